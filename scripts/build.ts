@@ -1,0 +1,66 @@
+/**
+ * npm run build: validate content → type-check → bundle the server into dist/Code.js (content embedded,
+ * one top-level function per entry point) → dist/Sidebar.html → dist/appsscript.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { buildSidebarHtml } from './build-sidebar';
+import { entryPointWrappers } from './entry-wrappers';
+import { loadAndValidateContent } from './validate-content';
+
+const skipTypecheck = process.argv.includes('--no-typecheck');
+
+function step(name: string): void {
+  console.log(`• ${name}`);
+}
+
+async function main(): Promise<void> {
+  step('validate content/xiaomi-canvas.json');
+  const content = loadAndValidateContent();
+  const figures = content.blocks.reduce((n, b) => n + b.figures.length, 0);
+  console.log(`  ${content.blocks.length} blocks, ${figures} figures`);
+
+  if (!skipTypecheck) {
+    step('type-check (tsc --noEmit)');
+    const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
+    if (tsc.status !== 0) throw new Error('type-check failed');
+  }
+
+  mkdirSync('dist', { recursive: true });
+  step('bundle src/server/main.ts → dist/Code.js');
+  const entryPoints = JSON.parse(readFileSync('src/entry-points.json', 'utf8')) as string[];
+  const result = await build({
+    entryPoints: ['src/server/main.ts'],
+    bundle: true,
+    format: 'iife',
+    globalName: 'XiaomiCanvas',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2019',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+  });
+  const code = `${result.outputFiles[0].text}\n${entryPointWrappers(entryPoints)}`;
+  writeFileSync('dist/Code.js', code);
+
+  step('sidebar → dist/Sidebar.html');
+  const sidebar = await buildSidebarHtml();
+  writeFileSync('dist/Sidebar.html', sidebar);
+
+  copyFileSync('appsscript.json', 'dist/appsscript.json');
+
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(
+    `  dist/Code.js ${kb(Buffer.byteLength(code))} (gzip ${kb(gzipSync(code).length)}), ` +
+      `dist/Sidebar.html ${kb(Buffer.byteLength(sidebar))}, ${entryPoints.length} entry points`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+/**
+ * Apps Script only sees top-level function declarations. One delegating wrapper per entry point, appended
+ * after the bundle; delegating (rather than assigning) keeps them independent of evaluation order.
+ */
+export function entryPointWrappers(names: readonly string[]): string {
+  return names
+    .map((name) => {
+      if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`Invalid entry point name: ${name}`);
+      return `function ${name}() {\n  return XiaomiCanvas.${name}.apply(this, arguments);\n}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { BLOCK_IDS, BLOCK_TITLES } from './block-ids';
+
+/**
+ * The canvas content as authored in content/xiaomi-canvas.json.
+ * Validated at build time (scripts/validate-content.ts) and in tests; the bundle embeds it already validated.
+ */
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+export { CURRENCY_UNITS } from './units';
+
+/** A metric the seed states, with the sentence it came from. */
+export const contentFigureSchema = z
+  .object({
+    label: text.max(200),
+    value: z.number().finite(),
+    unit: text.max(40),
+    period: text.max(40),
+    /** Qualifier the seed attaches, e.g. "approx.", "over", or an observation about a contradiction. */
+    note: z.string().trim().min(1).max(500).optional(),
+    /** Groups figures that measure the same thing; Key Figures flags conflicts within a metric and period. */
+    metric: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case key such as "rd-spend"')
+      .max(60)
+      .optional(),
+    /** The seed sentence (verbatim) the figure was taken from. */
+    source: text.max(1000),
+  })
+  .strict();
+
+/** A run of seed text: an optional heading, then its paragraphs, then its bullets, all verbatim. */
+export const sectionSchema = z
+  .object({
+    heading: text.max(200).nullable(),
+    paragraphs: z.array(text),
+    bullets: z.array(text),
+  })
+  .strict()
+  .refine((s) => s.paragraphs.length + s.bullets.length > 0 || s.heading !== null, 'a section needs a heading or text');
+
+export const tableSchema = z
+  .object({
+    header: z.array(text).min(2),
+    rows: z.array(z.array(text)).min(1),
+  })
+  .strict()
+  .refine((t) => t.rows.every((r) => r.length === t.header.length), 'every table row must have as many cells as the header');
+
+export const contentBlockSchema = z
+  .object({
+    id: z.enum(BLOCK_IDS),
+    title: text,
+    /** The heading this block has in the seed (e.g. "Partnerships"). */
+    seedHeading: text,
+    /** Canonical Business Model Canvas guiding question(s). */
+    questions: z.array(text.max(200)).min(1).max(4),
+    /** Sticky-note lines: short, one idea each. */
+    entries: z.array(text.max(80)).min(5).max(10),
+    sections: z.array(sectionSchema).min(1),
+    table: tableSchema,
+    figures: z.array(contentFigureSchema),
+  })
+  .strict()
+  .refine((b) => b.title === BLOCK_TITLES[b.id], { message: 'title must match the block id', path: ['title'] });
+
+export const canvasContentSchema = z
+  .object({
+    title: text,
+    tagline: text,
+    /** The seed's product description that precedes the blocks, verbatim. */
+    intro: z.array(sectionSchema),
+    dataSources: z.object({ heading: text, text: text }).strict(),
+    licence: text,
+    blocks: z.array(contentBlockSchema).length(BLOCK_IDS.length),
+  })
+  .strict()
+  .refine((c) => c.blocks.every((b, i) => b.id === BLOCK_IDS[i]), {
+    message: 'blocks must appear once each, in canonical order',
+    path: ['blocks'],
+  });
+
+export type ContentFigure = z.infer<typeof contentFigureSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+export type SeedTable = z.infer<typeof tableSchema>;
+export type ContentBlock = z.infer<typeof contentBlockSchema>;
+export type CanvasContent = z.infer<typeof canvasContentSchema>;

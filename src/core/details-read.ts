@@ -1,0 +1,64 @@
+import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
+import { FIGURE_COLUMNS, detailsMarkers } from './details-plan';
+import { cellText } from './literal';
+import type { Figure } from './view';
+
+export interface StoredFigureRow {
+  row: number;
+  figure: Figure;
+  source: string;
+}
+
+/** A block's region in the details sheet: where its figures table is and what it holds now. */
+export interface DetailsRegion {
+  id: BlockId;
+  headingRow: number;
+  /** The row of the figures table header. */
+  headerRow: number;
+  /** The closing spacer row (marker `end:<id>`); figure rows are headerRow+1 .. endRow-1. */
+  endRow: number;
+  figures: StoredFigureRow[];
+}
+
+export class DetailsDamagedError extends Error {}
+
+/** A value cell read back: numbers stay numbers; numeric text a teammate typed is accepted; anything else is NaN. */
+export function figureValue(value: unknown): number {
+  if (typeof value === 'number') return value;
+  const text = cellText(value).replace(/,/g, '');
+  return text !== '' && Number.isFinite(Number(text)) ? Number(text) : Number.NaN;
+}
+
+export function readDetailsGrid(values: readonly (readonly unknown[])[], sheetName: string): Record<BlockId, DetailsRegion> {
+  const markers = values.map((row) => cellText(row[0]));
+  const regions = {} as Record<BlockId, DetailsRegion>;
+  for (const id of BLOCK_IDS) {
+    const heading = markers.indexOf(detailsMarkers.block(id)) + 1;
+    const end = markers.indexOf(detailsMarkers.end(id)) + 1;
+    if (heading === 0 || end < heading + 2) {
+      throw new DetailsDamagedError(
+        `The ${BLOCK_TITLES[id]} figures in "${sheetName}" can no longer be found (rows the canvas needs were deleted). Insert a fresh canvas with Insert Xiaomi canvas.`,
+      );
+    }
+    const figures: StoredFigureRow[] = [];
+    for (let row = heading + 2; row < end; row++) {
+      const cells = values[row - 1] ?? [];
+      const cell = (column: number) => cellText(cells[column - 1]);
+      const label = cell(FIGURE_COLUMNS.label);
+      if (label === '') continue;
+      const figure: Figure = {
+        label,
+        value: figureValue(cells[FIGURE_COLUMNS.value - 1]),
+        unit: cell(FIGURE_COLUMNS.unit),
+        period: cell(FIGURE_COLUMNS.period),
+      };
+      const note = cell(FIGURE_COLUMNS.note);
+      const metric = cell(FIGURE_COLUMNS.metric);
+      if (note !== '') figure.note = note;
+      if (metric !== '') figure.metric = metric;
+      figures.push({ row, figure, source: cell(FIGURE_COLUMNS.source) });
+    }
+    regions[id] = { id, headingRow: heading, headerRow: heading + 1, endRow: end, figures };
+  }
+  return regions;
+}

@@ -1,0 +1,54 @@
+import type { BlockId } from './block-ids';
+
+/**
+ * Every inserted canvas is an "instance" numbered from 1. Instance 1 uses the plain names; later ones get a
+ * " (n)" suffix on sheets and an "n" in named ranges, so a second insert never touches the first.
+ */
+export type SheetKind = 'canvas' | 'details' | 'figures';
+
+const BASE_SHEET_NAMES: Record<SheetKind, string> = {
+  canvas: 'Xiaomi Canvas',
+  details: 'Xiaomi Details',
+  figures: 'Key Figures',
+};
+
+export function sheetName(kind: SheetKind, instance: number): string {
+  return instance === 1 ? BASE_SHEET_NAMES[kind] : `${BASE_SHEET_NAMES[kind]} (${instance})`;
+}
+
+export function namedRangePrefix(instance: number): string {
+  return instance === 1 ? 'XiaomiCanvas_' : `XiaomiCanvas${instance}_`;
+}
+
+function pascal(id: string): string {
+  return id
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+export const rangeNames = {
+  canvas: (n: number) => `${namedRangePrefix(n)}Canvas`,
+  canvasBlock: (n: number, id: BlockId) => `${namedRangePrefix(n)}${pascal(id)}`,
+  details: (n: number) => `${namedRangePrefix(n)}Details`,
+  detailsBlock: (n: number, id: BlockId) => `${namedRangePrefix(n)}Details_${pascal(id)}`,
+  keyFigures: (n: number) => `${namedRangePrefix(n)}KeyFigures`,
+  rate: (n: number) => `${namedRangePrefix(n)}Rate`,
+};
+
+/** Parses a named range name back to its instance, e.g. "XiaomiCanvas3_Canvas" → 3. */
+export function instanceOfRangeName(name: string): number | null {
+  const match = /^XiaomiCanvas(\d*)_Canvas$/.exec(name);
+  if (!match) return null;
+  return match[1] === '' ? 1 : Number(match[1]);
+}
+
+/** The marker each add-on sheet carries in a hidden cell, so it is recognised whatever it is renamed to. */
+export function sheetMarker(kind: SheetKind, instance: number): string {
+  return `xiaomi-canvas:${kind}:${instance}`;
+}
+
+export function parseSheetMarker(value: unknown): { kind: SheetKind; instance: number } | null {
+  const match = /^xiaomi-canvas:(canvas|details|figures):(\d+)$/.exec(String(value ?? ''));
+  return match ? { kind: match[1] as SheetKind, instance: Number(match[2]) } : null;
+}

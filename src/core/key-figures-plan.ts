@@ -1,0 +1,143 @@
+import { a1, a1Range, columnLetter, quoteSheetName } from './a1';
+import { CURRENCY_UNITS } from './units';
+import { FIGURE_COLUMNS } from './details-plan';
+import { rangeNames, sheetMarker } from './instance-names';
+import { literal } from './literal';
+import { PlanGrid, emptyPlan, type CellStyle, type SheetPlan } from './sheet-plan';
+import { THEME } from './theme';
+
+/**
+ * Key Figures: one row per figure, every cell a formula linked to where the figure lives in the details sheet,
+ * so it stays current for everybody (including teammates without the add-on) with no script running.
+ * Formulas use only functions that exist in Google Sheets, Excel and LibreOffice.
+ */
+export const KEY_FIGURES_HEADER = ['Block', 'Figure', 'Value', 'Unit', 'Period', 'Note', 'USD bn', 'Conflict', 'Metric', 'Compared'] as const;
+export const KEY_FIGURES_TABLE_COLUMNS = KEY_FIGURES_HEADER.length;
+export const RATE_LABEL = 'CNY to USD rate';
+export const DEFAULT_RATE = 0.14;
+export const TOLERANCE_LABEL = 'Conflict tolerance';
+export const DEFAULT_TOLERANCE = 0.1;
+export const CONFLICT_FLAG = '⚠ Conflict';
+/** Settings sit to the right of the table: label in L, value in M; the sheet marker hides in column O. */
+export const RATE_CELL = { row: 1, column: 13 } as const;
+export const TOLERANCE_CELL = { row: 2, column: 13 } as const;
+export const FIGURES_MARKER_CELL = { row: 1, column: 15 } as const;
+export const KEY_FIGURES_COLUMNS = 15;
+
+export interface FigureLink {
+  blockTitle: string;
+  /** Row of the figure in the details sheet. */
+  row: number;
+}
+
+const RATE = `$${columnLetter(RATE_CELL.column)}$${RATE_CELL.row}`;
+const TOLERANCE = `$${columnLetter(TOLERANCE_CELL.column)}$${TOLERANCE_CELL.row}`;
+
+/** The formulas of one Key Figures row (sheet row `r`), linked to details row `detailsRow`. */
+export function keyFigureRowFormulas(detailsSheet: string, detailsRow: number, r: number, lastRow: number): string[] {
+  const ref = (column: number) => `${quoteSheetName(detailsSheet)}!${a1(detailsRow, column)}`;
+  const text = (column: number) => `=""&${ref(column)}`;
+  const [C, D, E, G, I, J] = ['C', 'D', 'E', 'G', 'I', 'J'].map((col) => `${col}${r}`);
+  const isCurrency = `OR(${CURRENCY_UNITS.map((u) => `${D}="${u}"`).join(',')})`;
+  const usd =
+    `=IF(ISNUMBER(${C}),IF(${D}="USD bn",${C},IF(${D}="USD m",${C}/1000,` +
+    `IF(AND(ISNUMBER(${RATE}),${D}="CNY bn"),${C}*${RATE},IF(AND(ISNUMBER(${RATE}),${D}="CNY m"),${C}*${RATE}/1000,"")))),"")`;
+  const compared = `=IF(ISNUMBER(${G}),${G},IF(${isCurrency},"",IF(ISNUMBER(${C}),${C},"")))`;
+  const span = (col: string) => `$${col}$2:$${col}$${Math.max(lastRow, 2)}`;
+  const same = `${span('I')},${I},${span('E')},${E}`;
+  const conflict =
+    `=IF(OR(${I}="",NOT(ISNUMBER(${J})),NOT(ISNUMBER(${TOLERANCE}))),"",` +
+    `IF(COUNTIFS(${same},${span('J')},">"&${J}*(1+${TOLERANCE}))+COUNTIFS(${same},${span('J')},"<"&${J}/(1+${TOLERANCE}))>0,"${CONFLICT_FLAG}",""))`;
+  return [
+    text(FIGURE_COLUMNS.label),
+    `=${ref(FIGURE_COLUMNS.value)}`,
+    text(FIGURE_COLUMNS.unit),
+    text(FIGURE_COLUMNS.period),
+    text(FIGURE_COLUMNS.note),
+    usd,
+    conflict,
+    text(FIGURE_COLUMNS.metric),
+    compared,
+  ];
+}
+
+const ROW_STYLES: Partial<CellStyle>[] = [
+  { fontWeight: 'bold' },
+  {},
+  { numberFormat: THEME.numberFormat, horizontalAlignment: 'right' },
+  {},
+  {},
+  { fontColor: THEME.muted },
+  { numberFormat: '#,##0.000', horizontalAlignment: 'right' },
+  { fontColor: THEME.alert, fontWeight: 'bold' },
+  { fontColor: THEME.muted },
+  { numberFormat: '#,##0.0##', horizontalAlignment: 'right', fontColor: THEME.muted },
+];
+
+/**
+ * The table part (A..J) for the given figures. `rows` may exceed the figure count: the extra rows are written
+ * blank, which clears what an earlier, longer table left behind.
+ */
+export function buildKeyFiguresTable(detailsSheet: string, links: readonly FigureLink[], rows: number): PlanGrid {
+  const grid = new PlanGrid(Math.max(rows, links.length) + 1, KEY_FIGURES_TABLE_COLUMNS, { ...baseStyle });
+  KEY_FIGURES_HEADER.forEach((label, c) =>
+    grid.set(1, c + 1, label, { fontWeight: 'bold', background: THEME.headerFill, verticalAlignment: 'middle' }),
+  );
+  const lastRow = links.length + 1;
+  links.forEach((link, i) => {
+    const r = i + 2;
+    grid.set(r, 1, literal(link.blockTitle));
+    keyFigureRowFormulas(detailsSheet, link.row, r, lastRow).forEach((formula, c) => grid.set(r, c + 2, formula));
+    ROW_STYLES.forEach((style, c) => grid.style(r, c + 1, 1, 1, style));
+  });
+  return grid;
+}
+
+const baseStyle: CellStyle = {
+  background: THEME.white,
+  fontColor: THEME.ink,
+  fontSize: 10,
+  fontWeight: 'normal',
+  fontStyle: 'normal',
+  horizontalAlignment: 'left',
+  verticalAlignment: 'top',
+  wrap: false,
+  numberFormat: '@',
+};
+
+export function buildKeyFiguresPlan(instance: number, detailsSheet: string, links: readonly FigureLink[]): SheetPlan {
+  const table = buildKeyFiguresTable(detailsSheet, links, links.length);
+  const grid = new PlanGrid(table.numRows, KEY_FIGURES_COLUMNS, { ...baseStyle });
+  table.values.forEach((row, r) => row.forEach((value, c) => (grid.values[r][c] = value)));
+  table.styles.forEach((row, r) => row.forEach((style, c) => (grid.styles[r][c] = style)));
+  grid.set(RATE_CELL.row, RATE_CELL.column - 1, RATE_LABEL, { fontWeight: 'bold' });
+  grid.set(RATE_CELL.row, RATE_CELL.column, DEFAULT_RATE, { numberFormat: '0.0000', background: THEME.inputFill });
+  grid.set(TOLERANCE_CELL.row, TOLERANCE_CELL.column - 1, TOLERANCE_LABEL, { fontWeight: 'bold' });
+  grid.set(TOLERANCE_CELL.row, TOLERANCE_CELL.column, DEFAULT_TOLERANCE, { numberFormat: '0%', background: THEME.inputFill });
+  grid.set(FIGURES_MARKER_CELL.row, FIGURES_MARKER_CELL.column, sheetMarker('figures', instance));
+
+  const plan = emptyPlan(grid);
+  plan.columnWidths = [170, 240, 90, 80, 90, 170, 90, 100, 160, 90, 24, 140, 80, 24, 24];
+  plan.hiddenColumns = [{ column: FIGURES_MARKER_CELL.column, count: 1 }];
+  plan.borders = [
+    { ranges: [a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS), a1Range(1, 12, 2, 2)], color: THEME.hairline, style: 'SOLID', inner: true },
+  ];
+  plan.frozenRows = 1;
+  plan.hideGridlines = false;
+  plan.notes = [
+    {
+      range: a1(RATE_CELL.row, RATE_CELL.column),
+      note: 'Assumption: 1 CNY = 0.14 USD, a rounded 2024 average. Update it to the rate you want; the USD bn column recalculates.',
+    },
+    {
+      range: a1(TOLERANCE_CELL.row, TOLERANCE_CELL.column),
+      note: 'Rows with the same Metric and Period are flagged as a conflict when their Compared values differ by more than this.',
+    },
+  ];
+  plan.namedRanges = [
+    { name: rangeNames.keyFigures(instance), range: a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS) },
+    { name: rangeNames.rate(instance), range: a1(RATE_CELL.row, RATE_CELL.column) },
+  ];
+  plan.tabColor = THEME.accent;
+  return plan;
+}

@@ -1,0 +1,99 @@
+import * as z from 'zod/mini';
+import { BLOCK_IDS, BLOCK_TITLES } from './block-ids';
+
+/**
+ * Validation of everything the sidebar sends. zod/mini keeps the bundle small (Apps Script loads the whole
+ * bundle on every call); messages are our own, so no locale is needed.
+ */
+
+/** Limits of what the sidebar may write; each keeps a block within Sheets' limits and readable on one page. */
+export const LIMITS = {
+  entries: 60,
+  entryLength: 1000,
+  figures: 40,
+  labelLength: 200,
+  unitLength: 40,
+  periodLength: 40,
+  noteLength: 500,
+  metricLength: 60,
+  versionLength: 64,
+} as const;
+
+const blockId = z.enum(BLOCK_IDS, { error: `must be one of: ${BLOCK_IDS.join(', ')}` });
+
+const text = (max: number) =>
+  z.string({ error: 'must be text' }).check(z.trim(), z.maxLength(max, `must be at most ${max} characters`));
+
+const required = (max: number) =>
+  z.string({ error: 'must be text' }).check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
+
+export const figureSchema = z.strictObject(
+  {
+    label: required(LIMITS.labelLength),
+    value: z.number({ error: 'must be a finite number' }),
+    unit: text(LIMITS.unitLength),
+    period: text(LIMITS.periodLength),
+    note: z.optional(text(LIMITS.noteLength)),
+    metric: z.optional(text(LIMITS.metricLength)),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `has an unknown field "${issue.keys.join('", "')}"` : 'must be a figure object') },
+);
+
+const version = z.string({ error: 'must be text' }).check(
+  z.minLength(1, 'must not be empty'),
+  z.maxLength(LIMITS.versionLength, 'is not a version token'),
+);
+
+const objectError = (what: string) => ({
+  error: (issue: { code: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys' ? `has an unknown field "${(issue.keys ?? []).join('", "')}"` : `must be ${what}`,
+});
+
+export const saveBlockRequestSchema = z.strictObject(
+  {
+    blockId,
+    version,
+    entries: z
+      .array(required(LIMITS.entryLength), { error: 'must be a list of texts' })
+      .check(z.maxLength(LIMITS.entries, `must have at most ${LIMITS.entries} entries`)),
+    figures: z
+      .array(figureSchema, { error: 'must be a list of figures' })
+      .check(z.maxLength(LIMITS.figures, `must have at most ${LIMITS.figures} figures`)),
+  },
+  objectError('an object with blockId, version, entries and figures'),
+);
+
+export const resetBlockRequestSchema = z.strictObject({ blockId, version }, objectError('an object with blockId and version'));
+
+export const blockIdSchema = blockId;
+
+export type RequestFigure = z.infer<typeof figureSchema>;
+
+/**
+ * Validates a request and returns the parsed value, or throws an Error with one line naming the field,
+ * e.g. `Invalid save request: entries[3] must not be empty.`
+ */
+export function parseRequest<T>(schema: z.ZodMiniType<T>, input: unknown, what: string): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const message = `${field === '' ? what : field} ${issue.message}`.replace(/\s+/g, ' ').trim();
+  throw new Error(`Invalid ${what}: ${message}.`);
+}
+
+/** Blank note/metric mean "none". */
+export function normaliseFigure(f: RequestFigure) {
+  return {
+    label: f.label,
+    value: f.value,
+    unit: f.unit,
+    period: f.period,
+    ...(f.note ? { note: f.note } : {}),
+    ...(f.metric ? { metric: f.metric } : {}),
+  };
+}
+
+export function blockTitle(id: (typeof BLOCK_IDS)[number]): string {
+  return BLOCK_TITLES[id];
+}

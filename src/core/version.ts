@@ -1,0 +1,24 @@
+import type { Figure } from './view';
+
+/** FNV-1a over UTF-16 code units, 32-bit; two seeds give a 64-bit token, plenty for change detection. */
+function fnv1a(text: string, seed: number): string {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * The version token of a block: derived only from its content as it stands in the sheet, so any edit
+ * (by the sidebar, another sidebar, or a teammate typing in a cell) changes it.
+ */
+export function blockVersion(blockId: string, entries: readonly string[], figures: readonly Figure[]): string {
+  const canonical = JSON.stringify([
+    blockId,
+    entries,
+    figures.map((f) => [f.label, f.value, f.unit, f.period, f.note ?? '', f.metric ?? '']),
+  ]);
+  return fnv1a(canonical, 0x811c9dc5) + fnv1a(canonical, 0x01000193 ^ 0x5bd1e995);
+}

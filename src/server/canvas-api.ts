@@ -1,0 +1,71 @@
+import { BLOCK_TITLES, type BlockId } from '../core/block-ids';
+import { blockArea } from '../core/canvas-layout';
+import { rangeNames } from '../core/instance-names';
+import {
+  blockIdSchema,
+  normaliseFigure,
+  parseRequest,
+  resetBlockRequestSchema,
+  saveBlockRequestSchema,
+} from '../core/requests';
+import type { BlockView, CanvasView } from '../core/view';
+import { blockView, canvasView, readCanvasState } from './canvas-state';
+import { CONTENT } from './content';
+import { withDocumentLock } from './lock';
+import { plainFigure, writeBlock, type SourcedFigure } from './write-block';
+import { blockVersion } from '../core/version';
+import { locateCanvas } from './canvas-instance';
+import { readCanvasGrid } from '../core/canvas-read';
+
+/** The sidebar's functions. Every request is validated before anything is read or written. */
+
+export function conflictMessage(id: BlockId): string {
+  return `${BLOCK_TITLES[id]} was changed by someone else since you opened it. Your edits are kept; review the current content and save again.`;
+}
+
+/** The canvas as the sheet holds it right now (teammates' direct edits included). */
+export function getCanvas(): CanvasView {
+  return canvasView(readCanvasState(SpreadsheetApp.getActiveSpreadsheet()));
+}
+
+/** Selects a block's region on the canvas sheet so the user sees what they are editing. */
+export function selectBlock(blockId: unknown): void {
+  const id = parseRequest(blockIdSchema, blockId, 'block id');
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheets = locateCanvas(spreadsheet);
+  const named = spreadsheet.getRangeByName(rangeNames.canvasBlock(sheets.instance, id));
+  if (named) {
+    named.activate();
+    return;
+  }
+  const area = blockArea(readCanvasGrid(sheets.canvas.getDataRange().getValues(), sheets.canvas.getName()).layout, id);
+  sheets.canvas.getRange(area.titleRow, area.column, area.lastEntryRow - area.titleRow + 1, area.numColumns).activate();
+}
+
+/** Saves a whole block (entries and figures) if nobody changed it since `version`. */
+export function saveBlock(request: unknown): BlockView {
+  const req = parseRequest(saveBlockRequestSchema, request, 'save request');
+  return replaceBlock(req.blockId, req.version, req.entries, req.figures.map(normaliseFigure));
+}
+
+/** Restores a block's embedded content (entries, figures and their sources) if nobody changed it since `version`. */
+export function resetBlock(request: unknown): BlockView {
+  const req = parseRequest(resetBlockRequestSchema, request, 'reset request');
+  const original = CONTENT.blocks.find((b) => b.id === req.blockId)!;
+  return replaceBlock(req.blockId, req.version, original.entries, original.figures);
+}
+
+function replaceBlock(
+  id: BlockId,
+  version: string,
+  entries: readonly string[],
+  figures: readonly SourcedFigure[],
+): BlockView {
+  return withDocumentLock(() => {
+    const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), true);
+    const current = blockView(state, id);
+    if (current.version !== version) throw new Error(conflictMessage(id));
+    if (blockVersion(id, entries, figures.map(plainFigure)) === current.version) return current; // nothing changed
+    return writeBlock(state, id, entries, figures);
+  });
+}

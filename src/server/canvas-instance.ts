@@ -1,0 +1,72 @@
+import { FIGURES_MARKER_CELL } from '../core/key-figures-plan';
+import { instanceOfRangeName, parseSheetMarker, rangeNames, type SheetKind } from '../core/instance-names';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The three sheets of one inserted canvas, found by named range (robust to renames and moves). */
+export interface CanvasInstance {
+  instance: number;
+  canvas: Sheet;
+  details: Sheet;
+  /** Null when a user deleted Key Figures; Refresh Key Figures recreates it. */
+  figures: Sheet | null;
+}
+
+export class NoCanvasError extends Error {
+  constructor() {
+    super('There is no Xiaomi canvas in this spreadsheet (it may have been deleted). Use Extensions › Xiaomi Canvas › Insert Xiaomi canvas to add one.');
+  }
+}
+
+function sheetOfRange(spreadsheet: Spreadsheet, name: string): Sheet | null {
+  const range = spreadsheet.getRangeByName(name);
+  return range ? range.getSheet() : null;
+}
+
+/** The instance whose sheet is active, from the marker each add-on sheet carries in a hidden cell of row 1. */
+function activeInstance(spreadsheet: Spreadsheet): number | null {
+  const sheet = spreadsheet.getActiveSheet();
+  const width = Math.min(FIGURES_MARKER_CELL.column, sheet.getMaxColumns());
+  const row = sheet.getRange(1, 1, 1, width).getValues()[0];
+  const marker = parseSheetMarker(row[0]) ?? parseSheetMarker(row[FIGURES_MARKER_CELL.column - 1]);
+  return marker ? marker.instance : null;
+}
+
+/** The lowest-numbered instance that still has its canvas. */
+function firstInstance(spreadsheet: Spreadsheet): number | null {
+  if (spreadsheet.getRangeByName(rangeNames.canvas(1))) return 1;
+  const numbers = spreadsheet
+    .getNamedRanges()
+    .map((named) => instanceOfRangeName(named.getName()))
+    .filter((n): n is number => n !== null)
+    .sort((a, b) => a - b);
+  return numbers.length > 0 ? numbers[0] : null;
+}
+
+export function instanceSheets(spreadsheet: Spreadsheet, instance: number): CanvasInstance | null {
+  const canvas = sheetOfRange(spreadsheet, rangeNames.canvas(instance));
+  const details = sheetOfRange(spreadsheet, rangeNames.details(instance));
+  if (!canvas || !details) return null;
+  return { instance, canvas, details, figures: sheetOfRange(spreadsheet, rangeNames.keyFigures(instance)) };
+}
+
+/**
+ * The canvas the user is working on: the one the active sheet belongs to, else the first one.
+ * Throws a plain-words error when there is none.
+ */
+export function locateCanvas(spreadsheet: Spreadsheet): CanvasInstance {
+  const active = activeInstance(spreadsheet);
+  const found = (active !== null ? instanceSheets(spreadsheet, active) : null) ?? fromFirst(spreadsheet);
+  if (!found) throw new NoCanvasError();
+  return found;
+}
+
+function fromFirst(spreadsheet: Spreadsheet): CanvasInstance | null {
+  const first = firstInstance(spreadsheet);
+  return first === null ? null : instanceSheets(spreadsheet, first);
+}
+
+export function sheetKindLabel(kind: SheetKind): string {
+  return { canvas: 'canvas', details: 'details', figures: 'Key Figures' }[kind];
+}

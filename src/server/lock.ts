@@ -1,0 +1,15 @@
+/** How long a write waits for a teammate's write to finish before giving up with a clear message. */
+export const LOCK_WAIT_MS = 10_000;
+
+export const BUSY_MESSAGE = 'The canvas is busy with another edit; please try again in a moment.';
+
+/** Runs a write under the document lock so two editors never interleave their writes. */
+export function withDocumentLock<T>(write: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) throw new Error(BUSY_MESSAGE);
+  try {
+    return write();
+  } finally {
+    lock.releaseLock();
+  }
+}

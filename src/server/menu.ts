@@ -1,0 +1,61 @@
+import { CONTENT } from './content';
+import { insertCanvas } from './insert';
+import { readCanvasState } from './canvas-state';
+import { currentFigureRows, writeKeyFiguresTable } from './key-figures';
+import { withDocumentLock } from './lock';
+
+const TITLE = 'Xiaomi Canvas';
+
+/**
+ * Builds the add-on menu. Runs in AuthMode.NONE/LIMITED too, so it touches nothing but the Ui:
+ * no spreadsheet, no properties.
+ */
+export function onOpen(_e?: unknown): void {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Insert Xiaomi canvas', 'insertXiaomiCanvas')
+    .addItem('Open canvas sidebar', 'showCanvasSidebar')
+    .addItem('Refresh Key Figures', 'refreshKeyFigures')
+    .addSeparator()
+    .addItem('About', 'showAbout')
+    .addToUi();
+}
+
+export function onInstall(e?: unknown): void {
+  onOpen(e);
+}
+
+/** Menu actions report problems in a dialog, in plain words, instead of Apps Script's red error bar. */
+function reportingErrors(action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(TITLE, error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
+  }
+}
+
+export function insertXiaomiCanvas(): void {
+  reportingErrors(() => insertCanvas(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp.getUi(), CONTENT));
+}
+
+/** Re-links Key Figures to wherever the figures are now, recreating the sheet if it was deleted. */
+export function refreshKeyFigures(): void {
+  reportingErrors(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const count = withDocumentLock(() => {
+      const state = readCanvasState(spreadsheet, true);
+      return writeKeyFiguresTable(state, currentFigureRows(state));
+    });
+    spreadsheet.toast(`Key Figures is linked to all ${count} figures again.`, TITLE, 5);
+  });
+}
+
+export function showAbout(): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(
+    'About Xiaomi Canvas',
+    `${CONTENT.title}: ${CONTENT.tagline}\n\nInsert the canvas, tailor it in the sidebar or directly in the cells, and share the spreadsheet: Key Figures stays linked for everyone, with or without the add-on.\n\n${CONTENT.dataSources.heading}: ${CONTENT.dataSources.text}\n\n${CONTENT.licence}`,
+    ui.ButtonSet.OK,
+  );
+}

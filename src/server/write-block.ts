@@ -1,0 +1,120 @@
+import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
+import { a1Range } from '../core/a1';
+import { CANVAS_COLUMNS, bandColumnGroups, blockArea, entryCapacity, growthFor, shiftLayout, type CanvasLayout } from '../core/canvas-layout';
+import { entryColumnValues } from '../core/canvas-plan';
+import { FIGURE_COLUMNS, FIGURE_HEADER, figureRowValues, paintFigureStyles } from '../core/details-plan';
+import type { DetailsRegion } from '../core/details-read';
+import { PlanGrid } from '../core/sheet-plan';
+import { THEME } from '../core/theme';
+import { blockVersion } from '../core/version';
+import type { BlockView, Figure } from '../core/view';
+import { writeGrid } from './apply-plan';
+import type { CanvasState } from './canvas-state';
+import { writeKeyFiguresTable } from './key-figures';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Writes one block's entries (canvas) and figures (details), then re-links Key Figures.
+ * Works from the state read before (no read after a write), with a fixed number of calls: rows are inserted
+ * only when the block outgrows its area, and then in one call.
+ */
+export function writeBlock(state: CanvasState, id: BlockId, entries: readonly string[], figures: readonly SourcedFigure[]): BlockView {
+  writeEntries(state.sheets.canvas, state.canvas.layout, id, entries);
+  const regions = writeFigures(state.sheets.details, state.details, id, figures);
+  writeKeyFiguresTable(state, regions);
+  const plain = figures.map(plainFigure);
+  return { id, title: BLOCK_TITLES[id], version: blockVersion(id, entries, plain), entries: [...entries], figures: plain };
+}
+
+/** A figure to write; `source` is known for embedded content, otherwise it is carried over by label. */
+export type SourcedFigure = Figure & { source?: string };
+
+export function plainFigure(f: SourcedFigure): Figure {
+  return {
+    label: f.label,
+    value: f.value,
+    unit: f.unit,
+    period: f.period,
+    ...(f.note ? { note: f.note } : {}),
+    ...(f.metric ? { metric: f.metric } : {}),
+  };
+}
+
+function writeEntries(sheet: Sheet, before: CanvasLayout, id: BlockId, entries: readonly string[]): void {
+  let layout = before;
+  const growth = growthFor(layout, id, entries.length);
+  if (growth) {
+    sheet.insertRowsBefore(growth.beforeRow, growth.rows);
+    layout = shiftLayout(layout, growth.beforeRow, growth.rows);
+    tidyInsertedCanvasRows(sheet, layout, growth.beforeRow, growth.rows);
+  }
+  const area = blockArea(layout, id);
+  const capacity = entryCapacity(area);
+  sheet.getRange(area.firstEntryRow, area.column, capacity, 1).setValues(entryColumnValues(entries, capacity));
+}
+
+/**
+ * Inserted rows copy the formats of the row they were inserted before (the area's last entry row), including
+ * the bottom edge of the block outlines; merge them like their neighbours and drop those copied edges.
+ */
+function tidyInsertedCanvasRows(sheet: Sheet, layout: CanvasLayout, firstRow: number, rows: number): void {
+  const groups = bandColumnGroups(firstRow > layout.topEndRow ? 'bottom' : 'top');
+  for (const range of sheet.getRangeList(groups.map((g) => a1Range(firstRow, g.column, rows, g.numColumns))).getRanges()) {
+    range.mergeAcross();
+  }
+  sheet.getRange(firstRow, 2, rows, CANVAS_COLUMNS - 1).setBorder(null, null, false, null, null, false);
+}
+
+/** Writes the figures table of one block; returns every region's figure rows as they are after the write. */
+function writeFigures(sheet: Sheet, before: Record<BlockId, DetailsRegion>, id: BlockId, figures: readonly SourcedFigure[]): Record<BlockId, number[]> {
+  const region = before[id];
+  const oldRows = region.figures;
+  let capacity = region.endRow - region.headerRow - 1;
+  let inserted = 0;
+  if (figures.length > capacity) {
+    inserted = figures.length - capacity;
+    sheet.insertRowsBefore(region.endRow, inserted);
+    capacity += inserted;
+  }
+  const used = new Set<number>();
+  const sourceOf = (figure: SourcedFigure, index: number): string => {
+    if (figure.source !== undefined) return figure.source;
+    const same = oldRows[index];
+    if (same && same.figure.label === figure.label && !used.has(index)) {
+      used.add(index);
+      return same.source;
+    }
+    const match = oldRows.findIndex((old, i) => !used.has(i) && old.figure.label === figure.label);
+    if (match >= 0) {
+      used.add(match);
+      return oldRows[match].source;
+    }
+    return '';
+  };
+  const grid = new PlanGrid(capacity, FIGURE_HEADER.length);
+  paintFigureStyles(grid, 1, capacity, 1);
+  figures.forEach((figure, i) => {
+    grid.values[i] = figureRowValues({ ...figure, source: sourceOf(figure, i) });
+  });
+  const range = sheet.getRange(region.headerRow + 1, FIGURE_COLUMNS.label, capacity, FIGURE_HEADER.length);
+  if (inserted > 0) {
+    writeGrid(range, grid);
+    sheet
+      .getRange(region.headerRow, FIGURE_COLUMNS.label, capacity + 1, FIGURE_HEADER.length)
+      .setBorder(true, true, true, true, true, true, THEME.hairline, SpreadsheetApp.BorderStyle.SOLID);
+  } else {
+    range.setValues(grid.values);
+  }
+
+  const rows = {} as Record<BlockId, number[]>;
+  for (const other of BLOCK_IDS) {
+    if (other === id) {
+      rows[other] = figures.map((_, i) => region.headerRow + 1 + i);
+    } else {
+      const shift = (row: number) => (inserted > 0 && row >= region.endRow ? row + inserted : row);
+      rows[other] = before[other].figures.map((f) => shift(f.row));
+    }
+  }
+  return rows;
+}

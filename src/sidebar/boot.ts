@@ -1,0 +1,69 @@
+import { BLOCK_IDS } from '../core/block-ids';
+import type { BlockView, CanvasView } from '../core/view';
+
+/**
+ * Reading the canvas the server embedded in the page (`<script type="application/json" id="boot-data">`),
+ * so the first view paints with no server round trip.
+ */
+
+export type BootState = { kind: 'canvas'; canvas: CanvasView } | { kind: 'error'; message: string } | { kind: 'none' };
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+function isFigure(v: unknown): boolean {
+  if (!v || typeof v !== 'object') return false;
+  const f = v as Record<string, unknown>;
+  return (
+    isString(f.label) &&
+    typeof f.value === 'number' &&
+    isString(f.unit) &&
+    isString(f.period) &&
+    (f.note === undefined || isString(f.note)) &&
+    (f.metric === undefined || isString(f.metric))
+  );
+}
+
+function isBlockView(v: unknown): v is BlockView {
+  if (!v || typeof v !== 'object') return false;
+  const b = v as Record<string, unknown>;
+  return (
+    isString(b.id) &&
+    (BLOCK_IDS as readonly string[]).includes(b.id) &&
+    isString(b.title) &&
+    isString(b.version) &&
+    Array.isArray(b.entries) &&
+    b.entries.every(isString) &&
+    Array.isArray(b.figures) &&
+    b.figures.every(isFigure)
+  );
+}
+
+/** True when `v` has the shape of a CanvasView; the client never trusts data it has not checked. */
+export function isCanvasView(v: unknown): v is CanvasView {
+  if (!v || typeof v !== 'object') return false;
+  const c = v as Record<string, unknown>;
+  return isString(c.sheetName) && Array.isArray(c.blocks) && c.blocks.every(isBlockView);
+}
+
+/** The blocks in canonical order (whatever order they arrived in). */
+export function canonicalBlocks(canvas: CanvasView): BlockView[] {
+  const index = (b: BlockView) => (BLOCK_IDS as readonly string[]).indexOf(b.id);
+  return canvas.blocks.slice().sort((a, b) => index(a) - index(b));
+}
+
+/** Parses the embedded boot JSON. `null` (the placeholder left unreplaced) means "ask the server". */
+export function parseBoot(text: string | null | undefined): BootState {
+  let data: unknown;
+  try {
+    data = JSON.parse(text ?? 'null');
+  } catch {
+    return { kind: 'error', message: 'The sidebar could not read the canvas it was opened with. Click Refresh to load it again.' };
+  }
+  if (data === null) return { kind: 'none' };
+  if (data && typeof data === 'object') {
+    const boot = data as Record<string, unknown>;
+    if (isString(boot.error)) return { kind: 'error', message: boot.error };
+    if (isCanvasView(boot.canvas)) return { kind: 'canvas', canvas: boot.canvas };
+  }
+  return { kind: 'error', message: 'The sidebar was opened with data it does not understand. Click Refresh to load the canvas again.' };
+}
