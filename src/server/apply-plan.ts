@@ -31,16 +31,17 @@ export function writeGrid(range: Range, grid: Pick<PlanGrid, 'values' | 'styles'
 export function applySheetPlan(sheet: Sheet, plan: SheetPlan): void {
   if (plan.numRows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, plan.numRows - NEW_SHEET_ROWS);
   if (plan.numColumns < NEW_SHEET_COLUMNS) sheet.deleteColumns(plan.numColumns + 1, NEW_SHEET_COLUMNS - plan.numColumns);
-  writeGrid(sheet.getRange(1, 1, plan.numRows, plan.numColumns), plan);
-  applyStructure(sheet, plan);
-}
-
-/** Merges, borders, sizes, names and sheet settings of a plan. */
-export function applyStructure(sheet: Sheet, plan: SheetPlan): void {
+  // Merge while the cells are still empty: merging keeps only the top-left value of each merged range.
   if (plan.mergeAcross.length > 0) {
     for (const range of sheet.getRangeList(plan.mergeAcross).getRanges()) range.mergeAcross();
   }
   if (plan.breakApart.length > 0) sheet.getRangeList(plan.breakApart).breakApart();
+  writeGrid(sheet.getRange(1, 1, plan.numRows, plan.numColumns), plan);
+  applyStructure(sheet, plan);
+}
+
+/** Borders, sizes, names and sheet settings of a plan. */
+export function applyStructure(sheet: Sheet, plan: SheetPlan): void {
   for (const group of plan.borders) {
     const inner = group.inner === true;
     sheet

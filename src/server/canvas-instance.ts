@@ -9,7 +9,7 @@ export interface CanvasInstance {
   instance: number;
   canvas: Sheet;
   details: Sheet;
-  /** Null when a user deleted Key Figures; Refresh Key Figures recreates it. */
+  /** Null when a user deleted Key Figures (Refresh Key Figures recreates it), or when not asked for. */
   figures: Sheet | null;
 }
 
@@ -44,27 +44,28 @@ function firstInstance(spreadsheet: Spreadsheet): number | null {
   return numbers.length > 0 ? numbers[0] : null;
 }
 
-export function instanceSheets(spreadsheet: Spreadsheet, instance: number): CanvasInstance | null {
+export function instanceSheets(spreadsheet: Spreadsheet, instance: number, withKeyFigures = true): CanvasInstance | null {
   const canvas = sheetOfRange(spreadsheet, rangeNames.canvas(instance));
   const details = sheetOfRange(spreadsheet, rangeNames.details(instance));
   if (!canvas || !details) return null;
-  return { instance, canvas, details, figures: sheetOfRange(spreadsheet, rangeNames.keyFigures(instance)) };
+  const figures = withKeyFigures ? sheetOfRange(spreadsheet, rangeNames.keyFigures(instance)) : null;
+  return { instance, canvas, details, figures };
 }
 
 /**
  * The canvas the user is working on: the one the active sheet belongs to, else the first one.
  * Throws a plain-words error when there is none.
  */
-export function locateCanvas(spreadsheet: Spreadsheet): CanvasInstance {
+export function locateCanvas(spreadsheet: Spreadsheet, withKeyFigures = true): CanvasInstance {
   const active = activeInstance(spreadsheet);
-  const found = (active !== null ? instanceSheets(spreadsheet, active) : null) ?? fromFirst(spreadsheet);
+  const found = (active !== null ? instanceSheets(spreadsheet, active, withKeyFigures) : null) ?? fromFirst(spreadsheet, withKeyFigures);
   if (!found) throw new NoCanvasError();
   return found;
 }
 
-function fromFirst(spreadsheet: Spreadsheet): CanvasInstance | null {
+function fromFirst(spreadsheet: Spreadsheet, withKeyFigures: boolean): CanvasInstance | null {
   const first = firstInstance(spreadsheet);
-  return first === null ? null : instanceSheets(spreadsheet, first);
+  return first === null ? null : instanceSheets(spreadsheet, first, withKeyFigures);
 }
 
 export function sheetKindLabel(kind: SheetKind): string {

@@ -19,7 +19,7 @@ export interface CanvasState {
 }
 
 export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false): CanvasState {
-  const sheets = locateCanvas(spreadsheet);
+  const sheets = locateCanvas(spreadsheet, withKeyFigures);
   const canvasName = sheets.canvas.getName();
   const detailsName = sheets.details.getName();
   const canvas = readCanvasGrid(sheets.canvas.getDataRange().getValues(), canvasName);

@@ -1,0 +1,36 @@
+import { insertCanvas } from '../../src/server/insert';
+import { loadBundle } from '../support/bundle';
+import { multipliedContent } from '../support/content';
+import { installFakeGlobals } from '../support/globals';
+
+/** Budgets from the issues: hard limits the tests enforce. The bench reports the goals. */
+const INSERT_MAX_CALLS = 250;
+const INSERT_MAX_ROUND_TRIPS = 3;
+
+function insertWith(times: number) {
+  const fake = installFakeGlobals();
+  fake.resetStats();
+  insertCanvas(fake.spreadsheet, fake.globals.SpreadsheetApp.getUi(), multipliedContent(times));
+  return { ...fake.stats, namedRanges: fake.spreadsheet.getNamedRanges().length };
+}
+
+describe('Insert is batched', () => {
+  test('the built bundle inserts within the call and round-trip budget', () => {
+    const { fake, call } = loadBundle();
+    call('insertXiaomiCanvas');
+    console.log(`insert: ${fake.stats.calls} calls, ${fake.stats.roundTrips} round trips (reads ${fake.stats.reads}, writes ${fake.stats.writes})`);
+    expect(fake.stats.calls).toBeLessThanOrEqual(INSERT_MAX_CALLS);
+    expect(fake.stats.roundTrips).toBeLessThanOrEqual(INSERT_MAX_ROUND_TRIPS);
+  });
+
+  test('doubling (and multiplying by ten) every block’s entries, sections and figures costs the same number of calls', () => {
+    const once = insertWith(1);
+    const twice = insertWith(2);
+    const tenTimes = insertWith(10);
+    expect(twice.namedRanges).toBe(once.namedRanges);
+    expect(twice.calls).toBe(once.calls);
+    expect(twice.roundTrips).toBe(once.roundTrips);
+    // 10x content needs one more call: growing the details sheet past the 1,000 rows of a new sheet
+    expect(tenTimes.calls - once.calls).toBeLessThanOrEqual(1);
+  });
+});
