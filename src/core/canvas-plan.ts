@@ -17,7 +17,6 @@ import { THEME } from './theme';
 
 /** Sheet columns B..K are all this wide, so the five canvas columns are equal. */
 export const CANVAS_COLUMN_WIDTH = 118;
-const MARKER_COLUMN_WIDTH = 24;
 
 export interface CanvasPlan {
   plan: SheetPlan;
@@ -58,11 +57,11 @@ export function buildCanvasPlan(content: CanvasContent, instance: number): Canva
   const plan = emptyPlan(grid);
   plan.mergeAcross = canvasMerges(layout);
   plan.borders = [{ ranges: canvasBorderRanges(layout), color: THEME.rule, style: 'SOLID_MEDIUM' }];
-  plan.columnWidths = [MARKER_COLUMN_WIDTH, ...Array<number>(CANVAS_COLUMNS - 1).fill(CANVAS_COLUMN_WIDTH)];
+  // The hidden marker column shares the canvas width: all widths are set in one call.
+  plan.columnWidths = Array<number>(CANVAS_COLUMNS).fill(CANVAS_COLUMN_WIDTH);
   plan.hiddenColumns = [{ column: 1, count: 1 }];
   plan.rowHeights = [
     { row: 1, count: 1, height: 36 },
-    { row: 3, count: 1, height: 8 },
     { row: layout.topEndRow, count: 1, height: 10 },
     { row: layout.bottomEndRow, count: 1, height: 10 },
   ];

@@ -1,4 +1,4 @@
-import { BLOCK_IDS, type BlockId } from './block-ids';
+import type { BlockId } from './block-ids';
 import { a1Range } from './a1';
 import type { CanvasContent, ContentFigure, Section } from './content-schema';
 import { rangeNames, sheetMarker } from './instance-names';
@@ -30,8 +30,6 @@ export interface DetailsPlan {
   /** Row of every figure, per block, in order: what Key Figures links to. */
   figureRows: Record<BlockId, number[]>;
 }
-
-export interface StoredFigure extends ContentFigure {}
 
 const styles = {
   heading: { fontWeight: 'bold', fontSize: 11 } as Partial<CellStyle>,
@@ -152,18 +150,17 @@ export function buildDetailsPlan(content: CanvasContent, instance: number): Deta
   plan.mergeAcross = [a1Range(1, 2, numRows, 3)];
   plan.breakApart = regions.map((r) => a1Range(r.tableStart, 2, r.tableRows, 3));
   plan.borders = [{ ranges: tableRanges, color: THEME.hairline, style: 'SOLID', inner: true }];
-  plan.columnWidths = [24, 200, 200, 200, 24, 200, 80, 80, 90, 160, 130, 360];
+  // Column A is hidden, so it shares its neighbours' width: each run of equal widths is one call.
+  plan.columnWidths = [200, 200, 200, 200, 24, 200, 90, 90, 90, 150, 150, 360];
   plan.hiddenColumns = [{ column: 1, count: 1 }];
   plan.rowHeights = [{ row: 1, count: 1, height: 32 }];
   plan.frozenRows = 0;
   plan.namedRanges = [
-    { name: rangeNames.details(instance), range: a1Range(1, 2, numRows, DETAILS_COLUMNS - 1) },
     ...regions.map((r) => ({
       name: rangeNames.detailsBlock(instance, r.id),
       range: a1Range(r.start, 2, r.end - r.start + 1, DETAILS_COLUMNS - 1),
     })),
   ];
-  plan.tabColor = THEME.muted;
   return { plan, figureRows };
 }
 
@@ -181,8 +178,4 @@ function paintText(grid: PlanGrid, firstRow: number, rows: readonly TextRow[]): 
 /** Formats of the figure rows (value column numeric, source small and muted). */
 export function paintFigureStyles(grid: PlanGrid, firstRow: number, count: number, firstColumn: number = FIGURE_COLUMNS.label): void {
   FIGURE_ROW_STYLES.forEach((style, c) => grid.style(firstRow, firstColumn + c, count, 1, style));
-}
-
-export function assertAllBlocks(figureRows: Record<BlockId, number[]>): void {
-  for (const id of BLOCK_IDS) if (!figureRows[id]) throw new Error(`Missing figures of ${id}`);
 }

@@ -117,27 +117,24 @@ export function buildKeyFiguresPlan(instance: number, detailsSheet: string, link
   grid.set(FIGURES_MARKER_CELL.row, FIGURES_MARKER_CELL.column, sheetMarker('figures', instance));
 
   const plan = emptyPlan(grid);
-  plan.columnWidths = [170, 240, 90, 80, 90, 170, 90, 100, 160, 90, 24, 140, 80, 24, 24];
+  // Few distinct widths: each run of equal widths is one call.
+  plan.columnWidths = [160, 240, 90, 90, 90, 160, 100, 100, 160, 100, 24, 150, 90, 24, 24];
   plan.hiddenColumns = [{ column: FIGURES_MARKER_CELL.column, count: 1 }];
   plan.borders = [
     { ranges: [a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS), a1Range(1, 12, 2, 2)], color: THEME.hairline, style: 'SOLID', inner: true },
   ];
   plan.frozenRows = 1;
   plan.hideGridlines = false;
-  plan.notes = [
-    {
-      range: a1(RATE_CELL.row, RATE_CELL.column),
-      note: 'Assumption: 1 CNY = 0.14 USD, a rounded 2024 average. Update it to the rate you want; the USD bn column recalculates.',
-    },
-    {
-      range: a1(TOLERANCE_CELL.row, TOLERANCE_CELL.column),
-      note: 'Rows with the same Metric and Period are flagged as a conflict when their Compared values differ by more than this.',
-    },
-  ];
+  plan.notes = {
+    range: a1Range(RATE_CELL.row, RATE_CELL.column, 2, 1),
+    notes: [
+      ['Assumption: 1 CNY = 0.14 USD, a rounded 2024 average. Update it to the rate you want; the USD bn column recalculates.'],
+      ['Rows with the same Metric and Period are flagged as a conflict when their Compared values differ by more than this.'],
+    ],
+  };
   plan.namedRanges = [
     { name: rangeNames.keyFigures(instance), range: a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS) },
     { name: rangeNames.rate(instance), range: a1(RATE_CELL.row, RATE_CELL.column) },
   ];
-  plan.tabColor = THEME.accent;
   return plan;
 }

@@ -41,7 +41,8 @@ export interface SheetPlan {
   rowHeights: Array<{ row: number; count: number; height: number }>;
   hiddenColumns: Array<{ column: number; count: number }>;
   namedRanges: Array<{ name: string; range: string }>;
-  notes: Array<{ range: string; note: string }>;
+  /** Notes of one rectangular range, written with a single setNotes call. */
+  notes: { range: string; notes: string[][] } | null;
   frozenRows: number;
   hideGridlines: boolean;
   tabColor: string | null;
@@ -96,7 +97,7 @@ export function emptyPlan(grid: PlanGrid): SheetPlan {
     rowHeights: [],
     hiddenColumns: [],
     namedRanges: [],
-    notes: [],
+    notes: null,
     frozenRows: 0,
     hideGridlines: true,
     tabColor: null,

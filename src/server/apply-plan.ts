@@ -1,6 +1,7 @@
 import type { PlanGrid, SheetPlan } from '../core/sheet-plan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** A fresh sheet from insertSheet() has this many rows and columns in Google Sheets. */
@@ -10,38 +11,46 @@ export const NEW_SHEET_COLUMNS = 26;
 const pick = <K extends keyof PlanGrid['styles'][0][0]>(grid: Pick<PlanGrid, 'styles'>, key: K) =>
   grid.styles.map((row) => row.map((style) => style[key]));
 
+/** What a cell of a sheet fresh from insertSheet() already has, so a fresh sheet skips setting it again. */
+const NEW_SHEET_STYLE = { fontStyle: 'normal', fontWeight: 'normal', wrap: false, background: '#ffffff' } as const;
+
 /**
  * Writes values and every style property of a grid with one call per property, whatever its size.
- * Number formats go first so literal text and bullets display right from the first paint.
+ * Number formats go first so literal text and bullets display right from the first paint. On a fresh
+ * sheet, a property every cell leaves at Sheets' default is not written at all.
  */
-export function writeGrid(range: Range, grid: Pick<PlanGrid, 'values' | 'styles'>): void {
+export function writeGrid(range: Range, grid: Pick<PlanGrid, 'values' | 'styles'>, freshSheet = false): void {
+  const needed = (key: keyof typeof NEW_SHEET_STYLE) =>
+    !freshSheet || grid.styles.some((row) => row.some((style) => style[key] !== NEW_SHEET_STYLE[key]));
   range.setNumberFormats(pick(grid, 'numberFormat'));
   range.setValues(grid.values);
-  range.setBackgrounds(pick(grid, 'background'));
+  if (needed('background')) range.setBackgrounds(pick(grid, 'background'));
   range.setFontColors(pick(grid, 'fontColor'));
   range.setFontSizes(pick(grid, 'fontSize'));
-  range.setFontWeights(pick(grid, 'fontWeight'));
-  range.setFontStyles(pick(grid, 'fontStyle'));
+  if (needed('fontWeight')) range.setFontWeights(pick(grid, 'fontWeight'));
+  if (needed('fontStyle')) range.setFontStyles(pick(grid, 'fontStyle'));
   range.setHorizontalAlignments(pick(grid, 'horizontalAlignment'));
   range.setVerticalAlignments(pick(grid, 'verticalAlignment'));
-  range.setWraps(pick(grid, 'wrap'));
+  if (needed('wrap')) range.setWraps(pick(grid, 'wrap'));
 }
 
 /** Applies a whole plan to a sheet freshly made by insertSheet(): a fixed number of calls for any content size. */
-export function applySheetPlan(sheet: Sheet, plan: SheetPlan): void {
+export function applySheetPlan(sheet: Sheet, plan: SheetPlan, spreadsheet: Spreadsheet = sheet.getParent()): void {
   if (plan.numRows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, plan.numRows - NEW_SHEET_ROWS);
-  if (plan.numColumns < NEW_SHEET_COLUMNS) sheet.deleteColumns(plan.numColumns + 1, NEW_SHEET_COLUMNS - plan.numColumns);
   // Merge while the cells are still empty: merging keeps only the top-left value of each merged range.
-  if (plan.mergeAcross.length > 0) {
-    for (const range of sheet.getRangeList(plan.mergeAcross).getRanges()) range.mergeAcross();
-  }
+  mergeAcross(sheet, plan.mergeAcross);
   if (plan.breakApart.length > 0) sheet.getRangeList(plan.breakApart).breakApart();
-  writeGrid(sheet.getRange(1, 1, plan.numRows, plan.numColumns), plan);
-  applyStructure(sheet, plan);
+  writeGrid(sheet.getRange(1, 1, plan.numRows, plan.numColumns), plan, true);
+  applyStructure(sheet, plan, spreadsheet);
+}
+
+function mergeAcross(sheet: Sheet, a1s: readonly string[]): void {
+  if (a1s.length === 1) sheet.getRange(a1s[0]).mergeAcross();
+  else if (a1s.length > 1) for (const range of sheet.getRangeList([...a1s]).getRanges()) range.mergeAcross();
 }
 
 /** Borders, sizes, names and sheet settings of a plan. */
-export function applyStructure(sheet: Sheet, plan: SheetPlan): void {
+function applyStructure(sheet: Sheet, plan: SheetPlan, spreadsheet: Spreadsheet): void {
   for (const group of plan.borders) {
     const inner = group.inner === true;
     sheet
@@ -51,12 +60,11 @@ export function applyStructure(sheet: Sheet, plan: SheetPlan): void {
   setColumnWidths(sheet, plan.columnWidths);
   for (const { row, count, height } of plan.rowHeights) sheet.setRowHeights(row, count, height);
   for (const { column, count } of plan.hiddenColumns) sheet.hideColumns(column, count);
-  for (const { range, note } of plan.notes) sheet.getRange(range).setNote(note);
+  if (plan.notes) sheet.getRange(plan.notes.range).setNotes(plan.notes.notes);
   if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
   if (plan.hideGridlines) sheet.setHiddenGridlines(true);
   if (plan.tabColor) sheet.setTabColor(plan.tabColor);
   if (plan.namedRanges.length > 0) {
-    const spreadsheet = sheet.getParent();
     const ranges = sheet.getRangeList(plan.namedRanges.map((n) => n.range)).getRanges();
     plan.namedRanges.forEach((n, i) => spreadsheet.setNamedRange(n.name, ranges[i]));
   }

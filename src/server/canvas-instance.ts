@@ -46,7 +46,7 @@ function firstInstance(spreadsheet: Spreadsheet): number | null {
 
 export function instanceSheets(spreadsheet: Spreadsheet, instance: number, withKeyFigures = true): CanvasInstance | null {
   const canvas = sheetOfRange(spreadsheet, rangeNames.canvas(instance));
-  const details = sheetOfRange(spreadsheet, rangeNames.details(instance));
+  const details = sheetOfRange(spreadsheet, rangeNames.detailsBlock(instance, 'key-partners'));
   if (!canvas || !details) return null;
   const figures = withKeyFigures ? sheetOfRange(spreadsheet, rangeNames.keyFigures(instance)) : null;
   return { instance, canvas, details, figures };
