@@ -58,9 +58,34 @@ export function instanceSheets(spreadsheet: Spreadsheet, instance: number, withK
  */
 export function locateCanvas(spreadsheet: Spreadsheet, withKeyFigures = true): CanvasInstance {
   const active = activeInstance(spreadsheet);
-  const found = (active !== null ? instanceSheets(spreadsheet, active, withKeyFigures) : null) ?? fromFirst(spreadsheet, withKeyFigures);
+  const found =
+    (active !== null ? instanceSheets(spreadsheet, active, withKeyFigures) : null) ??
+    fromFirst(spreadsheet, withKeyFigures) ??
+    scanSheets(spreadsheet, active);
   if (!found) throw new NoCanvasError();
   return found;
+}
+
+/**
+ * The slow path, for when someone removed the named ranges: look at the marker of every sheet. The sheets are
+ * intact, so the canvas keeps working (and Refresh Key Figures restores the names).
+ */
+function scanSheets(spreadsheet: Spreadsheet, preferred: number | null): CanvasInstance | null {
+  const byInstance = new Map<number, Partial<Record<SheetKind, Sheet>>>();
+  for (const sheet of spreadsheet.getSheets()) {
+    const width = Math.min(FIGURES_MARKER_CELL.column, sheet.getMaxColumns());
+    const row = sheet.getRange(1, 1, 1, width).getValues()[0];
+    const marker = parseSheetMarker(row[0]) ?? parseSheetMarker(row[FIGURES_MARKER_CELL.column - 1]);
+    if (!marker) continue;
+    const sheets = byInstance.get(marker.instance) ?? {};
+    sheets[marker.kind] ??= sheet;
+    byInstance.set(marker.instance, sheets);
+  }
+  const complete = [...byInstance.entries()].filter(([, s]) => s.canvas && s.details).sort(([a], [b]) => a - b);
+  const chosen = complete.find(([n]) => n === preferred) ?? complete[0];
+  if (!chosen) return null;
+  const [instance, sheets] = chosen;
+  return { instance, canvas: sheets.canvas!, details: sheets.details!, figures: sheets.figures ?? null };
 }
 
 function fromFirst(spreadsheet: Spreadsheet, withKeyFigures: boolean): CanvasInstance | null {
