@@ -10,9 +10,9 @@ export interface CanvasReading {
 
 export class CanvasDamagedError extends Error {}
 
-/** A bullet a teammate typed by hand is not part of the entry. */
+/** A "•" a teammate typed by hand (the canvas already shows one) is not part of the entry; "-" is kept, it may be data. */
 function entryText(value: unknown): string {
-  return cellText(value).replace(/^[•·▪‣◦-]\s+/, '').trim();
+  return cellText(value).replace(/^•\s+/, '').trim();
 }
 
 /** Parses the canvas sheet's values (row 1 first, column A first) into entries per block. */

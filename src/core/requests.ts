@@ -21,10 +21,12 @@ export const LIMITS = {
 
 const blockId = z.enum(BLOCK_IDS, { error: `must be one of: ${BLOCK_IDS.join(', ')}` });
 
-const text = (max: number) =>
+/** Optional text (may be empty), trimmed, at most `max` characters. */
+export const text = (max: number) =>
   z.string({ error: 'must be text' }).check(z.trim(), z.maxLength(max, `must be at most ${max} characters`));
 
-const required = (max: number) =>
+/** Required text: trimmed, not empty, at most `max` characters. */
+export const required = (max: number) =>
   z.string({ error: 'must be text' }).check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
 
 export const figureSchema = z.strictObject(
@@ -49,16 +51,23 @@ const objectError = (what: string) => ({
     issue.code === 'unrecognized_keys' ? `has an unknown field "${(issue.keys ?? []).join('", "')}"` : `must be ${what}`,
 });
 
+/** A block's entries: at most 60 non-empty texts of at most 1,000 characters each, trimmed. */
+export const entriesSchema = z
+  .array(required(LIMITS.entryLength), { error: 'must be a list of texts' })
+  .check(z.maxLength(LIMITS.entries, `must have at most ${LIMITS.entries} entries`));
+
+/** A list of at most 40 figures of the given shape (saveBlock's figures, or a variant such as the JSON format's). */
+export const figureListSchema = <T extends z.ZodMiniType>(figure: T) =>
+  z
+    .array(figure, { error: 'must be a list of figures' })
+    .check(z.maxLength(LIMITS.figures, `must have at most ${LIMITS.figures} figures`));
+
 export const saveBlockRequestSchema = z.strictObject(
   {
     blockId,
     version,
-    entries: z
-      .array(required(LIMITS.entryLength), { error: 'must be a list of texts' })
-      .check(z.maxLength(LIMITS.entries, `must have at most ${LIMITS.entries} entries`)),
-    figures: z
-      .array(figureSchema, { error: 'must be a list of figures' })
-      .check(z.maxLength(LIMITS.figures, `must have at most ${LIMITS.figures} figures`)),
+    entries: entriesSchema,
+    figures: figureListSchema(figureSchema),
   },
   objectError('an object with blockId, version, entries and figures'),
 );

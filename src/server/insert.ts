@@ -5,6 +5,7 @@ import { buildDetailsPlan } from '../core/details-plan';
 import { rangeNames, sheetName } from '../core/instance-names';
 import { buildKeyFiguresPlan } from '../core/key-figures-plan';
 import { applySheetPlan } from './apply-plan';
+import { withDocumentLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Ui = GoogleAppsScript.Base.Ui;
@@ -18,6 +19,60 @@ const CANVAS_SHEET_NAME = /^Xiaomi Canvas( \(\d+\))?$/;
  * All reads happen before the first write, so the whole insert costs one read round trip.
  */
 export function insertCanvas(spreadsheet: Spreadsheet, ui: Ui, content: CanvasContent): void {
+  const first = freeInstance(spreadsheet);
+  if (first.exists) {
+    const answer = ui.alert(
+      'Insert another Xiaomi canvas?',
+      `This spreadsheet already has a Xiaomi canvas. Insert a fresh copy as "${sheetName('canvas', first.instance)}"? Your existing canvas and edits stay as they are.`,
+      ui.ButtonSet.YES_NO,
+    );
+    if (answer !== ui.Button.YES) return;
+  }
+  // While the question was open a teammate may have inserted a canvas too: then look again, under the lock.
+  withDocumentLock(() => insertCanvasInstance(spreadsheet, content, first.exists ? undefined : first));
+}
+
+/** Sheet names of an inserted canvas instance. */
+export interface InsertedCanvas {
+  instance: number;
+  names: { canvas: string; details: string; figures: string };
+}
+
+/**
+ * Adds a canvas for `content` as a new instance after the existing sheets, never touching existing ones;
+ * the caller holds the document lock. Used by Insert and by Import JSON (with content built from the file).
+ */
+export function insertCanvasInstance(
+  spreadsheet: Spreadsheet,
+  content: CanvasContent,
+  free: { instance: number; sheetCount: number } = freeInstance(spreadsheet),
+): InsertedCanvas {
+  const { instance, sheetCount } = free;
+  spreadsheet.toast('Inserting the Xiaomi canvas…', TOAST_TITLE, 5);
+  const names = { canvas: sheetName('canvas', instance), details: sheetName('details', instance), figures: sheetName('figures', instance) };
+  const canvas = buildCanvasPlan(content, instance);
+  const details = buildDetailsPlan(content, instance);
+  const links = content.blocks.flatMap((block) =>
+    details.figureRows[block.id].map((row) => ({ blockTitle: block.title, row })),
+  );
+  const figuresPlan = buildKeyFiguresPlan(instance, names.details, links);
+
+  const canvasSheet = spreadsheet.insertSheet(names.canvas, sheetCount);
+  applySheetPlan(canvasSheet, canvas.plan);
+  applySheetPlan(spreadsheet.insertSheet(names.details, sheetCount + 1), details.plan);
+  applySheetPlan(spreadsheet.insertSheet(names.figures, sheetCount + 2), figuresPlan);
+
+  canvasSheet.activate();
+  spreadsheet.toast(
+    `Done: ${BLOCK_IDS.length} blocks on "${names.canvas}", the detail on "${names.details}", ${links.length} figures on "${names.figures}".`,
+    TOAST_TITLE,
+    8,
+  );
+  return { instance, names };
+}
+
+/** The lowest instance number whose sheet names and named ranges are all free, and whether a canvas exists. */
+function freeInstance(spreadsheet: Spreadsheet): { instance: number; exists: boolean; sheetCount: number } {
   const sheets = spreadsheet.getSheets();
   const taken = new Set(sheets.map((sheet) => sheet.getName()));
   const nameIsFree = (n: number) => (['canvas', 'details', 'figures'] as const).every((kind) => !taken.has(sheetName(kind, n)));
@@ -29,36 +84,5 @@ export function insertCanvas(spreadsheet: Spreadsheet, ui: Ui, content: CanvasCo
     if (!hasCanvas && nameIsFree(instance)) break;
     instance++;
   }
-  if (exists) {
-    const answer = ui.alert(
-      'Insert another Xiaomi canvas?',
-      `This spreadsheet already has a Xiaomi canvas. Insert a fresh copy as "${sheetName('canvas', instance)}"? Your existing canvas and edits stay as they are.`,
-      ui.ButtonSet.YES_NO,
-    );
-    if (answer !== ui.Button.YES) return;
-  }
-
-  spreadsheet.toast('Inserting the Xiaomi canvas…', TOAST_TITLE, 5);
-  const canvas = buildCanvasPlan(content, instance);
-  const details = buildDetailsPlan(content, instance);
-  const links = content.blocks.flatMap((block) =>
-    details.figureRows[block.id].map((row) => ({ blockTitle: block.title, row })),
-  );
-  const names = { canvas: sheetName('canvas', instance), details: sheetName('details', instance), figures: sheetName('figures', instance) };
-  const figuresPlan = buildKeyFiguresPlan(instance, names.details, links);
-
-  let index = sheets.length;
-  const canvasSheet = spreadsheet.insertSheet(names.canvas, index++);
-  applySheetPlan(canvasSheet, canvas.plan);
-  const detailsSheet = spreadsheet.insertSheet(names.details, index++);
-  applySheetPlan(detailsSheet, details.plan);
-  const figuresSheet = spreadsheet.insertSheet(names.figures, index++);
-  applySheetPlan(figuresSheet, figuresPlan);
-
-  canvasSheet.activate();
-  spreadsheet.toast(
-    `Done: ${BLOCK_IDS.length} blocks on "${names.canvas}", the detail on "${names.details}", ${links.length} figures on "${names.figures}".`,
-    TOAST_TITLE,
-    8,
-  );
+  return { instance, exists, sheetCount: sheets.length };
 }

@@ -3,6 +3,8 @@ import { insertCanvas } from './insert';
 import { readCanvasState } from './canvas-state';
 import { currentFigureRows, writeKeyFiguresTable } from './key-figures';
 import { withDocumentLock } from './lock';
+import { restoreNamedRanges } from './named-ranges';
+import { saveSnapshot } from './snapshots';
 
 const TITLE = 'Xiaomi Canvas';
 
@@ -16,6 +18,7 @@ export function onOpen(_e?: unknown): void {
     .addItem('Insert Xiaomi canvas', 'insertXiaomiCanvas')
     .addItem('Open canvas sidebar', 'showCanvasSidebar')
     .addItem('Refresh Key Figures', 'refreshKeyFigures')
+    .addItem('Save snapshot', 'saveSnapshotFromMenu')
     .addSeparator()
     .addItem('About', 'showAbout')
     .addToUi();
@@ -39,15 +42,31 @@ export function insertXiaomiCanvas(): void {
   reportingErrors(() => insertCanvas(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp.getUi(), CONTENT));
 }
 
-/** Re-links Key Figures to wherever the figures are now, recreating the sheet if it was deleted. */
+/**
+ * Re-links Key Figures to wherever the figures are now (recreating the sheet if it was deleted) and restores
+ * the canvas's named ranges.
+ */
 export function refreshKeyFigures(): void {
   reportingErrors(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const count = withDocumentLock(() => {
       const state = readCanvasState(spreadsheet, true);
+      restoreNamedRanges(state);
       return writeKeyFiguresTable(state, currentFigureRows(state));
     });
     spreadsheet.toast(`Key Figures is linked to all ${count} figures again.`, TITLE, 5);
+  });
+}
+
+/** Saves the canvas as a snapshot with a time-stamped label; compare and restore it from the sidebar. */
+export function saveSnapshotFromMenu(): void {
+  reportingErrors(() => {
+    const info = saveSnapshot({});
+    SpreadsheetApp.getActiveSpreadsheet().toast(
+      `Saved "${info.label}" in the Canvas Snapshots sheet. Compare or restore it from the canvas sidebar.`,
+      TITLE,
+      6,
+    );
   });
 }
 

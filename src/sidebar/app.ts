@@ -107,6 +107,8 @@ export class SidebarApp implements ListActions, EditorActions {
     this.state.busy = null;
     if (this.focusAfterRender === null && activeElementId() === '' && returnFocus) this.focusAfterRender = returnFocus;
     this.render();
+    // The pressed button may be gone (a confirmation panel closes): keep focus in the view, never on <body>.
+    if (activeElementId() === '') document.getElementById(this.state.view === 'editor' ? editorIds.title : 'list-title')?.focus();
   }
 
   private updateCanvasBlock(block: BlockView): void {
@@ -271,7 +273,7 @@ export class SidebarApp implements ListActions, EditorActions {
       if (draftFingerprint(editor.draft) === sent) editor.draft = rebaseDraft(editor.draft, saved);
       this.announce(`Saved ${saved.title}.`);
     } catch (error) {
-      await this.failedWrite(editor, errorMessage(error));
+      await this.failedWrite(editor, errorMessage(error), 'Nothing was saved; your edits are still in the form.');
     }
     this.endCall(returnFocus);
   }
@@ -292,17 +294,18 @@ export class SidebarApp implements ListActions, EditorActions {
       this.announce(`${reset.title} was reset to the original content.`);
     } catch (error) {
       editor.confirm = null;
-      await this.failedWrite(editor, errorMessage(error));
+      await this.failedWrite(editor, errorMessage(error), 'The block was not reset.');
+      if (!this.focusAfterRender) this.focusAfterRender = 'reset';
     }
     this.endCall(returnFocus);
   }
 
   /** A save or reset failed: show why; on a conflict, fetch the sheet's content to show beside the user's edits. */
-  private async failedWrite(editor: EditorState, message: string): Promise<void> {
+  private async failedWrite(editor: EditorState, message: string, outcome: string): Promise<void> {
     this.announce('');
     if (!isConflictMessage(message)) {
-      editor.error = message;
-      this.focusAfterRender = editorIds.error;
+      // The alert is announced; focus goes back to the button that was pressed, ready to try again.
+      editor.error = `${message} ${outcome}`;
       return;
     }
     try {
@@ -312,14 +315,12 @@ export class SidebarApp implements ListActions, EditorActions {
       const sheet = this.findBlock(canvas, editor.blockId);
       if (!sheet) {
         editor.error = `${message} The block could not be found on the canvas any more.`;
-        this.focusAfterRender = editorIds.error;
         return;
       }
       editor.conflict = { message, sheet };
       this.focusAfterRender = editorIds.conflictTitle;
     } catch (error) {
       editor.error = `${message} Loading what the sheet holds now also failed: ${errorMessage(error)}`;
-      this.focusAfterRender = editorIds.error;
     }
   }
 

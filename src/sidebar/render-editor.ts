@@ -134,7 +134,7 @@ function renderEntries(editor: EditorState, actions: EditorActions): HTMLElement
   return el(
     'section',
     { class: 'group', 'aria-labelledby': 'entries-title' },
-    el('h3', { id: 'entries-title' }, 'Entries'),
+    el('h2', { id: 'entries-title' }, 'Entries'),
     el('p', { class: 'secondary hint', id: 'entries-hint' }, 'One idea per entry. Alt+↑ / Alt+↓ moves the entry you are typing in.'),
     entries.length ? el('ol', { class: 'items' }, ...items) : el('p', { class: 'secondary empty' }, 'No entries yet.'),
     el('button', { type: 'button', id: fieldIds.addEntry, ...addError.attrs, onclick: () => actions.addEntry() }, 'Add entry'),
@@ -195,7 +195,7 @@ function renderFigures(editor: EditorState, actions: EditorActions): HTMLElement
   return el(
     'section',
     { class: 'group', 'aria-labelledby': 'figures-title' },
-    el('h3', { id: 'figures-title' }, 'Figures'),
+    el('h2', { id: 'figures-title' }, 'Figures'),
     el('p', { class: 'secondary hint' }, 'Key numbers for this block. They feed the Key Figures sheet.'),
     figures.length ? el('ol', { class: 'items figures' }, ...items) : el('p', { class: 'secondary empty' }, 'No figures.'),
     el('button', { type: 'button', id: fieldIds.addFigure, ...addError.attrs, onclick: () => actions.addFigure() }, 'Add figure'),
@@ -220,7 +220,7 @@ function renderConflict(editor: EditorState, busy: boolean, actions: EditorActio
   return el(
     'section',
     { class: 'panel conflict', 'aria-labelledby': editorIds.conflictTitle },
-    el('h3', { id: editorIds.conflictTitle, tabindex: '-1' }, 'This block changed in the sheet'),
+    el('h2', { id: editorIds.conflictTitle, tabindex: '-1' }, 'This block changed in the sheet'),
     el('p', { role: 'alert', class: 'error-text' }, conflict.message),
     el('p', { class: 'panel-label' }, 'Now in the sheet:'),
     sheet.entries.length
@@ -325,7 +325,7 @@ export function renderEditor(state: AppState, actions: EditorActions): HTMLEleme
         state.busy === 'refreshing' && editor.confirm !== 'refresh' ? BUSY_LABELS.refreshing : 'Refresh',
       ),
     ),
-    el('h2', { id: editorIds.title, class: 'view-title', tabindex: '-1' }, title),
+    el('h1', { id: editorIds.title, class: 'view-title', tabindex: '-1' }, title),
     el('p', { class: 'secondary summary', id: editorIds.dirty }, summaryText(editor)),
     editor.notice && el('div', { class: 'notice', id: 'editor-notice' }, editor.notice),
     editor.error && el('div', { class: 'error-box', role: 'alert', id: editorIds.error }, editor.error),

@@ -37,8 +37,16 @@ export function renderList(state: AppState, actions: ListActions): HTMLElement {
             {},
             el(
               'button',
-              { type: 'button', class: 'block-item', id: `open-${block.id}`, 'data-block-id': block.id, onclick: () => actions.open(block.id) },
+              {
+                type: 'button',
+                class: 'block-item',
+                id: `open-${block.id}`,
+                'data-block-id': block.id,
+                disabled: state.busy !== null,
+                onclick: () => actions.open(block.id),
+              },
               el('span', { class: 'block-title' }, block.title),
+              ' ', // keeps the accessible name readable: "Key Activities 7 entries"
               el(
                 'span',
                 { class: 'block-count' },

@@ -70,4 +70,10 @@ export const server: { [K in ServerFunctionName]: (...args: Args<K>) => Promise<
   selectBlock: (blockId) => callServer('selectBlock', blockId),
   saveBlock: (request) => callServer('saveBlock', request),
   resetBlock: (request) => callServer('resetBlock', request),
+  saveSnapshot: (request) => callServer('saveSnapshot', request),
+  listSnapshots: () => callServer('listSnapshots'),
+  compareSnapshots: (request) => callServer('compareSnapshots', request),
+  restoreSnapshot: (request) => callServer('restoreSnapshot', request),
+  exportCanvasJson: () => callServer('exportCanvasJson'),
+  importCanvasJson: (json) => callServer('importCanvasJson', json),
 };

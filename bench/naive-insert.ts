@@ -1,0 +1,159 @@
+/**
+ * The naive baseline: the same canvas (the same plans, built by the same src/core builders, so the same cells,
+ * formats, merges, borders, sizes and names) written the way most hand-written Apps Script does it — one cell at
+ * a time, one format property of one cell at a time, and a read inside the row loop that forces Apps Script to
+ * flush the writes queued so far (a new read-after-write round trip per row).
+ *
+ * It is deliberately not a straw man: the style that most cells of a sheet share (the plan's base style) is set
+ * once per property over the whole grid, as a hand-written script would with `getRange('A1:K40').setWrap(true)`;
+ * only what differs from it is set cell by cell. bench/README.md describes the method.
+ */
+import { BLOCK_IDS } from '../src/core/block-ids';
+import { buildCanvasPlan } from '../src/core/canvas-plan';
+import type { CanvasContent } from '../src/core/content-schema';
+import { buildDetailsPlan } from '../src/core/details-plan';
+import { sheetName } from '../src/core/instance-names';
+import { buildKeyFiguresPlan } from '../src/core/key-figures-plan';
+import type { CellStyle, CellValue, SheetPlan } from '../src/core/sheet-plan';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type BorderStyles = GoogleAppsScript.Spreadsheet.SpreadsheetApp['BorderStyle'];
+
+type StyleKey = keyof CellStyle;
+
+/** One single-cell (or whole-range) setter per style property, as a hand-written script calls them. */
+const SETTERS: Record<StyleKey, (range: Range, value: CellStyle[StyleKey]) => void> = {
+  numberFormat: (r, v) => r.setNumberFormat(v as string),
+  background: (r, v) => r.setBackground(v as string),
+  fontColor: (r, v) => r.setFontColor(v as string),
+  fontSize: (r, v) => r.setFontSize(v as number),
+  fontWeight: (r, v) => r.setFontWeight(v as string),
+  fontStyle: (r, v) => r.setFontStyle(v as string),
+  horizontalAlignment: (r, v) => r.setHorizontalAlignment(v as string),
+  verticalAlignment: (r, v) => r.setVerticalAlignment(v as string),
+  wrap: (r, v) => r.setWrap(v as boolean),
+};
+const STYLE_KEYS = Object.keys(SETTERS) as StyleKey[];
+
+/** What a cell of a sheet fresh from insertSheet() already has (Google Sheets' defaults). */
+const SHEETS_DEFAULT: Partial<CellStyle> = {
+  background: '#ffffff',
+  fontColor: '#000000',
+  fontSize: 10,
+  fontWeight: 'normal',
+  fontStyle: 'normal',
+  wrap: false,
+};
+
+/** The three plans of a canvas instance, exactly as Insert builds them (src/server/insert.ts). */
+export function canvasPlans(content: CanvasContent, instance = 1): Array<{ name: string; plan: SheetPlan }> {
+  const canvas = buildCanvasPlan(content, instance);
+  const details = buildDetailsPlan(content, instance);
+  const links = content.blocks.flatMap((block) => details.figureRows[block.id].map((row) => ({ blockTitle: block.title, row })));
+  const detailsName = sheetName('details', instance);
+  return [
+    { name: sheetName('canvas', instance), plan: canvas.plan },
+    { name: detailsName, plan: details.plan },
+    { name: sheetName('figures', instance), plan: buildKeyFiguresPlan(instance, detailsName, links) },
+  ];
+}
+
+/** The most common value of a style property over a grid: the "base" a hand-written script sets range-wide. */
+function baseValue(styles: readonly CellStyle[][], key: StyleKey): CellStyle[StyleKey] {
+  const counts = new Map<CellStyle[StyleKey], number>();
+  let best: CellStyle[StyleKey] = styles[0][0][key];
+  let bestCount = 0;
+  for (const row of styles) {
+    for (const style of row) {
+      const n = (counts.get(style[key]) ?? 0) + 1;
+      counts.set(style[key], n);
+      if (n > bestCount) {
+        best = style[key];
+        bestCount = n;
+      }
+    }
+  }
+  return best;
+}
+
+function writeValue(range: Range, value: CellValue): void {
+  if (typeof value === 'string' && value.startsWith('=')) range.setFormula(value);
+  else range.setValue(value);
+}
+
+/** Writes one plan to a fresh sheet, cell by cell. */
+export function writeSheetNaively(spreadsheet: Spreadsheet, sheet: Sheet, plan: SheetPlan, borderStyles: BorderStyles): void {
+  const maxRows = sheet.getMaxRows();
+  if (plan.numRows > maxRows) sheet.insertRowsAfter(maxRows, plan.numRows - maxRows);
+
+  // Merges row by row (a hand-written script merges each block row as it draws it), before any value is written.
+  for (const a1 of plan.mergeAcross) {
+    const range = sheet.getRange(a1);
+    const [row, column, rows, columns] = [range.getRow(), range.getColumn(), range.getNumRows(), range.getNumColumns()];
+    for (let r = row; r < row + rows; r++) sheet.getRange(r, column, 1, columns).merge();
+  }
+  for (const a1 of plan.breakApart) sheet.getRange(a1).breakApart();
+
+  // The shared base style, once per property over the whole grid (the generous part of the baseline).
+  const whole = sheet.getRange(1, 1, plan.numRows, plan.numColumns);
+  const base = {} as Record<StyleKey, CellStyle[StyleKey]>;
+  for (const key of STYLE_KEYS) {
+    base[key] = baseValue(plan.styles, key);
+    if (SHEETS_DEFAULT[key] !== base[key]) SETTERS[key](whole, base[key]);
+  }
+
+  // Then every cell on its own: its value, and each property that differs from the base.
+  for (let r = 1; r <= plan.numRows; r++) {
+    sheet.getLastRow(); // "where does the table end now?" — the read that flushes this row's writes
+    for (let c = 1; c <= plan.numColumns; c++) {
+      const value = plan.values[r - 1][c - 1];
+      const style = plan.styles[r - 1][c - 1];
+      const differing = STYLE_KEYS.filter((key) => style[key] !== base[key]);
+      if (value === '' && differing.length === 0) continue;
+      const cell = sheet.getRange(r, c);
+      for (const key of differing) SETTERS[key](cell, style[key]);
+      if (value !== '') writeValue(cell, value);
+    }
+  }
+
+  for (const group of plan.borders) {
+    const inner = group.inner === true;
+    for (const a1 of group.ranges) {
+      sheet.getRange(a1).setBorder(true, true, true, true, inner, inner, group.color, borderStyles[group.style]);
+    }
+  }
+  plan.columnWidths.forEach((width, i) => sheet.setColumnWidth(i + 1, width));
+  for (const { row, count, height } of plan.rowHeights) for (let r = row; r < row + count; r++) sheet.setRowHeight(r, height);
+  for (const { column, count } of plan.hiddenColumns) for (let c = column; c < column + count; c++) sheet.hideColumns(c);
+  if (plan.notes) {
+    const range = sheet.getRange(plan.notes.range);
+    plan.notes.notes.forEach((row, i) =>
+      row.forEach((note, j) => {
+        if (note !== '') range.getCell(i + 1, j + 1).setNote(note);
+      }),
+    );
+  }
+  if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
+  if (plan.hideGridlines) sheet.setHiddenGridlines(true);
+  if (plan.tabColor) sheet.setTabColor(plan.tabColor);
+  for (const { name, range } of plan.namedRanges) spreadsheet.setNamedRange(name, sheet.getRange(range));
+}
+
+/**
+ * Inserts the canvas the naive way: the same three sheets as Insert Xiaomi canvas (instance 1, into a
+ * spreadsheet without a canvas), with the same toasts and the canvas sheet active at the end.
+ */
+export function naiveInsert(spreadsheet: Spreadsheet, content: CanvasContent, borderStyles: BorderStyles): void {
+  if (spreadsheet.getSheetByName(sheetName('canvas', 1))) throw new Error('naiveInsert: the spreadsheet already has a canvas');
+  spreadsheet.toast('Inserting the Xiaomi canvas…', 'Xiaomi Canvas', 5);
+  let canvas: Sheet | null = null;
+  for (const { name, plan } of canvasPlans(content)) {
+    const sheet = spreadsheet.insertSheet(name, spreadsheet.getSheets().length);
+    canvas ??= sheet;
+    writeSheetNaively(spreadsheet, sheet, plan, borderStyles);
+  }
+  canvas!.activate();
+  spreadsheet.toast(`Done: ${BLOCK_IDS.length} blocks.`, 'Xiaomi Canvas', 8);
+}

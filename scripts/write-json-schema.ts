@@ -1,0 +1,80 @@
+/**
+ * Writes content/xiaomi-canvas-1.schema.json: the JSON Schema of the "xiaomi-canvas/1" format, generated from the
+ * zod schema the server validates imports and snapshots with (src/core/canvas-json.ts), for other tools.
+ *
+ *   node scripts/run-ts.mjs scripts/write-json-schema.ts          # (re)write the file
+ *   node scripts/run-ts.mjs scripts/write-json-schema.ts --check  # fail if the committed file is out of date
+ *
+ * tests/unit/canvas-json.test.ts checks that the committed file matches too.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as z from 'zod/mini';
+import { CANVAS_JSON_FORMAT, CANVAS_JSON_MAX_BYTES, canvasJsonSchema, jsonFigureSchema } from '../src/core/canvas-json';
+import { entriesSchema } from '../src/core/requests';
+
+export const SCHEMA_PATH = 'content/xiaomi-canvas-1.schema.json';
+
+type JsonSchemaNode = Record<string, unknown>;
+
+/**
+ * The schema document. zod's generator gives the structure and every length/count limit; on top: required texts
+ * must hold a non-space character (zod trims before checking, which JSON Schema cannot say), and a title and
+ * description for readers.
+ */
+export function canvasJsonSchemaDocument(): JsonSchemaNode {
+  // Named definitions for the parts every block shares.
+  const names = z.registry<{ id: string; description?: string }>();
+  names.add(entriesSchema, { id: 'entries', description: 'A block\'s entries (sticky notes), one idea each.' });
+  names.add(jsonFigureSchema, {
+    id: 'figure',
+    description: 'A figure: a number with its unit and period; note, metric (groups comparable figures) and source (where it came from) are optional.',
+  });
+  const generated = z.toJSONSchema(canvasJsonSchema, {
+    target: 'draft-2020-12',
+    metadata: names,
+    override: (ctx) => {
+      const node = ctx.jsonSchema as JsonSchemaNode;
+      if (node.type === 'string' && node.minLength === 1 && node.const === undefined) node.pattern = '\\S';
+    },
+  }) as JsonSchemaNode;
+  const { $schema, ...rest } = generated;
+  return {
+    $schema,
+    title: `Xiaomi Business Model Canvas (${CANVAS_JSON_FORMAT})`,
+    description:
+      `A whole Business Model Canvas as exported and imported by the Xiaomi Canvas add-on for Google Sheets: ` +
+      `the entries and figures of the nine blocks, in canonical order. Texts are trimmed on import; text lengths ` +
+      `count UTF-16 code units (an emoji may count 2). ` +
+      `Files larger than ${CANVAS_JSON_MAX_BYTES / (1024 * 1024)} MB are refused. Generated from src/core/canvas-json.ts by scripts/write-json-schema.ts.`,
+    ...rest,
+  };
+}
+
+export function canvasJsonSchemaText(): string {
+  return `${JSON.stringify(canvasJsonSchemaDocument(), null, 2)}\n`;
+}
+
+function main(): void {
+  const path = resolve(process.cwd(), SCHEMA_PATH);
+  const textValue = canvasJsonSchemaText();
+  if (process.argv.includes('--check')) {
+    let current = '';
+    try {
+      current = readFileSync(path, 'utf8');
+    } catch {
+      // missing counts as out of date
+    }
+    if (current !== textValue) {
+      console.error(`${SCHEMA_PATH} is out of date: run node scripts/run-ts.mjs scripts/write-json-schema.ts`);
+      process.exit(1);
+    }
+    console.log(`${SCHEMA_PATH} is up to date`);
+    return;
+  }
+  writeFileSync(path, textValue);
+  console.log(`wrote ${SCHEMA_PATH}`);
+}
+
+// Run as a script (scripts/run-ts.mjs points argv[1] at the bundled file); importing it (tests) runs nothing.
+if (/write-json-schema\.(c?js|ts)$/.test(process.argv[1] ?? '')) main();

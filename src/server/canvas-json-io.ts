@@ -1,0 +1,59 @@
+import { BLOCK_TITLES } from '../core/block-ids';
+import { parseCanvasJson, toCanvasJson, type CanvasJson } from '../core/canvas-json';
+import type { CanvasContent } from '../core/content-schema';
+import { cellText } from '../core/literal';
+import { blockVersion } from '../core/version';
+import type { CanvasView } from '../core/view';
+import { readCanvasState } from './canvas-state';
+import { CONTENT } from './content';
+import { insertCanvasInstance } from './insert';
+import { withDocumentLock } from './lock';
+import { stateCanvas } from './snapshots';
+import { plainFigure } from './write-block';
+
+/** Export and import of the canvas as "xiaomi-canvas/1" JSON (format: src/core/canvas-json.ts). */
+
+/** The current canvas as "xiaomi-canvas/1" JSON text (with the canvas title, the export time and every figure's source). */
+export function exportCanvasJson(): string {
+  const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet());
+  const title = cellText(state.sheets.canvas.getRange(1, 2).getValue()) || CONTENT.title;
+  try {
+    return toCanvasJson(stateCanvas(state), { exportedAt: new Date().toISOString(), title });
+  } catch (error) {
+    throw new Error((error as Error).message.replace(/^The canvas cannot be saved as JSON:/, 'The canvas cannot be exported:'));
+  }
+}
+
+/**
+ * The embedded content with the file's entries and figures in place of each block's (the details sheet keeps the
+ * seed text, which the format does not carry). Figures without a source get an empty one.
+ */
+export function contentFromCanvasJson(json: CanvasJson): CanvasContent {
+  return {
+    ...CONTENT,
+    title: json.title ?? CONTENT.title,
+    blocks: CONTENT.blocks.map((block, i) => ({
+      ...block,
+      entries: json.blocks[i].entries,
+      figures: json.blocks[i].figures.map((f) => ({ ...plainFigure(f), source: f.source ?? '' })),
+    })),
+  };
+}
+
+/**
+ * Validates the file's text (size ≤ 1 MB, known format, every saveBlock rule) and inserts it as a new canvas next to
+ * the existing ones; nothing existing is changed. Invalid input throws one plain line and writes nothing.
+ */
+export function importCanvasJson(json: unknown): CanvasView {
+  const parsed = parseCanvasJson(json);
+  const content = contentFromCanvasJson(parsed);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const inserted = withDocumentLock(() => insertCanvasInstance(spreadsheet, content));
+  return {
+    sheetName: inserted.names.canvas,
+    blocks: parsed.blocks.map((b) => {
+      const figures = b.figures.map(plainFigure);
+      return { id: b.id, title: BLOCK_TITLES[b.id], version: blockVersion(b.id, b.entries, figures), entries: b.entries, figures };
+    }),
+  };
+}

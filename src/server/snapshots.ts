@@ -1,0 +1,219 @@
+import { BLOCK_IDS, type BlockId } from '../core/block-ids';
+import { diffCanvases, type DiffBlock } from '../core/canvas-diff';
+import { toCanvasJson, type CanvasLike, type JsonFigure } from '../core/canvas-json';
+import { cellText } from '../core/literal';
+import { parseRequest } from '../core/requests';
+import {
+  SNAPSHOT_COLUMNS,
+  SNAPSHOT_HEADER,
+  SNAPSHOT_PROTECTION_DESCRIPTION,
+  SNAPSHOT_RANGE_NAME,
+  SNAPSHOT_SHEET_NAME,
+  beforeRestoreLabel,
+  compareSnapshotsRequestSchema,
+  defaultSnapshotLabel,
+  findSnapshot,
+  newSnapshotId,
+  readSnapshotRows,
+  restoreSnapshotRequestSchema,
+  saveSnapshotRequestSchema,
+  snapshotHeaderValues,
+  snapshotList,
+  snapshotRowValues,
+  type StoredSnapshot,
+} from '../core/snapshot';
+import { blockVersion } from '../core/version';
+import type { BlockDiff, BlockView, CanvasView, SnapshotInfo, SnapshotListItem } from '../core/view';
+import { blockView, readCanvasState, type CanvasState } from './canvas-state';
+import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './apply-plan';
+import { withDocumentLock } from './lock';
+import { plainFigure, writeBlocks, type BlockContent } from './write-block';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Snapshots of the canvas, stored in the spreadsheet (sheet "Canvas Snapshots", see src/core/snapshot.ts), so they
+ * travel with the file and every teammate sees them. Every request is validated before anything is read or
+ * written; writes run under the document lock and read everything before the first write (one round trip).
+ */
+
+/** The canvas of a state with every figure's source, as the JSON format holds it. */
+export function stateCanvas(state: CanvasState): CanvasLike {
+  return {
+    blocks: BLOCK_IDS.map((id) => ({
+      id,
+      entries: state.canvas.entries[id],
+      figures: state.details[id].figures.map((f): JsonFigure => ({ ...f.figure, source: f.source })),
+    })),
+  };
+}
+
+/** The canvas of a state as compact, validated "xiaomi-canvas/1" JSON, or a plain-words error for `purpose`. */
+function canvasJsonOf(state: CanvasState, purpose: string): string {
+  try {
+    return toCanvasJson(stateCanvas(state), {}, 0);
+  } catch (error) {
+    throw new Error((error as Error).message.replace(/^The canvas cannot be saved as JSON:/, `The canvas cannot be ${purpose}:`));
+  }
+}
+
+/** The snapshot sheet: by its named range (robust to renames), else by name if it carries the snapshot header. */
+function findSnapshotSheet(spreadsheet: Spreadsheet): Sheet | null {
+  const named = spreadsheet.getRangeByName(SNAPSHOT_RANGE_NAME);
+  if (named) return named.getSheet();
+  const byName = spreadsheet.getSheetByName(SNAPSHOT_SHEET_NAME);
+  if (byName && isSnapshotHeader(byName.getRange(1, 1, 1, 2).getValues()[0])) return byName;
+  return null;
+}
+
+function isSnapshotHeader(cells: readonly unknown[]): boolean {
+  return cellText(cells[0]) === SNAPSHOT_HEADER[0] && cellText(cells[1]) === SNAPSHOT_HEADER[1];
+}
+
+/** Every snapshot row of the sheet, and the last used row (one read). */
+function readStored(sheet: Sheet | null): { stored: StoredSnapshot[]; lastRow: number } {
+  if (!sheet) return { stored: [], lastRow: 1 };
+  const values = sheet.getDataRange().getValues();
+  return { stored: readSnapshotRows(values), lastRow: values.length };
+}
+
+/** The user's email when Google discloses it (not without an email scope, which the add-on does not ask for). */
+function currentUserEmail(): string {
+  try {
+    return Session.getActiveUser().getEmail() || '';
+  } catch {
+    return '';
+  }
+}
+
+/** Where a new snapshot row goes, read before any write. */
+interface AppendTarget {
+  sheet: Sheet | null;
+  /** Only when the sheet must be created: the sheet to return to, and the names already taken. */
+  create?: { active: Sheet; sheetNames: string[] };
+  /** Last used row (1 = header only). */
+  lastRow: number;
+  maxRows: number;
+  maxColumns: number;
+  takenIds: Set<string>;
+}
+
+function readAppendTarget(spreadsheet: Spreadsheet, known?: { sheet: Sheet | null; stored: StoredSnapshot[]; lastRow: number }): AppendTarget {
+  const sheet = known ? known.sheet : findSnapshotSheet(spreadsheet);
+  if (!sheet) {
+    const create = { active: spreadsheet.getActiveSheet(), sheetNames: spreadsheet.getSheets().map((s) => s.getName()) };
+    return { sheet: null, create, lastRow: 1, maxRows: NEW_SHEET_ROWS, maxColumns: NEW_SHEET_COLUMNS, takenIds: new Set() };
+  }
+  const lastRow = Math.max(known ? known.lastRow : sheet.getLastRow(), 1);
+  const takenIds = known
+    ? new Set(known.stored.map((s) => s.info.id))
+    : new Set(lastRow > 1 ? sheet.getRange(2, 1, lastRow - 1, 1).getValues().map((r) => cellText(r[0])) : []);
+  return { sheet, lastRow, maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns(), takenIds };
+}
+
+/** Creates the snapshot sheet after all other sheets: header, frozen, warning-only protection, findable by name. */
+function createSnapshotSheet(spreadsheet: Spreadsheet, create: { active: Sheet; sheetNames: string[] }): Sheet {
+  const taken = new Set(create.sheetNames);
+  let name = SNAPSHOT_SHEET_NAME;
+  for (let n = 2; taken.has(name); n++) name = `${SNAPSHOT_SHEET_NAME} (${n})`;
+  const sheet = spreadsheet.insertSheet(name, create.sheetNames.length);
+  const header = sheet.getRange(1, 1, 1, SNAPSHOT_HEADER.length);
+  header.setValues([snapshotHeaderValues()]);
+  header.setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  sheet.setColumnWidths(1, SNAPSHOT_COLUMNS.json - 1, 160);
+  sheet
+    .getRange(1, SNAPSHOT_COLUMNS.json)
+    .setNote('The canvas as "xiaomi-canvas/1" JSON, split over cells F, G, … (a cell holds at most 50,000 characters). Edit with care: a changed cell makes its snapshot unusable.');
+  spreadsheet.setNamedRange(SNAPSHOT_RANGE_NAME, header);
+  sheet.protect().setWarningOnly(true).setDescription(SNAPSHOT_PROTECTION_DESCRIPTION);
+  create.active.activate(); // insertSheet makes the new sheet active; the user stays where they were
+  return sheet;
+}
+
+/** Appends one snapshot row (creating the sheet first if needed). Writes only; everything was read before. */
+function appendSnapshot(spreadsheet: Spreadsheet, target: AppendTarget, info: SnapshotInfo, json: string): void {
+  const values = snapshotRowValues(info, json);
+  const sheet = target.sheet ?? createSnapshotSheet(spreadsheet, target.create!);
+  const row = target.lastRow + 1;
+  if (row > target.maxRows) sheet.insertRowsAfter(target.maxRows, row - target.maxRows);
+  if (values.length > target.maxColumns) sheet.insertColumnsAfter(target.maxColumns, values.length - target.maxColumns);
+  sheet.getRange(row, 1, 1, values.length).setValues([values]);
+  Object.assign(target, { sheet, create: undefined, lastRow: row, maxRows: Math.max(target.maxRows, row), maxColumns: Math.max(target.maxColumns, values.length) });
+  target.takenIds.add(info.id);
+}
+
+function snapshotInfo(label: string | undefined, canvasName: string, takenIds: ReadonlySet<string>, now: Date): SnapshotInfo {
+  const savedBy = currentUserEmail();
+  return {
+    id: newSnapshotId(now, takenIds),
+    label: label && label.trim() !== '' ? label.trim() : defaultSnapshotLabel(now),
+    savedAt: now.toISOString(),
+    ...(savedBy !== '' ? { savedBy } : {}),
+    canvas: canvasName,
+  };
+}
+
+/** Saves the current canvas as a snapshot; returns what was saved. */
+export function saveSnapshot(request?: unknown): SnapshotInfo {
+  const req = parseRequest(saveSnapshotRequestSchema, request === undefined || request === null ? {} : request, 'snapshot request');
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return withDocumentLock(() => {
+    const state = readCanvasState(spreadsheet);
+    const json = canvasJsonOf(state, 'saved as a snapshot');
+    const target = readAppendTarget(spreadsheet);
+    const info = snapshotInfo(req.label, state.canvasName, target.takenIds, new Date());
+    appendSnapshot(spreadsheet, target, info, json);
+    return info;
+  });
+}
+
+/** Every snapshot, newest first; a row damaged by hand is listed with the reason and never breaks the list. */
+export function listSnapshots(): SnapshotListItem[] {
+  return snapshotList(readStored(findSnapshotSheet(SpreadsheetApp.getActiveSpreadsheet())).stored);
+}
+
+/** Block-by-block differences from snapshot `from` to snapshot `to` (or to the current canvas). */
+export function compareSnapshots(request: unknown): BlockDiff[] {
+  const req = parseRequest(compareSnapshotsRequestSchema, request, 'compare request');
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { stored } = readStored(findSnapshotSheet(spreadsheet));
+  const from = findSnapshot(stored, req.from);
+  const to: { blocks: readonly DiffBlock[] } =
+    req.to !== undefined ? findSnapshot(stored, req.to).canvas : currentDiffCanvas(readCanvasState(spreadsheet));
+  return diffCanvases(from.canvas, to);
+}
+
+function currentDiffCanvas(state: CanvasState): { blocks: DiffBlock[] } {
+  return { blocks: BLOCK_IDS.map((id) => ({ id, entries: state.canvas.entries[id], figures: state.details[id].figures.map((f) => f.figure) })) };
+}
+
+/**
+ * Restores a snapshot into the current canvas. Under the lock, and before anything is written: reads the canvas
+ * and the snapshots, checks the snapshot, and serialises the current canvas; then saves that as the snapshot
+ * "Before restoring <label>" (so a restore can be undone), writes the blocks that differ through the same path as
+ * saveBlock, and returns the canvas as it now is.
+ */
+export function restoreSnapshot(request: unknown): CanvasView {
+  const req = parseRequest(restoreSnapshotRequestSchema, request, 'restore request');
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return withDocumentLock(() => {
+    const state = readCanvasState(spreadsheet, true);
+    const sheet = findSnapshotSheet(spreadsheet);
+    const { stored, lastRow } = readStored(sheet);
+    const snapshot = findSnapshot(stored, req.id);
+    const currentJson = canvasJsonOf(state, 'saved as a snapshot before restoring, so the restore was not done');
+    const target = readAppendTarget(spreadsheet, { sheet, stored, lastRow });
+
+    const info = snapshotInfo(beforeRestoreLabel(snapshot.info.label || snapshot.info.id), state.canvasName, target.takenIds, new Date());
+    appendSnapshot(spreadsheet, target, info, currentJson);
+
+    const views = new Map<BlockId, BlockView>(BLOCK_IDS.map((id) => [id, blockView(state, id)]));
+    const changed: BlockContent[] = snapshot.canvas.blocks
+      .filter((b) => blockVersion(b.id, b.entries, b.figures.map(plainFigure)) !== views.get(b.id)!.version)
+      .map((b) => ({ id: b.id, entries: b.entries, figures: b.figures }));
+    if (changed.length > 0) for (const view of writeBlocks(state, changed)) views.set(view.id, view);
+    return { sheetName: state.canvasName, blocks: BLOCK_IDS.map((id) => views.get(id)!) };
+  });
+}

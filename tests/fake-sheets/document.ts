@@ -1,0 +1,329 @@
+/**
+ * The whole spreadsheet document: sheets in order, named ranges, and the operations that must keep
+ * them consistent — structural changes rewrite formulas in every sheet and shift named ranges, sheet
+ * renames rewrite references, sheet deletion turns references into #REF!.
+ *
+ * Also holds the (non-document) selection state: the active sheet and active range.
+ */
+import { parseTypedInput } from './cell-parsing';
+import { isDate } from './realm';
+import { serialToDate } from './dates';
+import { formatDisplay } from './number-format';
+import { Evaluator, type EvalHost } from './formula/evaluator';
+import { normalizeFormula, rewriteFormula, sameSheetName, shiftRect, type StructuralChange } from './formula/references';
+import { isError, type FormulaError } from './formula/values';
+import { SheetModel } from './sheet-model';
+import type { CellScalar, Rect } from './types';
+
+export const MAX_CELL_CHARS = 50000;
+export const CELL_TOO_LONG = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+
+export interface NamedRangeModel {
+  name: string;
+  sheetId: number;
+  rect: Rect;
+  /** False once the sheet or all of its cells were deleted (the range shows #REF! in Sheets). */
+  valid: boolean;
+}
+
+export interface ActiveRange {
+  sheetId: number;
+  rect: Rect;
+}
+
+/** A computed cell value as the API returns it, plus what is needed to display it. */
+export interface ComputedCell {
+  /** '' for empty; error codes such as '#REF!' for formula errors. */
+  value: CellScalar;
+  error?: string;
+  display: string;
+}
+
+/** Thrown for invalid operations; the API layer converts it into an Apps Script-like Error. */
+export class SheetsError extends Error {}
+
+export interface DocumentInit {
+  id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  now: () => Date;
+}
+
+export class DocumentModel implements EvalHost {
+  id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  sheets: SheetModel[] = [];
+  namedRanges: NamedRangeModel[] = [];
+  nextSheetId = 1;
+  nextProtectionId = 1;
+  activeSheetId = 0;
+  activeRange: ActiveRange | null = null;
+  readonly evaluator: Evaluator;
+  private readonly clock: () => Date;
+  private v = 0;
+
+  constructor(init: DocumentInit) {
+    this.id = init.id;
+    this.name = init.name;
+    this.timeZone = init.timeZone;
+    this.locale = init.locale;
+    this.clock = init.now;
+    this.evaluator = new Evaluator(this);
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  version(): number {
+    return this.v;
+  }
+
+  /** Marks the document changed (drops cached formula results). */
+  touch(): void {
+    this.v++;
+  }
+
+  // ---- lookups ---------------------------------------------------------------------------------------
+
+  sheetByName(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name === name) ?? this.sheets.find((s) => sameSheetName(s.name, name));
+  }
+
+  sheetById(id: number): SheetModel | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  namedRangeModel(name: string): NamedRangeModel | undefined {
+    const lower = name.toLowerCase();
+    return this.namedRanges.find((n) => n.name.toLowerCase() === lower);
+  }
+
+  namedRange(name: string): { sheet: SheetModel; rect: Rect } | undefined {
+    const nr = this.namedRangeModel(name);
+    if (!nr || !nr.valid) return undefined;
+    const sheet = this.sheetById(nr.sheetId);
+    return sheet ? { sheet, rect: nr.rect } : undefined;
+  }
+
+  activeSheet(): SheetModel {
+    return this.sheetById(this.activeSheetId) ?? this.sheets[0];
+  }
+
+  // ---- sheets ----------------------------------------------------------------------------------------
+
+  checkSheetName(name: string, except?: SheetModel): void {
+    if (name.trim() === '') throw new SheetsError('Sheet names cannot be empty.');
+    if (name.length > 100) throw new SheetsError('Sheet names cannot be longer than 100 characters.');
+    const clash = this.sheets.find((s) => s !== except && sameSheetName(s.name, name));
+    if (clash) throw new SheetsError(`A sheet with the name "${name}" already exists. Please enter another name.`);
+  }
+
+  /** A default name like Sheets gives: "Sheet<n>" with the first free n from the sheet count + 1. */
+  defaultSheetName(): string {
+    let n = this.sheets.length + 1;
+    while (this.sheets.some((s) => sameSheetName(s.name, `Sheet${n}`))) n++;
+    return `Sheet${n}`;
+  }
+
+  addSheet(name: string, index: number, id?: number): SheetModel {
+    this.checkSheetName(name);
+    const sheetId = id ?? this.nextSheetId++;
+    const sheet = new SheetModel(sheetId, name);
+    const at = Math.max(0, Math.min(index, this.sheets.length));
+    this.sheets.splice(at, 0, sheet);
+    this.touch();
+    return sheet;
+  }
+
+  removeSheet(sheet: SheetModel): void {
+    if (this.sheets.filter((s) => !s.deleted).length <= 1) throw new SheetsError("You can't remove all the sheets in a document.");
+    const idx = this.sheets.indexOf(sheet);
+    if (idx < 0) throw new SheetsError('Sheet not found.');
+    this.sheets.splice(idx, 1);
+    sheet.deleted = true;
+    this.rewriteAll({ kind: 'deleteSheet', sheet: sheet.name });
+    for (const nr of this.namedRanges) if (nr.sheetId === sheet.id) nr.valid = false;
+    if (this.activeSheetId === sheet.id) {
+      const next = this.sheets[Math.min(idx, this.sheets.length - 1)] ?? this.sheets[0];
+      this.activeSheetId = next.id;
+      this.activeRange = null;
+    }
+    this.touch();
+  }
+
+  renameSheet(sheet: SheetModel, newName: string): void {
+    if (sheet.name === newName) return;
+    this.checkSheetName(newName, sheet);
+    const old = sheet.name;
+    sheet.name = newName;
+    this.rewriteAll({ kind: 'renameSheet', from: old, to: newName });
+    this.touch();
+  }
+
+  moveSheet(sheet: SheetModel, index: number): void {
+    const idx = this.sheets.indexOf(sheet);
+    this.sheets.splice(idx, 1);
+    this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
+    this.touch();
+  }
+
+  // ---- structure -------------------------------------------------------------------------------------
+
+  private rewriteAll(change: StructuralChange): void {
+    for (const s of this.sheets) {
+      s.forEachCell((cell) => {
+        if (cell.formula !== undefined) cell.formula = rewriteFormula(cell.formula, s.name, change);
+      });
+    }
+  }
+
+  private shiftNamedRanges(sheet: SheetModel, change: { kind: 'insertRows' | 'deleteRows' | 'insertColumns' | 'deleteColumns'; at: number; count: number }): void {
+    for (const nr of this.namedRanges) {
+      if (nr.sheetId !== sheet.id || !nr.valid) continue;
+      const r = shiftRect(nr.rect, change);
+      if (r) nr.rect = r;
+      else nr.valid = false;
+    }
+    if (this.activeRange && this.activeRange.sheetId === sheet.id) {
+      const r = shiftRect(this.activeRange.rect, change);
+      this.activeRange = r ? { sheetId: sheet.id, rect: r } : null;
+    }
+  }
+
+  insertRows(sheet: SheetModel, at: number, count: number, inheritFrom: number | null): void {
+    sheet.insertRows(at, count, inheritFrom);
+    this.rewriteAll({ kind: 'insertRows', sheet: sheet.name, at, count });
+    this.shiftNamedRanges(sheet, { kind: 'insertRows', at, count });
+    this.touch();
+  }
+
+  deleteRows(sheet: SheetModel, at: number, count: number): void {
+    if (sheet.maxRows - count <= sheet.frozenRows || sheet.maxRows - count < 1) {
+      throw new SheetsError('Sorry, it is not possible to delete all non-frozen rows.');
+    }
+    sheet.deleteRows(at, count);
+    this.rewriteAll({ kind: 'deleteRows', sheet: sheet.name, at, count });
+    this.shiftNamedRanges(sheet, { kind: 'deleteRows', at, count });
+    this.touch();
+  }
+
+  insertColumns(sheet: SheetModel, at: number, count: number, inheritFrom: number | null): void {
+    sheet.insertColumns(at, count, inheritFrom);
+    this.rewriteAll({ kind: 'insertColumns', sheet: sheet.name, at, count });
+    this.shiftNamedRanges(sheet, { kind: 'insertColumns', at, count });
+    this.touch();
+  }
+
+  deleteColumns(sheet: SheetModel, at: number, count: number): void {
+    if (sheet.maxCols - count <= sheet.frozenColumns || sheet.maxCols - count < 1) {
+      throw new SheetsError('Sorry, it is not possible to delete all non-frozen columns.');
+    }
+    sheet.deleteColumns(at, count);
+    this.rewriteAll({ kind: 'deleteColumns', sheet: sheet.name, at, count });
+    this.shiftNamedRanges(sheet, { kind: 'deleteColumns', at, count });
+    this.touch();
+  }
+
+  // ---- cell content ----------------------------------------------------------------------------------
+
+  /** Throws when a value cannot be stored in one cell. */
+  checkInput(raw: unknown): void {
+    if (typeof raw === 'string' && raw.length > MAX_CELL_CHARS) throw new SheetsError(CELL_TOO_LONG);
+  }
+
+  canonicalFormula(formula: string): string {
+    return normalizeFormula(formula, (name) => this.sheetByName(name)?.name);
+  }
+
+  /** Stores a formula (text starting with '='). */
+  writeFormula(sheet: SheetModel, row: number, col: number, formula: string): void {
+    const cell = sheet.ensureCell(row, col);
+    if (cell.value !== undefined) delete cell.value;
+    cell.formula = this.canonicalFormula(formula);
+  }
+
+  /**
+   * Writes a value the way Range.setValue does: strings are interpreted as typed input, numbers,
+   * booleans and Dates are stored as they are, null/undefined/'' clear the content (not the format).
+   */
+  writeValue(sheet: SheetModel, row: number, col: number, raw: unknown): void {
+    if (raw === null || raw === undefined || raw === '') {
+      const cell = sheet.cellAt(row, col);
+      if (cell) {
+        if (cell.value !== undefined) delete cell.value;
+        if (cell.formula !== undefined) delete cell.formula;
+        sheet.prune(row, col);
+      }
+      return;
+    }
+    if (typeof raw === 'string') {
+      const parsed = parseTypedInput(raw, { timeZone: this.timeZone, now: () => this.now() });
+      if (parsed.kind === 'empty') return this.writeValue(sheet, row, col, null);
+      if (parsed.kind === 'formula') return this.writeFormula(sheet, row, col, parsed.formula);
+      const cell = sheet.ensureCell(row, col);
+      if (cell.formula !== undefined) delete cell.formula;
+      cell.value = parsed.value;
+      if (parsed.numberFormat && !cell.format?.numberFormat) {
+        cell.format = { ...(cell.format ?? {}), numberFormat: parsed.numberFormat };
+      }
+      return;
+    }
+    const cell = sheet.ensureCell(row, col);
+    if (cell.formula !== undefined) delete cell.formula;
+    if (typeof raw === 'number') {
+      cell.value = Number.isFinite(raw) ? (Object.is(raw, -0) ? 0 : raw) : String(raw);
+    } else if (typeof raw === 'boolean') {
+      cell.value = raw;
+    } else if (isDate(raw)) {
+      const ms = raw.getTime();
+      cell.value = Number.isNaN(ms) ? 'Invalid Date' : new Date(ms);
+    } else {
+      cell.value = String(raw);
+    }
+  }
+
+  clearContent(sheet: SheetModel, row: number, col: number): void {
+    const cell = sheet.cellAt(row, col);
+    if (!cell) return;
+    if (cell.value !== undefined) delete cell.value;
+    if (cell.formula !== undefined) delete cell.formula;
+    sheet.prune(row, col);
+  }
+
+  /** Value of a cell as getValues returns it (formulas computed, errors as their code). */
+  computed(sheet: SheetModel, row: number, col: number): { value: CellScalar; error?: string } {
+    const cell = sheet.cellAt(row, col);
+    if (!cell) return { value: '' };
+    if (cell.formula === undefined) {
+      const v = cell.value;
+      if (v === undefined) return { value: '' };
+      return { value: v };
+    }
+    const res = this.evaluator.evaluateCell(sheet, row, col);
+    const v = res.value;
+    if (v === null) return { value: '' };
+    if (isError(v)) return { value: (v as FormulaError).code, error: (v as FormulaError).code };
+    if (res.isDate && typeof v === 'number') return { value: new Date(serialToDate(v, this.timeZone)) };
+    return { value: v as CellScalar };
+  }
+
+  /** The error detail of a formula cell, if it evaluates to an error (what Sheets shows on hover). */
+  errorDetail(sheet: SheetModel, row: number, col: number): string | undefined {
+    const cell = sheet.cellAt(row, col);
+    if (!cell || cell.formula === undefined) return undefined;
+    const v = this.evaluator.evaluateCell(sheet, row, col).value;
+    return isError(v) ? ((v as FormulaError).detail ?? (v as FormulaError).code) : undefined;
+  }
+
+  display(sheet: SheetModel, row: number, col: number): string {
+    const c = this.computed(sheet, row, col);
+    const pattern = sheet.cellAt(row, col)?.format?.numberFormat;
+    if (c.error) return c.error;
+    if (c.value === '') return '';
+    return formatDisplay(c.value, pattern, { timeZone: this.timeZone });
+  }
+}
