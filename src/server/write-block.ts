@@ -36,16 +36,25 @@ export interface BlockContent {
  * Key Figures is re-linked once at the end. Restoring all nine blocks costs about the same as saving one.
  */
 export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[]): BlockView[] {
+  const sameEntries = (b: BlockContent) => sameJson(b.entries, state.canvas.entries[b.id]);
+  const sameFigures = (b: BlockContent) =>
+    sameJson(b.figures.map(plainFigure), state.details[b.id].figures.map((f) => f.figure));
   let layout = state.canvas.layout;
   for (const block of blocks) layout = growEntries(state.sheets.canvas, layout, block.id, block.entries.length);
-  for (const block of blocks) writeEntries(state.sheets.canvas, layout, block.id, block.entries);
+  for (const block of blocks) if (!sameEntries(block)) writeEntries(state.sheets.canvas, layout, block.id, block.entries);
   let regions = state.details;
-  for (const block of blocks) regions = writeFigures(state.sheets.details, regions, block.id, block.figures);
-  writeKeyFiguresTable(state, figureRowsOf(regions));
+  for (const block of blocks) if (!sameFigures(block)) regions = writeFigures(state.sheets.details, regions, block.id, block.figures);
+  // Key Figures links cells, so it follows value edits by itself; it is re-linked only when figures moved.
+  const rows = figureRowsOf(regions);
+  if (!sameJson(rows, figureRowsOf(state.details))) writeKeyFiguresTable(state, rows);
   return blocks.map(({ id, entries, figures }) => {
     const plain = figures.map(plainFigure);
     return { id, title: BLOCK_TITLES[id], version: blockVersion(id, entries, plain), entries: [...entries], figures: plain };
   });
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function figureRowsOf(regions: Record<BlockId, DetailsRegion>): Record<BlockId, number[]> {
