@@ -35,7 +35,7 @@ export function writeGrid(range: Range, grid: Pick<PlanGrid, 'values' | 'styles'
 }
 
 /** Applies a whole plan to a sheet freshly made by insertSheet(): a fixed number of calls for any content size. */
-export function applySheetPlan(sheet: Sheet, plan: SheetPlan, spreadsheet: Spreadsheet = sheet.getParent()): void {
+export function applySheetPlan(sheet: Sheet, plan: SheetPlan, spreadsheet: Spreadsheet): void {
   if (plan.numRows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, plan.numRows - NEW_SHEET_ROWS);
   // Merge while the cells are still empty: merging keeps only the top-left value of each merged range.
   mergeAcross(sheet, plan.mergeAcross);

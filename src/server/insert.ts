@@ -58,9 +58,9 @@ export function insertCanvasInstance(
   const figuresPlan = buildKeyFiguresPlan(instance, names.details, links);
 
   const canvasSheet = spreadsheet.insertSheet(names.canvas, sheetCount);
-  applySheetPlan(canvasSheet, canvas.plan);
-  applySheetPlan(spreadsheet.insertSheet(names.details, sheetCount + 1), details.plan);
-  applySheetPlan(spreadsheet.insertSheet(names.figures, sheetCount + 2), figuresPlan);
+  applySheetPlan(canvasSheet, canvas.plan, spreadsheet);
+  applySheetPlan(spreadsheet.insertSheet(names.details, sheetCount + 1), details.plan, spreadsheet);
+  applySheetPlan(spreadsheet.insertSheet(names.figures, sheetCount + 2), figuresPlan, spreadsheet);
 
   canvasSheet.activate();
   spreadsheet.toast(

@@ -43,5 +43,5 @@ function recreateKeyFigures(state: CanvasState, links: FigureLink[]): void {
   const preferred = sheetName('figures', instance);
   const name = spreadsheet.getSheetByName(preferred) ? `${preferred} (restored)` : preferred;
   const sheet = spreadsheet.insertSheet(name, state.sheets.details.getIndex());
-  applySheetPlan(sheet, buildKeyFiguresPlan(instance, state.detailsName, links));
+  applySheetPlan(sheet, buildKeyFiguresPlan(instance, state.detailsName, links), spreadsheet);
 }
