@@ -164,6 +164,12 @@ export function formatArea(area: Area): string {
   return area.end ? `${formatPoint(area.start)}:${formatPoint(area.end)}` : formatPoint(area.start);
 }
 
+/** The area without `$` anchors (how Range.getA1Notation reports it). */
+export function relativeArea(area: Area): Area {
+  const start = { ...area.start, rowAbs: false, colAbs: false };
+  return area.end ? { start, end: { ...area.end, rowAbs: false, colAbs: false } } : { start };
+}
+
 export function cellA1(row: number, col: number): string {
   return columnToLetters(col) + String(row);
 }

@@ -281,6 +281,8 @@ export class DocumentModel implements EvalHost {
     } else if (isDate(raw)) {
       const ms = raw.getTime();
       cell.value = Number.isNaN(ms) ? 'Invalid Date' : new Date(ms);
+      // A Date written by a script shows as date and time unless the cell already has a number format.
+      if (!Number.isNaN(ms) && !cell.format?.numberFormat) cell.format = { ...(cell.format ?? {}), numberFormat: 'M/d/yyyy H:mm:ss' };
     } else {
       cell.value = String(raw);
     }

@@ -13,7 +13,7 @@
  */
 import { parseCellA1, rectToA1 } from './a1';
 import { FakeContext, type FakeOptions, type LockState, type LogRecord, type UiLog } from './context';
-import { DocumentModel } from './document';
+import { DocumentModel, SheetsError } from './document';
 import { AuthMode } from './enums';
 import { HtmlOutputImpl, HtmlServiceImpl } from './html-service';
 import { LockImpl, LockServiceImpl } from './lock-service';
@@ -27,17 +27,16 @@ import { Realm } from './realm';
 import { ServiceWrapper } from './service';
 import { SessionImpl, UserImpl } from './session';
 import { SheetImpl } from './sheet';
-import { SheetModel } from './sheet-model';
+import type { SheetModel } from './sheet-model';
 import { SPECS } from './specs';
 import { SpreadsheetImpl } from './spreadsheet';
 import { SpreadsheetAppImpl } from './spreadsheet-app';
 import { documentFromState, documentState, toStateJson, type DocumentStateJson, type FakeStateJson } from './state';
+import { resolveFormat } from './formats';
 import { diffStats, StatsRecorder, type Stats, type TraceEntry } from './stats';
 import { MenuImpl, UiImpl } from './ui';
-import { resolveFormat } from './formats';
 import { UtilitiesImpl } from './utilities';
 import type { AuthModeName, CellScalar, ResolvedFormat } from './types';
-import { SheetsError } from './document';
 
 export type { Stats, TraceEntry } from './stats';
 export type { ReadModel, ReadSheet, ReadCell, ReadMerge, ReadNamedRange } from './read-model';

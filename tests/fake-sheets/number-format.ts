@@ -435,7 +435,7 @@ export function formatNumber(n: number, pattern: string | undefined): string {
   if (!Number.isFinite(n)) return '#NUM!';
   if (isGeneralPattern(pattern)) return formatGeneralNumber(n);
   const sections = sectionsOf(pattern as string);
-  const numeric = sections.length >= 4 ? sections.slice(0, 3) : sections.filter((s, i) => i < 3);
+  const numeric = sections.slice(0, 3);
   let section: Section;
   let withMinus = false;
   if (numeric.length === 1 && numeric[0].hasText && !numeric[0].hasDigits) return formatGeneralNumber(n);

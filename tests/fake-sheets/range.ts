@@ -60,7 +60,7 @@ export class RangeImpl {
 
   private checkMatrix(method: string, data: unknown): unknown[][] {
     if (!Array.isArray(data) || (data.length > 0 && !data.every((row) => Array.isArray(row)))) {
-      this.ctx.fail(signatureMismatch(typeNames([data]).replace('number[]', 'Object[]'), `SpreadsheetApp.Range.${method}`));
+      this.ctx.fail(signatureMismatch(typeNames([data]), `SpreadsheetApp.Range.${method}`));
     }
     const rows = data as unknown[][];
     if (rows.length !== this.numRows) this.ctx.fail(rowsMismatch(rows.length, this.numRows));

@@ -5,7 +5,7 @@
  */
 import { cellA1, rectToA1 } from './a1';
 import type { DocumentModel } from './document';
-import { resolveFormat, DEFAULT_FORMAT } from './formats';
+import { resolveFormat } from './formats';
 import { isDate } from './realm';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from './sheet-model';
 import type { CellScalar, ResolvedFormat } from './types';
@@ -162,4 +162,3 @@ export function buildReadModel(doc: DocumentModel): ReadModel {
   };
 }
 
-export { DEFAULT_FORMAT };

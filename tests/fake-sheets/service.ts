@@ -48,8 +48,6 @@ export interface ServiceHooks {
   realm: Realm;
   /** Called after a write method ran (even when it threw part-way). */
   afterWrite(): void;
-  /** Called before every counted call; may throw (e.g. authorization checks). */
-  beforeCall?(className: string, method: string): void;
 }
 
 export class ServiceWrapper {
@@ -80,7 +78,6 @@ export class ServiceWrapper {
           const label = `${spec.name}.${prop}`;
           const returnsVoid = spec.voids?.includes(prop) ?? false;
           fn = function (this: unknown, ...args: unknown[]) {
-            if (hooks.beforeCall) hooks.beforeCall(spec.name, prop);
             if (spec.service === 'spreadsheet') hooks.recorder.record(label, kind);
             else hooks.recorder.recordService(label);
             let result: unknown;

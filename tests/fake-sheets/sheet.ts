@@ -1,5 +1,5 @@
 /** Sheet: ranges, dimensions, row/column structure, sizes, visibility, freezing, protection. */
-import { parseReference, areaToRect, formatArea } from './a1';
+import { areaToRect, formatArea, parseReference, relativeArea } from './a1';
 import type { FakeContext } from './context';
 import { enumName } from './enums';
 import { OUTSIDE_SHEET, signatureMismatch, typeNames } from './errors';
@@ -43,9 +43,7 @@ export class SheetImpl {
     if (!ref || (ref.sheet !== undefined && !sameSheetName(ref.sheet, this.model.name))) this.ctx.fail('Range not found');
     const rect = areaToRect(ref.area, this.model.maxRows, this.model.maxCols);
     if (rect.r2 > this.model.maxRows || rect.c2 > this.model.maxCols) this.ctx.fail(OUTSIDE_SHEET);
-    const plain = { ...ref.area, start: { ...ref.area.start, rowAbs: false, colAbs: false } };
-    if (plain.end) plain.end = { ...plain.end, rowAbs: false, colAbs: false };
-    return { rect, notation: formatArea(plain) };
+    return { rect, notation: formatArea(relativeArea(ref.area)) };
   }
 
   // ---- identity ----------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /** Spreadsheet: sheets (insert, delete, order, activation), named ranges, A1 ranges, toasts. */
-import { areaToRect, formatArea, parseReference } from './a1';
+import { areaToRect, formatArea, parseReference, relativeArea } from './a1';
 import type { FakeContext } from './context';
 import { enumName } from './enums';
 import { OUTSIDE_SHEET, signatureMismatch, typeNames } from './errors';
@@ -38,8 +38,7 @@ export class SpreadsheetImpl {
     if (!sheet) this.ctx.fail('Range not found');
     const rect = areaToRect(ref.area, sheet.maxRows, sheet.maxCols);
     if (rect.r2 > sheet.maxRows || rect.c2 > sheet.maxCols) this.ctx.fail(OUTSIDE_SHEET);
-    const plain = { start: { ...ref.area.start, rowAbs: false, colAbs: false }, end: ref.area.end ? { ...ref.area.end, rowAbs: false, colAbs: false } : undefined };
-    return { sheet, rect, notation: formatArea(plain.end ? { start: plain.start, end: plain.end } : { start: plain.start }) };
+    return { sheet, rect, notation: formatArea(relativeArea(ref.area)) };
   }
 
   getId(): string {

@@ -69,7 +69,12 @@ describe('fake-sheets Range values', () => {
     expect(() => sheet.getRange('A1:B2').setValues([[1, 2], [3]])).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
     );
-    expect(() => sheet.getRange('A1').setValues('x' as unknown as unknown[][])).toThrow(/don't match the method signature for SpreadsheetApp.Range.setValues/);
+    expect(() => sheet.getRange('A1').setValues('x' as unknown as unknown[][])).toThrow(
+      "The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.",
+    );
+    expect(() => sheet.getRange('A1:B1').setValues([1, 2] as unknown as unknown[][])).toThrow(
+      "The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.",
+    );
     expect(sheet.getLastRow()).toBe(0);
   });
 
@@ -285,5 +290,16 @@ describe('fake-sheets merges', () => {
     expect(fake.direct.merges('Sheet1')).toEqual(['A3:B3']);
     sheet.getRange('A1:Z10').breakApart();
     expect(fake.direct.merges('Sheet1')).toEqual([]);
+  });
+});
+
+describe('fake-sheets dates', () => {
+  test('a Date written by a script is shown with date and time; a typed date with its typed format', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1').setValue(new Date('2024-01-05T13:07:09Z'));
+    sheet.getRange('A2').setValue('2024-01-05');
+    expect(sheet.getRange('A1').getNumberFormat()).toBe('M/d/yyyy H:mm:ss');
+    expect(sheet.getRange('A1:A2').getDisplayValues()).toEqual([['1/5/2024 13:07:09'], ['2024-01-05']]);
+    expect(sheet.getRange('A2').getValue()).toEqual(new Date('2024-01-05T00:00:00Z'));
   });
 });

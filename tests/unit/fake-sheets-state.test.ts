@@ -79,7 +79,7 @@ describe('fake-sheets state', () => {
       protections: [{ type: 'SHEET', description: 'keep', warningOnly: true }],
     });
     expect(s1.cells.A1).toEqual({ v: 'text', note: 'note', fmt: { background: '#ff0000', fontWeight: 'bold', numberFormat: '#,##0.00' } });
-    expect(s1.cells.D1).toEqual({ v: { date: '2024-01-05T00:00:00.000Z' } });
+    expect(s1.cells.D1).toEqual({ v: { date: '2024-01-05T00:00:00.000Z' }, fmt: { numberFormat: 'M/d/yyyy H:mm:ss' } });
     expect(s1.cells.B2).toMatchObject({ f: '=B1*2' });
     expect(state.namedRanges).toEqual([{ name: 'Rate', sheetId: 1, range: 'M1', valid: true }]);
   });
