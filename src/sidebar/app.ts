@@ -1,6 +1,7 @@
 import type { BlockId } from '../core/block-ids';
-import type { BlockView, CanvasView } from '../core/view';
+import type { BlockView, CanvasView, SnapshotListItem } from '../core/view';
 import { canonicalBlocks, isCanvasView, type BootState } from './boot';
+import { plural } from './dom';
 import {
   draftFingerprint,
   draftFromBlock,
@@ -15,9 +16,31 @@ import {
   type FigureField,
 } from './draft';
 import { editorIds, renderEditor, summaryText, type EditorActions } from './render-editor';
-import { renderList, type ListActions } from './render-list';
+import {
+  copyFieldText,
+  exportFileName,
+  importFileProblem,
+  jsonDownloadUrl,
+  readFileText,
+  renderTransfer,
+  revokeDownloadUrl,
+  startDownload,
+  transferIds,
+  type TransferActions,
+} from './json-transfer';
+import { compareIds, compareSummary, renderCompare, type CompareActions } from './render-compare';
+import { listIds, renderList, type ListActions } from './render-list';
+import {
+  defaultComparePair,
+  isSnapshotList,
+  renderSnapshots,
+  snapshotIds,
+  snapshotName,
+  usableSnapshots,
+  type SnapshotsActions,
+} from './render-snapshots';
 import { errorMessage, isConflictMessage, server } from './server';
-import type { AppState, Busy, EditorState } from './state';
+import type { AppState, Busy, EditorState, SnapshotsState, View } from './state';
 
 /** The server functions the sidebar calls (the promise wrapper over google.script.run, or a test double). */
 export type ServerFunctions = typeof server;
@@ -38,7 +61,7 @@ function activeElementId(): string {
  * The sidebar controller: holds the state, re-renders the view after each change, and talks to the server.
  * Typing only updates the draft (never re-renders), so focus, caret and IME composition are left alone.
  */
-export class SidebarApp implements ListActions, EditorActions {
+export class SidebarApp implements ListActions, EditorActions, SnapshotsActions, CompareActions, TransferActions {
   private state: AppState = { canvas: null, view: 'list', listError: null, editor: null, busy: null };
   private focusAfterRender: string | null = null;
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
@@ -68,8 +91,7 @@ export class SidebarApp implements ListActions, EditorActions {
         : null;
     const scrollY = window.scrollY;
 
-    const view = this.state.view === 'editor' && this.state.editor ? renderEditor(this.state, this) : renderList(this.state, this);
-    this.root.replaceChildren(view);
+    this.root.replaceChildren(this.renderView());
 
     const explicit = this.focusAfterRender;
     this.focusAfterRender = null;
@@ -85,6 +107,24 @@ export class SidebarApp implements ListActions, EditorActions {
         // Some input types have no caret.
       }
     }
+  }
+
+  private renderView(): HTMLElement {
+    const { view } = this.state;
+    if (view === 'editor' && this.state.editor) return renderEditor(this.state, this);
+    if (view === 'snapshots' && this.state.snapshots) return renderSnapshots(this.state, this);
+    if (view === 'compare' && this.state.compare) return renderCompare(this.state, this);
+    if (view === 'transfer' && this.state.transfer) return renderTransfer(this.state, this);
+    return renderList(this.state, this);
+  }
+
+  /** The heading of a view: where focus goes when nothing better is left to hold it. */
+  private viewTitleId(view: View = this.state.view): string {
+    if (view === 'editor') return editorIds.title;
+    if (view === 'snapshots') return snapshotIds.title;
+    if (view === 'compare') return compareIds.title;
+    if (view === 'transfer') return transferIds.title;
+    return listIds.title;
   }
 
   /** Puts a message in the polite live region for screen readers (and sighted users); it fades after a while. */
@@ -108,7 +148,7 @@ export class SidebarApp implements ListActions, EditorActions {
     if (this.focusAfterRender === null && activeElementId() === '' && returnFocus) this.focusAfterRender = returnFocus;
     this.render();
     // The pressed button may be gone (a confirmation panel closes): keep focus in the view, never on <body>.
-    if (activeElementId() === '') document.getElementById(this.state.view === 'editor' ? editorIds.title : 'list-title')?.focus();
+    if (activeElementId() === '') document.getElementById(this.viewTitleId())?.focus();
   }
 
   private updateCanvasBlock(block: BlockView): void {
@@ -462,5 +502,306 @@ export class SidebarApp implements ListActions, EditorActions {
     const editor = this.state.editor;
     const summary = document.getElementById(editorIds.dirty);
     if (editor && summary) summary.textContent = summaryText(editor);
+  }
+
+  // ----- snapshots ----------------------------------------------------------------------------------------
+
+  openSnapshots(): void {
+    if (this.state.busy) return;
+    this.state.snapshots = {
+      items: null,
+      label: '',
+      error: null,
+      confirmRestore: null,
+      compareFrom: '',
+      compareTo: '',
+      justSaved: null,
+      pending: null,
+      errorAt: null,
+    };
+    this.state.compare = null;
+    this.state.view = 'snapshots';
+    this.state.listError = null;
+    this.focusAfterRender = snapshotIds.title;
+    void this.loadSnapshots();
+  }
+
+  backToList(): void {
+    if (this.state.busy) return;
+    const from = this.state.view;
+    revokeDownloadUrl(this.state.transfer?.downloadUrl);
+    this.state.snapshots = null;
+    this.state.compare = null;
+    this.state.transfer = null;
+    this.state.view = 'list';
+    this.focusAfterRender = from === 'transfer' ? listIds.transfer : listIds.snapshots;
+    this.render();
+    this.announce('');
+  }
+
+  reloadSnapshots(): void {
+    if (this.state.busy || !this.state.snapshots) return;
+    this.state.snapshots.confirmRestore = null;
+    void this.loadSnapshots();
+  }
+
+  /** Reads the list of snapshots from the spreadsheet (newest first). */
+  private async loadSnapshots(): Promise<void> {
+    const snapshots = this.state.snapshots;
+    if (!snapshots) return;
+    const returnFocus = this.beginCall('loadingSnapshots', 'Loading snapshots…');
+    try {
+      const items: unknown = await this.api.listSnapshots();
+      if (!isSnapshotList(items)) throw new Error('The add-on sent back a list of snapshots the sidebar does not understand. Please reopen the sidebar.');
+      snapshots.items = items;
+      snapshots.error = null;
+      snapshots.errorAt = null;
+      this.keepComparePair(snapshots);
+      const damaged = items.filter((item) => item.damaged !== undefined).length;
+      this.announce(
+        items.length === 0
+          ? 'No snapshots yet.'
+          : `${plural(items.length, 'snapshot', 'snapshots')}${damaged ? `, ${damaged} damaged` : ''}.`,
+      );
+    } catch (error) {
+      snapshots.error = errorMessage(error);
+      snapshots.errorAt = null;
+      this.announce('');
+    }
+    this.endCall(returnFocus);
+  }
+
+  /** Keeps the chosen pair for "Compare two snapshots" when both still exist, else picks the default pair. */
+  private keepComparePair(snapshots: SnapshotsState): void {
+    const usable = new Set(usableSnapshots(snapshots.items ?? []).map((item) => item.id));
+    const valid = usable.has(snapshots.compareFrom) && (snapshots.compareTo === '' || usable.has(snapshots.compareTo)) && snapshots.compareFrom !== snapshots.compareTo;
+    if (valid) return;
+    const pair = defaultComparePair(snapshots.items ?? []);
+    snapshots.compareFrom = pair.from;
+    snapshots.compareTo = pair.to;
+  }
+
+  snapshotLabelInput(text: string): void {
+    if (this.state.snapshots) this.state.snapshots.label = text;
+  }
+
+  async saveSnapshot(): Promise<void> {
+    const snapshots = this.state.snapshots;
+    if (!snapshots || this.state.busy) return;
+    snapshots.error = null;
+    snapshots.errorAt = null;
+    snapshots.confirmRestore = null;
+    const label = snapshots.label.trim();
+    const returnFocus = this.beginCall('savingSnapshot', 'Saving a snapshot…');
+    try {
+      const info = await this.api.saveSnapshot(label ? { label } : {});
+      if (!isSnapshotList([info])) throw new Error('The add-on sent back a snapshot the sidebar does not understand. Click Refresh to see the list.');
+      snapshots.items = [info, ...(snapshots.items ?? []).filter((item) => item.id !== info.id)];
+      snapshots.justSaved = info.id;
+      // The field is emptied for the next snapshot, unless the user typed something new while this one was saved.
+      if (snapshots.label.trim() === label) snapshots.label = '';
+      this.keepComparePair(snapshots);
+      this.announce(`Saved the snapshot “${snapshotName(info)}”.`);
+    } catch (error) {
+      snapshots.error = `${errorMessage(error)} No snapshot was saved.`;
+      snapshots.errorAt = null;
+      this.announce('');
+    }
+    this.endCall(returnFocus);
+  }
+
+  private snapshotIndex(id: string | null): number {
+    return id === null ? -1 : (this.state.snapshots?.items ?? []).findIndex((item) => item.id === id);
+  }
+
+  private snapshotItem(id: string): SnapshotListItem | undefined {
+    return (this.state.snapshots?.items ?? []).find((item) => item.id === id && item.damaged === undefined);
+  }
+
+  compareWithCurrent(id: string): void {
+    void this.runCompare(id, null, snapshotIds.compareRow(this.snapshotIndex(id)));
+  }
+
+  compareSelect(side: 'from' | 'to', id: string): void {
+    const snapshots = this.state.snapshots;
+    if (!snapshots) return;
+    if (side === 'from') snapshots.compareFrom = id;
+    else snapshots.compareTo = id;
+  }
+
+  compareTwo(): void {
+    const snapshots = this.state.snapshots;
+    if (!snapshots) return;
+    void this.runCompare(snapshots.compareFrom, snapshots.compareTo === '' ? null : snapshots.compareTo, snapshotIds.compareTwo);
+  }
+
+  /** Compares snapshot `fromId` with snapshot `toId` (null: the current canvas) and shows the comparison. */
+  private async runCompare(fromId: string, toId: string | null, buttonId: string): Promise<void> {
+    const snapshots = this.state.snapshots;
+    if (!snapshots || this.state.busy) return;
+    snapshots.confirmRestore = null;
+    const from = this.snapshotItem(fromId);
+    const to = toId === null ? null : this.snapshotItem(toId);
+    if (!from || to === undefined || fromId === toId) {
+      snapshots.error = fromId === toId ? 'Choose two different snapshots to compare.' : 'That snapshot is no longer in the list. Click Refresh.';
+      snapshots.errorAt = null;
+      this.focusAfterRender = buttonId;
+      this.render();
+      return;
+    }
+    snapshots.error = null;
+    snapshots.errorAt = null;
+    snapshots.pending = buttonId;
+    const returnFocus = this.beginCall('comparing', 'Comparing…');
+    try {
+      const diffs = await this.api.compareSnapshots(to ? { from: from.id, to: to.id } : { from: from.id });
+      if (!Array.isArray(diffs)) throw new Error('The add-on sent back a comparison the sidebar does not understand. Please reopen the sidebar.');
+      this.state.compare = { from, to, diffs, returnFocus: buttonId };
+      this.state.view = 'compare';
+      this.focusAfterRender = compareIds.title;
+      this.announce(compareSummary(diffs));
+    } catch (error) {
+      snapshots.error = errorMessage(error);
+      snapshots.errorAt = buttonId === snapshotIds.compareTwo ? null : from.id;
+      this.announce('');
+    }
+    snapshots.pending = null;
+    this.endCall(returnFocus);
+  }
+
+  backToSnapshots(): void {
+    if (this.state.busy || !this.state.snapshots) return;
+    this.focusAfterRender = this.state.compare?.returnFocus ?? snapshotIds.title;
+    this.state.compare = null;
+    this.state.view = 'snapshots';
+    this.render();
+    this.announce('');
+  }
+
+  askRestore(id: string): void {
+    const snapshots = this.state.snapshots;
+    if (!snapshots || this.state.busy || !this.snapshotItem(id)) return;
+    snapshots.confirmRestore = id;
+    snapshots.error = null;
+    snapshots.errorAt = null;
+    this.focusAfterRender = snapshotIds.confirmText;
+    this.render();
+  }
+
+  cancelRestore(): void {
+    const snapshots = this.state.snapshots;
+    if (!snapshots || this.state.busy) return;
+    const index = this.snapshotIndex(snapshots.confirmRestore);
+    snapshots.confirmRestore = null;
+    this.focusAfterRender = index >= 0 ? snapshotIds.restoreRow(index) : snapshotIds.title;
+    this.render();
+  }
+
+  /** Restores the snapshot being confirmed (the server saves the current canvas as a snapshot first). */
+  async confirmRestore(): Promise<void> {
+    const snapshots = this.state.snapshots;
+    if (!snapshots || this.state.busy || snapshots.confirmRestore === null) return;
+    const item = this.snapshotItem(snapshots.confirmRestore);
+    if (!item) return;
+    const name = snapshotName(item);
+    const returnFocus = this.beginCall('restoring', `Restoring “${name}”…`);
+    try {
+      const canvas = await this.api.restoreSnapshot({ id: item.id });
+      if (!isCanvasView(canvas)) throw new Error('The add-on sent back a canvas the sidebar does not understand. Click Refresh to load it.');
+      this.state.canvas = canvas;
+      this.state.listError = null;
+      this.state.editor = null;
+      this.state.snapshots = null;
+      this.state.compare = null;
+      this.state.view = 'list';
+      this.focusAfterRender = listIds.title;
+      this.announce(`Restored “${name}”. The previous state was saved as a snapshot.`);
+    } catch (error) {
+      const index = this.snapshotIndex(item.id);
+      snapshots.confirmRestore = null;
+      snapshots.error = `${errorMessage(error)} The canvas was not restored.`;
+      snapshots.errorAt = item.id;
+      this.focusAfterRender = index >= 0 ? snapshotIds.restoreRow(index) : snapshotIds.title;
+      this.announce('');
+    }
+    this.endCall(returnFocus);
+  }
+
+  // ----- JSON export and import ---------------------------------------------------------------------------
+
+  openTransfer(): void {
+    if (this.state.busy) return;
+    this.state.transfer = { exportJson: null, fileName: '', downloadUrl: null, exportError: null, importError: null };
+    this.state.view = 'transfer';
+    this.state.listError = null;
+    this.focusAfterRender = transferIds.title;
+    this.render();
+    this.announce('');
+  }
+
+  async exportJson(): Promise<void> {
+    const transfer = this.state.transfer;
+    if (!transfer || this.state.busy) return;
+    transfer.exportError = null;
+    const returnFocus = this.beginCall('exporting', 'Exporting the canvas…');
+    try {
+      const json: unknown = await this.api.exportCanvasJson();
+      if (typeof json !== 'string' || json === '') throw new Error('The add-on sent back no JSON. Please try again.');
+      revokeDownloadUrl(transfer.downloadUrl);
+      transfer.exportJson = json;
+      transfer.fileName = exportFileName(new Date());
+      transfer.downloadUrl = jsonDownloadUrl(json);
+      const started = transfer.downloadUrl !== null && startDownload(transfer.downloadUrl, transfer.fileName);
+      this.announce(
+        started
+          ? `Exported ${transfer.fileName}. If no download started, copy the JSON shown below.`
+          : 'Exported. Copy the JSON shown below and save it as a .json file.',
+      );
+    } catch (error) {
+      transfer.exportError = errorMessage(error);
+      this.announce('');
+    }
+    this.endCall(returnFocus);
+  }
+
+  async copyJson(): Promise<void> {
+    const field = document.getElementById(transferIds.exportText);
+    if (!(field instanceof HTMLTextAreaElement)) return;
+    const copied = await copyFieldText(field);
+    this.announce(copied ? 'Copied the JSON to the clipboard.' : 'The JSON is selected: press Ctrl+C (⌘C on a Mac) to copy it.');
+  }
+
+  /** Reads the chosen file here (refusing one over 1 MB), then has the server insert it as a new canvas. */
+  async importFile(file: File | null): Promise<void> {
+    const transfer = this.state.transfer;
+    if (!transfer || this.state.busy || !file) return;
+    const problem = importFileProblem(file);
+    if (problem) {
+      transfer.importError = problem;
+      this.focusAfterRender = transferIds.importFile;
+      this.render();
+      this.announce('');
+      return;
+    }
+    transfer.importError = null;
+    const returnFocus = this.beginCall('importing', `Importing ${file.name}…`);
+    try {
+      const text = await readFileText(file);
+      const canvas = await this.api.importCanvasJson(text);
+      if (!isCanvasView(canvas)) throw new Error('The add-on sent back a canvas the sidebar does not understand. Click Refresh to load it.');
+      revokeDownloadUrl(transfer.downloadUrl);
+      this.state.canvas = canvas;
+      this.state.listError = null;
+      this.state.editor = null;
+      this.state.transfer = null;
+      this.state.view = 'list';
+      this.focusAfterRender = listIds.title;
+      this.announce(`Imported as a new canvas on sheet ${canvas.sheetName}.`);
+    } catch (error) {
+      transfer.importError = `${errorMessage(error)} Nothing was imported.`;
+      this.focusAfterRender = transferIds.importFile;
+      this.announce('');
+    }
+    this.endCall(returnFocus);
   }
 }

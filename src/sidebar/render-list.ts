@@ -6,7 +6,12 @@ import { BUSY_LABELS, type AppState } from './state';
 export interface ListActions {
   open(blockId: BlockId): void;
   refresh(): void;
+  openSnapshots(): void;
+  openTransfer(): void;
 }
+
+/** Ids of the list view's entries to the other views (focus returns to them on Back). */
+export const listIds = { title: 'list-title', snapshots: 'open-snapshots', transfer: 'open-transfer' };
 
 /** The list of the nine blocks, each a button that opens it for editing. */
 export function renderList(state: AppState, actions: ListActions): HTMLElement {
@@ -57,5 +62,17 @@ export function renderList(state: AppState, actions: ListActions): HTMLElement {
         ),
       ),
     blocks.length > 0 && el('p', { class: 'secondary hint' }, 'Choose a block to edit its entries and figures. Refresh shows edits made directly in the sheet.'),
+    el(
+      'section',
+      { class: 'group more', 'aria-labelledby': 'more-title' },
+      el('h2', { id: 'more-title' }, 'Versions and files'),
+      el(
+        'div',
+        { class: 'buttons' },
+        el('button', { type: 'button', id: listIds.snapshots, disabled: state.busy !== null, onclick: () => actions.openSnapshots() }, 'Snapshots'),
+        el('button', { type: 'button', id: listIds.transfer, disabled: state.busy !== null, onclick: () => actions.openTransfer() }, 'Export / import JSON'),
+      ),
+      el('p', { class: 'secondary hint' }, 'Save versions of the canvas, compare them and go back; move the canvas to and from other tools.'),
+    ),
   );
 }

@@ -1,9 +1,22 @@
 import type { BlockId } from '../core/block-ids';
-import type { BlockView, CanvasView } from '../core/view';
+import type { BlockDiff, BlockView, CanvasView, SnapshotListItem } from '../core/view';
 import type { BlockDraft, ValidationIssue } from './draft';
 
 /** What the sidebar is doing with the server right now; at most one call at a time. */
-export type Busy = 'saving' | 'resetting' | 'refreshing' | null;
+export type Busy =
+  | 'saving'
+  | 'resetting'
+  | 'refreshing'
+  | 'loadingSnapshots'
+  | 'savingSnapshot'
+  | 'comparing'
+  | 'restoring'
+  | 'exporting'
+  | 'importing'
+  | null;
+
+/** The sidebar's views: the block list, one block's editor, snapshots, a comparison, and JSON export/import. */
+export type View = 'list' | 'editor' | 'snapshots' | 'compare' | 'transfer';
 
 /** An inline confirmation the editor is asking for (Apps Script sidebars may block window.confirm). */
 export type ConfirmKind = 'reset' | 'refresh' | 'leave';
@@ -29,14 +42,62 @@ export interface EditorState {
 
 export interface AppState {
   canvas: CanvasView | null;
-  view: 'list' | 'editor';
+  view: View;
   listError: string | null;
   editor: EditorState | null;
   busy: Busy;
+  /** The Snapshots view (kept while a comparison is shown, so Back returns to it as it was). */
+  snapshots?: SnapshotsState | null;
+  compare?: CompareState | null;
+  transfer?: TransferState | null;
+}
+
+export interface SnapshotsState {
+  /** Newest first; null until listSnapshots has answered. */
+  items: SnapshotListItem[] | null;
+  /** What the user typed in the label field (the view is not re-rendered while they type). */
+  label: string;
+  error: string | null;
+  /** The snapshot whose row shows `error` (a failed Compare or Restore of that row); null: above the list. */
+  errorAt: string | null;
+  /** The snapshot whose Restore is waiting for the user's confirmation. */
+  confirmRestore: string | null;
+  /** The two snapshots chosen for "Compare two snapshots"; `to` '' is the current canvas. */
+  compareFrom: string;
+  compareTo: string;
+  /** The snapshot saved last from this sidebar, marked in the list. */
+  justSaved: string | null;
+  /** The id of the button whose call is running (it shows the progress label). */
+  pending: string | null;
+}
+
+export interface CompareState {
+  from: SnapshotListItem;
+  /** null: the current canvas. */
+  to: SnapshotListItem | null;
+  diffs: BlockDiff[];
+  /** The element Back returns focus to (the button that opened the comparison). */
+  returnFocus: string;
+}
+
+export interface TransferState {
+  /** The exported "xiaomi-canvas/1" text, shown for copying when downloads are blocked. */
+  exportJson: string | null;
+  fileName: string;
+  /** An object URL of the exported file, revoked when a new export replaces it or the view closes. */
+  downloadUrl: string | null;
+  exportError: string | null;
+  importError: string | null;
 }
 
 export const BUSY_LABELS: Record<Exclude<Busy, null>, string> = {
   saving: 'Saving…',
   resetting: 'Resetting…',
   refreshing: 'Refreshing…',
+  loadingSnapshots: 'Loading…',
+  savingSnapshot: 'Saving…',
+  comparing: 'Comparing…',
+  restoring: 'Restoring…',
+  exporting: 'Exporting…',
+  importing: 'Importing…',
 };
