@@ -6,18 +6,9 @@ import { BLOCK_IDS, BLOCK_TITLES } from './block-ids';
  * bundle on every call); messages are our own, so no locale is needed.
  */
 
-/** Limits of what the sidebar may write; each keeps a block within Sheets' limits and readable on one page. */
-export const LIMITS = {
-  entries: 60,
-  entryLength: 1000,
-  figures: 40,
-  labelLength: 200,
-  unitLength: 40,
-  periodLength: 40,
-  noteLength: 500,
-  metricLength: 60,
-  versionLength: 64,
-} as const;
+import { LIMITS } from './limits';
+
+export { LIMITS };
 
 const blockId = z.enum(BLOCK_IDS, { error: `must be one of: ${BLOCK_IDS.join(', ')}` });
 
@@ -91,17 +82,6 @@ export function parseRequest<T>(schema: z.ZodMiniType<T>, input: unknown, what: 
   throw new Error(`Invalid ${what}: ${message}.`);
 }
 
-/** Blank note/metric mean "none". */
-export function normaliseFigure(f: RequestFigure) {
-  return {
-    label: f.label,
-    value: f.value,
-    unit: f.unit,
-    period: f.period,
-    ...(f.note ? { note: f.note } : {}),
-    ...(f.metric ? { metric: f.metric } : {}),
-  };
-}
 
 export function blockTitle(id: (typeof BLOCK_IDS)[number]): string {
   return BLOCK_TITLES[id];

@@ -3,7 +3,6 @@ import { blockArea } from '../core/canvas-layout';
 import { rangeNames } from '../core/instance-names';
 import {
   blockIdSchema,
-  normaliseFigure,
   parseRequest,
   resetBlockRequestSchema,
   saveBlockRequestSchema,
@@ -12,7 +11,8 @@ import type { BlockView, CanvasView } from '../core/view';
 import { blockView, canvasView, readCanvasState } from './canvas-state';
 import { CONTENT } from './content';
 import { withDocumentLock } from './lock';
-import { plainFigure, writeBlock, type SourcedFigure } from './write-block';
+import { writeBlock, type SourcedFigure } from './write-block';
+import { plainFigure } from '../core/figure';
 import { blockVersion } from '../core/version';
 import { locateCanvas } from './canvas-instance';
 import { readCanvasGrid } from '../core/canvas-read';
@@ -45,7 +45,7 @@ export function selectBlock(blockId: unknown): void {
 /** Saves a whole block (entries and figures) if nobody changed it since `version`. */
 export function saveBlock(request: unknown): BlockView {
   const req = parseRequest(saveBlockRequestSchema, request, 'save request');
-  return replaceBlock(req.blockId, req.version, req.entries, req.figures.map(normaliseFigure));
+  return replaceBlock(req.blockId, req.version, req.entries, req.figures.map(plainFigure));
 }
 
 /** Restores a block's embedded content (entries, figures and their sources) if nobody changed it since `version`. */

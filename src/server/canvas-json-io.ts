@@ -9,7 +9,7 @@ import { CONTENT } from './content';
 import { insertCanvasInstance } from './insert';
 import { withDocumentLock } from './lock';
 import { stateCanvas } from './snapshots';
-import { plainFigure } from './write-block';
+import { plainFigure } from '../core/figure';
 
 /** Export and import of the canvas as "xiaomi-canvas/1" JSON (format: src/core/canvas-json.ts). */
 

@@ -27,7 +27,8 @@ import type { BlockDiff, BlockView, CanvasView, SnapshotInfo, SnapshotListItem }
 import { blockView, readCanvasState, type CanvasState } from './canvas-state';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './apply-plan';
 import { withDocumentLock } from './lock';
-import { plainFigure, writeBlocks, type BlockContent } from './write-block';
+import { writeBlocks, type BlockContent } from './write-block';
+import { plainFigure } from '../core/figure';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

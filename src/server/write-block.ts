@@ -7,6 +7,7 @@ import type { DetailsRegion } from '../core/details-read';
 import { PlanGrid } from '../core/sheet-plan';
 import { THEME } from '../core/theme';
 import { blockVersion } from '../core/version';
+import { plainFigure } from '../core/figure';
 import type { BlockView, Figure } from '../core/view';
 import { writeGrid } from './apply-plan';
 import type { CanvasState } from './canvas-state';
@@ -64,16 +65,6 @@ function figureRowsOf(regions: Record<BlockId, DetailsRegion>): Record<BlockId, 
 /** A figure to write; `source` is known for embedded content, otherwise it is carried over by label. */
 export type SourcedFigure = Figure & { source?: string };
 
-export function plainFigure(f: SourcedFigure): Figure {
-  return {
-    label: f.label,
-    value: f.value,
-    unit: f.unit,
-    period: f.period,
-    ...(f.note ? { note: f.note } : {}),
-    ...(f.metric ? { metric: f.metric } : {}),
-  };
-}
 
 /** Inserts rows when a block's area is too small for `count` entries; returns the layout after. */
 function growEntries(sheet: Sheet, before: CanvasLayout, id: BlockId, count: number): CanvasLayout {

@@ -1,5 +1,5 @@
 import type { BlockView, Figure, SaveBlockRequest } from '../core/view';
-import { LIMITS } from './limits';
+import { LIMITS } from '../core/limits';
 
 /**
  * The editable copy of a block that the editor form shows. Every item carries a stable key so the DOM

@@ -11,7 +11,7 @@ import {
   saveRequest,
   validateDraft,
 } from '../../src/sidebar/draft';
-import { LIMITS } from '../../src/sidebar/limits';
+import { LIMITS } from '../../src/core/limits';
 
 const block: BlockView = {
   id: 'key-activities',
