@@ -29,10 +29,10 @@ const SETTERS: Record<StyleKey, (range: Range, value: CellStyle[StyleKey]) => vo
   background: (r, v) => r.setBackground(v as string),
   fontColor: (r, v) => r.setFontColor(v as string),
   fontSize: (r, v) => r.setFontSize(v as number),
-  fontWeight: (r, v) => r.setFontWeight(v as string),
-  fontStyle: (r, v) => r.setFontStyle(v as string),
-  horizontalAlignment: (r, v) => r.setHorizontalAlignment(v as string),
-  verticalAlignment: (r, v) => r.setVerticalAlignment(v as string),
+  fontWeight: (r, v) => r.setFontWeight(v as CellStyle['fontWeight']),
+  fontStyle: (r, v) => r.setFontStyle(v as CellStyle['fontStyle']),
+  horizontalAlignment: (r, v) => r.setHorizontalAlignment(v as CellStyle['horizontalAlignment']),
+  verticalAlignment: (r, v) => r.setVerticalAlignment(v as CellStyle['verticalAlignment']),
   wrap: (r, v) => r.setWrap(v as boolean),
 };
 const STYLE_KEYS = Object.keys(SETTERS) as StyleKey[];
