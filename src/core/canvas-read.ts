@@ -1,5 +1,6 @@
 import { BLOCK_IDS, type BlockId } from './block-ids';
 import { blockArea, layoutFromMarkers, type CanvasLayout } from './canvas-layout';
+import { normaliseEntry } from './entry-text';
 import { cellText } from './literal';
 
 /** What the canvas sheet says right now: its layout and each block's entries. */
@@ -10,9 +11,8 @@ export interface CanvasReading {
 
 export class CanvasDamagedError extends Error {}
 
-/** A "•" a teammate typed by hand (the canvas already shows one) is not part of the entry; "-" is kept, it may be data. */
 function entryText(value: unknown): string {
-  return cellText(value).replace(/^•\s+/, '').trim();
+  return normaliseEntry(cellText(value));
 }
 
 /** Parses the canvas sheet's values (row 1 first, column A first) into entries per block. */

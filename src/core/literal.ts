@@ -11,5 +11,7 @@ export function literal(text: string): string {
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // A typed TRUE/FALSE becomes a boolean in Sheets; give back the text the cell shows.
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return String(value).trim();
 }

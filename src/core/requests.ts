@@ -6,6 +6,7 @@ import { BLOCK_IDS, BLOCK_TITLES } from './block-ids';
  * bundle on every call); messages are our own, so no locale is needed.
  */
 
+import { hasLoneSurrogate, normaliseEntry } from './entry-text';
 import { LIMITS } from './limits';
 
 export { LIMITS };
@@ -14,11 +15,23 @@ const blockId = z.enum(BLOCK_IDS, { error: `must be one of: ${BLOCK_IDS.join(', 
 
 /** Optional text (may be empty), trimmed, at most `max` characters. */
 export const text = (max: number) =>
-  z.string({ error: 'must be text' }).check(z.trim(), z.maxLength(max, `must be at most ${max} characters`));
+  z.string({ error: 'must be text' }).check(z.trim(), z.maxLength(max, `must be at most ${max} characters`), wellFormed);
 
 /** Required text: trimmed, not empty, at most `max` characters. */
 export const required = (max: number) =>
-  z.string({ error: 'must be text' }).check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
+  z.string({ error: 'must be text' }).check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`), wellFormed);
+
+const wellFormed = z.refine<string>((s) => !hasLoneSurrogate(s), 'contains an invalid character (half of an emoji, a lone surrogate)');
+
+/** An entry: required text in its canonical form (see normaliseEntry). */
+const entry = z
+  .string({ error: 'must be text' })
+  .check(
+    z.overwrite(normaliseEntry),
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(LIMITS.entryLength, `must be at most ${LIMITS.entryLength} characters`),
+    wellFormed,
+  );
 
 export const figureSchema = z.strictObject(
   {
@@ -44,7 +57,7 @@ const objectError = (what: string) => ({
 
 /** A block's entries: at most 60 non-empty texts of at most 1,000 characters each, trimmed. */
 export const entriesSchema = z
-  .array(required(LIMITS.entryLength), { error: 'must be a list of texts' })
+  .array(entry, { error: 'must be a list of texts' })
   .check(z.maxLength(LIMITS.entries, `must have at most ${LIMITS.entries} entries`));
 
 /** A list of at most 40 figures of the given shape (saveBlock's figures, or a variant such as the JSON format's). */

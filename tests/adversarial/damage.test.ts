@@ -261,7 +261,7 @@ describe('cells overwritten by hand', () => {
 
   // Reported to the lead: src/core/literal.ts cellText() turns a boolean cell into "true"/"false", while the cell
   // shows TRUE/FALSE, so the sidebar shows (and the next save writes back) different text than the canvas.
-  test.failing('a teammate types TRUE into an entry cell: it reads back as TRUE, the text the cell shows', () => {
+  test('a teammate types TRUE into an entry cell: it reads back as TRUE, the text the cell shows', () => {
     const c = withCanvas();
     c.fake.direct.setCell(CANVAS, entryCell(c, 'channels', 1), 'TRUE');
     expect(c.block('channels').entries[1]).toBe('TRUE');

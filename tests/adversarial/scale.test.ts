@@ -13,7 +13,11 @@ import { installFakeGlobals } from '../support/globals';
 import { CANVAS, FIGURES, cellsOverLimit, errorCells, saveRequest, withCanvas, type Canvas } from './harness';
 
 /** Exactly `n` characters (emoji count as two UTF-16 units, as Sheets and the limits count them). */
-const text = (n: number, seed: string) => `${seed} ${'Ωé😀 xiaomi '.repeat(Math.ceil(n / 10))}`.slice(0, n);
+/** n UTF-16 units of mixed text, never ending in half of an emoji. */
+const text = (n: number, seed: string) => {
+  const t = `${seed} ${'Ωé😀 xiaomi '.repeat(Math.ceil(n / 10))}`.slice(0, n);
+  return /[\uD800-\uDBFF]$/.test(t) ? `${t.slice(0, -1)}x` : t;
+};
 
 function fullEntries(id: BlockId): string[] {
   return Array.from({ length: LIMITS.entries }, (_, i) => text(LIMITS.entryLength, `${id} ${i}`).trimEnd().padEnd(LIMITS.entryLength, 'x'));

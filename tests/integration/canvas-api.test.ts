@@ -130,7 +130,7 @@ describe('saveBlock', () => {
   test('a block at the limits (60 entries of 1,000 characters, 40 figures) saves and reads back intact', () => {
     const b = ready();
     const block = b.block('value-propositions');
-    const entries = Array.from({ length: 60 }, (_, i) => `${i} ${'é😀'.repeat(333)}`.slice(0, 1000));
+    const entries = Array.from({ length: 60 }, (_, i) => `${i} 😀 ${'é'.repeat(1000)}`.slice(0, 1000));
     const figures = Array.from({ length: 40 }, (_, i) => ({ label: `F${i}`, value: i / 3, unit: 'USD m', period: 'Q3 2024', note: 'n'.repeat(500) }));
     b.fake.resetStats();
     const saved = b.call<BlockView>('saveBlock', { blockId: block.id, version: block.version, entries, figures });
