@@ -118,7 +118,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ReadSheet, options: Required<Wo
   for (const cell of sheet.cells) writeCell(ws, cell, options.cacheValues);
 
   // Merges after the cells, keeping each merged cell's own borders (Excel draws a merge's edges from them).
-  for (const m of sheet.merges) ws.mergeCellsWithoutStyle(m.row, m.column, m.row + m.numRows - 1, m.column + m.numColumns - 1);
+  for (const m of sheet.merges) ws.mergeCellsWithoutStyle(m.a1);
 
   // Row heights: explicit ones as set in Sheets; automatic ones grown to fit their wrapped text.
   const estimated = estimateAutoRowHeights(sheet);
@@ -130,8 +130,9 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ReadSheet, options: Required<Wo
   for (const r of sheet.hiddenRows) ws.getRow(r).hidden = true;
 
   // Printing: the canvas is a one-page poster; other sheets fit their width and run over as many pages as needed.
-  const lastColumn = Math.max(sheet.lastColumn, 1);
-  const lastRow = Math.max(sheet.lastRow, 1);
+  // The used area includes formatted cells (the canvas's right-most column holds only borders and fills).
+  const lastColumn = Math.max(1, sheet.lastColumn, ...sheet.cells.map((c) => c.column), ...sheet.merges.map((m) => m.column + m.numColumns - 1));
+  const lastRow = Math.max(1, sheet.lastRow, ...sheet.merges.map((m) => m.row + m.numRows - 1));
   const firstVisible = Array.from({ length: lastColumn }, (_, i) => i + 1).find((c) => !sheet.hiddenColumns.includes(c)) ?? 1;
   const margins = { left: 0.3, right: 0.3, top: 0.4, bottom: 0.4, header: 0.2, footer: 0.2 };
   if (canvas) {
