@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import content from '../../content/xiaomi-canvas.json';
 import { BLOCK_IDS, BLOCK_TITLES } from '../../src/core/block-ids';
@@ -8,8 +8,16 @@ import { loadAndValidateContent } from '../../scripts/validate-content';
 
 const FILE = 'content/xiaomi-canvas.json';
 const ROOT = join(__dirname, '..', '..');
-const SEED_PATH = join(ROOT, '..', 'shared', 'seed', 'xiaomi-business-model-canvas.txt');
+/** The seed the content was authored from, kept in the repository so the faithfulness tests run anywhere. */
+const SEED_PATH = join(ROOT, 'content', 'seed', 'xiaomi-business-model-canvas.txt');
+/** The shared original, beside the checkout when it is there. */
+const SHARED_SEED_PATH = join(ROOT, '..', 'shared', 'seed', 'xiaomi-business-model-canvas.txt');
 const seed = readFileSync(SEED_PATH, 'utf8');
+
+test('the seed kept in the repository is the shared original, byte for byte', () => {
+  if (!existsSync(SHARED_SEED_PATH)) return; // a clone without the shared folder beside it: nothing to compare
+  expect(seed).toBe(readFileSync(SHARED_SEED_PATH, 'utf8'));
+});
 const seedLines = seed
   .split(/\r?\n/)
   .filter((line) => line.trim() !== '');
