@@ -74,7 +74,7 @@ function readState(spreadsheet: Spreadsheet): NaiveState {
 function view(state: NaiveState, id: BlockId): BlockView {
   const entries = state.reading.entries[id];
   const figures = state.regions[id].figures.map((f) => f.figure);
-  return { id, title: BLOCK_TITLES[id], version: blockVersion(id, entries, figures), entries, figures };
+  return { id, title: BLOCK_TITLES[id], version: blockVersion(1, id, entries, figures), entries, figures }; // the naive baseline works on the first canvas only
 }
 
 export function naiveGetCanvas(spreadsheet: Spreadsheet): CanvasView {
@@ -157,5 +157,5 @@ export function naiveSaveBlock(spreadsheet: Spreadsheet, request: NaiveSaveReque
     state.details.getRange(r, FIGURE_COLUMNS.label).getValue(); // read back
   }
   linkKeyFigures(readState(spreadsheet));
-  return { id, title: BLOCK_TITLES[id], version: blockVersion(id, request.entries, request.figures), entries: request.entries, figures: request.figures };
+  return { id, title: BLOCK_TITLES[id], version: blockVersion(1, id, request.entries, request.figures), entries: request.entries, figures: request.figures };
 }

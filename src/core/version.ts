@@ -12,10 +12,12 @@ function fnv1a(text: string, seed: number): string {
 
 /**
  * The version token of a block: derived only from its content as it stands in the sheet, so any edit
- * (by the sidebar, another sidebar, or a teammate typing in a cell) changes it.
+ * (by the sidebar, another sidebar, or a teammate typing in a cell) changes it. The canvas instance is part
+ * of it, so a save meant for one canvas can never land on another that happens to hold the same text.
  */
-export function blockVersion(blockId: string, entries: readonly string[], figures: readonly Figure[]): string {
+export function blockVersion(instance: number, blockId: string, entries: readonly string[], figures: readonly Figure[]): string {
   const canonical = JSON.stringify([
+    instance,
     blockId,
     entries,
     figures.map((f) => [f.label, f.value, f.unit, f.period, f.note ?? '', f.metric ?? '']),

@@ -65,7 +65,7 @@ function replaceBlock(
     const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), true);
     const current = blockView(state, id);
     if (current.version !== version) throw new Error(conflictMessage(id));
-    if (blockVersion(id, entries, figures.map(plainFigure)) === current.version) return current; // nothing changed
+    if (blockVersion(state.sheets.instance, id, entries, figures.map(plainFigure)) === current.version) return current; // nothing changed
     return writeBlock(state, id, entries, figures);
   });
 }

@@ -53,7 +53,7 @@ export function importCanvasJson(json: unknown): CanvasView {
     sheetName: inserted.names.canvas,
     blocks: parsed.blocks.map((b) => {
       const figures = b.figures.map(plainFigure);
-      return { id: b.id, title: BLOCK_TITLES[b.id], version: blockVersion(b.id, b.entries, figures), entries: b.entries, figures };
+      return { id: b.id, title: BLOCK_TITLES[b.id], version: blockVersion(inserted.instance, b.id, b.entries, figures), entries: b.entries, figures };
     }),
   };
 }

@@ -212,7 +212,7 @@ export function restoreSnapshot(request: unknown): CanvasView {
 
     const views = new Map<BlockId, BlockView>(BLOCK_IDS.map((id) => [id, blockView(state, id)]));
     const changed: BlockContent[] = snapshot.canvas.blocks
-      .filter((b) => blockVersion(b.id, b.entries, b.figures.map(plainFigure)) !== views.get(b.id)!.version)
+      .filter((b) => blockVersion(state.sheets.instance, b.id, b.entries, b.figures.map(plainFigure)) !== views.get(b.id)!.version)
       .map((b) => ({ id: b.id, entries: b.entries, figures: b.figures }));
     if (changed.length > 0) for (const view of writeBlocks(state, changed)) views.set(view.id, view);
     return { sheetName: state.canvasName, blocks: BLOCK_IDS.map((id) => views.get(id)!) };

@@ -50,7 +50,7 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
   if (!sameJson(rows, figureRowsOf(state.details))) writeKeyFiguresTable(state, rows);
   return blocks.map(({ id, entries, figures }) => {
     const plain = figures.map(plainFigure);
-    return { id, title: BLOCK_TITLES[id], version: blockVersion(id, entries, plain), entries: [...entries], figures: plain };
+    return { id, title: BLOCK_TITLES[id], version: blockVersion(state.sheets.instance, id, entries, plain), entries: [...entries], figures: plain };
   });
 }
 

@@ -293,3 +293,20 @@ describe('showCanvasSidebar', () => {
     expect(JSON.parse(boot).error).toMatch(/Insert Xiaomi canvas/);
   });
 });
+
+describe('several canvases', () => {
+  test('a save meant for one canvas is refused on another, even when both hold the same text', () => {
+    const b = ready();
+    b.fake.ui.alertResponses.push('YES');
+    b.call('insertXiaomiCanvas');
+    b.fake.spreadsheet.setActiveSheet(b.fake.spreadsheet.getSheetByName(CANVAS)!);
+    const first = b.block('channels');
+    b.fake.spreadsheet.setActiveSheet(b.fake.spreadsheet.getSheetByName(`${CANVAS} (2)`)!);
+    const second = b.block('channels');
+    expect(second.entries).toEqual(first.entries);
+    expect(second.version).not.toBe(first.version);
+    const before = b.fake.direct.documentState();
+    expect(thrown(() => b.call('saveBlock', { blockId: 'channels', version: first.version, entries: ['Meant for the first canvas'], figures: [] }))).toMatch(/changed by someone else/);
+    expect(b.fake.direct.documentState()).toEqual(before);
+  });
+});
