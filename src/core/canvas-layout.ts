@@ -9,26 +9,37 @@ import { BLOCK_IDS, type BlockId } from './block-ids';
 export const CANVAS_COLUMNS = 11; // A (markers) + B..K
 
 export const CANVAS_MARKERS = {
-  top: 'top',
-  topSplit: 'top-split',
-  topEnd: 'top-end',
-  bottom: 'bottom',
-  bottomEnd: 'bottom-end',
+  topTitleRow: 'top',
+  topQuestionRow: 'top-questions',
+  splitRow: 'top-split',
+  splitQuestionRow: 'top-split-questions',
+  topEndRow: 'top-end',
+  bottomTitleRow: 'bottom',
+  bottomQuestionRow: 'bottom-questions',
+  bottomEndRow: 'bottom-end',
 } as const;
 
-/** Row positions of the bands; everything else derives from these five rows. */
+/**
+ * Row positions of the bands; everything else derives from these rows. Each is marked in hidden column A, so
+ * rows users insert anywhere (even between a title and its question) never shift what is read as an entry.
+ */
 export interface CanvasLayout {
   /** Title row of the top band (Key Partners, Key Activities, Value Propositions, Customer Relationships, Customer Segments). */
   topTitleRow: number;
+  topQuestionRow: number;
   /** Title row of the lower half blocks (Key Resources, Channels). */
   splitRow: number;
+  splitQuestionRow: number;
   /** The spacer row right after the top band. */
   topEndRow: number;
   /** Title row of the bottom band (Cost Structure, Revenue Streams). */
   bottomTitleRow: number;
+  bottomQuestionRow: number;
   /** The spacer row right after the bottom band. */
   bottomEndRow: number;
 }
+
+const LAYOUT_ROWS = Object.keys(CANVAS_MARKERS) as Array<keyof CanvasLayout>;
 
 export interface BlockArea {
   id: BlockId;
@@ -61,11 +72,15 @@ export const SPARE_ENTRY_ROWS = 1;
 
 export function blockArea(layout: CanvasLayout, id: BlockId): BlockArea {
   const { column, numColumns, part } = BLOCK_PLACEMENT[id];
-  const titleRow =
-    part === 'lower' ? layout.splitRow : part === 'bottom' ? layout.bottomTitleRow : layout.topTitleRow;
+  const [titleRow, questionRow] =
+    part === 'lower'
+      ? [layout.splitRow, layout.splitQuestionRow]
+      : part === 'bottom'
+        ? [layout.bottomTitleRow, layout.bottomQuestionRow]
+        : [layout.topTitleRow, layout.topQuestionRow];
   const lastEntryRow =
     part === 'upper' ? layout.splitRow - 1 : part === 'bottom' ? layout.bottomEndRow - 1 : layout.topEndRow - 1;
-  return { id, titleRow, questionRow: titleRow + 1, firstEntryRow: titleRow + 2, lastEntryRow, column, numColumns };
+  return { id, titleRow, questionRow, firstEntryRow: questionRow + 1, lastEntryRow, column, numColumns };
 }
 
 export function entryCapacity(area: BlockArea): number {
@@ -83,18 +98,21 @@ export function computeCanvasLayout(entryCounts: Record<BlockId, number>): Canva
   const topEndRow = Math.max(splitRow + 2 + lower, topTitleRow + 2 + tall);
   const bottomTitleRow = topEndRow + 1;
   const bottomEndRow = bottomTitleRow + 2 + Math.max(need('cost-structure'), need('revenue-streams'));
-  return { topTitleRow, splitRow, topEndRow, bottomTitleRow, bottomEndRow };
+  return {
+    topTitleRow,
+    topQuestionRow: topTitleRow + 1,
+    splitRow,
+    splitQuestionRow: splitRow + 1,
+    topEndRow,
+    bottomTitleRow,
+    bottomQuestionRow: bottomTitleRow + 1,
+    bottomEndRow,
+  };
 }
 
 /** The marker each structural row carries in column A. */
 export function layoutMarkers(layout: CanvasLayout): Array<{ row: number; marker: string }> {
-  return [
-    { row: layout.topTitleRow, marker: CANVAS_MARKERS.top },
-    { row: layout.splitRow, marker: CANVAS_MARKERS.topSplit },
-    { row: layout.topEndRow, marker: CANVAS_MARKERS.topEnd },
-    { row: layout.bottomTitleRow, marker: CANVAS_MARKERS.bottom },
-    { row: layout.bottomEndRow, marker: CANVAS_MARKERS.bottomEnd },
-  ];
+  return LAYOUT_ROWS.map((key) => ({ row: layout[key], marker: CANVAS_MARKERS[key] }));
 }
 
 /**
@@ -103,23 +121,14 @@ export function layoutMarkers(layout: CanvasLayout): Array<{ row: number; marker
  * or out of order (a structural row was deleted).
  */
 export function layoutFromMarkers(markerColumn: readonly unknown[]): CanvasLayout | null {
-  const rowOf = (marker: string) => {
-    const index = markerColumn.findIndex((v) => String(v).trim() === marker);
-    return index < 0 ? 0 : index + 1;
-  };
-  const layout: CanvasLayout = {
-    topTitleRow: rowOf(CANVAS_MARKERS.top),
-    splitRow: rowOf(CANVAS_MARKERS.topSplit),
-    topEndRow: rowOf(CANVAS_MARKERS.topEnd),
-    bottomTitleRow: rowOf(CANVAS_MARKERS.bottom),
-    bottomEndRow: rowOf(CANVAS_MARKERS.bottomEnd),
-  };
+  const markers = markerColumn.map((v) => String(v ?? '').trim());
+  const layout = Object.fromEntries(LAYOUT_ROWS.map((key) => [key, markers.indexOf(CANVAS_MARKERS[key]) + 1])) as unknown as CanvasLayout;
+  const rows = LAYOUT_ROWS.map((key) => layout[key]);
   const ordered =
-    layout.topTitleRow > 0 &&
-    layout.splitRow >= layout.topTitleRow + 2 &&
-    layout.topEndRow >= layout.splitRow + 2 &&
-    layout.bottomTitleRow > layout.topEndRow &&
-    layout.bottomEndRow >= layout.bottomTitleRow + 2;
+    rows.every((row, i) => row > 0 && (i === 0 || row > rows[i - 1])) &&
+    layout.splitRow > layout.topQuestionRow + 1 && // the upper blocks keep at least one entry row
+    layout.topEndRow > layout.splitQuestionRow &&
+    layout.bottomEndRow > layout.bottomQuestionRow;
   return ordered ? layout : null;
 }
 
@@ -133,14 +142,9 @@ export function growthFor(layout: CanvasLayout, id: BlockId, count: number): { b
 
 /** The layout after `rows` rows were inserted before `beforeRow`. */
 export function shiftLayout(layout: CanvasLayout, beforeRow: number, rows: number): CanvasLayout {
-  const shift = (row: number) => (row >= beforeRow ? row + rows : row);
-  return {
-    topTitleRow: shift(layout.topTitleRow),
-    splitRow: shift(layout.splitRow),
-    topEndRow: shift(layout.topEndRow),
-    bottomTitleRow: shift(layout.bottomTitleRow),
-    bottomEndRow: shift(layout.bottomEndRow),
-  };
+  return Object.fromEntries(
+    LAYOUT_ROWS.map((key) => [key, layout[key] >= beforeRow ? layout[key] + rows : layout[key]]),
+  ) as unknown as CanvasLayout;
 }
 
 export function allBlockAreas(layout: CanvasLayout): BlockArea[] {

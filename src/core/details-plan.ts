@@ -10,7 +10,8 @@ import { THEME } from './theme';
  * The detail behind the canvas, one region per block: the seed's text and table on the left (B:D, merged per
  * row so paragraphs read at a comfortable width), the block's figures on the right (F:L). The figures table is
  * where each figure lives; Key Figures links to its Value cells.
- * Hidden column A marks each region (`block:<id>` on its heading row, `end:<id>` on its closing spacer row).
+ * Hidden column A marks each region (`block:<id>` on its heading row, `figures:<id>` on its figures header row,
+ * `end:<id>` on its closing spacer row), so rows users insert anywhere never confuse the reader.
  */
 export const DETAILS_COLUMNS = 12;
 export const FIGURE_COLUMNS = { label: 6, value: 7, unit: 8, period: 9, note: 10, metric: 11, source: 12 } as const;
@@ -20,6 +21,7 @@ export const SPARE_FIGURE_ROWS = 2;
 
 export const detailsMarkers = {
   block: (id: BlockId) => `block:${id}`,
+  figures: (id: BlockId) => `figures:${id}`,
   end: (id: BlockId) => `end:${id}`,
 };
 
@@ -85,7 +87,8 @@ export function buildDetailsPlan(content: CanvasContent, instance: number): Deta
     { text: 'About this canvas', style: { fontWeight: 'bold', fontSize: 14 } },
     ...sectionRows(content.intro),
   ];
-  let row = 4 + introRows.length + 1;
+  // Blocks first (what readers come for); the seed's product description closes the sheet.
+  let row = 4;
   const regions: Region[] = content.blocks.map((block) => {
     const text: TextRow[] = [
       { text: block.questions.join('  ·  '), style: styles.question },
@@ -108,22 +111,24 @@ export function buildDetailsPlan(content: CanvasContent, instance: number): Deta
     row = region.end + 1;
     return region;
   });
-  const footerRow = row;
+  const introRow = row;
+  const footerRow = introRow + introRows.length + 1;
   const numRows = footerRow + 2;
   const grid = new PlanGrid(numRows, DETAILS_COLUMNS);
 
   grid.set(1, 1, sheetMarker('details', instance));
-  grid.set(1, 2, literal(`${content.title}: the detail behind each block`), { fontSize: 16, fontWeight: 'bold', fontColor: THEME.accent, verticalAlignment: 'middle' });
+  grid.set(1, 2, literal(`${content.title}: details`), { fontSize: 16, fontWeight: 'bold', fontColor: THEME.accent, verticalAlignment: 'middle' });
   grid.set(2, 2, literal('The seed text and table of every block (left) and its figures (right). Figures live here: edit a value and Key Figures follows.'), {
     fontColor: THEME.muted,
     fontStyle: 'italic',
   });
-  paintText(grid, 4, introRows);
+  paintText(grid, introRow, introRows);
 
   const figureRows = {} as Record<BlockId, number[]>;
   const tableRanges: string[] = [];
   for (const region of regions) {
     grid.set(region.start, 1, detailsMarkers.block(region.id));
+    grid.set(region.start + 1, 1, detailsMarkers.figures(region.id));
     grid.set(region.end, 1, detailsMarkers.end(region.id));
     const title = content.blocks.find((b) => b.id === region.id)!.title;
     grid.set(region.start, 2, literal(title), { fontWeight: 'bold', fontSize: 14, verticalAlignment: 'middle' });

@@ -35,13 +35,14 @@ export function readDetailsGrid(values: readonly (readonly unknown[])[], sheetNa
   for (const id of BLOCK_IDS) {
     const heading = markers.indexOf(detailsMarkers.block(id)) + 1;
     const end = markers.indexOf(detailsMarkers.end(id)) + 1;
-    if (heading === 0 || end < heading + 2) {
+    const header = markers.indexOf(detailsMarkers.figures(id)) + 1;
+    if (heading === 0 || header <= heading || end <= header) {
       throw new DetailsDamagedError(
         `The ${BLOCK_TITLES[id]} figures in "${sheetName}" can no longer be found (rows the canvas needs were deleted). Insert a fresh canvas with Insert Xiaomi canvas.`,
       );
     }
     const figures: StoredFigureRow[] = [];
-    for (let row = heading + 2; row < end; row++) {
+    for (let row = header + 1; row < end; row++) {
       const cells = values[row - 1] ?? [];
       const cell = (column: number) => cellText(cells[column - 1]);
       const label = cell(FIGURE_COLUMNS.label);
@@ -58,7 +59,7 @@ export function readDetailsGrid(values: readonly (readonly unknown[])[], sheetNa
       if (metric !== '') figure.metric = metric;
       figures.push({ row, figure, source: cell(FIGURE_COLUMNS.source) });
     }
-    regions[id] = { id, headingRow: heading, headerRow: heading + 1, endRow: end, figures };
+    regions[id] = { id, headingRow: heading, headerRow: header, endRow: end, figures };
   }
   return regions;
 }

@@ -244,6 +244,22 @@ describe('robust to what people do to the sheets', () => {
     expect(b.block('key-partners')).toEqual(saved);
   });
 
+  test('rows inserted between a title and its question, and in the details between a heading and its figures: nothing misread', () => {
+    const b = ready();
+    const canvas = b.fake.spreadsheet.getSheetByName(CANVAS)!;
+    const titleRow = Number(entryCell(b, 'key-partners', 0).slice(1)) - 2;
+    canvas.insertRowsAfter(titleRow, 1);
+    const details = b.fake.spreadsheet.getSheetByName(DETAILS)!;
+    const heading = b.fake.direct.values(DETAILS).findIndex((r) => r[1] === 'Channels') + 1;
+    details.insertRowsAfter(heading, 2);
+    const view = b.canvas();
+    expect(view.blocks.map((x) => x.entries)).toEqual(CONTENT.blocks.map((x) => x.entries));
+    expect(view.blocks.map((x) => x.figures.length)).toEqual(CONTENT.blocks.map((x) => x.figures.length));
+    const ch = view.blocks[5];
+    const saved = b.call<BlockView>('saveBlock', { blockId: ch.id, version: ch.version, entries: [...ch.entries, 'New channel'], figures: [...ch.figures, { label: 'New', value: 1, unit: '%', period: '2025' }] });
+    expect(b.block('channels')).toEqual(saved);
+  });
+
   test('the canvas deleted: a clear error saying to insert it again', () => {
     const b = ready();
     b.fake.spreadsheet.deleteSheet(b.fake.spreadsheet.getSheetByName(CANVAS)!);
