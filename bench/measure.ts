@@ -6,11 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as vm from 'node:vm';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import type { CanvasContent } from '../src/core/content-schema';
 import { LIMITS } from '../src/core/requests';
 import type { BlockView, CanvasView } from '../src/core/view';
-import { entryPointWrappers } from '../scripts/entry-wrappers';
+import { bundleServer } from '../scripts/server-bundle';
 import { createFakeGoogle, type FakeGoogle, type Stats } from '../tests/fake-sheets';
 import { multipliedContent } from '../tests/support/content';
 import { naiveInsert } from './naive-insert';
@@ -64,23 +64,7 @@ export async function bundleWithContent(content: CanvasContent): Promise<string>
       b.onLoad({ filter: /[\\/]content[\\/]xiaomi-canvas\.json$/ }, () => ({ contents: JSON.stringify(content), loader: 'json' }));
     },
   };
-  const result = await build({
-    absWorkingDir: ROOT,
-    entryPoints: ['src/server/main.ts'],
-    bundle: true,
-    format: 'iife',
-    globalName: 'XiaomiCanvas',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    target: 'es2019',
-    minify: true,
-    legalComments: 'none',
-    write: false,
-    logLevel: 'warning',
-    plugins: [replaceContent],
-  });
-  const entryPoints = JSON.parse(readFileSync(resolve(ROOT, 'src/entry-points.json'), 'utf8')) as string[];
-  return `${result.outputFiles[0].text}\n${entryPointWrappers(entryPoints)}`;
+  return (await bundleServer({ root: ROOT, plugins: [replaceContent] })).code;
 }
 
 export interface LoadedCode {

@@ -3,11 +3,10 @@
  * one top-level function per entry point) → dist/Sidebar.html → dist/appsscript.json.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { buildSidebarHtml } from './build-sidebar';
-import { entryPointWrappers } from './entry-wrappers';
+import { bundleServer } from './server-bundle';
 import { loadAndValidateContent } from './validate-content';
 
 const skipTypecheck = process.argv.includes('--no-typecheck');
@@ -30,21 +29,7 @@ async function main(): Promise<void> {
 
   mkdirSync('dist', { recursive: true });
   step('bundle src/server/main.ts → dist/Code.js');
-  const entryPoints = JSON.parse(readFileSync('src/entry-points.json', 'utf8')) as string[];
-  const result = await build({
-    entryPoints: ['src/server/main.ts'],
-    bundle: true,
-    format: 'iife',
-    globalName: 'XiaomiCanvas',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    target: 'es2019',
-    minify: true,
-    legalComments: 'none',
-    write: false,
-    logLevel: 'warning',
-  });
-  const code = `${result.outputFiles[0].text}\n${entryPointWrappers(entryPoints)}`;
+  const { code, entryPoints } = await bundleServer();
   writeFileSync('dist/Code.js', code);
 
   step('sidebar → dist/Sidebar.html');

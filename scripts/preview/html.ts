@@ -6,12 +6,5 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
 }
 
-/** JSON that can sit inside a <script> element (no `</script>`, no `<!--`, U+2028/2029 escaped). */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
+/** JSON that can sit inside a <script> element: the same escaping the server uses for the sidebar's boot data. */
+export { embedJson as scriptJson } from '../../src/core/embed-json';

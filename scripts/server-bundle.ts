@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { entryPointWrappers } from './entry-wrappers';
+
+/**
+ * The server bundle as Apps Script gets it: src/server/main.ts as one IIFE (global `XiaomiCanvas`), then a
+ * top-level wrapper per entry point from src/entry-points.json. Used by the build and by the benchmark
+ * (which swaps the content with a plugin), so both measure the same code.
+ */
+export async function bundleServer(options: { root?: string; plugins?: Plugin[] } = {}): Promise<{ code: string; entryPoints: string[] }> {
+  const root = options.root ?? process.cwd();
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ['src/server/main.ts'],
+    bundle: true,
+    format: 'iife',
+    globalName: 'XiaomiCanvas',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2019',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+    plugins: options.plugins ?? [],
+  });
+  const entryPoints = JSON.parse(readFileSync(resolve(root, 'src/entry-points.json'), 'utf8')) as string[];
+  return { code: `${result.outputFiles[0].text}\n${entryPointWrappers(entryPoints)}`, entryPoints };
+}
