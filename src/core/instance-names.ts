@@ -30,7 +30,6 @@ function pascal(id: string): string {
 export const rangeNames = {
   canvas: (n: number) => `${namedRangePrefix(n)}Canvas`,
   canvasBlock: (n: number, id: BlockId) => `${namedRangePrefix(n)}${pascal(id)}`,
-  details: (n: number) => `${namedRangePrefix(n)}Details`,
   detailsBlock: (n: number, id: BlockId) => `${namedRangePrefix(n)}Details_${pascal(id)}`,
   keyFigures: (n: number) => `${namedRangePrefix(n)}KeyFigures`,
   rate: (n: number) => `${namedRangePrefix(n)}Rate`,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { BLOCK_IDS, BLOCK_TITLES } from './block-ids';
+import { BLOCK_IDS } from './block-ids';
 
 /**
  * Validation of everything the sidebar sends. zod/mini keeps the bundle small (Apps Script loads the whole
@@ -96,6 +96,3 @@ export function parseRequest<T>(schema: z.ZodMiniType<T>, input: unknown, what: 
 }
 
 
-export function blockTitle(id: (typeof BLOCK_IDS)[number]): string {
-  return BLOCK_TITLES[id];
-}

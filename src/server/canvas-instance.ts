@@ -93,6 +93,3 @@ function fromFirst(spreadsheet: Spreadsheet, withKeyFigures: boolean): CanvasIns
   return first === null ? null : instanceSheets(spreadsheet, first, withKeyFigures);
 }
 
-export function sheetKindLabel(kind: SheetKind): string {
-  return { canvas: 'canvas', details: 'details', figures: 'Key Figures' }[kind];
-}
