@@ -60,3 +60,15 @@ describe('Refresh Key Figures', () => {
     expect(b.fake.ui.alerts.at(-1)!.prompt).toMatch(/Insert Xiaomi canvas/);
   });
 });
+
+describe('renamed sheets', () => {
+  test('Key Figures follows a details sheet renamed with an apostrophe, live and after Refresh', () => {
+    const b = ready();
+    const values = b.fake.direct.values(FIGURES);
+    b.fake.spreadsheet.getSheetByName('Xiaomi Details')!.setName("Bob's details (final)");
+    expect(b.fake.direct.values(FIGURES)).toEqual(values);
+    b.call('refreshKeyFigures');
+    expect(b.fake.direct.formulas(FIGURES)[1][2]).toMatch(/^='Bob''s details \(final\)'!G\d+$/);
+    expect(b.fake.direct.values(FIGURES)).toEqual(values);
+  });
+});

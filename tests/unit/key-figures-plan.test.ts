@@ -1,0 +1,34 @@
+import { quoteSheetName } from '../../src/core/a1';
+import { KEY_FIGURES_HEADER, buildKeyFiguresPlan, keyFigureRowFormulas } from '../../src/core/key-figures-plan';
+
+describe('Key Figures formulas', () => {
+  test('quote any sheet name, doubling apostrophes', () => {
+    expect(quoteSheetName("Bob's details (final)")).toBe("'Bob''s details (final)'");
+  });
+
+  test('link every column of a row to the figure row in the details sheet', () => {
+    const [label, value, unit, period, note, usd, conflict, metric, compared] = keyFigureRowFormulas("Bob's details", 57, 2, 10);
+    expect(label).toBe(`=""&'Bob''s details'!F57`);
+    expect(value).toBe(`='Bob''s details'!G57`);
+    expect([unit, period, note, metric]).toEqual([`=""&'Bob''s details'!H57`, `=""&'Bob''s details'!I57`, `=""&'Bob''s details'!J57`, `=""&'Bob''s details'!K57`]);
+    expect(usd).toContain('$M$1');
+    expect(compared).toMatch(/^=IF\(ISNUMBER\(G2\),G2,/);
+    // conflicts are counted over exactly the table's rows
+    expect(conflict).toContain('$I$2:$I$10');
+    expect(conflict).toContain('$M$2');
+  });
+
+  test('use only functions that exist in Google Sheets, Excel and LibreOffice', () => {
+    const formulas = keyFigureRowFormulas('Xiaomi Details', 5, 2, 3).join(' ');
+    const functions = new Set(formulas.match(/[A-Z]+(?=\()/g));
+    expect([...functions].sort()).toEqual(['AND', 'COUNTIFS', 'IF', 'ISNUMBER', 'NOT', 'OR']);
+  });
+
+  test('the sheet starts with the contract header and keeps the rate to its right', () => {
+    const plan = buildKeyFiguresPlan(1, 'Xiaomi Details', [{ blockTitle: 'Key Partners', row: 5 }]);
+    expect(plan.values[0].slice(0, KEY_FIGURES_HEADER.length)).toEqual([...KEY_FIGURES_HEADER]);
+    const rateColumn = plan.values[0].indexOf('CNY to USD rate');
+    expect(plan.values[0][rateColumn + 1]).toBe(0.14);
+    expect(plan.values[1][0]).toBe("'Key Partners");
+  });
+});
