@@ -84,15 +84,27 @@ function writeEntries(sheet: Sheet, layout: CanvasLayout, id: BlockId, entries: 
 }
 
 /**
- * Inserted rows copy the formats of the row they were inserted before (the area's last entry row), including
- * the bottom edge of the block outlines; merge them like their neighbours and drop those copied edges.
+ * New rows take their formats from a neighbouring row, including the bottom edge of a block outline or (next
+ * to a title) its style; rather than rely on which neighbour, give them the entry style outright, merge them
+ * like their band, and draw only the blocks' side edges through them.
  */
 function tidyInsertedCanvasRows(sheet: Sheet, layout: CanvasLayout, firstRow: number, rows: number): void {
   const groups = bandColumnGroups(firstRow > layout.topEndRow ? 'bottom' : 'top');
-  for (const range of sheet.getRangeList(groups.map((g) => a1Range(firstRow, g.column, rows, g.numColumns))).getRanges()) {
-    range.mergeAcross();
-  }
-  sheet.getRange(firstRow, 2, rows, CANVAS_COLUMNS - 1).setBorder(null, null, false, null, null, false);
+  const groupRanges = groups.map((g) => a1Range(firstRow, g.column, rows, g.numColumns));
+  sheet
+    .getRange(firstRow, 2, rows, CANVAS_COLUMNS - 1)
+    .setNumberFormat(THEME.bulletFormat)
+    .setBackground(THEME.white)
+    .setFontColor(THEME.ink)
+    .setFontSize(10)
+    .setFontWeight('normal')
+    .setFontStyle('normal')
+    .setWrap(true)
+    .setVerticalAlignment('top')
+    .setBorder(false, null, false, null, null, false);
+  const list = sheet.getRangeList(groupRanges);
+  list.setBorder(null, true, null, true, null, null, THEME.rule, SpreadsheetApp.BorderStyle.SOLID_MEDIUM);
+  for (const range of list.getRanges()) range.mergeAcross();
 }
 
 /** Writes the figures table of one block; returns every region as it is after the write (rows shifted by inserts). */

@@ -86,6 +86,30 @@ describe('saveBlock', () => {
     expect(b.fake.direct.values(CANVAS).flat()).toContain('A brand new entry');
   });
 
+  test('a block that outgrows its area gets new rows that look like its other entry rows', () => {
+    const b = ready();
+    const block = b.block('key-activities');
+    const entries = Array.from({ length: 30 }, (_, i) => `Activity ${i + 1}`);
+    b.call('saveBlock', { blockId: block.id, version: block.version, entries, figures: block.figures });
+    expect(b.block('key-activities').entries).toEqual(entries);
+    expect(b.block('key-resources').entries).toEqual(CONTENT.blocks[2].entries);
+    // an inserted row, inside the block
+    const row = Number(entryCell(b, 'key-activities', 20).slice(1));
+    const cell = b.fake.direct.cell(CANVAS, `D${row}`);
+    expect(cell.value).toBe('Activity 21');
+    expect(cell.format).toMatchObject({ fontWeight: 'normal', fontStyle: 'normal', fontSize: 10, wrap: true, verticalAlignment: 'top' });
+    expect(cell.format.numberFormat).toContain('•');
+    expect(cell.merge).toBe(`D${row}:E${row}`);
+    expect(cell.format.borders.left).not.toBeNull();
+    expect(cell.format.borders.bottom).toBeNull();
+    expect(b.fake.direct.cell(CANVAS, `E${row}`).format.borders.right).not.toBeNull();
+    // the block still closes with its bottom edge; the tall blocks beside it grew with it and kept their outline
+    const last = Number(entryCell(b, 'key-activities', 29).slice(1));
+    expect(b.fake.direct.cell(CANVAS, `D${last}`).format.borders.bottom).not.toBeNull();
+    expect(b.fake.direct.cell(CANVAS, `B${row}`).format.borders.left).not.toBeNull();
+    expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_KeyActivities')!.getNumRows()).toBeGreaterThanOrEqual(32);
+  });
+
   test('stores text literally: formula-, number- and date-like entries and labels are never evaluated', () => {
     const b = ready();
     const block = b.block('channels');
