@@ -26,7 +26,14 @@ function findRoot(start: string): string {
 export const ROOT = findRoot(__dirname);
 export const DIST = resolve(ROOT, 'dist');
 
-export const OPERATIONS = ['insert', 'getCanvas', 'saveBlock (one entry)', 'saveBlock (whole block)', 'refreshKeyFigures', 'showCanvasSidebar'] as const;
+export const OPERATIONS = [
+  'insert',
+  'getCanvas',
+  'saveBlock (one entry)',
+  'saveBlock (whole block)',
+  'refreshKeyFigures',
+  'showCanvasSidebar',
+] as const;
 export type Operation = (typeof OPERATIONS)[number];
 export const MULTIPLIERS = [1, 2, 10] as const;
 /** The block the saveBlock rows edit (an upper-band block with figures). */
@@ -61,7 +68,10 @@ export async function bundleWithContent(content: CanvasContent): Promise<string>
   const replaceContent: Plugin = {
     name: 'bench-content',
     setup(b) {
-      b.onLoad({ filter: /[\\/]content[\\/]xiaomi-canvas\.json$/ }, () => ({ contents: JSON.stringify(content), loader: 'json' }));
+      b.onLoad({ filter: /[\\/]content[\\/]xiaomi-canvas\.json$/ }, () => ({
+        contents: JSON.stringify(content),
+        loader: 'json',
+      }));
     },
   };
   return (await bundleServer({ root: ROOT, plugins: [replaceContent] })).code;
@@ -73,7 +83,10 @@ export interface LoadedCode {
 }
 
 /** Loads a bundle into a fresh node:vm global scope with the fake's services as globals (as tests/support/bundle.ts). */
-export function loadCode(code: string, fake: FakeGoogle = createFakeGoogle({ files: { Sidebar: sidebarTemplate() } })): LoadedCode {
+export function loadCode(
+  code: string,
+  fake: FakeGoogle = createFakeGoogle({ files: { Sidebar: sidebarTemplate() } }),
+): LoadedCode {
   const context = vm.createContext({ ...fake.globals });
   vm.runInContext(code, context, { filename: 'Code.js' });
   return {
@@ -92,7 +105,12 @@ function withinLimits(block: BlockView): BlockView {
 }
 
 function oneEntryChanged(block: BlockView) {
-  return { blockId: block.id, version: block.version, entries: [`${block.entries[0]} (edited)`, ...block.entries.slice(1)], figures: block.figures };
+  return {
+    blockId: block.id,
+    version: block.version,
+    entries: [`${block.entries[0]} (edited)`, ...block.entries.slice(1)],
+    figures: block.figures,
+  };
 }
 
 function everythingChanged(block: BlockView) {
@@ -118,7 +136,14 @@ export function measureOurs(code: string): OperationCounts {
   let block = view!.blocks.find((b) => b.id === SAVED_BLOCK)!;
   const trimmed = withinLimits(block);
   if (trimmed.entries.length < block.entries.length || trimmed.figures.length < block.figures.length) {
-    block = fake.direct.uncounted(() => bundle.call<BlockView>('saveBlock', { blockId: block.id, version: block.version, entries: trimmed.entries, figures: trimmed.figures }));
+    block = fake.direct.uncounted(() =>
+      bundle.call<BlockView>('saveBlock', {
+        blockId: block.id,
+        version: block.version,
+        entries: trimmed.entries,
+        figures: trimmed.figures,
+      }),
+    );
   }
   let saved: BlockView | undefined;
   const saveOne = fake.countDuring(() => (saved = bundle.call<BlockView>('saveBlock', oneEntryChanged(block))));
@@ -145,13 +170,22 @@ export function measureNaive(content: CanvasContent): OperationCounts & { fake: 
   let block = view!.blocks.find((b) => b.id === SAVED_BLOCK)!;
   const trimmed = withinLimits(block);
   if (trimmed.entries.length < block.entries.length || trimmed.figures.length < block.figures.length) {
-    block = fake.direct.uncounted(() => naiveSaveBlock(spreadsheet, { blockId: block.id, version: block.version, entries: trimmed.entries, figures: trimmed.figures }));
+    block = fake.direct.uncounted(() =>
+      naiveSaveBlock(spreadsheet, {
+        blockId: block.id,
+        version: block.version,
+        entries: trimmed.entries,
+        figures: trimmed.figures,
+      }),
+    );
   }
   let saved: BlockView | undefined;
   const saveOne = fake.countDuring(() => (saved = naiveSaveBlock(spreadsheet, oneEntryChanged(block))));
   const saveAll = fake.countDuring(() => naiveSaveBlock(spreadsheet, everythingChanged(saved!)));
   const refresh = fake.countDuring(() => naiveRefreshKeyFigures(spreadsheet));
-  const sidebar = fake.countDuring(() => naiveShowSidebar(spreadsheet, globals.HtmlService, globals.SpreadsheetApp.getUi()));
+  const sidebar = fake.countDuring(() =>
+    naiveShowSidebar(spreadsheet, globals.HtmlService, globals.SpreadsheetApp.getUi()),
+  );
   return {
     fake,
     insert: counts(insert),

@@ -51,7 +51,9 @@ const SHEETS_DEFAULT: Partial<CellStyle> = {
 export function canvasPlans(content: CanvasContent, instance = 1): Array<{ name: string; plan: SheetPlan }> {
   const canvas = buildCanvasPlan(content, instance);
   const details = buildDetailsPlan(content, instance);
-  const links = content.blocks.flatMap((block) => details.figureRows[block.id].map((row) => ({ blockTitle: block.title, row })));
+  const links = content.blocks.flatMap((block) =>
+    details.figureRows[block.id].map((row) => ({ blockTitle: block.title, row })),
+  );
   const detailsName = sheetName('details', instance);
   return [
     { name: sheetName('canvas', instance), plan: canvas.plan },
@@ -84,7 +86,12 @@ function writeValue(range: Range, value: CellValue): void {
 }
 
 /** Writes one plan to a fresh sheet, cell by cell. */
-export function writeSheetNaively(spreadsheet: Spreadsheet, sheet: Sheet, plan: SheetPlan, borderStyles: BorderStyles): void {
+export function writeSheetNaively(
+  spreadsheet: Spreadsheet,
+  sheet: Sheet,
+  plan: SheetPlan,
+  borderStyles: BorderStyles,
+): void {
   const maxRows = sheet.getMaxRows();
   if (plan.numRows > maxRows) sheet.insertRowsAfter(maxRows, plan.numRows - maxRows);
 
@@ -125,8 +132,10 @@ export function writeSheetNaively(spreadsheet: Spreadsheet, sheet: Sheet, plan: 
     }
   }
   plan.columnWidths.forEach((width, i) => sheet.setColumnWidth(i + 1, width));
-  for (const { row, count, height } of plan.rowHeights) for (let r = row; r < row + count; r++) sheet.setRowHeight(r, height);
-  for (const { column, count } of plan.hiddenColumns) for (let c = column; c < column + count; c++) sheet.hideColumns(c);
+  for (const { row, count, height } of plan.rowHeights)
+    for (let r = row; r < row + count; r++) sheet.setRowHeight(r, height);
+  for (const { column, count } of plan.hiddenColumns)
+    for (let c = column; c < column + count; c++) sheet.hideColumns(c);
   if (plan.notes) {
     const range = sheet.getRange(plan.notes.range);
     plan.notes.notes.forEach((row, i) =>
@@ -146,7 +155,8 @@ export function writeSheetNaively(spreadsheet: Spreadsheet, sheet: Sheet, plan: 
  * spreadsheet without a canvas), with the same toasts and the canvas sheet active at the end.
  */
 export function naiveInsert(spreadsheet: Spreadsheet, content: CanvasContent, borderStyles: BorderStyles): void {
-  if (spreadsheet.getSheetByName(sheetName('canvas', 1))) throw new Error('naiveInsert: the spreadsheet already has a canvas');
+  if (spreadsheet.getSheetByName(sheetName('canvas', 1)))
+    throw new Error('naiveInsert: the spreadsheet already has a canvas');
   spreadsheet.toast('Inserting the Xiaomi canvas…', 'Xiaomi Canvas', 5);
   let canvas: Sheet | null = null;
   for (const { name, plan } of canvasPlans(content)) {

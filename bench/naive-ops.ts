@@ -83,14 +83,21 @@ export function naiveGetCanvas(spreadsheet: Spreadsheet): CanvasView {
 }
 
 /** Opening the sidebar: the naive getCanvas, embedded into the sidebar HTML. */
-export function naiveShowSidebar(spreadsheet: Spreadsheet, html: GoogleAppsScript.HTML.HtmlService, ui: GoogleAppsScript.Base.Ui): void {
+export function naiveShowSidebar(
+  spreadsheet: Spreadsheet,
+  html: GoogleAppsScript.HTML.HtmlService,
+  ui: GoogleAppsScript.Base.Ui,
+): void {
   let boot: unknown;
   try {
     boot = { canvas: naiveGetCanvas(spreadsheet) };
   } catch (error) {
     boot = { error: (error as Error).message };
   }
-  const page = html.createHtmlOutputFromFile('Sidebar').getContent().replace(BOOT_PLACEHOLDER, () => embedJson(boot));
+  const page = html
+    .createHtmlOutputFromFile('Sidebar')
+    .getContent()
+    .replace(BOOT_PLACEHOLDER, () => embedJson(boot));
   ui.showSidebar(html.createHtmlOutput(page).setTitle('Xiaomi Canvas'));
 }
 
@@ -99,13 +106,17 @@ function linkKeyFigures(state: NaiveState): void {
   const sheet = state.figures;
   if (!sheet) throw new Error('Key Figures is missing.');
   const detailsName = state.details.getName();
-  const links = BLOCK_IDS.flatMap((id) => state.regions[id].figures.map((f) => ({ title: BLOCK_TITLES[id], row: f.row })));
+  const links = BLOCK_IDS.flatMap((id) =>
+    state.regions[id].figures.map((f) => ({ title: BLOCK_TITLES[id], row: f.row })),
+  );
   const lastRow = links.length + 1;
   const previous = sheet.getLastRow();
   links.forEach((link, i) => {
     const r = i + 2;
     sheet.getRange(r, 1).setValue(literal(link.title));
-    keyFigureRowFormulas(detailsName, link.row, r, lastRow).forEach((formula, c) => sheet.getRange(r, c + 2).setFormula(formula));
+    keyFigureRowFormulas(detailsName, link.row, r, lastRow).forEach((formula, c) =>
+      sheet.getRange(r, c + 2).setFormula(formula),
+    );
     sheet.getRange(r, 2).getValue(); // read back the row just linked
   });
   for (let r = lastRow + 1; r <= previous; r++) {
@@ -128,7 +139,8 @@ export interface NaiveSaveRequest {
 export function naiveSaveBlock(spreadsheet: Spreadsheet, request: NaiveSaveRequest): BlockView {
   const id = request.blockId;
   let state = readState(spreadsheet);
-  if (view(state, id).version !== request.version) throw new Error(`${BLOCK_TITLES[id]} was changed by someone else since you opened it.`);
+  if (view(state, id).version !== request.version)
+    throw new Error(`${BLOCK_TITLES[id]} was changed by someone else since you opened it.`);
 
   // Grow the areas one row at a time, then read everything again to know where things are now.
   let area = blockArea(state.reading.layout, id);
@@ -152,10 +164,18 @@ export function naiveSaveBlock(spreadsheet: Spreadsheet, request: NaiveSaveReque
   for (let i = 0; i < capacity; i++) {
     const r = after.headerRow + 1 + i;
     const figure = request.figures[i];
-    const cells = figure ? figureRowValues({ ...figure, source: sources.get(figure.label) ?? '' }) : Array<string>(FIGURE_HEADER.length).fill('');
+    const cells = figure
+      ? figureRowValues({ ...figure, source: sources.get(figure.label) ?? '' })
+      : Array<string>(FIGURE_HEADER.length).fill('');
     cells.forEach((value, c) => state.details.getRange(r, FIGURE_COLUMNS.label + c).setValue(value));
     state.details.getRange(r, FIGURE_COLUMNS.label).getValue(); // read back
   }
   linkKeyFigures(readState(spreadsheet));
-  return { id, title: BLOCK_TITLES[id], version: blockVersion(1, id, request.entries, request.figures), entries: request.entries, figures: request.figures };
+  return {
+    id,
+    title: BLOCK_TITLES[id],
+    version: blockVersion(1, id, request.entries, request.figures),
+    entries: request.entries,
+    figures: request.figures,
+  };
 }

@@ -25,7 +25,14 @@ import {
 /** Cost model (sources in bench/README.md): every Spreadsheet service call, plus every read-after-write round trip. */
 export const MS_PER_CALL = 3;
 export const MS_PER_ROUND_TRIP = 30;
-const GOALS = { insertCalls: 120, insertRoundTrips: 2, getCanvasRoundTrips: 1, saveRoundTrips: 2, codeKb: 150, loadMs: 30 };
+const GOALS = {
+  insertCalls: 120,
+  insertRoundTrips: 2,
+  getCanvasRoundTrips: 1,
+  saveRoundTrips: 2,
+  codeKb: 150,
+  loadMs: 30,
+};
 const LOAD_RUNS = 20;
 
 const estimateMs = (c: Counts) => c.calls * MS_PER_CALL + c.roundTrips * MS_PER_ROUND_TRIP;
@@ -38,7 +45,11 @@ const thousands = (n: number) => n.toLocaleString('en-US');
 
 /** ours/naive, written 1/N when ours is smaller (1/60 = sixty times fewer). */
 const ratio = (ours: number, naive: number) =>
-  naive === 0 || ours === 0 ? '—' : ours < naive ? `1/${thousands(Math.round(naive / ours))}` : (ours / naive).toFixed(2);
+  naive === 0 || ours === 0
+    ? '—'
+    : ours < naive
+      ? `1/${thousands(Math.round(naive / ours))}`
+      : (ours / naive).toFixed(2);
 
 /** Median time to read dist/Code.js and evaluate it in a fresh node:vm context, each run in a fresh Node process. */
 function loadAndEvaluateMs(): { median: number; min: number; max: number } {
@@ -76,7 +87,20 @@ async function main(): Promise<void> {
     process.stderr.write(`  measured ${times}× content\n`);
   }
 
-  const header = ['Operation', 'Content', 'Calls', 'Round trips', 'Reads', 'Writes', 'Naive calls', 'Naive round trips', 'Calls ours/naive', 'Round trips ours/naive', 'Est. Apps Script (ours)', 'Est. (naive)'];
+  const header = [
+    'Operation',
+    'Content',
+    'Calls',
+    'Round trips',
+    'Reads',
+    'Writes',
+    'Naive calls',
+    'Naive round trips',
+    'Calls ours/naive',
+    'Round trips ours/naive',
+    'Est. Apps Script (ours)',
+    'Est. (naive)',
+  ];
   const rows: string[][] = [];
   for (const op of OPERATIONS) {
     for (const times of MULTIPLIERS) {
@@ -105,25 +129,42 @@ async function main(): Promise<void> {
   const load = loadAndEvaluateMs();
 
   const o1 = ours.get(1)!;
-  const flat = OPERATIONS.filter((op) => op !== 'insert').every((op) => MULTIPLIERS.every((t) => ours.get(t)![op].calls === o1[op].calls));
+  const flat = OPERATIONS.filter((op) => op !== 'insert').every((op) =>
+    MULTIPLIERS.every((t) => ours.get(t)![op].calls === o1[op].calls),
+  );
   const insertGrowth = Math.max(...MULTIPLIERS.map((t) => ours.get(t)!.insert.calls)) - o1.insert.calls;
   const check = (ok: boolean) => (ok ? 'met' : '**missed**');
   const goals = [
     ['insert ≤ 120 calls', `${o1.insert.calls}`, check(o1.insert.calls <= GOALS.insertCalls)],
     ['insert ≤ 2 round trips', `${o1.insert.roundTrips}`, check(o1.insert.roundTrips <= GOALS.insertRoundTrips)],
-    ['getCanvas 1 round trip', `${o1.getCanvas.roundTrips}`, check(o1.getCanvas.roundTrips === GOALS.getCanvasRoundTrips)],
+    [
+      'getCanvas 1 round trip',
+      `${o1.getCanvas.roundTrips}`,
+      check(o1.getCanvas.roundTrips === GOALS.getCanvasRoundTrips),
+    ],
     [
       'saveBlock ≤ 2 round trips',
       `${o1['saveBlock (one entry)'].roundTrips} / ${o1['saveBlock (whole block)'].roundTrips}`,
-      check(Math.max(o1['saveBlock (one entry)'].roundTrips, o1['saveBlock (whole block)'].roundTrips) <= GOALS.saveRoundTrips),
+      check(
+        Math.max(o1['saveBlock (one entry)'].roundTrips, o1['saveBlock (whole block)'].roundTrips) <=
+          GOALS.saveRoundTrips,
+      ),
     ],
     ['dist/Code.js ≤ 150 KB', `${codeKb.toFixed(1)} KB`, check(codeKb <= GOALS.codeKb)],
     ['load and evaluate ≤ 30 ms (median of 20)', `${load.median.toFixed(1)} ms`, check(load.median <= GOALS.loadMs)],
-    ['counts flat from 1× to 10× content', flat ? `yes (insert +${insertGrowth} call${insertGrowth === 1 ? '' : 's'})` : 'no', check(flat && insertGrowth <= 1)],
+    [
+      'counts flat from 1× to 10× content',
+      flat ? `yes (insert +${insertGrowth} call${insertGrowth === 1 ? '' : 's'})` : 'no',
+      check(flat && insertGrowth <= 1),
+    ],
   ];
 
   const table = (head: string[], body: string[][]) =>
-    [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+    [
+      `| ${head.join(' | ')} |`,
+      `|${head.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`,
+      ...body.map((r) => `| ${r.join(' | ')} |`),
+    ].join('\n');
   const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const report = [
     '# Benchmark results',
@@ -148,6 +189,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });

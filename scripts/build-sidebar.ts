@@ -18,7 +18,8 @@ function repoRoot(): string {
   for (const start of starts) {
     let dir = path.resolve(start);
     for (;;) {
-      if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'src', 'sidebar', 'sidebar.html'))) return dir;
+      if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'src', 'sidebar', 'sidebar.html')))
+        return dir;
       const parent = path.dirname(dir);
       if (parent === dir) break;
       dir = parent;
@@ -29,7 +30,8 @@ function repoRoot(): string {
 
 function replaceOnce(text: string, placeholder: string, value: string): string {
   const at = text.indexOf(placeholder);
-  if (at < 0 || text.indexOf(placeholder, at + 1) >= 0) throw new Error(`build-sidebar: expected ${placeholder} exactly once in the template`);
+  if (at < 0 || text.indexOf(placeholder, at + 1) >= 0)
+    throw new Error(`build-sidebar: expected ${placeholder} exactly once in the template`);
   return text.slice(0, at) + value + text.slice(at + placeholder.length);
 }
 
@@ -55,10 +57,12 @@ export async function buildSidebarHtml(options: { rootDir?: string; minify?: boo
   // Inlined code must not end its own tag early, nor carry the text the server looks for.
   if (/<\/script|<!--/i.test(js)) throw new Error('build-sidebar: the client bundle contains "</script" or "<!--"');
   if (/<\/style/i.test(css)) throw new Error('build-sidebar: sidebar.css contains "</style"');
-  if (js.includes('__BOOT_JSON__') || css.includes('__BOOT_JSON__')) throw new Error('build-sidebar: __BOOT_JSON__ may appear only in the boot-data tag');
+  if (js.includes('__BOOT_JSON__') || css.includes('__BOOT_JSON__'))
+    throw new Error('build-sidebar: __BOOT_JSON__ may appear only in the boot-data tag');
 
   let html = replaceOnce(template, CSS_PLACEHOLDER, css);
   html = replaceOnce(html, JS_PLACEHOLDER, js);
-  if (html.split(BOOT_PLACEHOLDER).length !== 2) throw new Error('build-sidebar: the boot-data tag must appear exactly once');
+  if (html.split(BOOT_PLACEHOLDER).length !== 2)
+    throw new Error('build-sidebar: the boot-data tag must appear exactly once');
   return html;
 }

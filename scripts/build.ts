@@ -23,7 +23,9 @@ async function main(): Promise<void> {
 
   if (!skipTypecheck) {
     step('type-check (tsc --noEmit)');
-    const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
+    const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], {
+      stdio: 'inherit',
+    });
     if (tsc.status !== 0) throw new Error('type-check failed');
   }
 

@@ -63,7 +63,9 @@ export function loadBuiltBundle(fake: FakeGoogle, distDir: string = defaultDistD
   const context = vm.createContext({ ...fake.globals });
   fake.bindContext(context);
   vm.runInContext(code, context, { filename: 'Code.js' });
-  const functionNames = readEntryPoints().filter((name) => typeof (context as Record<string, unknown>)[name] === 'function');
+  const functionNames = readEntryPoints().filter(
+    (name) => typeof (context as Record<string, unknown>)[name] === 'function',
+  );
   return {
     fake,
     context,

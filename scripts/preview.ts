@@ -31,14 +31,17 @@ async function main(): Promise<void> {
   }
   const portText = process.env.PORT;
   const port = portText === undefined || portText === '' ? DEFAULT_PORT : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${portText}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${portText}"`);
 
   const preview = await startPreview({ port, fresh, stateFile });
   const state = relative(process.cwd(), preview.stateFile) || preview.stateFile;
   const { startup } = preview;
   if (startup.corrupt) {
     console.error(`\n⚠  ${state} could not be read: ${startup.corrupt.reason}`);
-    console.error(`   It was kept aside as ${relative(process.cwd(), startup.corrupt.movedTo)}; starting with a newly inserted canvas.\n`);
+    console.error(
+      `   It was kept aside as ${relative(process.cwd(), startup.corrupt.movedTo)}; starting with a newly inserted canvas.\n`,
+    );
   }
   const how = {
     restored: `Continuing from ${state} (npm start -- --fresh starts over).`,

@@ -8,7 +8,9 @@ import { entryPointWrappers } from './entry-wrappers';
  * top-level wrapper per entry point from src/entry-points.json. Used by the build and by the benchmark
  * (which swaps the content with a plugin), so both measure the same code.
  */
-export async function bundleServer(options: { root?: string; plugins?: Plugin[] } = {}): Promise<{ code: string; entryPoints: string[] }> {
+export async function bundleServer(
+  options: { root?: string; plugins?: Plugin[] } = {},
+): Promise<{ code: string; entryPoints: string[] }> {
   const root = options.root ?? process.cwd();
   const result = await build({
     absWorkingDir: root,

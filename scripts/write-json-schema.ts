@@ -25,10 +25,11 @@ type JsonSchemaNode = Record<string, unknown>;
 export function canvasJsonSchemaDocument(): JsonSchemaNode {
   // Named definitions for the parts every block shares.
   const names = z.registry<{ id: string; description?: string }>();
-  names.add(entriesSchema, { id: 'entries', description: 'A block\'s entries (sticky notes), one idea each.' });
+  names.add(entriesSchema, { id: 'entries', description: "A block's entries (sticky notes), one idea each." });
   names.add(jsonFigureSchema, {
     id: 'figure',
-    description: 'A figure: a number with its unit and period; note, metric (groups comparable figures) and source (where it came from) are optional.',
+    description:
+      'A figure: a number with its unit and period; note, metric (groups comparable figures) and source (where it came from) are optional.',
   });
   const generated = z.toJSONSchema(canvasJsonSchema, {
     target: 'draft-2020-12',

@@ -49,7 +49,15 @@ const SIDEBAR_CSP =
 
 const FunctionName = z.string().min(1).max(100);
 const RunRequest = z.object({ fn: FunctionName, args: z.array(z.unknown()).max(10).optional() }).strict();
-const MenuRequest = z.object({ fn: FunctionName, answers: z.array(z.enum(['YES', 'NO', 'OK', 'CANCEL', 'CLOSE'])).max(10).optional() }).strict();
+const MenuRequest = z
+  .object({
+    fn: FunctionName,
+    answers: z
+      .array(z.enum(['YES', 'NO', 'OK', 'CANCEL', 'CLOSE']))
+      .max(10)
+      .optional(),
+  })
+  .strict();
 const CellRequest = z
   .object({
     sheet: z.string().min(1).max(200),
@@ -58,9 +66,18 @@ const CellRequest = z
   })
   .strict();
 
-type Route = { method: 'GET' | 'POST'; handle: (req: IncomingMessage, url: URL, res: ServerResponse) => Promise<void> | void };
+type Route = {
+  method: 'GET' | 'POST';
+  handle: (req: IncomingMessage, url: URL, res: ServerResponse) => Promise<void> | void;
+};
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Length': String(Buffer.byteLength(body)),
@@ -147,7 +164,10 @@ export function createHandler(config: ApiConfig): (req: IncomingMessage, res: Se
           stateFile: config.stateFileLabel,
           sidebarOpen: session.sidebarHtml() !== null,
         });
-        send(res, 200, html, 'text/html; charset=utf-8', { 'Content-Security-Policy': PAGE_CSP, 'X-Frame-Options': 'DENY' });
+        send(res, 200, html, 'text/html; charset=utf-8', {
+          'Content-Security-Policy': PAGE_CSP,
+          'X-Frame-Options': 'DENY',
+        });
       },
     },
     '/sidebar': {
@@ -204,7 +224,8 @@ export function createHandler(config: ApiConfig): (req: IncomingMessage, res: Se
       method: 'POST',
       handle: async (req, _url, res) => {
         const body = parse(CellRequest, await readJson(req, config.bodyLimit));
-        if (!session.sheetNames().includes(body.sheet)) throw new HttpError(400, `There is no sheet named "${body.sheet.slice(0, 200)}".`);
+        if (!session.sheetNames().includes(body.sheet))
+          throw new HttpError(400, `There is no sheet named "${body.sheet.slice(0, 200)}".`);
         const outcome = session.setCell(body.sheet, body.a1, body.value);
         sendJson(res, outcome.ok ? 200 : 400, outcome);
       },
@@ -215,16 +236,23 @@ export function createHandler(config: ApiConfig): (req: IncomingMessage, res: Se
     void (async () => {
       try {
         const host = (req.headers.host ?? '').toLowerCase();
-        if (!config.allowedHosts().includes(host)) throw new HttpError(403, 'This preview only answers on its own address.');
+        if (!config.allowedHosts().includes(host))
+          throw new HttpError(403, 'This preview only answers on its own address.');
         const origin = req.headers.origin;
-        if (origin !== undefined && origin !== 'null' && !config.allowedHosts().some((h) => origin.toLowerCase() === `http://${h}`)) {
+        if (
+          origin !== undefined &&
+          origin !== 'null' &&
+          !config.allowedHosts().some((h) => origin.toLowerCase() === `http://${h}`)
+        ) {
           throw new HttpError(403, 'Cross-origin requests are not allowed.');
         }
-        if (origin === 'null' || req.headers['sec-fetch-site'] === 'cross-site') throw new HttpError(403, 'Cross-origin requests are not allowed.');
+        if (origin === 'null' || req.headers['sec-fetch-site'] === 'cross-site')
+          throw new HttpError(403, 'Cross-origin requests are not allowed.');
         const url = new URL(req.url ?? '/', 'http://preview.invalid');
         const route = Object.prototype.hasOwnProperty.call(routes, url.pathname) ? routes[url.pathname] : undefined;
         if (!route) throw new HttpError(404, 'Not found.');
-        if (req.method !== route.method) throw new HttpError(405, `Use ${route.method} for ${url.pathname}.`, { Allow: route.method });
+        if (req.method !== route.method)
+          throw new HttpError(405, `Use ${route.method} for ${url.pathname}.`, { Allow: route.method });
         await route.handle(req, url, res);
       } catch (error) {
         if (res.headersSent) {
@@ -235,7 +263,9 @@ export function createHandler(config: ApiConfig): (req: IncomingMessage, res: Se
           sendJson(res, error.status, { ok: false, error: error.message }, error.headers);
           if (error.status === 413) req.resume();
         } else {
-          config.log(`preview: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          config.log(
+            `preview: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
           sendJson(res, 500, { ok: false, error: 'Internal error in the preview server (see its console).' });
         }
       }

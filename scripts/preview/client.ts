@@ -70,7 +70,12 @@ export function previewClient(boot: ClientBoot): void {
     const p = parseCell(a);
     const q = b ? parseCell(b) : p;
     if (!p || !q) return null;
-    return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
+    return {
+      r1: Math.min(p.row, q.row),
+      c1: Math.min(p.col, q.col),
+      r2: Math.max(p.row, q.row),
+      c2: Math.max(p.col, q.col),
+    };
   }
   function cellRect(td: HTMLElement): { r1: number; c1: number; r2: number; c2: number } | null {
     return parseRange(td.dataset.merge || td.dataset.a1 || '');
@@ -89,12 +94,19 @@ export function previewClient(boot: ClientBoot): void {
 
   async function postJson(path: string, body: unknown): Promise<Outcome> {
     try {
-      const response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const data = (await response.json().catch(() => ({ ok: false, error: `HTTP ${response.status}` }))) as Outcome;
       if (!response.ok && data.ok !== false) return { ok: false, error: data.error || `HTTP ${response.status}` };
       return data;
     } catch (error) {
-      return { ok: false, error: `The preview server cannot be reached (${String(error)}). Is "npm start" still running?` };
+      return {
+        ok: false,
+        error: `The preview server cannot be reached (${String(error)}). Is "npm start" still running?`,
+      };
     }
   }
 
@@ -129,7 +141,8 @@ export function previewClient(boot: ClientBoot): void {
     if (!range || (range.r1 === range.r2 && range.c1 === range.c2)) return;
     for (const td of Array.from(scroller.querySelectorAll<HTMLTableCellElement>('td[data-a1]'))) {
       const r = cellRect(td);
-      if (r && r.r1 >= range.r1 && r.r2 <= range.r2 && r.c1 >= range.c1 && r.c2 <= range.c2) td.classList.add('in-range');
+      if (r && r.r1 >= range.r1 && r.r2 <= range.r2 && r.c1 >= range.c1 && r.c2 <= range.c2)
+        td.classList.add('in-range');
     }
   }
 
@@ -421,5 +434,15 @@ export function previewClient(boot: ClientBoot): void {
 
   renderTabs({ version, spreadsheetName: '', sheets: boot.sheets, sheet: current, active: boot.active, grid: '' });
   markActiveRange();
-  (window as unknown as { __preview: unknown }).__preview = { refresh, show, select: (a1: string) => select(tdAt(a1)), get sheet() { return current; }, get version() { return version; } };
+  (window as unknown as { __preview: unknown }).__preview = {
+    refresh,
+    show,
+    select: (a1: string) => select(tdAt(a1)),
+    get sheet() {
+      return current;
+    },
+    get version() {
+      return version;
+    },
+  };
 }

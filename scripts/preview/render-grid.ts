@@ -128,7 +128,12 @@ export function renderGrid(sheet: ReadSheet, options: GridOptions): string {
     for (let r = m.row; r <= r2; r++) for (let c = m.column; c <= c2; c++) covered.add(`${r}:${c}`);
     const key = `${mRows[0]}:${mCols[0]}`;
     covered.delete(key);
-    anchors.set(key, { rows: mRows.length, cols: mCols.length, r2: mRows[mRows.length - 1], c2: mCols[mCols.length - 1] });
+    anchors.set(key, {
+      rows: mRows.length,
+      cols: mCols.length,
+      r2: mRows[mRows.length - 1],
+      c2: mCols[mCols.length - 1],
+    });
   }
 
   const side = (r: number, c: number, which: 'top' | 'left' | 'bottom' | 'right'): BorderSide | null =>
@@ -166,7 +171,9 @@ export function renderGrid(sheet: ReadSheet, options: GridOptions): string {
   for (const c of cols) {
     const afterHidden = c !== previous + 1;
     const stick = frozenLeft.has(c) ? ` style="left:${frozenLeft.get(c)}px" data-frozen-col="1"` : '';
-    out.push(`<th class="ch${afterHidden ? ' after-hidden' : ''}" data-col="${c}"${stick}${afterHidden ? ` title="Hidden: column ${columnLetters(previous + 1)}${c - previous > 2 ? `–${columnLetters(c - 1)}` : ''}"` : ''}>${columnLetters(c)}</th>`);
+    out.push(
+      `<th class="ch${afterHidden ? ' after-hidden' : ''}" data-col="${c}"${stick}${afterHidden ? ` title="Hidden: column ${columnLetters(previous + 1)}${c - previous > 2 ? `–${columnLetters(c - 1)}` : ''}"` : ''}>${columnLetters(c)}</th>`,
+    );
     previous = c;
   }
   out.push('</tr></thead><tbody>');
@@ -179,7 +186,9 @@ export function renderGrid(sheet: ReadSheet, options: GridOptions): string {
     const afterHiddenRow = r !== previousRow + 1;
     previousRow = r;
     out.push(`<tr data-row="${r}" style="height:${height}px"${frozen ? ' class="frozen"' : ''}>`);
-    out.push(`<th class="rh${afterHiddenRow ? ' after-hidden' : ''}"${frozen ? ` style="top:${frozenTop.get(r)}px"` : ''}>${r}</th>`);
+    out.push(
+      `<th class="rh${afterHiddenRow ? ' after-hidden' : ''}"${frozen ? ` style="top:${frozenTop.get(r)}px"` : ''}>${r}</th>`,
+    );
     for (const c of cols) {
       const key = `${r}:${c}`;
       if (covered.has(key)) continue;
@@ -195,7 +204,10 @@ export function renderGrid(sheet: ReadSheet, options: GridOptions): string {
       const nr = nextRow.get(lastRow) ?? 0;
       const right = heavier(side(r, lastCol, 'right'), nc ? side(r, nc, 'left') : null);
       const bottom = heavier(side(lastRow, c, 'bottom'), nr ? side(nr, c, 'top') : null);
-      const styles: string[] = [`border-right:${borderCss(right, gridlines)}`, `border-bottom:${borderCss(bottom, gridlines)}`];
+      const styles: string[] = [
+        `border-right:${borderCss(right, gridlines)}`,
+        `border-bottom:${borderCss(bottom, gridlines)}`,
+      ];
       if (c === cols[0] && side(r, c, 'left')) styles.push(`border-left:${borderCss(side(r, c, 'left'), gridlines)}`);
       if (r === rows[0] && side(r, c, 'top')) styles.push(`border-top:${borderCss(side(r, c, 'top'), gridlines)}`);
       if (f && f.background !== '#ffffff') styles.push(`background-color:${safeColor(f.background, '#ffffff')}`);
@@ -237,12 +249,14 @@ export function renderGrid(sheet: ReadSheet, options: GridOptions): string {
           ];
           if (f.fontWeight === 'bold') div.push('font-weight:bold');
           if (f.fontStyle === 'italic') div.push('font-style:italic');
-          if (f.fontLine !== 'none') div.push(`text-decoration:${f.fontLine === 'underline' ? 'underline' : 'line-through'}`);
+          if (f.fontLine !== 'none')
+            div.push(`text-decoration:${f.fontLine === 'underline' ? 'underline' : 'line-through'}`);
           let cellWidth = 0;
           for (const cc of cols) if (cc >= c && cc <= lastCol) cellWidth += width(cc);
           if (f.wrapStrategy === 'WRAP') {
             div.push('white-space:pre-wrap', 'overflow-wrap:anywhere');
-            if (explicit !== undefined && (!span || span.rows === 1)) div.push(`max-height:${Math.max(explicit - 1, 0)}px`, 'overflow:hidden');
+            if (explicit !== undefined && (!span || span.rows === 1))
+              div.push(`max-height:${Math.max(explicit - 1, 0)}px`, 'overflow:hidden');
           } else if (f.wrapStrategy === 'OVERFLOW' && !span && align === 'left' && !isNumber) {
             // Text spills into the empty cells to its right, as in Sheets.
             let spill = cellWidth;
@@ -251,7 +265,13 @@ export function renderGrid(sheet: ReadSheet, options: GridOptions): string {
               if (hasText(r, cc) || covered.has(k) || anchors.has(k)) break;
               spill += width(cc);
             }
-            div.push('white-space:pre', `width:${Math.max(spill - 7, 1)}px`, 'overflow:hidden', 'position:relative', 'z-index:1');
+            div.push(
+              'white-space:pre',
+              `width:${Math.max(spill - 7, 1)}px`,
+              'overflow:hidden',
+              'position:relative',
+              'z-index:1',
+            );
             if (spill > cellWidth) classes.push('spill');
           } else {
             div.push('white-space:pre', 'overflow:hidden');

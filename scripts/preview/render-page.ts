@@ -153,4 +153,3 @@ export function renderPage(input: PageInput): string {
 </html>
 `;
 }
-

@@ -57,7 +57,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
-      if (error.code === 'EADDRINUSE') reject(new Error(`Port ${port} is already in use. Start the preview on another one: PORT=8081 npm start`));
+      if (error.code === 'EADDRINUSE')
+        reject(new Error(`Port ${port} is already in use. Start the preview on another one: PORT=8081 npm start`));
       else reject(error);
     };
     const onListening = () => {

@@ -6,7 +6,14 @@
  * the sidebar uses), the add-on menu's items (the ones onOpen put in the menu), and a teammate's direct
  * edit of a cell. After each one the state is saved if the document changed.
  */
-import { createFakeGoogle, loadFakeGoogle, type AlertRecord, type FakeGoogle, type ReadModel, type ToastRecord } from '../../tests/fake-sheets';
+import {
+  createFakeGoogle,
+  loadFakeGoogle,
+  type AlertRecord,
+  type FakeGoogle,
+  type ReadModel,
+  type ToastRecord,
+} from '../../tests/fake-sheets';
 import { defaultDistDir, loadBuiltBundle, readSidebarFile, thrownMessage, type BundleHost } from '../bundle-host';
 import { workbookBuffer } from '../xlsx/workbook';
 import { renderGrid } from './render-grid';
@@ -55,7 +62,8 @@ export type CallOutcome =
   | ({ ok: true; result?: unknown; changed: boolean; version: number } & UiEvents)
   | ({ ok: false; error: string; changed: boolean; version: number } & UiEvents);
 
-export type MenuOutcome = CallOutcome | { ok: true; question: { prompt: string; buttons: string }; changed: false; version: number };
+export type MenuOutcome =
+  CallOutcome | { ok: true; question: { prompt: string; buttons: string }; changed: false; version: number };
 
 export interface MenuEntry {
   caption: string;
@@ -71,7 +79,8 @@ export interface SheetView {
   grid: string;
 }
 
-const QUESTION = /FakeSheets: Ui\.alert\(("(?:[^"\\]|\\.)*")\) asks (\w+) but fake\.ui\.alertResponses has no answer queued/s;
+const QUESTION =
+  /FakeSheets: Ui\.alert\(("(?:[^"\\]|\\.)*")\) asks (\w+) but fake\.ui\.alertResponses has no answer queued/s;
 
 export class PreviewSession {
   fake!: FakeGoogle;
@@ -103,7 +112,12 @@ export class PreviewSession {
       }
     }
     if (source !== 'restored') {
-      this.attach(createFakeGoogle({ spreadsheetName: options.spreadsheetName ?? 'Xiaomi Canvas (local preview)', ...fakeOptions }));
+      this.attach(
+        createFakeGoogle({
+          spreadsheetName: options.spreadsheetName ?? 'Xiaomi Canvas (local preview)',
+          ...fakeOptions,
+        }),
+      );
       this.host.call('insertXiaomiCanvas');
       this.persist();
     }
@@ -146,7 +160,8 @@ export class PreviewSession {
       for (const item of items) {
         if (item === 'separator') continue;
         if ('submenu' in item) walk(item.submenu);
-        else if (this.host.functionNames.includes(item.functionName)) out.push({ caption: item.caption, functionName: item.functionName });
+        else if (this.host.functionNames.includes(item.functionName))
+          out.push({ caption: item.caption, functionName: item.functionName });
       }
     };
     if (menu) walk(menu.items);
@@ -169,7 +184,12 @@ export class PreviewSession {
 
   private marks() {
     const ui = this.fake.ui;
-    return { alerts: ui.alerts.length, toasts: ui.toasts.length, sidebars: ui.sidebars.length, dialogs: ui.dialogs.length };
+    return {
+      alerts: ui.alerts.length,
+      toasts: ui.toasts.length,
+      sidebars: ui.sidebars.length,
+      dialogs: ui.dialogs.length,
+    };
   }
 
   private eventsSince(m: ReturnType<PreviewSession['marks']>): UiEvents {
@@ -178,7 +198,9 @@ export class PreviewSession {
       .slice(m.alerts)
       .filter((a: AlertRecord) => !a.buttons || a.buttons === 'OK')
       .map((a) => (a.title !== undefined ? { title: a.title, prompt: a.prompt } : { prompt: a.prompt }));
-    const toasts = ui.toasts.slice(m.toasts).map((t: ToastRecord) => ({ title: t.title, message: t.message, timeout: t.timeout }));
+    const toasts = ui.toasts
+      .slice(m.toasts)
+      .map((t: ToastRecord) => ({ title: t.title, message: t.message, timeout: t.timeout }));
     const sidebar = ui.sidebars.length > m.sidebars;
     if (sidebar) this.sidebarHtmlShown = ui.sidebars.at(-1)?.html ?? this.sidebarHtmlShown;
     return { alerts, toasts, sidebar, dialogs: ui.dialogs.slice(m.dialogs).map((d) => ({ title: d.title })) };
@@ -216,12 +238,20 @@ export class PreviewSession {
       queue.length = 0;
     }
     // The unanswered question surfaces as the fake's error: thrown, or shown by the add-on's own error alert.
-    const asked = [failure ?? '', ...this.fake.ui.alerts.slice(m.alerts).map((a) => a.prompt)].map((text) => QUESTION.exec(text)).find(Boolean);
+    const asked = [failure ?? '', ...this.fake.ui.alerts.slice(m.alerts).map((a) => a.prompt)]
+      .map((text) => QUESTION.exec(text))
+      .find(Boolean);
     if (asked) {
-      if (JSON.stringify(this.fake.toJSON()) !== before) this.attach(loadFakeGoogle(before, { files: { Sidebar: this.sidebarFile }, addonMenuName: ADDON_MENU_NAME }));
+      if (JSON.stringify(this.fake.toJSON()) !== before)
+        this.attach(loadFakeGoogle(before, { files: { Sidebar: this.sidebarFile }, addonMenuName: ADDON_MENU_NAME }));
       this.fake.ui.alerts.splice(m.alerts);
       this.fake.ui.toasts.splice(m.toasts);
-      return { ok: true, question: { prompt: JSON.parse(asked[1]) as string, buttons: asked[2] }, changed: false, version: this.version };
+      return {
+        ok: true,
+        question: { prompt: JSON.parse(asked[1]) as string, buttons: asked[2] },
+        changed: false,
+        version: this.version,
+      };
     }
     const changed = this.persist();
     if (failure !== null) return { ok: false, error: failure, changed, version: this.version, ...this.eventsSince(m) };
@@ -252,14 +282,21 @@ export class PreviewSession {
   active(): { sheet: string; range: string } {
     const sheet = this.fake.direct.activeSheetName();
     const full = this.fake.direct.activeRange();
-    return { sheet, range: full.startsWith(`${sheet}!`) ? full.slice(sheet.length + 1) : full.slice(full.lastIndexOf('!') + 1) };
+    return {
+      sheet,
+      range: full.startsWith(`${sheet}!`) ? full.slice(sheet.length + 1) : full.slice(full.lastIndexOf('!') + 1),
+    };
   }
 
   /** One sheet drawn as a grid (the active sheet when `sheetName` is not a sheet). */
   view(sheetName?: string): SheetView {
     const model = this.model();
     const visible = model.sheets.filter((s) => !s.hidden);
-    const sheet = visible.find((s) => s.name === sheetName) ?? visible.find((s) => s.name === model.activeSheet) ?? visible[0] ?? model.sheets[0];
+    const sheet =
+      visible.find((s) => s.name === sheetName) ??
+      visible.find((s) => s.name === model.activeSheet) ??
+      visible[0] ??
+      model.sheets[0];
     return {
       version: this.version,
       spreadsheetName: model.spreadsheetName,

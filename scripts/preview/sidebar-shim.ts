@@ -25,7 +25,12 @@ export function installScriptRun(functionNames: string[]): void {
     }
   };
   const post = (fn: string, payload: string): Promise<Reply> =>
-    fetch('/api/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: payload, credentials: 'same-origin' })
+    fetch('/api/run', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: payload,
+      credentials: 'same-origin',
+    })
       .then((response) =>
         response.text().then((text): Reply => {
           let data: Reply | null = null;
@@ -35,7 +40,10 @@ export function installScriptRun(functionNames: string[]): void {
             data = null;
           }
           if (data && typeof data.ok === 'boolean') return data;
-          return { ok: false, error: (data && data.error) || `The preview server answered ${response.status} to ${fn}.` };
+          return {
+            ok: false,
+            error: (data && data.error) || `The preview server answered ${response.status} to ${fn}.`,
+          };
         }),
       )
       .catch((error: unknown): Reply => ({
@@ -55,7 +63,10 @@ export function installScriptRun(functionNames: string[]): void {
         try {
           payload = JSON.stringify({ fn: name, args });
         } catch (error) {
-          setTimeout(() => failure?.(new Error(`Cannot send the arguments of ${name}: ${String(error)}`), userObject), 0);
+          setTimeout(
+            () => failure?.(new Error(`Cannot send the arguments of ${name}: ${String(error)}`), userObject),
+            0,
+          );
           return;
         }
         notify('call', { fn: name });

@@ -24,7 +24,10 @@ export interface ExportResult {
 
 /** A spreadsheet with the canvas inserted by the built bundle (dist/Code.js), as a user would get it. */
 export function insertedCanvas(distDir: string = defaultDistDir()): FakeGoogle {
-  const fake = createFakeGoogle({ spreadsheetName: 'Xiaomi Business Model Canvas', files: { Sidebar: readSidebarFile(distDir) } });
+  const fake = createFakeGoogle({
+    spreadsheetName: 'Xiaomi Business Model Canvas',
+    files: { Sidebar: readSidebarFile(distDir) },
+  });
   const host = loadBuiltBundle(fake, distDir);
   host.call('onOpen');
   const alertsBefore = fake.ui.alerts.length;
@@ -42,8 +45,16 @@ export function insertedCanvas(distDir: string = defaultDistDir()): FakeGoogle {
 }
 
 export async function exportCanvas(options: ExportOptions): Promise<ExportResult> {
-  const fake = options.fromState ? loadFakeGoogle(readFileSync(options.fromState, 'utf8')) : insertedCanvas(options.distDir);
+  const fake = options.fromState
+    ? loadFakeGoogle(readFileSync(options.fromState, 'utf8'))
+    : insertedCanvas(options.distDir);
   const model = fake.model();
   const bytes = await writeWorkbookFile(model, options.out, options);
-  return { file: options.out, bytes, sheets: model.sheets.map((s) => s.name), namedRanges: model.namedRanges.length, fake };
+  return {
+    file: options.out,
+    bytes,
+    sheets: model.sheets.map((s) => s.name),
+    namedRanges: model.namedRanges.length,
+    fake,
+  };
 }

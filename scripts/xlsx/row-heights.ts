@@ -84,7 +84,8 @@ export function estimateAutoRowHeights(sheet: ReadSheet, lineFactor = 1.25): Map
     }
     spans.set(`${m.row}:${m.column}`, { rows: m.numRows, width });
     for (let r = m.row; r < m.row + m.numRows; r++) {
-      for (let c = m.column; c < m.column + m.numColumns; c++) if (r !== m.row || c !== m.column) covered.add(`${r}:${c}`);
+      for (let c = m.column; c < m.column + m.numColumns; c++)
+        if (r !== m.row || c !== m.column) covered.add(`${r}:${c}`);
     }
   }
   const heights = new Map<number, number>();

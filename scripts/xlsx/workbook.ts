@@ -46,7 +46,9 @@ export function absoluteRange(row: number, column: number, numRows: number, numC
 }
 
 function scalar(value: CellScalar): ExcelJS.CellValue {
-  return value instanceof Date || Object.prototype.toString.call(value) === '[object Date]' ? new Date((value as Date).getTime()) : value;
+  return value instanceof Date || Object.prototype.toString.call(value) === '[object Date]'
+    ? new Date((value as Date).getTime())
+    : value;
 }
 
 function formulaResult(cell: ReadCell): ExcelJS.CellFormulaValue['result'] {
@@ -79,7 +81,8 @@ function writeCell(ws: ExcelJS.Worksheet, cell: ReadCell, cacheValues: boolean):
 
 function visibleWidthPx(sheet: ReadSheet): number {
   let px = 0;
-  for (let c = 1; c <= Math.max(sheet.lastColumn, 1); c++) if (!sheet.hiddenColumns.includes(c)) px += sheet.columnWidths[c - 1] ?? 100;
+  for (let c = 1; c <= Math.max(sheet.lastColumn, 1); c++)
+    if (!sheet.hiddenColumns.includes(c)) px += sheet.columnWidths[c - 1] ?? 100;
   return px;
 }
 
@@ -131,9 +134,15 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ReadSheet, options: Required<Wo
 
   // Printing: the canvas is a one-page poster; other sheets fit their width and run over as many pages as needed.
   // The used area includes formatted cells (the canvas's right-most column holds only borders and fills).
-  const lastColumn = Math.max(1, sheet.lastColumn, ...sheet.cells.map((c) => c.column), ...sheet.merges.map((m) => m.column + m.numColumns - 1));
+  const lastColumn = Math.max(
+    1,
+    sheet.lastColumn,
+    ...sheet.cells.map((c) => c.column),
+    ...sheet.merges.map((m) => m.column + m.numColumns - 1),
+  );
   const lastRow = Math.max(1, sheet.lastRow, ...sheet.merges.map((m) => m.row + m.numRows - 1));
-  const firstVisible = Array.from({ length: lastColumn }, (_, i) => i + 1).find((c) => !sheet.hiddenColumns.includes(c)) ?? 1;
+  const firstVisible =
+    Array.from({ length: lastColumn }, (_, i) => i + 1).find((c) => !sheet.hiddenColumns.includes(c)) ?? 1;
   const margins = { left: 0.3, right: 0.3, top: 0.4, bottom: 0.4, header: 0.2, footer: 0.2 };
   if (canvas) {
     ws.pageSetup = {
@@ -159,7 +168,10 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ReadSheet, options: Required<Wo
 
 /** Builds the workbook for a read model (see fake.model()). */
 export function buildWorkbook(model: ReadModel, options: WorkbookOptions = {}): ExcelJS.Workbook {
-  const opts: Required<WorkbookOptions> = { cacheValues: options.cacheValues ?? true, created: options.created ?? new Date() };
+  const opts: Required<WorkbookOptions> = {
+    cacheValues: options.cacheValues ?? true,
+    created: options.created ?? new Date(),
+  };
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Xiaomi Canvas';
   wb.lastModifiedBy = 'Xiaomi Canvas';
@@ -172,10 +184,16 @@ export function buildWorkbook(model: ReadModel, options: WorkbookOptions = {}): 
   for (const sheet of model.sheets) writeSheet(wb, sheet, opts);
 
   for (const named of model.namedRanges) {
-    wb.definedNames.add(`${quoteSheet(named.sheet)}!${absoluteRange(named.row, named.column, named.numRows, named.numColumns)}`, named.name);
+    wb.definedNames.add(
+      `${quoteSheet(named.sheet)}!${absoluteRange(named.row, named.column, named.numRows, named.numColumns)}`,
+      named.name,
+    );
   }
 
-  const active = Math.max(0, model.sheets.findIndex((s) => s.name === model.activeSheet));
+  const active = Math.max(
+    0,
+    model.sheets.findIndex((s) => s.name === model.activeSheet),
+  );
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: 'visible' }];
   return wb;
 }
@@ -187,7 +205,11 @@ export async function workbookBuffer(model: ReadModel, options: WorkbookOptions 
 }
 
 /** Writes the .xlsx file for a read model (creating its folder). */
-export async function writeWorkbookFile(model: ReadModel, file: string, options: WorkbookOptions = {}): Promise<number> {
+export async function writeWorkbookFile(
+  model: ReadModel,
+  file: string,
+  options: WorkbookOptions = {},
+): Promise<number> {
   const bytes = await workbookBuffer(model, options);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, bytes);

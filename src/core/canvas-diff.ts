@@ -24,7 +24,11 @@ export function changePct(from: number, to: number): number | null {
 }
 
 /** For each item, whether it has an identical partner on the other side (multiset matching, first come first served). */
-function matchIdentical<T>(before: readonly T[], after: readonly T[], key: (item: T) => string): { oldKept: boolean[]; newKept: boolean[] } {
+function matchIdentical<T>(
+  before: readonly T[],
+  after: readonly T[],
+  key: (item: T) => string,
+): { oldKept: boolean[]; newKept: boolean[] } {
   const pool = new Map<string, number[]>();
   after.forEach((item, j) => {
     const k = key(item);
@@ -60,7 +64,10 @@ function byPlace(kept: boolean[]): Map<number, number[]> {
   return places;
 }
 
-export function diffEntries(before: readonly string[], after: readonly string[]): { added: string[]; removed: string[]; changed: EntryChange[] } {
+export function diffEntries(
+  before: readonly string[],
+  after: readonly string[],
+): { added: string[]; removed: string[]; changed: EntryChange[] } {
   const { oldKept, newKept } = matchIdentical(before, after, (e) => e);
   const oldPlaces = byPlace(oldKept);
   const newPlaces = byPlace(newKept);
@@ -85,7 +92,10 @@ export function diffEntries(before: readonly string[], after: readonly string[])
 
 const FIGURE_FIELDS = ['unit', 'period', 'note', 'metric'] as const;
 
-export function diffFigures(before: readonly Figure[], after: readonly Figure[]): { added: Figure[]; removed: Figure[]; changed: FigureChange[] } {
+export function diffFigures(
+  before: readonly Figure[],
+  after: readonly Figure[],
+): { added: Figure[]; removed: Figure[]; changed: FigureChange[] } {
   const pool = new Map<string, number[]>();
   after.forEach((f, j) => {
     const list = pool.get(f.label);
@@ -120,11 +130,20 @@ export function diffFigures(before: readonly Figure[], after: readonly Figure[])
 }
 
 /** The difference of one block. */
-export function diffBlock(id: BlockId, before: Pick<DiffBlock, 'entries' | 'figures'>, after: Pick<DiffBlock, 'entries' | 'figures'>): BlockDiff {
+export function diffBlock(
+  id: BlockId,
+  before: Pick<DiffBlock, 'entries' | 'figures'>,
+  after: Pick<DiffBlock, 'entries' | 'figures'>,
+): BlockDiff {
   const entries = diffEntries(before.entries, after.entries);
   const figures = diffFigures(before.figures, after.figures);
   const changed =
-    entries.added.length + entries.removed.length + entries.changed.length + figures.added.length + figures.removed.length + figures.changed.length >
+    entries.added.length +
+      entries.removed.length +
+      entries.changed.length +
+      figures.added.length +
+      figures.removed.length +
+      figures.changed.length >
     0;
   return {
     blockId: id,
@@ -140,7 +159,10 @@ export function diffBlock(id: BlockId, before: Pick<DiffBlock, 'entries' | 'figu
 }
 
 /** All nine blocks in canonical order, unchanged ones included (with `changed: false` and empty lists). */
-export function diffCanvases(before: { blocks: readonly DiffBlock[] }, after: { blocks: readonly DiffBlock[] }): BlockDiff[] {
+export function diffCanvases(
+  before: { blocks: readonly DiffBlock[] },
+  after: { blocks: readonly DiffBlock[] },
+): BlockDiff[] {
   const empty = { entries: [] as string[], figures: [] as Figure[] };
   const find = (side: { blocks: readonly DiffBlock[] }, id: BlockId) => side.blocks.find((b) => b.id === id) ?? empty;
   return BLOCK_IDS.map((id) => diffBlock(id, find(before, id), find(after, id)));

@@ -30,7 +30,9 @@ export const TITLE_LENGTH = 200;
 
 const objectError = (what: string) => ({
   error: (issue: { code: string; keys?: string[] }) =>
-    issue.code === 'unrecognized_keys' ? `has an unknown field "${(issue.keys ?? []).join('", "')}"` : `must be ${what}`,
+    issue.code === 'unrecognized_keys'
+      ? `has an unknown field "${(issue.keys ?? []).join('", "')}"`
+      : `must be ${what}`,
 });
 
 /** saveBlock's figure, plus the optional seed sentence it was taken from. */
@@ -109,7 +111,10 @@ function short(value: unknown): string {
 
 /** `blocks[3].entries[2]` with the block's title, e.g. `blocks[3] (Value Propositions).entries[2]`. */
 function fieldName(path: readonly PropertyKey[]): string {
-  let name = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  let name = path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
   if (path[0] === 'blocks' && typeof path[1] === 'number' && path[1] < BLOCK_IDS.length) {
     const prefix = `blocks[${path[1]}]`;
     name = `${prefix} (${BLOCK_TITLES[BLOCK_IDS[path[1]]]})${name.slice(prefix.length)}`;
@@ -153,7 +158,9 @@ export function parseCanvasJson(textValue: unknown, options: { maxBytes?: number
   try {
     value = JSON.parse(textValue.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new Error(oneLine(`Invalid ${what}: not valid JSON (${error instanceof Error ? error.message : String(error)}).`));
+    throw new Error(
+      oneLine(`Invalid ${what}: not valid JSON (${error instanceof Error ? error.message : String(error)}).`),
+    );
   }
   return validateCanvasJson(value, what);
 }
@@ -187,12 +194,17 @@ export function toCanvasJsonObject(view: CanvasLike, meta: { exportedAt?: string
   };
   for (const block of value.blocks) {
     const bad = block.figures.find((f) => !Number.isFinite(f.value));
-    if (bad) throw new Error(`The ${BLOCK_TITLES[block.id]} figure "${bad.label}" has no numeric value; enter a number in its Value cell first.`);
+    if (bad)
+      throw new Error(
+        `The ${BLOCK_TITLES[block.id]} figure "${bad.label}" has no numeric value; enter a number in its Value cell first.`,
+      );
   }
   try {
     return validateCanvasJson(value);
   } catch (error) {
-    throw new Error(`The canvas cannot be saved as JSON: ${(error as Error).message.replace(/^Invalid canvas JSON: /, '')}`);
+    throw new Error(
+      `The canvas cannot be saved as JSON: ${(error as Error).message.replace(/^Invalid canvas JSON: /, '')}`,
+    );
   }
 }
 

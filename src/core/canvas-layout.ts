@@ -122,7 +122,9 @@ export function layoutMarkers(layout: CanvasLayout): Array<{ row: number; marker
  */
 export function layoutFromMarkers(markerColumn: readonly unknown[]): CanvasLayout | null {
   const markers = markerColumn.map((v) => String(v ?? '').trim());
-  const layout = Object.fromEntries(LAYOUT_ROWS.map((key) => [key, markers.indexOf(CANVAS_MARKERS[key]) + 1])) as unknown as CanvasLayout;
+  const layout = Object.fromEntries(
+    LAYOUT_ROWS.map((key) => [key, markers.indexOf(CANVAS_MARKERS[key]) + 1]),
+  ) as unknown as CanvasLayout;
   const rows = LAYOUT_ROWS.map((key) => layout[key]);
   const ordered =
     rows.every((row, i) => row > 0 && (i === 0 || row > rows[i - 1])) &&
@@ -134,7 +136,11 @@ export function layoutFromMarkers(markerColumn: readonly unknown[]): CanvasLayou
 
 /** Rows to insert, and where, so a block can hold `count` entries. Insertion goes before the area's last row so
  * every named range and merge that covers that row grows with it. */
-export function growthFor(layout: CanvasLayout, id: BlockId, count: number): { beforeRow: number; rows: number } | null {
+export function growthFor(
+  layout: CanvasLayout,
+  id: BlockId,
+  count: number,
+): { beforeRow: number; rows: number } | null {
   const area = blockArea(layout, id);
   const missing = count - entryCapacity(area);
   return missing > 0 ? { beforeRow: area.lastEntryRow, rows: missing } : null;

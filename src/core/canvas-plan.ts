@@ -36,14 +36,28 @@ export function buildCanvasPlan(content: CanvasContent, instance: number): Canva
   grid.set(1, 1, sheetMarker('canvas', instance));
   for (const { row, marker } of layoutMarkers(layout)) grid.set(row, 1, marker);
 
-  grid.set(1, 2, literal(content.title), { fontSize: 18, fontWeight: 'bold', fontColor: THEME.accent, wrap: false, verticalAlignment: 'middle' });
+  grid.set(1, 2, literal(content.title), {
+    fontSize: 18,
+    fontWeight: 'bold',
+    fontColor: THEME.accent,
+    wrap: false,
+    verticalAlignment: 'middle',
+  });
   grid.set(2, 2, literal(content.tagline), { fontStyle: 'italic', fontColor: THEME.muted, wrap: false });
 
   for (const block of content.blocks) {
     const area = blockArea(layout, block.id);
-    grid.set(area.titleRow, area.column, literal(block.title), { fontSize: 11, fontWeight: 'bold', verticalAlignment: 'middle' });
+    grid.set(area.titleRow, area.column, literal(block.title), {
+      fontSize: 11,
+      fontWeight: 'bold',
+      verticalAlignment: 'middle',
+    });
     grid.style(area.titleRow, area.column, 1, area.numColumns, { background: THEME.accentTint });
-    grid.set(area.questionRow, area.column, literal(block.questions[0]), { fontSize: 8, fontStyle: 'italic', fontColor: THEME.faint });
+    grid.set(area.questionRow, area.column, literal(block.questions[0]), {
+      fontSize: 8,
+      fontStyle: 'italic',
+      fontColor: THEME.faint,
+    });
     grid.style(area.firstEntryRow, area.column, area.lastEntryRow - area.firstEntryRow + 1, area.numColumns, {
       numberFormat: THEME.bulletFormat,
     });

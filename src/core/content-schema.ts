@@ -46,7 +46,10 @@ export const tableSchema = z
     rows: z.array(z.array(text)).min(1),
   })
   .strict()
-  .refine((t) => t.rows.every((r) => r.length === t.header.length), 'every table row must have as many cells as the header');
+  .refine(
+    (t) => t.rows.every((r) => r.length === t.header.length),
+    'every table row must have as many cells as the header',
+  );
 
 export const contentBlockSchema = z
   .object({

@@ -68,7 +68,10 @@ function extraChecks(raw: unknown): Problem[] {
       block.figures.forEach((figure: unknown, i: number) => {
         if (!isRecord(figure)) return;
         if (typeof figure.source !== 'string' || figure.source.trim() === '') {
-          problems.push({ path: ['blocks', b, 'figures', i, 'source'], message: 'every figure needs the seed sentence it came from' });
+          problems.push({
+            path: ['blocks', b, 'figures', i, 'source'],
+            message: 'every figure needs the seed sentence it came from',
+          });
         }
       });
     }

@@ -82,7 +82,15 @@ export const FIGURE_ROW_STYLES: Partial<CellStyle>[] = [
 ];
 
 export function buildDetailsPlan(content: CanvasContent, instance: number): DetailsPlan {
-  type Region = { id: BlockId; start: number; text: TextRow[]; figures: ContentFigure[]; end: number; tableStart: number; tableRows: number };
+  type Region = {
+    id: BlockId;
+    start: number;
+    text: TextRow[];
+    figures: ContentFigure[];
+    end: number;
+    tableStart: number;
+    tableRows: number;
+  };
   const introRows: TextRow[] = [
     { text: 'About this canvas', style: { fontWeight: 'bold', fontSize: 14 } },
     ...sectionRows(content.intro),
@@ -117,11 +125,23 @@ export function buildDetailsPlan(content: CanvasContent, instance: number): Deta
   const grid = new PlanGrid(numRows, DETAILS_COLUMNS);
 
   grid.set(1, 1, sheetMarker('details', instance));
-  grid.set(1, 2, literal(`${content.title}: details`), { fontSize: 16, fontWeight: 'bold', fontColor: THEME.accent, verticalAlignment: 'middle' });
-  grid.set(2, 2, literal('The seed text and table of every block (left) and its figures (right). Figures live here: edit a value and Key Figures follows.'), {
-    fontColor: THEME.muted,
-    fontStyle: 'italic',
+  grid.set(1, 2, literal(`${content.title}: details`), {
+    fontSize: 16,
+    fontWeight: 'bold',
+    fontColor: THEME.accent,
+    verticalAlignment: 'middle',
   });
+  grid.set(
+    2,
+    2,
+    literal(
+      'The seed text and table of every block (left) and its figures (right). Figures live here: edit a value and Key Figures follows.',
+    ),
+    {
+      fontColor: THEME.muted,
+      fontStyle: 'italic',
+    },
+  );
   paintText(grid, introRow, introRows);
 
   const figureRows = {} as Record<BlockId, number[]>;
@@ -181,6 +201,11 @@ function paintText(grid: PlanGrid, firstRow: number, rows: readonly TextRow[]): 
 }
 
 /** Formats of the figure rows (value column numeric, source small and muted). */
-export function paintFigureStyles(grid: PlanGrid, firstRow: number, count: number, firstColumn: number = FIGURE_COLUMNS.label): void {
+export function paintFigureStyles(
+  grid: PlanGrid,
+  firstRow: number,
+  count: number,
+  firstColumn: number = FIGURE_COLUMNS.label,
+): void {
   FIGURE_ROW_STYLES.forEach((style, c) => grid.style(firstRow, firstColumn + c, count, 1, style));
 }

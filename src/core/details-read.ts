@@ -29,7 +29,10 @@ export function figureValue(value: unknown): number {
   return text !== '' && Number.isFinite(Number(text)) ? Number(text) : Number.NaN;
 }
 
-export function readDetailsGrid(values: readonly (readonly unknown[])[], sheetName: string): Record<BlockId, DetailsRegion> {
+export function readDetailsGrid(
+  values: readonly (readonly unknown[])[],
+  sheetName: string,
+): Record<BlockId, DetailsRegion> {
   const markers = values.map((row) => cellText(row[0]));
   const regions = {} as Record<BlockId, DetailsRegion>;
   for (const id of BLOCK_IDS) {

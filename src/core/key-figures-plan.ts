@@ -11,7 +11,18 @@ import { THEME } from './theme';
  * so it stays current for everybody (including teammates without the add-on) with no script running.
  * Formulas use only functions that exist in Google Sheets, Excel and LibreOffice.
  */
-export const KEY_FIGURES_HEADER = ['Block', 'Figure', 'Value', 'Unit', 'Period', 'Note', 'USD bn', 'Conflict', 'Metric', 'Compared'] as const;
+export const KEY_FIGURES_HEADER = [
+  'Block',
+  'Figure',
+  'Value',
+  'Unit',
+  'Period',
+  'Note',
+  'USD bn',
+  'Conflict',
+  'Metric',
+  'Compared',
+] as const;
 export const KEY_FIGURES_TABLE_COLUMNS = KEY_FIGURES_HEADER.length;
 export const RATE_LABEL = 'CNY to USD rate';
 export const DEFAULT_RATE = 0.14;
@@ -113,7 +124,10 @@ export function buildKeyFiguresPlan(instance: number, detailsSheet: string, link
   grid.set(RATE_CELL.row, RATE_CELL.column - 1, RATE_LABEL, { fontWeight: 'bold' });
   grid.set(RATE_CELL.row, RATE_CELL.column, DEFAULT_RATE, { numberFormat: '0.0000', background: THEME.inputFill });
   grid.set(TOLERANCE_CELL.row, TOLERANCE_CELL.column - 1, TOLERANCE_LABEL, { fontWeight: 'bold' });
-  grid.set(TOLERANCE_CELL.row, TOLERANCE_CELL.column, DEFAULT_TOLERANCE, { numberFormat: '0%', background: THEME.inputFill });
+  grid.set(TOLERANCE_CELL.row, TOLERANCE_CELL.column, DEFAULT_TOLERANCE, {
+    numberFormat: '0%',
+    background: THEME.inputFill,
+  });
   grid.set(FIGURES_MARKER_CELL.row, FIGURES_MARKER_CELL.column, sheetMarker('figures', instance));
 
   const plan = emptyPlan(grid);
@@ -121,15 +135,24 @@ export function buildKeyFiguresPlan(instance: number, detailsSheet: string, link
   plan.columnWidths = [160, 240, 90, 90, 90, 160, 100, 100, 160, 100, 24, 150, 90, 24, 24];
   plan.hiddenColumns = [{ column: FIGURES_MARKER_CELL.column, count: 1 }];
   plan.borders = [
-    { ranges: [a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS), a1Range(1, 12, 2, 2)], color: THEME.hairline, style: 'SOLID', inner: true },
+    {
+      ranges: [a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS), a1Range(1, 12, 2, 2)],
+      color: THEME.hairline,
+      style: 'SOLID',
+      inner: true,
+    },
   ];
   plan.frozenRows = 1;
   plan.hideGridlines = false;
   plan.notes = {
     range: a1Range(RATE_CELL.row, RATE_CELL.column, 2, 1),
     notes: [
-      ['Assumption: 1 CNY = 0.14 USD, a rounded 2024 average. Update it to the rate you want; the USD bn column recalculates.'],
-      ['Rows with the same Metric and Period are flagged as a conflict when their Compared values differ by more than this.'],
+      [
+        'Assumption: 1 CNY = 0.14 USD, a rounded 2024 average. Update it to the rate you want; the USD bn column recalculates.',
+      ],
+      [
+        'Rows with the same Metric and Period are flagged as a conflict when their Compared values differ by more than this.',
+      ],
     ],
   };
   plan.namedRanges = [

@@ -15,13 +15,25 @@ const blockId = z.enum(BLOCK_IDS, { error: `must be one of: ${BLOCK_IDS.join(', 
 
 /** Optional text (may be empty), trimmed, at most `max` characters. */
 export const text = (max: number) =>
-  z.string({ error: 'must be text' }).check(z.trim(), z.maxLength(max, `must be at most ${max} characters`), wellFormed);
+  z
+    .string({ error: 'must be text' })
+    .check(z.trim(), z.maxLength(max, `must be at most ${max} characters`), wellFormed);
 
 /** Required text: trimmed, not empty, at most `max` characters. */
 export const required = (max: number) =>
-  z.string({ error: 'must be text' }).check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`), wellFormed);
+  z
+    .string({ error: 'must be text' })
+    .check(
+      z.trim(),
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(max, `must be at most ${max} characters`),
+      wellFormed,
+    );
 
-const wellFormed = z.refine<string>((s) => !hasLoneSurrogate(s), 'contains an invalid character (half of an emoji, a lone surrogate)');
+const wellFormed = z.refine<string>(
+  (s) => !hasLoneSurrogate(s),
+  'contains an invalid character (half of an emoji, a lone surrogate)',
+);
 
 /** An entry: required text in its canonical form (see normaliseEntry). */
 const entry = z
@@ -42,17 +54,23 @@ export const figureSchema = z.strictObject(
     note: z.optional(text(LIMITS.noteLength)),
     metric: z.optional(text(LIMITS.metricLength)),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `has an unknown field "${issue.keys.join('", "')}"` : 'must be a figure object') },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `has an unknown field "${issue.keys.join('", "')}"`
+        : 'must be a figure object',
+  },
 );
 
-const version = z.string({ error: 'must be text' }).check(
-  z.minLength(1, 'must not be empty'),
-  z.maxLength(LIMITS.versionLength, 'is not a version token'),
-);
+const version = z
+  .string({ error: 'must be text' })
+  .check(z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.versionLength, 'is not a version token'));
 
 const objectError = (what: string) => ({
   error: (issue: { code: string; keys?: string[] }) =>
-    issue.code === 'unrecognized_keys' ? `has an unknown field "${(issue.keys ?? []).join('", "')}"` : `must be ${what}`,
+    issue.code === 'unrecognized_keys'
+      ? `has an unknown field "${(issue.keys ?? []).join('", "')}"`
+      : `must be ${what}`,
 });
 
 /** A block's entries: at most 60 non-empty texts of at most 1,000 characters each, trimmed. */
@@ -76,7 +94,10 @@ export const saveBlockRequestSchema = z.strictObject(
   objectError('an object with blockId, version, entries and figures'),
 );
 
-export const resetBlockRequestSchema = z.strictObject({ blockId, version }, objectError('an object with blockId and version'));
+export const resetBlockRequestSchema = z.strictObject(
+  { blockId, version },
+  objectError('an object with blockId and version'),
+);
 
 export const blockIdSchema = blockId;
 
@@ -90,9 +111,10 @@ export function parseRequest<T>(schema: z.ZodMiniType<T>, input: unknown, what: 
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const field = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
   const message = `${field === '' ? what : field} ${issue.message}`.replace(/\s+/g, ' ').trim();
   throw new Error(`Invalid ${what}: ${message}.`);
 }
-
-

@@ -65,7 +65,11 @@ export class PlanGrid {
   readonly values: CellValue[][];
   readonly styles: CellStyle[][];
 
-  constructor(readonly numRows: number, readonly numColumns: number, base: CellStyle = BASE_STYLE) {
+  constructor(
+    readonly numRows: number,
+    readonly numColumns: number,
+    base: CellStyle = BASE_STYLE,
+  ) {
     this.values = Array.from({ length: numRows }, () => Array<CellValue>(numColumns).fill(''));
     this.styles = Array.from({ length: numRows }, () => Array.from({ length: numColumns }, () => ({ ...base })));
   }

@@ -31,13 +31,20 @@ export const STORED_JSON_MAX_BYTES = 8 * 1024 * 1024;
 
 export const saveSnapshotRequestSchema = z.strictObject(
   { label: z.optional(text(LABEL_LENGTH)) },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `has an unknown field "${issue.keys.join('", "')}"` : 'must be an object with an optional label') },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `has an unknown field "${issue.keys.join('", "')}"`
+        : 'must be an object with an optional label',
+  },
 );
 
 const snapshotId = required(ID_LENGTH);
 const idError = (what: string) => ({
   error: (issue: { code: string; keys?: string[] }) =>
-    issue.code === 'unrecognized_keys' ? `has an unknown field "${(issue.keys ?? []).join('", "')}"` : `must be ${what}`,
+    issue.code === 'unrecognized_keys'
+      ? `has an unknown field "${(issue.keys ?? []).join('", "')}"`
+      : `must be ${what}`,
 });
 
 export const compareSnapshotsRequestSchema = z.strictObject(
@@ -45,7 +52,10 @@ export const compareSnapshotsRequestSchema = z.strictObject(
   idError('an object with from (a snapshot id) and optionally to'),
 );
 
-export const restoreSnapshotRequestSchema = z.strictObject({ id: snapshotId }, idError('an object with id (a snapshot id)'));
+export const restoreSnapshotRequestSchema = z.strictObject(
+  { id: snapshotId },
+  idError('an object with id (a snapshot id)'),
+);
 
 /**
  * Cuts text into chunks of at most `size` characters. A cut never splits a surrogate pair (an emoji) and, when
@@ -79,7 +89,11 @@ function isHighSurrogate(code: number): boolean {
 
 /** A readable, sortable, unique id: the UTC time of saving plus a random suffix, e.g. "20250131-093000-k3f9". */
 export function newSnapshotId(date: Date, taken: ReadonlySet<string>, random: () => number = Math.random): string {
-  const stamp = date.toISOString().replace(/\.\d+Z$/, '').replace(/[-:]/g, '').replace('T', '-');
+  const stamp = date
+    .toISOString()
+    .replace(/\.\d+Z$/, '')
+    .replace(/[-:]/g, '')
+    .replace('T', '-');
   for (;;) {
     const suffix = Math.floor(random() * 36 ** 4)
       .toString(36)
@@ -167,7 +181,8 @@ export function parseSnapshotRow(values: readonly unknown[], row: number): Store
   if (last === 0) return damaged('its stored canvas (column F onward) is empty');
   const chunks = jsonCells.slice(0, last).map(rawText);
   const gap = chunks.indexOf('');
-  if (gap >= 0) return damaged(`a part of its stored canvas (cell ${columnLetter(SNAPSHOT_COLUMNS.json + gap)}${row}) is empty`);
+  if (gap >= 0)
+    return damaged(`a part of its stored canvas (cell ${columnLetter(SNAPSHOT_COLUMNS.json + gap)}${row}) is empty`);
   if (savedAt === null) return damaged('its "Saved at" cell does not hold a time');
   try {
     const canvas = parseCanvasJson(chunks.join(''), { maxBytes: STORED_JSON_MAX_BYTES, what: 'stored canvas' });
@@ -226,9 +241,14 @@ export function snapshotList(stored: readonly StoredSnapshot[]): SnapshotListIte
 /** The usable snapshot with this id, or a plain-words error. */
 export function findSnapshot(stored: readonly StoredSnapshot[], id: string): StoredSnapshot & { canvas: CanvasJson } {
   const found = stored.find((s) => s.info.id === id && !s.damaged) ?? stored.find((s) => s.info.id === id);
-  if (!found) throw new Error(`There is no snapshot with ID "${id}" (it may have been deleted from the ${SNAPSHOT_SHEET_NAME} sheet).`);
+  if (!found)
+    throw new Error(
+      `There is no snapshot with ID "${id}" (it may have been deleted from the ${SNAPSHOT_SHEET_NAME} sheet).`,
+    );
   if (found.damaged || !found.canvas) {
-    throw new Error(`The snapshot "${found.info.label || found.info.id}" is damaged and cannot be used: ${found.damaged ?? 'its stored canvas is missing'}.`);
+    throw new Error(
+      `The snapshot "${found.info.label || found.info.id}" is damaged and cannot be used: ${found.damaged ?? 'its stored canvas is missing'}.`,
+    );
   }
   return found as StoredSnapshot & { canvas: CanvasJson };
 }

@@ -15,7 +15,12 @@ function fnv1a(text: string, seed: number): string {
  * (by the sidebar, another sidebar, or a teammate typing in a cell) changes it. The canvas instance is part
  * of it, so a save meant for one canvas can never land on another that happens to hold the same text.
  */
-export function blockVersion(instance: number, blockId: string, entries: readonly string[], figures: readonly Figure[]): string {
+export function blockVersion(
+  instance: number,
+  blockId: string,
+  entries: readonly string[],
+  figures: readonly Figure[],
+): string {
   const canonical = JSON.stringify([
     instance,
     blockId,

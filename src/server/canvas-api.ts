@@ -1,12 +1,7 @@
 import { BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { blockArea } from '../core/canvas-layout';
 import { rangeNames } from '../core/instance-names';
-import {
-  blockIdSchema,
-  parseRequest,
-  resetBlockRequestSchema,
-  saveBlockRequestSchema,
-} from '../core/requests';
+import { blockIdSchema, parseRequest, resetBlockRequestSchema, saveBlockRequestSchema } from '../core/requests';
 import type { BlockView, CanvasView } from '../core/view';
 import { blockView, canvasView, readCanvasState } from './canvas-state';
 import { CONTENT } from './content';

@@ -15,7 +15,9 @@ export interface CanvasInstance {
 
 export class NoCanvasError extends Error {
   constructor() {
-    super('There is no Xiaomi canvas in this spreadsheet (it may have been deleted). Use Extensions › Xiaomi Canvas › Insert Xiaomi canvas to add one.');
+    super(
+      'There is no Xiaomi canvas in this spreadsheet (it may have been deleted). Use Extensions › Xiaomi Canvas › Insert Xiaomi canvas to add one.',
+    );
   }
 }
 
@@ -44,7 +46,11 @@ function firstInstance(spreadsheet: Spreadsheet): number | null {
   return numbers.length > 0 ? numbers[0] : null;
 }
 
-export function instanceSheets(spreadsheet: Spreadsheet, instance: number, withKeyFigures = true): CanvasInstance | null {
+export function instanceSheets(
+  spreadsheet: Spreadsheet,
+  instance: number,
+  withKeyFigures = true,
+): CanvasInstance | null {
   const canvas = sheetOfRange(spreadsheet, rangeNames.canvas(instance));
   const details = sheetOfRange(spreadsheet, rangeNames.detailsBlock(instance, 'key-partners'));
   if (!canvas || !details) return null;
@@ -92,4 +98,3 @@ function fromFirst(spreadsheet: Spreadsheet, withKeyFigures: boolean): CanvasIns
   const first = firstInstance(spreadsheet);
   return first === null ? null : instanceSheets(spreadsheet, first, withKeyFigures);
 }
-

@@ -20,7 +20,9 @@ export function exportCanvasJson(): string {
   try {
     return toCanvasJson(stateCanvas(state), { exportedAt: new Date().toISOString(), title });
   } catch (error) {
-    throw new Error((error as Error).message.replace(/^The canvas cannot be saved as JSON:/, 'The canvas cannot be exported:'));
+    throw new Error(
+      (error as Error).message.replace(/^The canvas cannot be saved as JSON:/, 'The canvas cannot be exported:'),
+    );
   }
 }
 
@@ -53,7 +55,13 @@ export function importCanvasJson(json: unknown): CanvasView {
     sheetName: inserted.names.canvas,
     blocks: parsed.blocks.map((b) => {
       const figures = b.figures.map(plainFigure);
-      return { id: b.id, title: BLOCK_TITLES[b.id], version: blockVersion(inserted.instance, b.id, b.entries, figures), entries: b.entries, figures };
+      return {
+        id: b.id,
+        title: BLOCK_TITLES[b.id],
+        version: blockVersion(inserted.instance, b.id, b.entries, figures),
+        entries: b.entries,
+        figures,
+      };
     }),
   };
 }

@@ -31,7 +31,13 @@ export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false
 export function blockView(state: CanvasState, id: BlockId): BlockView {
   const entries = state.canvas.entries[id];
   const figures = state.details[id].figures.map((f) => f.figure);
-  return { id, title: BLOCK_TITLES[id], version: blockVersion(state.sheets.instance, id, entries, figures), entries, figures };
+  return {
+    id,
+    title: BLOCK_TITLES[id],
+    version: blockVersion(state.sheets.instance, id, entries, figures),
+    entries,
+    figures,
+  };
 }
 
 export function canvasView(state: CanvasState): CanvasView {

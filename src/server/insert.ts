@@ -49,7 +49,11 @@ export function insertCanvasInstance(
 ): InsertedCanvas {
   const { instance, sheetCount } = free;
   spreadsheet.toast('Inserting the Xiaomi canvas…', TOAST_TITLE, 5);
-  const names = { canvas: sheetName('canvas', instance), details: sheetName('details', instance), figures: sheetName('figures', instance) };
+  const names = {
+    canvas: sheetName('canvas', instance),
+    details: sheetName('details', instance),
+    figures: sheetName('figures', instance),
+  };
   const canvas = buildCanvasPlan(content, instance);
   const details = buildDetailsPlan(content, instance);
   const links = content.blocks.flatMap((block) =>
@@ -75,7 +79,8 @@ export function insertCanvasInstance(
 function freeInstance(spreadsheet: Spreadsheet): { instance: number; exists: boolean; sheetCount: number } {
   const sheets = spreadsheet.getSheets();
   const taken = new Set(sheets.map((sheet) => sheet.getName()));
-  const nameIsFree = (n: number) => (['canvas', 'details', 'figures'] as const).every((kind) => !taken.has(sheetName(kind, n)));
+  const nameIsFree = (n: number) =>
+    (['canvas', 'details', 'figures'] as const).every((kind) => !taken.has(sheetName(kind, n)));
   let exists = [...taken].some((name) => CANVAS_SHEET_NAME.test(name));
   let instance = 1;
   for (;;) {

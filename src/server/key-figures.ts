@@ -1,7 +1,12 @@
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { a1Range } from '../core/a1';
 import { sheetName, rangeNames } from '../core/instance-names';
-import { KEY_FIGURES_TABLE_COLUMNS, buildKeyFiguresPlan, buildKeyFiguresTable, type FigureLink } from '../core/key-figures-plan';
+import {
+  KEY_FIGURES_TABLE_COLUMNS,
+  buildKeyFiguresPlan,
+  buildKeyFiguresTable,
+  type FigureLink,
+} from '../core/key-figures-plan';
 import { THEME } from '../core/theme';
 import { applySheetPlan, writeGrid } from './apply-plan';
 import type { CanvasState } from './canvas-state';
@@ -11,7 +16,10 @@ function linksFor(rows: Record<BlockId, number[]>): FigureLink[] {
 }
 
 export function currentFigureRows(state: CanvasState): Record<BlockId, number[]> {
-  return Object.fromEntries(BLOCK_IDS.map((id) => [id, state.details[id].figures.map((f) => f.row)])) as Record<BlockId, number[]>;
+  return Object.fromEntries(BLOCK_IDS.map((id) => [id, state.details[id].figures.map((f) => f.row)])) as Record<
+    BlockId,
+    number[]
+  >;
 }
 
 /**

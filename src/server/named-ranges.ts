@@ -18,19 +18,28 @@ export function restoreNamedRanges(state: CanvasState): void {
     { name: rangeNames.canvas(n), range: a1Range(1, 2, layout.bottomEndRow + 2, CANVAS_COLUMNS - 1) },
     ...BLOCK_IDS.map((id) => {
       const area = blockArea(layout, id);
-      return { name: rangeNames.canvasBlock(n, id), range: a1Range(area.titleRow, area.column, area.lastEntryRow - area.titleRow + 1, area.numColumns) };
+      return {
+        name: rangeNames.canvasBlock(n, id),
+        range: a1Range(area.titleRow, area.column, area.lastEntryRow - area.titleRow + 1, area.numColumns),
+      };
     }),
   ];
   const detailsNames = BLOCK_IDS.map((id) => {
     const region = state.details[id];
-    return { name: rangeNames.detailsBlock(n, id), range: a1Range(region.headingRow, 2, region.endRow - region.headingRow + 1, DETAILS_COLUMNS - 1) };
+    return {
+      name: rangeNames.detailsBlock(n, id),
+      range: a1Range(region.headingRow, 2, region.endRow - region.headingRow + 1, DETAILS_COLUMNS - 1),
+    };
   });
   const targets: Array<[GoogleAppsScript.Spreadsheet.Sheet, Array<{ name: string; range: string }>]> = [
     [state.sheets.canvas, canvasNames],
     [state.sheets.details, detailsNames],
   ];
   if (state.sheets.figures) {
-    targets.push([state.sheets.figures, [{ name: rangeNames.rate(n), range: a1Range(RATE_CELL.row, RATE_CELL.column, 1, 1) }]]);
+    targets.push([
+      state.sheets.figures,
+      [{ name: rangeNames.rate(n), range: a1Range(RATE_CELL.row, RATE_CELL.column, 1, 1) }],
+    ]);
   }
   for (const [sheet, names] of targets) {
     const ranges = sheet.getRangeList(names.map((x) => x.range)).getRanges();

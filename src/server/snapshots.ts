@@ -55,7 +55,9 @@ function canvasJsonOf(state: CanvasState, purpose: string): string {
   try {
     return toCanvasJson(stateCanvas(state), {}, 0);
   } catch (error) {
-    throw new Error((error as Error).message.replace(/^The canvas cannot be saved as JSON:/, `The canvas cannot be ${purpose}:`));
+    throw new Error(
+      (error as Error).message.replace(/^The canvas cannot be saved as JSON:/, `The canvas cannot be ${purpose}:`),
+    );
   }
 }
 
@@ -100,16 +102,36 @@ interface AppendTarget {
   takenIds: Set<string>;
 }
 
-function readAppendTarget(spreadsheet: Spreadsheet, known?: { sheet: Sheet | null; stored: StoredSnapshot[]; lastRow: number }): AppendTarget {
+function readAppendTarget(
+  spreadsheet: Spreadsheet,
+  known?: { sheet: Sheet | null; stored: StoredSnapshot[]; lastRow: number },
+): AppendTarget {
   const sheet = known ? known.sheet : findSnapshotSheet(spreadsheet);
   if (!sheet) {
-    const create = { active: spreadsheet.getActiveSheet(), sheetNames: spreadsheet.getSheets().map((s) => s.getName()) };
-    return { sheet: null, create, lastRow: 1, maxRows: NEW_SHEET_ROWS, maxColumns: NEW_SHEET_COLUMNS, takenIds: new Set() };
+    const create = {
+      active: spreadsheet.getActiveSheet(),
+      sheetNames: spreadsheet.getSheets().map((s) => s.getName()),
+    };
+    return {
+      sheet: null,
+      create,
+      lastRow: 1,
+      maxRows: NEW_SHEET_ROWS,
+      maxColumns: NEW_SHEET_COLUMNS,
+      takenIds: new Set(),
+    };
   }
   const lastRow = Math.max(known ? known.lastRow : sheet.getLastRow(), 1);
   const takenIds = known
     ? new Set(known.stored.map((s) => s.info.id))
-    : new Set(lastRow > 1 ? sheet.getRange(2, 1, lastRow - 1, 1).getValues().map((r) => cellText(r[0])) : []);
+    : new Set(
+        lastRow > 1
+          ? sheet
+              .getRange(2, 1, lastRow - 1, 1)
+              .getValues()
+              .map((r) => cellText(r[0]))
+          : [],
+      );
   return { sheet, lastRow, maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns(), takenIds };
 }
 
@@ -126,7 +148,9 @@ function createSnapshotSheet(spreadsheet: Spreadsheet, create: { active: Sheet; 
   sheet.setColumnWidths(1, SNAPSHOT_COLUMNS.json - 1, 160);
   sheet
     .getRange(1, SNAPSHOT_COLUMNS.json)
-    .setNote('The canvas as "xiaomi-canvas/1" JSON, split over cells F, G, … (a cell holds at most 50,000 characters). Edit with care: a changed cell makes its snapshot unusable.');
+    .setNote(
+      'The canvas as "xiaomi-canvas/1" JSON, split over cells F, G, … (a cell holds at most 50,000 characters). Edit with care: a changed cell makes its snapshot unusable.',
+    );
   spreadsheet.setNamedRange(SNAPSHOT_RANGE_NAME, header);
   sheet.protect().setWarningOnly(true).setDescription(SNAPSHOT_PROTECTION_DESCRIPTION);
   create.active.activate(); // insertSheet makes the new sheet active; the user stays where they were
@@ -141,11 +165,22 @@ function appendSnapshot(spreadsheet: Spreadsheet, target: AppendTarget, info: Sn
   if (row > target.maxRows) sheet.insertRowsAfter(target.maxRows, row - target.maxRows);
   if (values.length > target.maxColumns) sheet.insertColumnsAfter(target.maxColumns, values.length - target.maxColumns);
   sheet.getRange(row, 1, 1, values.length).setValues([values]);
-  Object.assign(target, { sheet, create: undefined, lastRow: row, maxRows: Math.max(target.maxRows, row), maxColumns: Math.max(target.maxColumns, values.length) });
+  Object.assign(target, {
+    sheet,
+    create: undefined,
+    lastRow: row,
+    maxRows: Math.max(target.maxRows, row),
+    maxColumns: Math.max(target.maxColumns, values.length),
+  });
   target.takenIds.add(info.id);
 }
 
-function snapshotInfo(label: string | undefined, canvasName: string, takenIds: ReadonlySet<string>, now: Date): SnapshotInfo {
+function snapshotInfo(
+  label: string | undefined,
+  canvasName: string,
+  takenIds: ReadonlySet<string>,
+  now: Date,
+): SnapshotInfo {
   const savedBy = currentUserEmail();
   return {
     id: newSnapshotId(now, takenIds),
@@ -158,7 +193,11 @@ function snapshotInfo(label: string | undefined, canvasName: string, takenIds: R
 
 /** Saves the current canvas as a snapshot; returns what was saved. */
 export function saveSnapshot(request?: unknown): SnapshotInfo {
-  const req = parseRequest(saveSnapshotRequestSchema, request === undefined || request === null ? {} : request, 'snapshot request');
+  const req = parseRequest(
+    saveSnapshotRequestSchema,
+    request === undefined || request === null ? {} : request,
+    'snapshot request',
+  );
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(() => {
     const state = readCanvasState(spreadsheet);
@@ -187,7 +226,13 @@ export function compareSnapshots(request: unknown): BlockDiff[] {
 }
 
 function currentDiffCanvas(state: CanvasState): { blocks: DiffBlock[] } {
-  return { blocks: BLOCK_IDS.map((id) => ({ id, entries: state.canvas.entries[id], figures: state.details[id].figures.map((f) => f.figure) })) };
+  return {
+    blocks: BLOCK_IDS.map((id) => ({
+      id,
+      entries: state.canvas.entries[id],
+      figures: state.details[id].figures.map((f) => f.figure),
+    })),
+  };
 }
 
 /**
@@ -207,12 +252,20 @@ export function restoreSnapshot(request: unknown): CanvasView {
     const currentJson = canvasJsonOf(state, 'saved as a snapshot before restoring, so the restore was not done');
     const target = readAppendTarget(spreadsheet, { sheet, stored, lastRow });
 
-    const info = snapshotInfo(beforeRestoreLabel(snapshot.info.label || snapshot.info.id), state.canvasName, target.takenIds, new Date());
+    const info = snapshotInfo(
+      beforeRestoreLabel(snapshot.info.label || snapshot.info.id),
+      state.canvasName,
+      target.takenIds,
+      new Date(),
+    );
     appendSnapshot(spreadsheet, target, info, currentJson);
 
     const views = new Map<BlockId, BlockView>(BLOCK_IDS.map((id) => [id, blockView(state, id)]));
     const changed: BlockContent[] = snapshot.canvas.blocks
-      .filter((b) => blockVersion(state.sheets.instance, b.id, b.entries, b.figures.map(plainFigure)) !== views.get(b.id)!.version)
+      .filter(
+        (b) =>
+          blockVersion(state.sheets.instance, b.id, b.entries, b.figures.map(plainFigure)) !== views.get(b.id)!.version,
+      )
       .map((b) => ({ id: b.id, entries: b.entries, figures: b.figures }));
     if (changed.length > 0) for (const view of writeBlocks(state, changed)) views.set(view.id, view);
     return { sheetName: state.canvasName, blocks: BLOCK_IDS.map((id) => views.get(id)!) };

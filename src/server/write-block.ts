@@ -1,6 +1,14 @@
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { a1Range } from '../core/a1';
-import { CANVAS_COLUMNS, bandColumnGroups, blockArea, entryCapacity, growthFor, shiftLayout, type CanvasLayout } from '../core/canvas-layout';
+import {
+  CANVAS_COLUMNS,
+  bandColumnGroups,
+  blockArea,
+  entryCapacity,
+  growthFor,
+  shiftLayout,
+  type CanvasLayout,
+} from '../core/canvas-layout';
 import { entryColumnValues } from '../core/canvas-plan';
 import { FIGURE_COLUMNS, FIGURE_HEADER, figureRowValues, paintFigureStyles } from '../core/details-plan';
 import type { DetailsRegion } from '../core/details-read';
@@ -20,7 +28,12 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * Works from the state read before (no read after a write), with a fixed number of calls: rows are inserted
  * only when the block outgrows its area, and then in one call.
  */
-export function writeBlock(state: CanvasState, id: BlockId, entries: readonly string[], figures: readonly SourcedFigure[]): BlockView {
+export function writeBlock(
+  state: CanvasState,
+  id: BlockId,
+  entries: readonly string[],
+  figures: readonly SourcedFigure[],
+): BlockView {
   return writeBlocks(state, [{ id, entries, figures }])[0];
 }
 
@@ -39,18 +52,29 @@ export interface BlockContent {
 export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[]): BlockView[] {
   const sameEntries = (b: BlockContent) => sameJson(b.entries, state.canvas.entries[b.id]);
   const sameFigures = (b: BlockContent) =>
-    sameJson(b.figures.map(plainFigure), state.details[b.id].figures.map((f) => f.figure));
+    sameJson(
+      b.figures.map(plainFigure),
+      state.details[b.id].figures.map((f) => f.figure),
+    );
   let layout = state.canvas.layout;
   for (const block of blocks) layout = growEntries(state.sheets.canvas, layout, block.id, block.entries.length);
-  for (const block of blocks) if (!sameEntries(block)) writeEntries(state.sheets.canvas, layout, block.id, block.entries);
+  for (const block of blocks)
+    if (!sameEntries(block)) writeEntries(state.sheets.canvas, layout, block.id, block.entries);
   let regions = state.details;
-  for (const block of blocks) if (!sameFigures(block)) regions = writeFigures(state.sheets.details, regions, block.id, block.figures);
+  for (const block of blocks)
+    if (!sameFigures(block)) regions = writeFigures(state.sheets.details, regions, block.id, block.figures);
   // Key Figures links cells, so it follows value edits by itself; it is re-linked only when figures moved.
   const rows = figureRowsOf(regions);
   if (!sameJson(rows, figureRowsOf(state.details))) writeKeyFiguresTable(state, rows);
   return blocks.map(({ id, entries, figures }) => {
     const plain = figures.map(plainFigure);
-    return { id, title: BLOCK_TITLES[id], version: blockVersion(state.sheets.instance, id, entries, plain), entries: [...entries], figures: plain };
+    return {
+      id,
+      title: BLOCK_TITLES[id],
+      version: blockVersion(state.sheets.instance, id, entries, plain),
+      entries: [...entries],
+      figures: plain,
+    };
   });
 }
 
@@ -59,12 +83,14 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 function figureRowsOf(regions: Record<BlockId, DetailsRegion>): Record<BlockId, number[]> {
-  return Object.fromEntries(BLOCK_IDS.map((id) => [id, regions[id].figures.map((f) => f.row)])) as Record<BlockId, number[]>;
+  return Object.fromEntries(BLOCK_IDS.map((id) => [id, regions[id].figures.map((f) => f.row)])) as Record<
+    BlockId,
+    number[]
+  >;
 }
 
 /** A figure to write; `source` is known for embedded content, otherwise it is carried over by label. */
 export type SourcedFigure = Figure & { source?: string };
-
 
 /** Inserts rows when a block's area is too small for `count` entries; returns the layout after. */
 function growEntries(sheet: Sheet, before: CanvasLayout, id: BlockId, count: number): CanvasLayout {
@@ -162,7 +188,13 @@ function writeFigures(
     after[other] =
       other === id
         ? { ...r, endRow: r.endRow + inserted, figures: written }
-        : { ...r, headingRow: shift(r.headingRow), headerRow: shift(r.headerRow), endRow: shift(r.endRow), figures: r.figures.map((f) => ({ ...f, row: shift(f.row) })) };
+        : {
+            ...r,
+            headingRow: shift(r.headingRow),
+            headerRow: shift(r.headerRow),
+            endRow: shift(r.endRow),
+            figures: r.figures.map((f) => ({ ...f, row: shift(f.row) })),
+          };
   }
   return after;
 }

@@ -53,7 +53,9 @@ export class SidebarApp implements SidebarShell, ListActions {
 
   render(): void {
     const activeId = activeElementId();
-    const active = activeId ? (document.getElementById(activeId) as HTMLInputElement | HTMLTextAreaElement | null) : null;
+    const active = activeId
+      ? (document.getElementById(activeId) as HTMLInputElement | HTMLTextAreaElement | null)
+      : null;
     const selection =
       active && 'selectionStart' in active && typeof active.selectionStart === 'number'
         ? { start: active.selectionStart, end: active.selectionEnd ?? active.selectionStart }
@@ -100,7 +102,8 @@ export class SidebarApp implements SidebarShell, ListActions {
   announce(text: string): void {
     clearTimeout(this.statusTimer);
     this.status.textContent = text;
-    if (text && !text.endsWith('…')) this.statusTimer = setTimeout(() => (this.status.textContent = ''), STATUS_SECONDS * 1000);
+    if (text && !text.endsWith('…'))
+      this.statusTimer = setTimeout(() => (this.status.textContent = ''), STATUS_SECONDS * 1000);
   }
 
   /** Marks a call as running (its button disabled and relabelled) and returns where focus should go back. */
@@ -174,7 +177,8 @@ export class SidebarApp implements SidebarShell, ListActions {
     const returnFocus = this.beginCall('refreshing', 'Refreshing…');
     try {
       const canvas = await this.api.getCanvas();
-      if (!isCanvasView(canvas)) throw new Error('The add-on sent back a canvas the sidebar does not understand. Please reopen the sidebar.');
+      if (!isCanvasView(canvas))
+        throw new Error('The add-on sent back a canvas the sidebar does not understand. Please reopen the sidebar.');
       this.state.canvas = canvas;
       this.state.listError = null;
       if (editor && this.state.editor === editor) {

@@ -57,7 +57,10 @@ export function parseBoot(text: string | null | undefined): BootState {
   try {
     data = JSON.parse(text ?? 'null');
   } catch {
-    return { kind: 'error', message: 'The sidebar could not read the canvas it was opened with. Click Refresh to load it again.' };
+    return {
+      kind: 'error',
+      message: 'The sidebar could not read the canvas it was opened with. Click Refresh to load it again.',
+    };
   }
   if (data === null) return { kind: 'none' };
   if (data && typeof data === 'object') {
@@ -65,5 +68,8 @@ export function parseBoot(text: string | null | undefined): BootState {
     if (isString(boot.error)) return { kind: 'error', message: boot.error };
     if (isCanvasView(boot.canvas)) return { kind: 'canvas', canvas: boot.canvas };
   }
-  return { kind: 'error', message: 'The sidebar was opened with data it does not understand. Click Refresh to load the canvas again.' };
+  return {
+    kind: 'error',
+    message: 'The sidebar was opened with data it does not understand. Click Refresh to load the canvas again.',
+  };
 }

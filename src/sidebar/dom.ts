@@ -10,7 +10,11 @@ export type Child = Node | string | null | undefined | false;
 /** Properties set as DOM properties rather than attributes (what the user sees in a field). */
 const PROPERTY_NAMES = new Set(['value']);
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
     if (value === undefined || value === null || value === false) continue;

@@ -124,7 +124,9 @@ export class DraftFormActions {
       const intro = list.querySelector('p');
       if (intro) {
         intro.textContent =
-          editor.issues.length === 1 ? 'Please fix this before saving:' : `Please fix these ${editor.issues.length} problems before saving:`;
+          editor.issues.length === 1
+            ? 'Please fix this before saving:'
+            : `Please fix these ${editor.issues.length} problems before saving:`;
       }
     }
   }

@@ -181,7 +181,8 @@ export function validateDraft(draft: BlockDraft): ValidationIssue[] {
     const text = entry.text.trim();
     const fieldId = fieldIds.entry(entry.key);
     if (text === '') issues.push({ fieldId, message: `Entry ${i + 1} is empty. Type some text or delete it.` });
-    else if (text.length > LIMITS.entryLength) issues.push({ fieldId, message: tooLong(`Entry ${i + 1}`, text.length, LIMITS.entryLength) });
+    else if (text.length > LIMITS.entryLength)
+      issues.push({ fieldId, message: tooLong(`Entry ${i + 1}`, text.length, LIMITS.entryLength) });
   });
   if (draft.figures.length > LIMITS.figures) {
     issues.push({
@@ -194,19 +195,29 @@ export function validateDraft(draft: BlockDraft): ValidationIssue[] {
     const id = (field: FigureField) => fieldIds.figure(figure.key, field);
     const label = figure.label.trim();
     if (label === '') issues.push({ fieldId: id('label'), message: `${name}: the label is required.` });
-    else if (label.length > LIMITS.labelLength) issues.push({ fieldId: id('label'), message: tooLong(`${name}: the label`, label.length, LIMITS.labelLength) });
+    else if (label.length > LIMITS.labelLength)
+      issues.push({ fieldId: id('label'), message: tooLong(`${name}: the label`, label.length, LIMITS.labelLength) });
     if (Number.isNaN(parseValue(figure.value))) {
       issues.push({ fieldId: id('value'), message: `${name}: the value must be a number, such as 1.5 or -20.` });
     }
     const unit = figure.unit.trim();
-    if (unit.length > LIMITS.unitLength) issues.push({ fieldId: id('unit'), message: tooLong(`${name}: the unit`, unit.length, LIMITS.unitLength) });
+    if (unit.length > LIMITS.unitLength)
+      issues.push({ fieldId: id('unit'), message: tooLong(`${name}: the unit`, unit.length, LIMITS.unitLength) });
     const period = figure.period.trim();
-    if (period.length > LIMITS.periodLength) issues.push({ fieldId: id('period'), message: tooLong(`${name}: the period`, period.length, LIMITS.periodLength) });
+    if (period.length > LIMITS.periodLength)
+      issues.push({
+        fieldId: id('period'),
+        message: tooLong(`${name}: the period`, period.length, LIMITS.periodLength),
+      });
     const note = figure.note.trim();
-    if (note.length > LIMITS.noteLength) issues.push({ fieldId: id('note'), message: tooLong(`${name}: the note`, note.length, LIMITS.noteLength) });
+    if (note.length > LIMITS.noteLength)
+      issues.push({ fieldId: id('note'), message: tooLong(`${name}: the note`, note.length, LIMITS.noteLength) });
     const metric = figure.metric ?? '';
     if (metric.length > LIMITS.metricLength) {
-      issues.push({ fieldId: id('label'), message: tooLong(`${name}: its metric (column Metric in Xiaomi Details)`, metric.length, LIMITS.metricLength) });
+      issues.push({
+        fieldId: id('label'),
+        message: tooLong(`${name}: its metric (column Metric in Xiaomi Details)`, metric.length, LIMITS.metricLength),
+      });
     }
   });
   return issues;

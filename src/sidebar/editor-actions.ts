@@ -9,7 +9,16 @@ import type { EditorState } from './state';
 
 /** An editor on `block` as the sheet holds it: no edits, no messages. */
 export function newEditor(block: BlockView): EditorState {
-  return { blockId: block.id, base: block, draft: draftFromBlock(block), issues: [], error: null, notice: null, confirm: null, conflict: null };
+  return {
+    blockId: block.id,
+    base: block,
+    draft: draftFromBlock(block),
+    issues: [],
+    error: null,
+    notice: null,
+    confirm: null,
+    conflict: null,
+  };
 }
 
 export function findBlock(canvas: CanvasView | null, blockId: BlockId): BlockView | undefined {

@@ -139,20 +139,35 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
     el(
       'div',
       { class: 'toolbar' },
-      el('button', { type: 'button', id: transferIds.back, class: 'back', disabled: busy, onclick: () => actions.backToList() }, '‹ All blocks'),
+      el(
+        'button',
+        { type: 'button', id: transferIds.back, class: 'back', disabled: busy, onclick: () => actions.backToList() },
+        '‹ All blocks',
+      ),
     ),
     el('h1', { id: transferIds.title, class: 'view-title', tabindex: '-1' }, 'Export and import JSON'),
     el(
       'section',
       { class: 'group', 'aria-labelledby': 'export-title' },
       el('h2', { id: 'export-title' }, 'Export'),
-      el('p', { class: 'secondary hint' }, 'The whole canvas (entries and figures of every block) as a “xiaomi-canvas/1” JSON file, for other tools or as a backup.'),
+      el(
+        'p',
+        { class: 'secondary hint' },
+        'The whole canvas (entries and figures of every block) as a “xiaomi-canvas/1” JSON file, for other tools or as a backup.',
+      ),
       el(
         'button',
-        { type: 'button', id: transferIds.exportButton, class: 'action', disabled: busy, onclick: () => actions.exportJson() },
+        {
+          type: 'button',
+          id: transferIds.exportButton,
+          class: 'action',
+          disabled: busy,
+          onclick: () => actions.exportJson(),
+        },
         state.busy === 'exporting' ? BUSY_LABELS.exporting : 'Export JSON',
       ),
-      transfer.exportError && el('div', { class: 'error-box', role: 'alert', id: transferIds.exportError }, transfer.exportError),
+      transfer.exportError &&
+        el('div', { class: 'error-box', role: 'alert', id: transferIds.exportError }, transfer.exportError),
       transfer.exportJson !== null &&
         el(
           'div',
@@ -161,7 +176,17 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
             'p',
             { class: 'hint' },
             transfer.downloadUrl
-              ? el('span', {}, 'Downloading ', el('a', { id: transferIds.download, href: transfer.downloadUrl, download: transfer.fileName }, transfer.fileName), '. ')
+              ? el(
+                  'span',
+                  {},
+                  'Downloading ',
+                  el(
+                    'a',
+                    { id: transferIds.download, href: transfer.downloadUrl, download: transfer.fileName },
+                    transfer.fileName,
+                  ),
+                  '. ',
+                )
               : null,
             'If no file arrives (some browsers block downloads from sidebars), copy the JSON below and save it as a .json file.',
           ),
@@ -175,7 +200,11 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
             wrap: 'off',
             value: transfer.exportJson,
           }),
-          el('div', { class: 'buttons' }, el('button', { type: 'button', id: transferIds.copy, onclick: () => actions.copyJson() }, 'Copy')),
+          el(
+            'div',
+            { class: 'buttons' },
+            el('button', { type: 'button', id: transferIds.copy, onclick: () => actions.copyJson() }, 'Copy'),
+          ),
         ),
     ),
     el(
@@ -205,7 +234,8 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
           },
         }),
       ),
-      transfer.importError && el('div', { class: 'error-box', role: 'alert', id: transferIds.importError }, transfer.importError),
+      transfer.importError &&
+        el('div', { class: 'error-box', role: 'alert', id: transferIds.importError }, transfer.importError),
     ),
   );
 }

@@ -39,8 +39,12 @@ function withUnit(value: number, unit: string | undefined, locale?: string): str
 }
 
 /** The pieces of a figure change's line: "label: old → new unit", "+12.5%" (or ''), "; period changed" (or ''). */
-export function figureChangeParts(change: FigureChange, locale?: string): { values: string; pct: string; others: string } {
-  const before = change.fromUnit !== undefined ? withUnit(change.from, change.fromUnit, locale) : formatNumber(change.from, locale);
+export function figureChangeParts(
+  change: FigureChange,
+  locale?: string,
+): { values: string; pct: string; others: string } {
+  const before =
+    change.fromUnit !== undefined ? withUnit(change.from, change.fromUnit, locale) : formatNumber(change.from, locale);
   const after = withUnit(change.to, change.unit, locale);
   const sameValue = change.from === change.to && change.fromUnit === undefined;
   const others = (change.otherChanges ?? []).filter((field) => field !== 'unit' || change.fromUnit === undefined);
@@ -87,7 +91,13 @@ function line(kind: 'added' | 'removed' | 'changed', words: string, text: Child)
 
 function changedEntry(change: EntryChange): Child {
   // Old and new kept apart so the arrow reads clearly; the whole line is still "old → new" as text.
-  return el('span', {}, el('del', { class: 'diff-old' }, change.from), ' → ', el('ins', { class: 'diff-new' }, change.to));
+  return el(
+    'span',
+    {},
+    el('del', { class: 'diff-old' }, change.from),
+    ' → ',
+    el('ins', { class: 'diff-new' }, change.to),
+  );
 }
 
 function renderBlock(diff: BlockDiff, locale?: string): HTMLElement {
@@ -116,15 +126,26 @@ function renderBlock(diff: BlockDiff, locale?: string): HTMLElement {
     ...diff.figuresRemoved.map((figure) => line('removed', 'Figure removed', figureText(figure, locale))),
   ];
   const counts = (added: number, removed: number, changed: number) =>
-    [changed && `${changed} changed`, added && `${added} added`, removed && `${removed} removed`].filter(Boolean).join(', ');
+    [changed && `${changed} changed`, added && `${added} added`, removed && `${removed} removed`]
+      .filter(Boolean)
+      .join(', ');
   return el(
     'section',
     { class: 'diff-block changed', 'aria-labelledby': headingId, 'data-block-id': diff.blockId },
     el('h2', { id: headingId }, diff.title),
-    entryLines.length > 0 && el('h3', {}, `Entries: ${counts(diff.entriesAdded.length, diff.entriesRemoved.length, diff.entriesChanged.length)}`),
+    entryLines.length > 0 &&
+      el(
+        'h3',
+        {},
+        `Entries: ${counts(diff.entriesAdded.length, diff.entriesRemoved.length, diff.entriesChanged.length)}`,
+      ),
     entryLines.length > 0 && el('ul', { class: 'diff-lines entries' }, ...entryLines),
     figureLines.length > 0 &&
-      el('h3', {}, `Figures: ${counts(diff.figuresAdded.length, diff.figuresRemoved.length, diff.figuresChanged.length)}`),
+      el(
+        'h3',
+        {},
+        `Figures: ${counts(diff.figuresAdded.length, diff.figuresRemoved.length, diff.figuresChanged.length)}`,
+      ),
     figureLines.length > 0 && el('ul', { class: 'diff-lines figures' }, ...figureLines),
   );
 }
@@ -148,7 +169,17 @@ export function renderCompare(state: AppState, actions: CompareActions): HTMLEle
     el(
       'div',
       { class: 'toolbar' },
-      el('button', { type: 'button', id: compareIds.back, class: 'back', disabled: state.busy !== null, onclick: () => actions.backToSnapshots() }, '‹ Snapshots'),
+      el(
+        'button',
+        {
+          type: 'button',
+          id: compareIds.back,
+          class: 'back',
+          disabled: state.busy !== null,
+          onclick: () => actions.backToSnapshots(),
+        },
+        '‹ Snapshots',
+      ),
     ),
     el('h1', { id: compareIds.title, class: 'view-title', tabindex: '-1' }, 'Compare'),
     el('p', { class: 'secondary compare-sides', id: 'compare-sides' }, compareHeading(compare)),

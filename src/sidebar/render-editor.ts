@@ -106,7 +106,13 @@ function renderEntries(editor: EditorState, actions: EditorActions): HTMLElement
           ),
           el(
             'button',
-            { type: 'button', class: 'icon delete', 'aria-label': `Delete entry ${n}`, title: 'Delete entry', onclick: () => actions.deleteEntry(entry.key) },
+            {
+              type: 'button',
+              class: 'icon delete',
+              'aria-label': `Delete entry ${n}`,
+              title: 'Delete entry',
+              onclick: () => actions.deleteEntry(entry.key),
+            },
             '✕',
           ),
         ),
@@ -135,9 +141,17 @@ function renderEntries(editor: EditorState, actions: EditorActions): HTMLElement
     'section',
     { class: 'group', 'aria-labelledby': 'entries-title' },
     el('h2', { id: 'entries-title' }, 'Entries'),
-    el('p', { class: 'secondary hint', id: 'entries-hint' }, 'One idea per entry. Alt+↑ / Alt+↓ moves the entry you are typing in.'),
+    el(
+      'p',
+      { class: 'secondary hint', id: 'entries-hint' },
+      'One idea per entry. Alt+↑ / Alt+↓ moves the entry you are typing in.',
+    ),
     entries.length ? el('ol', { class: 'items' }, ...items) : el('p', { class: 'secondary empty' }, 'No entries yet.'),
-    el('button', { type: 'button', id: fieldIds.addEntry, ...addError.attrs, onclick: () => actions.addEntry() }, 'Add entry'),
+    el(
+      'button',
+      { type: 'button', id: fieldIds.addEntry, ...addError.attrs, onclick: () => actions.addEntry() },
+      'Add entry',
+    ),
     addError.node,
   );
 }
@@ -181,12 +195,23 @@ function renderFigures(editor: EditorState, actions: EditorActions): HTMLElement
         el('legend', {}, `Figure ${n}`),
         el(
           'button',
-          { type: 'button', class: 'icon delete figure-delete', 'aria-label': `Delete figure ${n}`, title: 'Delete figure', onclick: () => actions.deleteFigure(figure.key) },
+          {
+            type: 'button',
+            class: 'icon delete figure-delete',
+            'aria-label': `Delete figure ${n}`,
+            title: 'Delete figure',
+            onclick: () => actions.deleteFigure(figure.key),
+          },
           '✕',
         ),
         figureField(editor, figure, 'label', 'Label', actions),
         figureField(editor, figure, 'value', 'Value', actions),
-        el('div', { class: 'field-row' }, figureField(editor, figure, 'unit', 'Unit', actions), figureField(editor, figure, 'period', 'Period', actions)),
+        el(
+          'div',
+          { class: 'field-row' },
+          figureField(editor, figure, 'unit', 'Unit', actions),
+          figureField(editor, figure, 'period', 'Period', actions),
+        ),
         figureField(editor, figure, 'note', 'Note', actions, 'textarea'),
       ),
     );
@@ -197,8 +222,14 @@ function renderFigures(editor: EditorState, actions: EditorActions): HTMLElement
     { class: 'group', 'aria-labelledby': 'figures-title' },
     el('h2', { id: 'figures-title' }, 'Figures'),
     el('p', { class: 'secondary hint' }, 'Key numbers for this block. They feed the Key Figures sheet.'),
-    figures.length ? el('ol', { class: 'items figures' }, ...items) : el('p', { class: 'secondary empty' }, 'No figures.'),
-    el('button', { type: 'button', id: fieldIds.addFigure, ...addError.attrs, onclick: () => actions.addFigure() }, 'Add figure'),
+    figures.length
+      ? el('ol', { class: 'items figures' }, ...items)
+      : el('p', { class: 'secondary empty' }, 'No figures.'),
+    el(
+      'button',
+      { type: 'button', id: fieldIds.addFigure, ...addError.attrs, onclick: () => actions.addFigure() },
+      'Add figure',
+    ),
     addError.node,
   );
 }
@@ -228,7 +259,9 @@ function renderConflict(editor: EditorState, busy: boolean, actions: EditorActio
           'ol',
           { class: 'sheet-entries', 'aria-label': 'Entries now in the sheet' },
           ...sheet.entries.map((text) =>
-            before.entries.has(text) ? el('li', {}, text) : el('li', {}, el('mark', {}, text), ' ', el('span', { class: 'changed-tag' }, '(changed in the sheet)')),
+            before.entries.has(text)
+              ? el('li', {}, text)
+              : el('li', {}, el('mark', {}, text), ' ', el('span', { class: 'changed-tag' }, '(changed in the sheet)')),
           ),
         )
       : el('p', { class: 'secondary' }, 'No entries.'),
@@ -240,15 +273,29 @@ function renderConflict(editor: EditorState, busy: boolean, actions: EditorActio
         { class: 'sheet-figures', 'aria-label': 'Figures now in the sheet' },
         ...sheet.figures.map((f) => {
           const text = describeFigure(f);
-          return before.figures.has(text) ? el('li', {}, text) : el('li', {}, el('mark', {}, text), ' ', el('span', { class: 'changed-tag' }, '(changed in the sheet)'));
+          return before.figures.has(text)
+            ? el('li', {}, text)
+            : el('li', {}, el('mark', {}, text), ' ', el('span', { class: 'changed-tag' }, '(changed in the sheet)'));
         }),
       ),
-    el('p', {}, 'Your edits are kept in the form below. Re-apply them on top of the sheet’s version (then Save), or discard them.'),
+    el(
+      'p',
+      {},
+      'Your edits are kept in the form below. Re-apply them on top of the sheet’s version (then Save), or discard them.',
+    ),
     el(
       'div',
       { class: 'buttons' },
-      el('button', { type: 'button', id: 'reapply', disabled: busy, onclick: () => actions.reapply() }, 'Re-apply my edits'),
-      el('button', { type: 'button', id: 'discard', disabled: busy, onclick: () => actions.discard() }, 'Discard my edits'),
+      el(
+        'button',
+        { type: 'button', id: 'reapply', disabled: busy, onclick: () => actions.reapply() },
+        'Re-apply my edits',
+      ),
+      el(
+        'button',
+        { type: 'button', id: 'discard', disabled: busy, onclick: () => actions.discard() },
+        'Discard my edits',
+      ),
     ),
   );
 }
@@ -278,8 +325,16 @@ function renderConfirm(state: AppState, editor: EditorState, actions: EditorActi
     el(
       'div',
       { class: 'buttons' },
-      el('button', { type: 'button', id: 'confirm-yes', disabled: state.busy !== null, onclick: () => actions.confirm() }, confirmLabel),
-      el('button', { type: 'button', id: 'confirm-no', disabled: state.busy !== null, onclick: () => actions.dismissConfirm() }, keepLabel),
+      el(
+        'button',
+        { type: 'button', id: 'confirm-yes', disabled: state.busy !== null, onclick: () => actions.confirm() },
+        confirmLabel,
+      ),
+      el(
+        'button',
+        { type: 'button', id: 'confirm-no', disabled: state.busy !== null, onclick: () => actions.dismissConfirm() },
+        keepLabel,
+      ),
     ),
   );
 }
@@ -289,7 +344,13 @@ function renderIssues(editor: EditorState, actions: EditorActions): Child {
   return el(
     'div',
     { class: 'error-box', role: 'alert', id: editorIds.issues },
-    el('p', {}, editor.issues.length === 1 ? 'Please fix this before saving:' : `Please fix these ${editor.issues.length} problems before saving:`),
+    el(
+      'p',
+      {},
+      editor.issues.length === 1
+        ? 'Please fix this before saving:'
+        : `Please fix these ${editor.issues.length} problems before saving:`,
+    ),
     el(
       'ul',
       {},
@@ -298,7 +359,11 @@ function renderIssues(editor: EditorState, actions: EditorActions): Child {
           'li',
           { 'data-field': issue.fieldId ?? undefined },
           issue.fieldId
-            ? el('button', { type: 'button', class: 'link', onclick: () => actions.focusField(issue.fieldId as string) }, issue.message)
+            ? el(
+                'button',
+                { type: 'button', class: 'link', onclick: () => actions.focusField(issue.fieldId as string) },
+                issue.message,
+              )
             : issue.message,
         ),
       ),
@@ -318,7 +383,11 @@ export function renderEditor(state: AppState, actions: EditorActions): HTMLEleme
     el(
       'div',
       { class: 'toolbar' },
-      el('button', { type: 'button', id: 'back', class: 'back', disabled: busy, onclick: () => actions.back() }, '‹ All blocks'),
+      el(
+        'button',
+        { type: 'button', id: 'back', class: 'back', disabled: busy, onclick: () => actions.back() },
+        '‹ All blocks',
+      ),
       el(
         'button',
         { type: 'button', id: 'refresh', disabled: busy, onclick: () => actions.refresh() },
@@ -351,7 +420,11 @@ export function renderEditor(state: AppState, actions: EditorActions): HTMLEleme
           { type: 'button', id: 'reset', disabled: busy, onclick: () => actions.askReset() },
           state.busy === 'resetting' ? BUSY_LABELS.resetting : 'Reset to original…',
         ),
-        el('p', { class: 'secondary hint' }, 'Restores the Xiaomi content this block had when the canvas was inserted.'),
+        el(
+          'p',
+          { class: 'secondary hint' },
+          'Restores the Xiaomi content this block had when the canvas was inserted.',
+        ),
       ),
       el(
         'div',
@@ -369,7 +442,8 @@ export function renderEditor(state: AppState, actions: EditorActions): HTMLEleme
           state.busy === 'saving' ? BUSY_LABELS.saving : 'Save',
         ),
         el('button', { type: 'button', id: 'cancel', disabled: busy, onclick: () => actions.cancel() }, 'Cancel'),
-        editor.conflict && el('span', { class: 'secondary save-hint', id: 'save-hint' }, 'Re-apply or discard your edits first.'),
+        editor.conflict &&
+          el('span', { class: 'secondary save-hint', id: 'save-hint' }, 'Re-apply or discard your edits first.'),
       ),
     ),
   );

@@ -55,13 +55,19 @@ export function renderList(state: AppState, actions: ListActions): HTMLElement {
               el(
                 'span',
                 { class: 'block-count' },
-                plural(block.entries.length, 'entry', 'entries') + (block.figures.length ? ` · ${plural(block.figures.length, 'figure', 'figures')}` : ''),
+                plural(block.entries.length, 'entry', 'entries') +
+                  (block.figures.length ? ` · ${plural(block.figures.length, 'figure', 'figures')}` : ''),
               ),
             ),
           ),
         ),
       ),
-    blocks.length > 0 && el('p', { class: 'secondary hint' }, 'Choose a block to edit its entries and figures. Refresh shows edits made directly in the sheet.'),
+    blocks.length > 0 &&
+      el(
+        'p',
+        { class: 'secondary hint' },
+        'Choose a block to edit its entries and figures. Refresh shows edits made directly in the sheet.',
+      ),
     el(
       'section',
       { class: 'group more', 'aria-labelledby': 'more-title' },
@@ -69,10 +75,32 @@ export function renderList(state: AppState, actions: ListActions): HTMLElement {
       el(
         'div',
         { class: 'buttons' },
-        el('button', { type: 'button', id: listIds.snapshots, disabled: state.busy !== null, onclick: () => actions.openSnapshots() }, 'Snapshots'),
-        el('button', { type: 'button', id: listIds.transfer, disabled: state.busy !== null, onclick: () => actions.openTransfer() }, 'Export / import JSON'),
+        el(
+          'button',
+          {
+            type: 'button',
+            id: listIds.snapshots,
+            disabled: state.busy !== null,
+            onclick: () => actions.openSnapshots(),
+          },
+          'Snapshots',
+        ),
+        el(
+          'button',
+          {
+            type: 'button',
+            id: listIds.transfer,
+            disabled: state.busy !== null,
+            onclick: () => actions.openTransfer(),
+          },
+          'Export / import JSON',
+        ),
       ),
-      el('p', { class: 'secondary hint' }, 'Save versions of the canvas, compare them and go back; move the canvas to and from other tools.'),
+      el(
+        'p',
+        { class: 'secondary hint' },
+        'Save versions of the canvas, compare them and go back; move the canvas to and from other tools.',
+      ),
     ),
   );
 }

@@ -54,7 +54,14 @@ export function isSnapshotList(value: unknown): value is SnapshotListItem[] {
     value.every((item: unknown) => {
       if (!item || typeof item !== 'object') return false;
       const s = item as Record<string, unknown>;
-      return isText(s.id) && isText(s.label) && isText(s.savedAt) && optionalText(s.savedBy) && optionalText(s.canvas) && optionalText(s.damaged);
+      return (
+        isText(s.id) &&
+        isText(s.label) &&
+        isText(s.savedAt) &&
+        optionalText(s.savedBy) &&
+        optionalText(s.canvas) &&
+        optionalText(s.damaged)
+      );
     })
   );
 }
@@ -69,7 +76,14 @@ export function formatSavedAt(savedAt: string, locale?: string, timeZone?: strin
   const time = new Date(savedAt);
   if (savedAt.trim() === '' || Number.isNaN(time.getTime())) return savedAt.trim() === '' ? 'unknown time' : savedAt;
   try {
-    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(time);
+    return new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone,
+    }).format(time);
   } catch {
     return time.toLocaleString();
   }
@@ -105,36 +119,64 @@ function renderConfirm(state: AppState, item: SnapshotListItem, actions: Snapsho
   return el(
     'div',
     { class: 'panel confirm restore-confirm', role: 'group', 'aria-labelledby': snapshotIds.confirmText },
-    el('p', { id: snapshotIds.confirmText, tabindex: '-1' }, `Restore “${snapshotName(item)}”? The current canvas is saved as a snapshot first, so you can undo this.`),
+    el(
+      'p',
+      { id: snapshotIds.confirmText, tabindex: '-1' },
+      `Restore “${snapshotName(item)}”? The current canvas is saved as a snapshot first, so you can undo this.`,
+    ),
     el(
       'div',
       { class: 'buttons' },
-      el('button', { type: 'button', id: snapshotIds.confirmYes, disabled: state.busy !== null, onclick: () => actions.confirmRestore() }, restoring ? BUSY_LABELS.restoring : 'Restore'),
-      el('button', { type: 'button', id: snapshotIds.confirmNo, disabled: state.busy !== null, onclick: () => actions.cancelRestore() }, 'Keep current canvas'),
+      el(
+        'button',
+        {
+          type: 'button',
+          id: snapshotIds.confirmYes,
+          disabled: state.busy !== null,
+          onclick: () => actions.confirmRestore(),
+        },
+        restoring ? BUSY_LABELS.restoring : 'Restore',
+      ),
+      el(
+        'button',
+        {
+          type: 'button',
+          id: snapshotIds.confirmNo,
+          disabled: state.busy !== null,
+          onclick: () => actions.cancelRestore(),
+        },
+        'Keep current canvas',
+      ),
     ),
   );
 }
 
-function renderItem(state: AppState, snapshots: SnapshotsState, item: SnapshotListItem, index: number, actions: SnapshotsActions): HTMLElement {
+function renderItem(
+  state: AppState,
+  snapshots: SnapshotsState,
+  item: SnapshotListItem,
+  index: number,
+  actions: SnapshotsActions,
+): HTMLElement {
   const busy = state.busy !== null;
   const labelId = snapshotIds.rowLabel(index);
   const damaged = item.damaged !== undefined;
   const confirming = snapshots.confirmRestore === item.id && !damaged;
   const comparing = state.busy === 'comparing' && snapshots.pending === snapshotIds.compareRow(index);
   const time = new Date(item.savedAt);
-  const classes = ['snapshot-item', damaged ? 'damaged' : '', snapshots.justSaved === item.id ? 'just-saved' : ''].filter(Boolean).join(' ');
+  const classes = ['snapshot-item', damaged ? 'damaged' : '', snapshots.justSaved === item.id ? 'just-saved' : '']
+    .filter(Boolean)
+    .join(' ');
   return el(
     'li',
     { class: classes, 'data-snapshot-id': item.id },
-    el(
-      'div',
-      { class: 'snapshot-label', id: labelId },
-      snapshotName(item),
-    ),
+    el('div', { class: 'snapshot-label', id: labelId }, snapshotName(item)),
     el(
       'div',
       { class: 'secondary snapshot-meta' },
-      Number.isNaN(time.getTime()) ? formatSavedAt(item.savedAt) : el('time', { datetime: time.toISOString() }, formatSavedAt(item.savedAt)),
+      Number.isNaN(time.getTime())
+        ? formatSavedAt(item.savedAt)
+        : el('time', { datetime: time.toISOString() }, formatSavedAt(item.savedAt)),
       item.savedBy ? ` · by ${item.savedBy}` : null,
       snapshots.justSaved === item.id && el('span', { class: 'tag' }, ' · just saved'),
     ),
@@ -173,21 +215,35 @@ function renderItem(state: AppState, snapshots: SnapshotsState, item: SnapshotLi
           ),
         ),
     confirming && renderConfirm(state, item, actions),
-    snapshots.error && snapshots.errorAt === item.id && el('div', { class: 'error-box', role: 'alert', id: snapshotIds.error }, snapshots.error),
+    snapshots.error &&
+      snapshots.errorAt === item.id &&
+      el('div', { class: 'error-box', role: 'alert', id: snapshotIds.error }, snapshots.error),
   );
 }
 
 function renderList(state: AppState, snapshots: SnapshotsState, actions: SnapshotsActions): Child {
   const items = snapshots.items;
   if (items === null) {
-    return el('p', { class: 'secondary', id: 'snapshots-loading' }, state.busy === 'loadingSnapshots' ? 'Loading snapshots…' : 'The snapshots could not be loaded.');
+    return el(
+      'p',
+      { class: 'secondary', id: 'snapshots-loading' },
+      state.busy === 'loadingSnapshots' ? 'Loading snapshots…' : 'The snapshots could not be loaded.',
+    );
   }
   if (items.length === 0) {
-    return el('p', { class: 'secondary empty', id: 'snapshots-empty' }, 'No snapshots yet. Save one before you change the canvas, so you can compare and go back to it.');
+    return el(
+      'p',
+      { class: 'secondary empty', id: 'snapshots-empty' },
+      'No snapshots yet. Save one before you change the canvas, so you can compare and go back to it.',
+    );
   }
   return el(
     'ol',
-    { class: 'snapshot-list', id: snapshotIds.list, 'aria-label': plural(items.length, 'snapshot', 'snapshots') + ', newest first' },
+    {
+      class: 'snapshot-list',
+      id: snapshotIds.list,
+      'aria-label': plural(items.length, 'snapshot', 'snapshots') + ', newest first',
+    },
     ...items.map((item, index) => renderItem(state, snapshots, item, index, actions)),
   );
 }
@@ -210,7 +266,11 @@ function renderCompareTwo(state: AppState, snapshots: SnapshotsState, actions: S
       el('label', { for: snapshotIds.compareFrom }, 'From (older)'),
       el(
         'select',
-        { id: snapshotIds.compareFrom, disabled: busy, onchange: (e: Event) => actions.compareSelect('from', (e.target as HTMLSelectElement).value) },
+        {
+          id: snapshotIds.compareFrom,
+          disabled: busy,
+          onchange: (e: Event) => actions.compareSelect('from', (e.target as HTMLSelectElement).value),
+        },
         ...options(snapshots.compareFrom, false),
       ),
     ),
@@ -220,7 +280,11 @@ function renderCompareTwo(state: AppState, snapshots: SnapshotsState, actions: S
       el('label', { for: snapshotIds.compareTo }, 'To (newer)'),
       el(
         'select',
-        { id: snapshotIds.compareTo, disabled: busy, onchange: (e: Event) => actions.compareSelect('to', (e.target as HTMLSelectElement).value) },
+        {
+          id: snapshotIds.compareTo,
+          disabled: busy,
+          onchange: (e: Event) => actions.compareSelect('to', (e.target as HTMLSelectElement).value),
+        },
         ...options(snapshots.compareTo, true),
       ),
     ),
@@ -236,14 +300,19 @@ function renderCompareTwo(state: AppState, snapshots: SnapshotsState, actions: S
 export function renderSnapshots(state: AppState, actions: SnapshotsActions): HTMLElement {
   const snapshots = state.snapshots as SnapshotsState;
   const busy = state.busy !== null;
-  const errorInRow = snapshots.errorAt !== null && (snapshots.items ?? []).some((item) => item.id === snapshots.errorAt);
+  const errorInRow =
+    snapshots.errorAt !== null && (snapshots.items ?? []).some((item) => item.id === snapshots.errorAt);
   return el(
     'section',
     { class: 'view snapshots-view', 'aria-labelledby': snapshotIds.title },
     el(
       'div',
       { class: 'toolbar' },
-      el('button', { type: 'button', id: snapshotIds.back, class: 'back', disabled: busy, onclick: () => actions.backToList() }, '‹ All blocks'),
+      el(
+        'button',
+        { type: 'button', id: snapshotIds.back, class: 'back', disabled: busy, onclick: () => actions.backToList() },
+        '‹ All blocks',
+      ),
       el(
         'button',
         { type: 'button', id: snapshotIds.reload, disabled: busy, onclick: () => actions.reloadSnapshots() },
@@ -251,7 +320,11 @@ export function renderSnapshots(state: AppState, actions: SnapshotsActions): HTM
       ),
     ),
     el('h1', { id: snapshotIds.title, class: 'view-title', tabindex: '-1' }, 'Snapshots'),
-    el('p', { class: 'secondary hint' }, 'A snapshot keeps every block’s entries and figures inside this spreadsheet, so teammates see it too.'),
+    el(
+      'p',
+      { class: 'secondary hint' },
+      'A snapshot keeps every block’s entries and figures inside this spreadsheet, so teammates see it too.',
+    ),
     el(
       'form',
       {
@@ -275,9 +348,15 @@ export function renderSnapshots(state: AppState, actions: SnapshotsActions): HTM
         oninput: (event: Event) => actions.snapshotLabelInput((event.target as HTMLInputElement).value),
       }),
       el('p', { class: 'secondary hint', id: 'snapshot-label-hint' }, 'Without a label, the date and time are used.'),
-      el('button', { type: 'submit', id: snapshotIds.save, class: 'action', disabled: busy }, state.busy === 'savingSnapshot' ? BUSY_LABELS.savingSnapshot : 'Save snapshot'),
+      el(
+        'button',
+        { type: 'submit', id: snapshotIds.save, class: 'action', disabled: busy },
+        state.busy === 'savingSnapshot' ? BUSY_LABELS.savingSnapshot : 'Save snapshot',
+      ),
     ),
-    snapshots.error && !errorInRow && el('div', { class: 'error-box', role: 'alert', id: snapshotIds.error }, snapshots.error),
+    snapshots.error &&
+      !errorInRow &&
+      el('div', { class: 'error-box', role: 'alert', id: snapshotIds.error }, snapshots.error),
     el(
       'section',
       { class: 'group', 'aria-labelledby': 'saved-snapshots-title' },

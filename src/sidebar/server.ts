@@ -45,7 +45,9 @@ export function callServer<K extends ServerFunctionName>(name: K, ...args: Args<
   return new Promise<Result<K>>((resolve, reject) => {
     const run = typeof window !== 'undefined' ? window.google?.script?.run : undefined;
     if (!run) {
-      reject(new Error('This sidebar only works inside Google Sheets (Extensions › Xiaomi Canvas › Open canvas sidebar).'));
+      reject(
+        new Error('This sidebar only works inside Google Sheets (Extensions › Xiaomi Canvas › Open canvas sidebar).'),
+      );
       return;
     }
     const runner = run

@@ -2,7 +2,14 @@ import type { SnapshotListItem } from '../core/view';
 import { isCanvasView } from './boot';
 import { plural } from './dom';
 import { compareIds, compareSummary, type CompareActions } from './render-compare';
-import { defaultComparePair, isSnapshotList, snapshotIds, snapshotName, usableSnapshots, type SnapshotsActions } from './render-snapshots';
+import {
+  defaultComparePair,
+  isSnapshotList,
+  snapshotIds,
+  snapshotName,
+  usableSnapshots,
+  type SnapshotsActions,
+} from './render-snapshots';
 import { errorMessage } from './server';
 import type { SidebarShell } from './shell';
 import type { AppState, SnapshotsState } from './state';
@@ -52,7 +59,10 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     const returnFocus = this.shell.beginCall('loadingSnapshots', 'Loading snapshots…');
     try {
       const items: unknown = await this.shell.api.listSnapshots();
-      if (!isSnapshotList(items)) throw new Error('The add-on sent back a list of snapshots the sidebar does not understand. Please reopen the sidebar.');
+      if (!isSnapshotList(items))
+        throw new Error(
+          'The add-on sent back a list of snapshots the sidebar does not understand. Please reopen the sidebar.',
+        );
       snapshots.items = items;
       snapshots.error = null;
       snapshots.errorAt = null;
@@ -74,7 +84,10 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
   /** Keeps the chosen pair for "Compare two snapshots" when both still exist, else picks the default pair. */
   private keepComparePair(snapshots: SnapshotsState): void {
     const usable = new Set(usableSnapshots(snapshots.items ?? []).map((item) => item.id));
-    const valid = usable.has(snapshots.compareFrom) && (snapshots.compareTo === '' || usable.has(snapshots.compareTo)) && snapshots.compareFrom !== snapshots.compareTo;
+    const valid =
+      usable.has(snapshots.compareFrom) &&
+      (snapshots.compareTo === '' || usable.has(snapshots.compareTo)) &&
+      snapshots.compareFrom !== snapshots.compareTo;
     if (valid) return;
     const pair = defaultComparePair(snapshots.items ?? []);
     snapshots.compareFrom = pair.from;
@@ -95,7 +108,10 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     const returnFocus = this.shell.beginCall('savingSnapshot', 'Saving a snapshot…');
     try {
       const info = await this.shell.api.saveSnapshot(label ? { label } : {});
-      if (!isSnapshotList([info])) throw new Error('The add-on sent back a snapshot the sidebar does not understand. Click Refresh to see the list.');
+      if (!isSnapshotList([info]))
+        throw new Error(
+          'The add-on sent back a snapshot the sidebar does not understand. Click Refresh to see the list.',
+        );
       snapshots.items = [info, ...(snapshots.items ?? []).filter((item) => item.id !== info.id)];
       snapshots.justSaved = info.id;
       // The field is emptied for the next snapshot, unless the user typed something new while this one was saved.
@@ -132,7 +148,11 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
   compareTwo(): void {
     const snapshots = this.state.snapshots;
     if (!snapshots) return;
-    void this.runCompare(snapshots.compareFrom, snapshots.compareTo === '' ? null : snapshots.compareTo, snapshotIds.compareTwo);
+    void this.runCompare(
+      snapshots.compareFrom,
+      snapshots.compareTo === '' ? null : snapshots.compareTo,
+      snapshotIds.compareTwo,
+    );
   }
 
   /** Compares snapshot `fromId` with snapshot `toId` (null: the current canvas) and shows the comparison. */
@@ -143,7 +163,10 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     const from = this.snapshotItem(fromId);
     const to = toId === null ? null : this.snapshotItem(toId);
     if (!from || to === undefined || fromId === toId) {
-      snapshots.error = fromId === toId ? 'Choose two different snapshots to compare.' : 'That snapshot is no longer in the list. Click Refresh.';
+      snapshots.error =
+        fromId === toId
+          ? 'Choose two different snapshots to compare.'
+          : 'That snapshot is no longer in the list. Click Refresh.';
       snapshots.errorAt = null;
       this.shell.focusAfterRender = buttonId;
       this.shell.render();
@@ -155,7 +178,10 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     const returnFocus = this.shell.beginCall('comparing', 'Comparing…');
     try {
       const diffs = await this.shell.api.compareSnapshots(to ? { from: from.id, to: to.id } : { from: from.id });
-      if (!Array.isArray(diffs)) throw new Error('The add-on sent back a comparison the sidebar does not understand. Please reopen the sidebar.');
+      if (!Array.isArray(diffs))
+        throw new Error(
+          'The add-on sent back a comparison the sidebar does not understand. Please reopen the sidebar.',
+        );
       this.state.compare = { from, to, diffs, returnFocus: buttonId };
       this.state.view = 'compare';
       this.shell.focusAfterRender = compareIds.title;
@@ -207,7 +233,8 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     const returnFocus = this.shell.beginCall('restoring', `Restoring “${name}”…`);
     try {
       const canvas = await this.shell.api.restoreSnapshot({ id: item.id });
-      if (!isCanvasView(canvas)) throw new Error('The add-on sent back a canvas the sidebar does not understand. Click Refresh to load it.');
+      if (!isCanvasView(canvas))
+        throw new Error('The add-on sent back a canvas the sidebar does not understand. Click Refresh to load it.');
       this.state.snapshots = null;
       this.state.compare = null;
       this.shell.showNewCanvas(canvas);

@@ -65,7 +65,9 @@ export class TransferViewActions implements TransferActions {
     const field = document.getElementById(transferIds.exportText);
     if (!(field instanceof HTMLTextAreaElement)) return;
     const copied = await copyFieldText(field);
-    this.shell.announce(copied ? 'Copied the JSON to the clipboard.' : 'The JSON is selected: press Ctrl+C (⌘C on a Mac) to copy it.');
+    this.shell.announce(
+      copied ? 'Copied the JSON to the clipboard.' : 'The JSON is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+    );
   }
 
   /** Reads the chosen file here (refusing one over 1 MB), then has the server insert it as a new canvas. */
@@ -85,7 +87,8 @@ export class TransferViewActions implements TransferActions {
     try {
       const text = await readFileText(file);
       const canvas = await this.shell.api.importCanvasJson(text);
-      if (!isCanvasView(canvas)) throw new Error('The add-on sent back a canvas the sidebar does not understand. Click Refresh to load it.');
+      if (!isCanvasView(canvas))
+        throw new Error('The add-on sent back a canvas the sidebar does not understand. Click Refresh to load it.');
       revokeDownloadUrl(transfer.downloadUrl);
       this.state.transfer = null;
       this.shell.showNewCanvas(canvas);

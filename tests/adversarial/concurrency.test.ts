@@ -30,8 +30,15 @@ describe('two sidebars, the same block', () => {
     const c = withCanvas();
     const seenByAlice = c.block('key-activities');
     const seenByBob = c.block('key-activities');
-    const alice = c.call<BlockView>('saveBlock', saveRequest(seenByAlice, { entries: ['Alice was here', ...seenByAlice.entries] }));
-    expectRejected(c, () => c.call('saveBlock', saveRequest(seenByBob, { entries: ['Bob overwrites everything'] })), CONFLICT('Key Activities'));
+    const alice = c.call<BlockView>(
+      'saveBlock',
+      saveRequest(seenByAlice, { entries: ['Alice was here', ...seenByAlice.entries] }),
+    );
+    expectRejected(
+      c,
+      () => c.call('saveBlock', saveRequest(seenByBob, { entries: ['Bob overwrites everything'] })),
+      CONFLICT('Key Activities'),
+    );
     expect(c.block('key-activities')).toEqual(alice);
     expect(c.fake.lock.held).toBe(false);
   });
@@ -40,7 +47,9 @@ describe('two sidebars, the same block', () => {
     const c = withCanvas();
     const seen = c.block('channels');
     c.call('saveBlock', saveRequest(seen, { entries: [...seen.entries, 'From Alice'] }));
-    expect(() => c.call('saveBlock', saveRequest(seen, { entries: [...seen.entries, 'From Bob'] }))).toThrow(/changed by someone else/);
+    expect(() => c.call('saveBlock', saveRequest(seen, { entries: [...seen.entries, 'From Bob'] }))).toThrow(
+      /changed by someone else/,
+    );
     const reloaded = c.block('channels');
     const saved = c.call<BlockView>('saveBlock', saveRequest(reloaded, { entries: [...reloaded.entries, 'From Bob'] }));
     expect(saved.entries.slice(-2)).toEqual(['From Alice', 'From Bob']);
@@ -62,7 +71,11 @@ describe('two sidebars, the same block', () => {
     const c = withCanvas();
     const seen = c.block('cost-structure');
     const saved = c.call<BlockView>('saveBlock', saveRequest(seen, { entries: ['Saved first'] }));
-    expectRejected(c, () => c.call('resetBlock', { blockId: seen.id, version: seen.version }), CONFLICT('Cost Structure'));
+    expectRejected(
+      c,
+      () => c.call('resetBlock', { blockId: seen.id, version: seen.version }),
+      CONFLICT('Cost Structure'),
+    );
     expect(c.block('cost-structure')).toEqual(saved);
   });
 
@@ -72,7 +85,11 @@ describe('two sidebars, the same block', () => {
     const edited = c.call<BlockView>('saveBlock', saveRequest(seen, { entries: ['Edited'] }));
     const reset = c.call<BlockView>('resetBlock', { blockId: seen.id, version: edited.version });
     expect(reset.entries).toEqual(CONTENT.blocks[7].entries);
-    expectRejected(c, () => c.call('saveBlock', saveRequest(edited, { entries: ['Stale'] })), CONFLICT('Cost Structure'));
+    expectRejected(
+      c,
+      () => c.call('saveBlock', saveRequest(edited, { entries: ['Stale'] })),
+      CONFLICT('Cost Structure'),
+    );
   });
 
   test('a sidebar saves exactly what is already there: nothing is written and the version stays', () => {
@@ -112,7 +129,11 @@ describe("a teammate's direct edit between load and save", () => {
     const c = withCanvas();
     const seen = c.block('customer-segments');
     c.fake.direct.setCell(CANVAS, entryCell(c, 'customer-segments', seen.entries.length), 'New from a teammate');
-    expectRejected(c, () => c.call('saveBlock', saveRequest(seen, { entries: seen.entries.slice(1) })), CONFLICT('Customer Segments'));
+    expectRejected(
+      c,
+      () => c.call('saveBlock', saveRequest(seen, { entries: seen.entries.slice(1) })),
+      CONFLICT('Customer Segments'),
+    );
   });
 
   test('a teammate edits a different block: the save applies and the teammate’s edit is kept', () => {
@@ -128,7 +149,12 @@ describe("a teammate's direct edit between load and save", () => {
     const c = withCanvas();
     const seen = c.block('channels');
     c.fake.direct.setCell(FIGURES, 'M1', '0.15');
-    c.call('saveBlock', saveRequest(seen, { figures: [...seen.figures.slice(1), { label: 'New', value: 2, unit: 'CNY bn', period: '2024' }] }));
+    c.call(
+      'saveBlock',
+      saveRequest(seen, {
+        figures: [...seen.figures.slice(1), { label: 'New', value: 2, unit: 'CNY bn', period: '2024' }],
+      }),
+    );
     expect(c.fake.direct.values(FIGURES)[0][12]).toBe(0.15);
     const row = c.fake.direct.values(FIGURES).find((r) => r[1] === 'New')!;
     expect(row[6]).toBeCloseTo(0.3, 10);
@@ -138,7 +164,10 @@ describe("a teammate's direct edit between load and save", () => {
 describe('the document lock held by someone else', () => {
   test.each([
     ['saves a block', (c: Canvas) => c.call('saveBlock', saveRequest(c.block('channels'), { entries: ['x'] }))],
-    ['resets a block', (c: Canvas) => c.call('resetBlock', { blockId: 'channels', version: c.block('channels').version })],
+    [
+      'resets a block',
+      (c: Canvas) => c.call('resetBlock', { blockId: 'channels', version: c.block('channels').version }),
+    ],
   ] as const)('a user %s while the lock is taken: "busy, try again", nothing written', (_does, act) => {
     const c = withCanvas();
     c.fake.lock.available = false;

@@ -30,16 +30,21 @@ const allEntries = () => CONTENT.blocks.map((b) => b.entries);
 const figureCount = CONTENT.blocks.reduce((n, b) => n + b.figures.length, 0);
 const sheet = (c: Canvas, name: string) => c.fake.spreadsheet.getSheetByName(name)!;
 const NO_CANVAS = /^There is no Xiaomi canvas in this spreadsheet.*Insert Xiaomi canvas/;
-const DAMAGED = /damaged.*Insert Xiaomi canvas|Insert Xiaomi canvas.*damaged|can no longer be found.*Insert Xiaomi canvas/;
+const DAMAGED =
+  /damaged.*Insert Xiaomi canvas|Insert Xiaomi canvas.*damaged|can no longer be found.*Insert Xiaomi canvas/;
 
 /** Error values (#REF!, #VALUE!, …) in any sheet of the spreadsheet. */
-const errorsAnywhere = (c: Canvas) => c.fake.direct.sheetNames().flatMap((name) => errorCells(c, name).map((e) => `${name}!${e}`));
+const errorsAnywhere = (c: Canvas) =>
+  c.fake.direct.sheetNames().flatMap((name) => errorCells(c, name).map((e) => `${name}!${e}`));
 
 /** Saves one changed entry in a block and checks it reads back in place, with every other block intact. */
 function expectSaveWorks(c: Canvas, id: BlockId = 'key-partners'): BlockView {
   const block = c.block(id);
   const others = c.view().blocks.filter((b) => b.id !== id);
-  const saved = c.call<BlockView>('saveBlock', saveRequest(block, { entries: ['Saved after the damage', ...block.entries.slice(1)] }));
+  const saved = c.call<BlockView>(
+    'saveBlock',
+    saveRequest(block, { entries: ['Saved after the damage', ...block.entries.slice(1)] }),
+  );
   const after = c.view();
   expect(after.blocks.find((b) => b.id === id)).toEqual(saved);
   expect(after.blocks.filter((b) => b.id !== id)).toEqual(others);
@@ -49,7 +54,10 @@ function expectSaveWorks(c: Canvas, id: BlockId = 'key-partners'): BlockView {
 /** Key Figures lists every figure, shows no error value anywhere, and every Value is a live link. */
 function expectKeyFiguresHealthy(c: Canvas, count = figureCount, name = FIGURES): void {
   expect(errorCells(c, name)).toEqual([]);
-  const rows = c.fake.direct.values(name).slice(1).filter((r) => r[1] !== '');
+  const rows = c.fake.direct
+    .values(name)
+    .slice(1)
+    .filter((r) => r[1] !== '');
   expect(rows).toHaveLength(count);
   const formulas = c.fake.direct.formulas(name).slice(1, count + 1);
   for (const row of formulas) expect(row[2]).toMatch(/^='?.+'?!G\d+$/);
@@ -107,7 +115,9 @@ describe('the canvas sheet renamed, moved or deleted', () => {
     const c = withCanvas();
     c.fake.spreadsheet.deleteSheet(sheet(c, CANVAS));
     c.call('showCanvasSidebar');
-    const boot = /<script type="application\/json" id="boot-data">([\s\S]*?)<\/script>/.exec(c.fake.ui.sidebars.at(-1)!.html)![1];
+    const boot = /<script type="application\/json" id="boot-data">([\s\S]*?)<\/script>/.exec(
+      c.fake.ui.sidebars.at(-1)!.html,
+    )![1];
     expectClearError((JSON.parse(boot) as { error: string }).error, NO_CANVAS);
   });
 
@@ -208,7 +218,9 @@ describe('rows inserted or deleted', () => {
 
   test('a user deletes a figure row in the details sheet: Refresh Key Figures leaves no #REF! anywhere', () => {
     const c = withCanvas();
-    const expected = contentOf('key-resources').figures.filter((_, i) => i !== 2).map((f) => f.label);
+    const expected = contentOf('key-resources')
+      .figures.filter((_, i) => i !== 2)
+      .map((f) => f.label);
     sheet(c, DETAILS).deleteRow(figureRow(c, 'key-resources', 2));
     expect(c.block('key-resources').figures.map((f) => f.label)).toEqual(expected);
     c.call('refreshKeyFigures');
@@ -271,7 +283,10 @@ describe('cells overwritten by hand', () => {
     const c = withCanvas();
     const count = contentOf('customer-segments').entries.length;
     c.fake.direct.setCell(CANVAS, entryCell(c, 'customer-segments', count), 'Added in the cell');
-    expect(c.block('customer-segments').entries).toEqual([...contentOf('customer-segments').entries, 'Added in the cell']);
+    expect(c.block('customer-segments').entries).toEqual([
+      ...contentOf('customer-segments').entries,
+      'Added in the cell',
+    ]);
   });
 
   test('a teammate types a 1,500-character entry straight into a cell: the sidebar shows it, a save keeping it is refused by name', () => {
@@ -280,18 +295,30 @@ describe('cells overwritten by hand', () => {
     c.fake.direct.setCell(CANVAS, entryCell(c, 'channels', 0), long);
     const block = c.block('channels');
     expect(block.entries[0]).toBe(long);
-    expectRejected(c, () => c.call('saveBlock', saveRequest(block, { entries: [...block.entries, 'one more'] })), /^Invalid save request: entries\[0\] must be at most 1000 characters\.$/);
-    const trimmed = c.call<BlockView>('saveBlock', saveRequest(block, { entries: ['shorter', ...block.entries.slice(1)] }));
+    expectRejected(
+      c,
+      () => c.call('saveBlock', saveRequest(block, { entries: [...block.entries, 'one more'] })),
+      /^Invalid save request: entries\[0\] must be at most 1000 characters\.$/,
+    );
+    const trimmed = c.call<BlockView>(
+      'saveBlock',
+      saveRequest(block, { entries: ['shorter', ...block.entries.slice(1)] }),
+    );
     expect(c.block('channels')).toEqual(trimmed);
   });
 
-  test("a teammate types a formula that fails into an entry cell: it reads as the error text, and saving replaces it", () => {
+  test('a teammate types a formula that fails into an entry cell: it reads as the error text, and saving replaces it', () => {
     const c = withCanvas();
     c.fake.direct.setCell(CANVAS, entryCell(c, 'channels', 0), '=1/0');
     const block = c.block('channels');
     expect(block.entries[0]).toBe('#DIV/0!');
     c.call('saveBlock', saveRequest(block, { entries: ['fixed', ...block.entries.slice(1)] }));
-    expect(c.fake.direct.formulas(CANVAS).flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      c.fake.direct
+        .formulas(CANVAS)
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
   });
 
   test("a teammate types text into a figure's value cell: the canvas still loads and Key Figures shows no error value", () => {
@@ -326,7 +353,12 @@ describe('Key Figures deleted, flattened, or its settings cleared', () => {
     const c = withCanvas();
     c.fake.spreadsheet.deleteSheet(sheet(c, FIGURES));
     const block = c.block('channels');
-    c.call('saveBlock', saveRequest(block, { figures: [...block.figures, { label: 'Added', value: 1, unit: 'USD bn', period: '2025 plan' }] }));
+    c.call(
+      'saveBlock',
+      saveRequest(block, {
+        figures: [...block.figures, { label: 'Added', value: 1, unit: 'USD bn', period: '2025 plan' }],
+      }),
+    );
     expectKeyFiguresHealthy(c, figureCount + 1);
   });
 
@@ -349,24 +381,34 @@ describe('Key Figures deleted, flattened, or its settings cleared', () => {
     ['types text into the rate cell', 'about 0.14', 'blank'],
     ['types a rate of zero', '0', 'number'],
     ['types a negative rate', '-1', 'number'],
-  ] as const)('a user %s: USD bn of CNY figures is %s, USD figures keep theirs, no error value anywhere', (_does, input, cny) => {
-    const c = withCanvas();
-    c.fake.direct.setCell(FIGURES, 'M1', input);
-    expect(errorsAnywhere(c)).toEqual([]);
-    const rows = c.fake.direct.values(FIGURES).slice(1, figureCount + 1);
-    expect(rows.some((r) => r[3] === 'CNY bn')).toBe(true);
-    for (const row of rows) {
-      if (row[3] === 'USD bn' || row[3] === 'USD m') expect(typeof row[6]).toBe('number');
-      if (row[3] === 'CNY bn' || row[3] === 'CNY m') expect(cny === 'blank' ? row[6] === '' : typeof row[6] === 'number').toBe(true);
-      if (!['USD bn', 'USD m', 'CNY bn', 'CNY m'].includes(String(row[3]))) expect(row[6]).toBe('');
-    }
-  });
+  ] as const)(
+    'a user %s: USD bn of CNY figures is %s, USD figures keep theirs, no error value anywhere',
+    (_does, input, cny) => {
+      const c = withCanvas();
+      c.fake.direct.setCell(FIGURES, 'M1', input);
+      expect(errorsAnywhere(c)).toEqual([]);
+      const rows = c.fake.direct.values(FIGURES).slice(1, figureCount + 1);
+      expect(rows.some((r) => r[3] === 'CNY bn')).toBe(true);
+      for (const row of rows) {
+        if (row[3] === 'USD bn' || row[3] === 'USD m') expect(typeof row[6]).toBe('number');
+        if (row[3] === 'CNY bn' || row[3] === 'CNY m')
+          expect(cny === 'blank' ? row[6] === '' : typeof row[6] === 'number').toBe(true);
+        if (!['USD bn', 'USD m', 'CNY bn', 'CNY m'].includes(String(row[3]))) expect(row[6]).toBe('');
+      }
+    },
+  );
 
   test('a user clears the conflict tolerance: Conflict shows blank, never an error value', () => {
     const c = withCanvas();
     c.fake.direct.setCell(FIGURES, 'M2', null);
     expect(errorsAnywhere(c)).toEqual([]);
-    expect(c.fake.direct.values(FIGURES).slice(1).map((r) => r[7]).filter((v) => v !== '')).toEqual([]);
+    expect(
+      c.fake.direct
+        .values(FIGURES)
+        .slice(1)
+        .map((r) => r[7])
+        .filter((v) => v !== ''),
+    ).toEqual([]);
   });
 
   test('a user renames Key Figures: Refresh updates that sheet instead of creating another', () => {
@@ -409,10 +451,18 @@ describe('named ranges removed', () => {
 
   test('a user removes every named range: Refresh Key Figures puts them all back', () => {
     const c = withCanvas();
-    const names = c.fake.direct.namedRanges().map((n) => n.name).sort();
+    const names = c.fake.direct
+      .namedRanges()
+      .map((n) => n.name)
+      .sort();
     removeNames(c);
     c.call('refreshKeyFigures');
-    expect(c.fake.direct.namedRanges().map((n) => n.name).sort()).toEqual(names);
+    expect(
+      c.fake.direct
+        .namedRanges()
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(names);
     expectKeyFiguresHealthy(c);
   });
 
@@ -465,6 +515,9 @@ describe('where the user is', () => {
   test('an error from getCanvas is a plain one-line message, never a stack or an internal name', () => {
     const c = withCanvas();
     c.fake.spreadsheet.deleteSheet(sheet(c, CANVAS));
-    expectClearError(thrown(() => c.call<CanvasView>('getCanvas')), NO_CANVAS);
+    expectClearError(
+      thrown(() => c.call<CanvasView>('getCanvas')),
+      NO_CANVAS,
+    );
   });
 });

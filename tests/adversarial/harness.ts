@@ -54,7 +54,9 @@ export function thrown(fn: () => unknown): string {
   try {
     fn();
   } catch (error) {
-    return error instanceof Error || (error && typeof (error as Error).message === 'string') ? (error as Error).message : String(error);
+    return error instanceof Error || (error && typeof (error as Error).message === 'string')
+      ? (error as Error).message
+      : String(error);
   }
   throw new Error('expected an error, but the call succeeded');
 }
@@ -118,7 +120,7 @@ export function cellsOverLimit(c: Canvas): string[] {
   const over: string[] = [];
   for (const sheet of c.state().sheets) {
     for (const [a1, cell] of Object.entries(sheet.cells)) {
-      const text = typeof cell.v === 'string' ? cell.v : cell.f ?? '';
+      const text = typeof cell.v === 'string' ? cell.v : (cell.f ?? '');
       if (text.length > CELL_LIMIT) over.push(`${sheet.name}!${a1} (${text.length})`);
     }
   }
@@ -127,11 +129,16 @@ export function cellsOverLimit(c: Canvas): string[] {
 
 /** True when something polluted Object.prototype in the bundle's realm or in Node's. */
 export function prototypePolluted(c: LoadedBundle): boolean {
-  const probe = '(function(){ var o = {}; for (var k in o) return true; return ["polluted","isAdmin","x"].some(function(k){ return k in o; }); })()';
+  const probe =
+    '(function(){ var o = {}; for (var k in o) return true; return ["polluted","isAdmin","x"].some(function(k){ return k in o; }); })()';
   return (vm.runInContext(probe, c.context) as boolean) || 'polluted' in {} || 'isAdmin' in {};
 }
 
 export function saveRequest(block: BlockView, changes: Partial<Pick<BlockView, 'entries' | 'figures'>> = {}) {
-  return { blockId: block.id, version: block.version, entries: changes.entries ?? block.entries, figures: changes.figures ?? block.figures };
+  return {
+    blockId: block.id,
+    version: block.version,
+    entries: changes.entries ?? block.entries,
+    figures: changes.figures ?? block.figures,
+  };
 }
-

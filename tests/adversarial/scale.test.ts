@@ -20,7 +20,9 @@ const text = (n: number, seed: string) => {
 };
 
 function fullEntries(id: BlockId): string[] {
-  return Array.from({ length: LIMITS.entries }, (_, i) => text(LIMITS.entryLength, `${id} ${i}`).trimEnd().padEnd(LIMITS.entryLength, 'x'));
+  return Array.from({ length: LIMITS.entries }, (_, i) =>
+    text(LIMITS.entryLength, `${id} ${i}`).trimEnd().padEnd(LIMITS.entryLength, 'x'),
+  );
 }
 
 function fullFigures(id: BlockId): Figure[] {
@@ -44,7 +46,9 @@ describe('every block at the maximum entries and figures', () => {
     c = withCanvas();
     for (const id of BLOCK_IDS) {
       const block = c.block(id);
-      const stats = c.fake.countDuring(() => c.call<BlockView>('saveBlock', saveRequest(block, { entries: fullEntries(id), figures: fullFigures(id) })));
+      const stats = c.fake.countDuring(() =>
+        c.call<BlockView>('saveBlock', saveRequest(block, { entries: fullEntries(id), figures: fullFigures(id) })),
+      );
       saves.push({ id, calls: stats.calls, roundTrips: stats.roundTrips });
       saved.set(id, stats.result);
     }
@@ -77,7 +81,10 @@ describe('every block at the maximum entries and figures', () => {
 
   test('Key Figures lists all 360 figures, linked, with no error value anywhere', () => {
     expect(errorCells(c, FIGURES)).toEqual([]);
-    const rows = c.fake.direct.values(FIGURES).slice(1).filter((r) => r[1] !== '');
+    const rows = c.fake.direct
+      .values(FIGURES)
+      .slice(1)
+      .filter((r) => r[1] !== '');
     expect(rows).toHaveLength(BLOCK_IDS.length * LIMITS.figures);
     expect(c.fake.direct.formulas(FIGURES)[360][2]).toMatch(/^='Xiaomi Details'!G\d+$/);
     expect(rows.at(-1)![2]).toBe(LIMITS.figures * 1.25);
@@ -86,10 +93,18 @@ describe('every block at the maximum entries and figures', () => {
   test('saving a full block again, and resetting it, stay within 2 round trips', () => {
     const block = c.block('channels');
     const again = c.fake.countDuring(() =>
-      c.call<BlockView>('saveBlock', saveRequest(block, { entries: [...block.entries.slice(1), 'moved to the end'], figures: block.figures.slice().reverse() })),
+      c.call<BlockView>(
+        'saveBlock',
+        saveRequest(block, {
+          entries: [...block.entries.slice(1), 'moved to the end'],
+          figures: block.figures.slice().reverse(),
+        }),
+      ),
     );
     expect(again.roundTrips).toBeLessThanOrEqual(2);
-    const reset = c.fake.countDuring(() => c.call<BlockView>('resetBlock', { blockId: 'channels', version: again.result.version }));
+    const reset = c.fake.countDuring(() =>
+      c.call<BlockView>('resetBlock', { blockId: 'channels', version: again.result.version }),
+    );
     expect(reset.roundTrips).toBeLessThanOrEqual(2);
     expect(c.block('channels')).toEqual(reset.result);
   });
@@ -97,7 +112,9 @@ describe('every block at the maximum entries and figures', () => {
   test('opening the sidebar embeds the whole full canvas in one round trip', () => {
     const stats = c.fake.countDuring(() => c.call('showCanvasSidebar'));
     expect(stats.roundTrips).toBe(1);
-    const boot = /<script type="application\/json" id="boot-data">([\s\S]*?)<\/script>/.exec(c.fake.ui.sidebars.at(-1)!.html)![1];
+    const boot = /<script type="application\/json" id="boot-data">([\s\S]*?)<\/script>/.exec(
+      c.fake.ui.sidebars.at(-1)!.html,
+    )![1];
     const view = (JSON.parse(boot) as { canvas: CanvasView }).canvas;
     expect(view.blocks[0]).toEqual(c.block('key-partners'));
     expect(view.sheetName).toBe(CANVAS);
@@ -107,12 +124,14 @@ describe('every block at the maximum entries and figures', () => {
 describe('Insert with ten times the content', () => {
   test('stays within the insert budget (≤ 120 calls, ≤ 2 round trips) and under the cell limit', () => {
     const fake = installFakeGlobals();
-    const stats = fake.countDuring(() => insertCanvas(fake.spreadsheet, fake.globals.SpreadsheetApp.getUi(), multipliedContent(10)));
+    const stats = fake.countDuring(() =>
+      insertCanvas(fake.spreadsheet, fake.globals.SpreadsheetApp.getUi(), multipliedContent(10)),
+    );
     expect(stats.calls).toBeLessThanOrEqual(120);
     expect(stats.roundTrips).toBeLessThanOrEqual(2);
     const over = fake.direct.documentState().sheets.flatMap((s) =>
       Object.entries(s.cells)
-        .filter(([, cell]) => (typeof cell.v === 'string' ? cell.v : cell.f ?? '').length > 50_000)
+        .filter(([, cell]) => (typeof cell.v === 'string' ? cell.v : (cell.f ?? '')).length > 50_000)
         .map(([a1]) => `${s.name}!${a1}`),
     );
     expect(over).toEqual([]);

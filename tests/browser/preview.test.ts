@@ -31,7 +31,12 @@ let dialogAnswers: boolean[] = [];
 beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'preview-browser-'));
-  preview = await startPreview({ port: 0, stateFile: join(dir, 'preview-state.json'), fresh: true, log: () => undefined });
+  preview = await startPreview({
+    port: 0,
+    stateFile: join(dir, 'preview-state.json'),
+    fresh: true,
+    log: () => undefined,
+  });
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
   page = await context.newPage();
@@ -70,7 +75,10 @@ async function waitForCellText(a1: string, text: string): Promise<void> {
 
 async function showTab(name: string): Promise<void> {
   await page.locator('#tabs .tab', { hasText: new RegExp(`^${name.replace(/[()]/g, '\\$&')}$`) }).click();
-  await page.waitForFunction((sheet) => document.querySelector('#grid-scroll table.grid')?.getAttribute('data-sheet') === sheet, name);
+  await page.waitForFunction(
+    (sheet) => document.querySelector('#grid-scroll table.grid')?.getAttribute('data-sheet') === sheet,
+    name,
+  );
 }
 
 test('the canvas tab looks like the sheet: 9 designed blocks, no gridlines, the real sidebar beside it', async () => {
@@ -86,7 +94,12 @@ test('the canvas tab looks like the sheet: 9 designed blocks, no gridlines, the 
   const style = await kp.evaluate((td) => {
     const cs = getComputedStyle(td);
     const v = getComputedStyle(td.querySelector('.v') as Element);
-    return { bg: cs.backgroundColor, left: cs.borderLeftWidth, weight: v.fontWeight, colspan: (td as HTMLTableCellElement).colSpan };
+    return {
+      bg: cs.backgroundColor,
+      left: cs.borderLeftWidth,
+      weight: v.fontWeight,
+      colspan: (td as HTMLTableCellElement).colSpan,
+    };
   });
   expect(style).toMatchObject({ bg: 'rgb(255, 244, 236)', left: '2px', weight: '700', colspan: 2 });
   // Column A (the add-on's markers) is hidden, as in the sheet.
@@ -161,7 +174,9 @@ test('typing a figure value into a cell of the details changes Key Figures', asy
   expect(block).toBeDefined();
   await sidebar().locator('#refresh').click();
   await sidebar().locator(`#open-${block?.id}`).click();
-  const shown = await sidebar().getByLabel('Value', { exact: true }).evaluateAll((nodes) => nodes.map((n) => (n as HTMLInputElement).value));
+  const shown = await sidebar()
+    .getByLabel('Value', { exact: true })
+    .evaluateAll((nodes) => nodes.map((n) => (n as HTMLInputElement).value));
   expect(shown).toContain('100');
   await sidebar().locator('#back').click();
 });
@@ -182,6 +197,14 @@ test('the menu: Refresh Key Figures shows its toast; Insert asks first — No ch
   dialogAnswers = [true];
   await page.locator('.addon-bar button', { hasText: 'Insert Xiaomi canvas' }).click();
   await page.waitForFunction(() => document.querySelector('#tabs .tab.active')?.textContent === 'Xiaomi Canvas (2)');
-  expect(await page.locator('#tabs .tab').allTextContents()).toEqual(['Sheet1', CANVAS, DETAILS, KEY_FIGURES, 'Xiaomi Canvas (2)', 'Xiaomi Details (2)', 'Key Figures (2)']);
+  expect(await page.locator('#tabs .tab').allTextContents()).toEqual([
+    'Sheet1',
+    CANVAS,
+    DETAILS,
+    KEY_FIGURES,
+    'Xiaomi Canvas (2)',
+    'Xiaomi Details (2)',
+    'Key Figures (2)',
+  ]);
   expect(pageErrors).toEqual([]);
 });

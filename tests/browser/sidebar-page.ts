@@ -126,7 +126,8 @@ export async function openSidebar(browser: Browser, html: string, bridge: Server
       call.result = result;
       return { ok: true, json: result === undefined ? undefined : JSON.stringify(result) };
     } catch (error) {
-      const message = error && typeof error === 'object' && 'message' in error ? String((error as Error).message) : String(error);
+      const message =
+        error && typeof error === 'object' && 'message' in error ? String((error as Error).message) : String(error);
       call.ok = false;
       call.error = message;
       return { ok: false, message };

@@ -56,7 +56,10 @@ function sidebarHtml(bundle: LoadedBundle): string {
   return shown.html;
 }
 
-async function openSession(prepare?: (bundle: LoadedBundle) => void, options: { insert?: boolean } = {}): Promise<Session> {
+async function openSession(
+  prepare?: (bundle: LoadedBundle) => void,
+  options: { insert?: boolean } = {},
+): Promise<Session> {
   const bundle = loadBundle();
   if (options.insert !== false) bundle.call('insertXiaomiCanvas');
   prepare?.(bundle);
@@ -180,7 +183,9 @@ describe('sidebar: the block list', () => {
     await expect(items.count()).resolves.toBe(9);
     expect(await page.locator('.block-title').allTextContents()).toEqual(BLOCK_IDS.map((id) => BLOCK_TITLES[id]));
     const counts = await page.locator('.block-count').allTextContents();
-    canvas.blocks.forEach((block, i) => expect(counts[i]).toMatch(new RegExp(`^${block.entries.length} entr(y|ies)\\b`)));
+    canvas.blocks.forEach((block, i) =>
+      expect(counts[i]).toMatch(new RegExp(`^${block.entries.length} entr(y|ies)\\b`)),
+    );
     expect(await page.locator('.sheet-name').textContent()).toBe('Sheet: Xiaomi Canvas');
     expect(sidebar.calls).toEqual([]);
     // One view fits the 300 px sidebar, with at most one blue primary action.
@@ -252,13 +257,21 @@ describe('sidebar: editing a block and saving it in one call', () => {
     await page.keyboard.press('Alt+ArrowUp');
     await page.keyboard.press('Alt+ArrowUp');
     expect(await activeDescription(page)).toBe(`textarea: Entry ${n - 2}`);
-    expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement).value)).toBe('Smart factory automation');
+    expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement).value)).toBe(
+      'Smart factory automation',
+    );
     await expect(statusText(page).textContent()).resolves.toBe(`Entry moved to position ${n - 2} of ${n}.`);
     await page.keyboard.press('Alt+ArrowDown');
     expect(await activeDescription(page)).toBe(`textarea: Entry ${n - 1}`);
 
     const rest = before.entries.slice(3);
-    const expected = [before.entries[1], 'Product design & engineering', ...rest.slice(0, -1), 'Smart factory automation', rest[rest.length - 1]];
+    const expected = [
+      before.entries[1],
+      'Product design & engineering',
+      ...rest.slice(0, -1),
+      'Smart factory automation',
+      rest[rest.length - 1],
+    ];
     expect(await entryValues(page)).toEqual(expected);
 
     // Edit figure 1's value.
@@ -298,7 +311,9 @@ describe('sidebar: editing a block and saving it in one call', () => {
 
     // Back in the list, the count is current.
     await page.click('#back');
-    expect(await page.locator('#open-key-activities .block-count').textContent()).toMatch(new RegExp(`^${expected.length} entries`));
+    expect(await page.locator('#open-key-activities .block-count').textContent()).toMatch(
+      new RegExp(`^${expected.length} entries`),
+    );
     await expectNoScriptRan(session);
   });
 
@@ -321,11 +336,18 @@ describe('sidebar: editing a block and saving it in one call', () => {
 
     const after = session.canvas().blocks.find((b) => b.id === 'key-activities')!;
     const kept = before.figures.filter((_, i) => i !== 1);
-    expect(after.figures).toEqual([...kept, { label: 'Factories', value: 2, unit: 'count', period: '2024', note: 'smart factories' }]);
-    const keyFigures = values(bundle, KEY_FIGURES).filter((r) => r[0] === 'Key Activities').map((r) => [r[1], r[2]]);
+    expect(after.figures).toEqual([
+      ...kept,
+      { label: 'Factories', value: 2, unit: 'count', period: '2024', note: 'smart factories' },
+    ]);
+    const keyFigures = values(bundle, KEY_FIGURES)
+      .filter((r) => r[0] === 'Key Activities')
+      .map((r) => [r[1], r[2]]);
     expect(keyFigures).toEqual(after.figures.map((f) => [f.label, f.value]));
     expect(rowWhere(bundle, KEY_FIGURES, { 1: 'Factories' })[2]).toBe(2);
-    expect(detailsFigures(bundle, 'key-activities').map((f) => [f.label, f.value])).toEqual(after.figures.map((f) => [f.label, f.value]));
+    expect(detailsFigures(bundle, 'key-activities').map((f) => [f.label, f.value])).toEqual(
+      after.figures.map((f) => [f.label, f.value]),
+    );
   });
 
   test('Cancel discards the edits; Reset to original asks first, then restores the embedded content', async () => {
@@ -356,7 +378,9 @@ describe('sidebar: editing a block and saving it in one call', () => {
     await page.click('#confirm-yes');
     await expect(page.locator('#confirm-yes').textContent()).resolves.toBe('Resetting…');
     release();
-    await page.waitForFunction(() => /reset to the original content/.test(document.getElementById('status')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /reset to the original content/.test(document.getElementById('status')?.textContent ?? ''),
+    );
     expect(await entryValues(page)).toEqual(original.entries);
     expect(session.canvas().blocks.find((b) => b.id === 'channels')!.entries).toEqual(original.entries);
     expect(sidebar.dialogs).toEqual([]);
@@ -376,7 +400,9 @@ describe('sidebar: editing a block and saving it in one call', () => {
     await page.click('#open-key-partners');
     bundle.fake.direct.setCell(CANVAS, entryCell(bundle, 'key-partners', 0), 'Typed in the sheet');
     await page.click('#refresh');
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Refreshed Key Partners from the sheet.');
+    await page.waitForFunction(
+      () => document.getElementById('status')?.textContent === 'Refreshed Key Partners from the sheet.',
+    );
     expect((await entryValues(page))[0]).toBe('Typed in the sheet');
 
     await entryField(page, 2).fill('My unsaved edit');
@@ -401,8 +427,12 @@ describe('sidebar: errors and conflicts never lose what the user typed', () => {
     await page.click('#save');
     const panel = page.locator('.panel.conflict');
     await panel.waitFor();
-    await expect(panel.getByRole('alert').textContent()).resolves.toMatch(/^Key Activities was changed by someone else/);
-    expect(await panel.locator('.sheet-entries li').allTextContents()).toContain('Teammate’s edit (changed in the sheet)');
+    await expect(panel.getByRole('alert').textContent()).resolves.toMatch(
+      /^Key Activities was changed by someone else/,
+    );
+    expect(await panel.locator('.sheet-entries li').allTextContents()).toContain(
+      'Teammate’s edit (changed in the sheet)',
+    );
     expect(await entryValues(page)).toEqual([before.entries[0], 'My edit of entry 2', ...before.entries.slice(2)]);
     expect(await page.locator('#save').isDisabled()).toBe(true);
     expect(await activeDescription(page)).toBe('h2: This block changed in the sheet');
@@ -478,7 +508,9 @@ describe('sidebar: errors and conflicts never lose what the user typed', () => {
   test('if the canvas sheet is deleted meanwhile, selecting and saving say so in plain words', async () => {
     const session = await openSession();
     const { page, bundle } = session;
-    bundle.fake.direct.uncounted(() => bundle.fake.spreadsheet.deleteSheet(bundle.fake.spreadsheet.getSheetByName(CANVAS)!));
+    bundle.fake.direct.uncounted(() =>
+      bundle.fake.spreadsheet.deleteSheet(bundle.fake.spreadsheet.getSheetByName(CANVAS)!),
+    );
     await page.click('#open-key-partners');
     const notice = page.locator('#editor-notice');
     await notice.waitFor();
@@ -486,7 +518,9 @@ describe('sidebar: errors and conflicts never lose what the user typed', () => {
     await entryField(page, 1).fill('Still typing');
     await page.click('#save');
     await page.locator('#editor-error').waitFor();
-    expect(await page.locator('#editor-error').textContent()).toMatch(/insert.*Nothing was saved; your edits are still in the form\.$/i);
+    expect(await page.locator('#editor-error').textContent()).toMatch(
+      /insert.*Nothing was saved; your edits are still in the form\.$/i,
+    );
     expect((await entryValues(page))[0]).toBe('Still typing');
     await expectNoScriptRan(session);
   });

@@ -51,7 +51,10 @@ async function openSession(prepare?: (bundle: LoadedBundle) => void): Promise<Se
   prepare?.(bundle);
   bundle.call('showCanvasSidebar');
   const html = bundle.fake.ui.sidebars.at(-1)!.html;
-  const sidebar = await openSidebar(browser, html, { functionNames: ENTRY_POINTS, call: (fn, args) => bundle.call(fn, ...args) });
+  const sidebar = await openSidebar(browser, html, {
+    functionNames: ENTRY_POINTS,
+    call: (fn, args) => bundle.call(fn, ...args),
+  });
   open.push(sidebar);
   return {
     bundle,
@@ -64,7 +67,8 @@ async function openSession(prepare?: (bundle: LoadedBundle) => void): Promise<Se
 
 const values = (bundle: LoadedBundle, sheet: string) => bundle.fake.direct.values(sheet) as unknown[][];
 const statusText = (page: Page) => page.locator('#status');
-const snapshotRow = (page: Page, label: string) => page.locator('li.snapshot-item').filter({ has: page.locator('.snapshot-label', { hasText: label }) });
+const snapshotRow = (page: Page, label: string) =>
+  page.locator('li.snapshot-item').filter({ has: page.locator('.snapshot-label', { hasText: label }) });
 const diffBlock = (page: Page, blockId: string) => page.locator(`.diff-block[data-block-id="${blockId}"]`);
 
 async function waitForStatus(page: Page, text: string): Promise<void> {
@@ -88,7 +92,14 @@ async function openSnapshots(page: Page): Promise<void> {
 /** The row's time as the user's browser formats it (locale and time zone of the page). */
 async function localTime(page: Page, iso: string): Promise<string> {
   return page.evaluate(
-    (value) => new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(value)),
+    (value) =>
+      new Intl.DateTimeFormat(undefined, {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+      }).format(new Date(value)),
     iso,
   );
 }
@@ -157,7 +168,10 @@ describe('sidebar snapshots: save, compare with current, restore', () => {
     expect(await activeDescription(page)).toBe('button: Snapshots');
     await page.click('#open-key-activities');
     await page.getByLabel('Entry 1', { exact: true }).fill('Product design & engineering');
-    await page.getByRole('group', { name: 'Figure 1', exact: true }).getByLabel('Value', { exact: true }).fill(String(newValue));
+    await page
+      .getByRole('group', { name: 'Figure 1', exact: true })
+      .getByLabel('Value', { exact: true })
+      .fill(String(newValue));
     await page.click('#save');
     await waitForStatus(page, 'Saved Key Activities.');
     await page.click('#back');
@@ -168,17 +182,25 @@ describe('sidebar snapshots: save, compare with current, restore', () => {
     await row.getByRole('button', { name: 'Compare with current' }).click();
     await page.locator('.compare-view').waitFor();
     expect(await activeDescription(page)).toBe('h1: Compare');
-    expect(await page.locator('#compare-sides').textContent()).toBe(`From “Before the EV pivot” (${await localTime(page, info.savedAt)}) to the current canvas`);
+    expect(await page.locator('#compare-sides').textContent()).toBe(
+      `From “Before the EV pivot” (${await localTime(page, info.savedAt)}) to the current canvas`,
+    );
     expect(await page.locator('#compare-summary').textContent()).toBe('1 of 9 blocks changed.');
     const changed = diffBlock(page, 'key-activities');
-    expect(await changed.locator('.diff-lines.entries .diff-text').allTextContents()).toEqual([`${before.entries[0]} → Product design & engineering`]);
+    expect(await changed.locator('.diff-lines.entries .diff-text').allTextContents()).toEqual([
+      `${before.entries[0]} → Product design & engineering`,
+    ]);
     expect(await changed.locator('.diff-lines.entries .diff-line').first().textContent()).toBe(
       `~Entry changed: ${before.entries[0]} → Product design & engineering`,
     );
     const figureLine = await changed.locator('.diff-lines.figures .diff-text').allTextContents();
-    expect(figureLine).toEqual([`${figure.label}: ${figure.value} → ${newValue}${figure.unit ? ` ${figure.unit}` : ''} (${pctText(figure.value, newValue)})`]);
+    expect(figureLine).toEqual([
+      `${figure.label}: ${figure.value} → ${newValue}${figure.unit ? ` ${figure.unit}` : ''} (${pctText(figure.value, newValue)})`,
+    ]);
     expect(figureLine[0]).toMatch(/\(\+12\.\d%\)$/);
-    expect(await page.locator('.diff-block.unchanged .no-changes').allTextContents()).toEqual(Array(8).fill('No changes'));
+    expect(await page.locator('.diff-block.unchanged .no-changes').allTextContents()).toEqual(
+      Array(8).fill('No changes'),
+    );
     await fitsAndOnePrimary(page);
     await shot(page, 'compare');
     await shot(page, 'compare-full', true);
@@ -223,18 +245,25 @@ describe('sidebar snapshots: save, compare with current, restore', () => {
 
     // The automatic snapshot of the state before the restore is listed, newest first.
     await openSnapshots(page);
-    expect(await page.locator('.snapshot-label').allTextContents()).toEqual(['Before restoring Before the EV pivot', 'Before the EV pivot']);
+    expect(await page.locator('.snapshot-label').allTextContents()).toEqual([
+      'Before restoring Before the EV pivot',
+      'Before the EV pivot',
+    ]);
 
     // Compare two snapshots: the defaults are the older against the newer; it shows the edit that was undone.
     expect(await page.locator('#compare-from option:checked').textContent()).toMatch(/^Before the EV pivot — /);
-    expect(await page.locator('#compare-to option:checked').textContent()).toMatch(/^Before restoring Before the EV pivot — /);
+    expect(await page.locator('#compare-to option:checked').textContent()).toMatch(
+      /^Before restoring Before the EV pivot — /,
+    );
     expect(await page.locator('#compare-to option').first().textContent()).toBe('Current canvas');
     await page.click('#compare-two');
     await page.locator('.compare-view').waitFor();
-    expect(await page.locator('#compare-sides').textContent()).toMatch(/^From “Before the EV pivot” \(.+\) to “Before restoring Before the EV pivot” \(.+\)$/);
-    expect(await diffBlock(page, 'key-activities').locator('.diff-lines.entries .diff-text').allTextContents()).toEqual([
-      `${before.entries[0]} → Product design & engineering`,
-    ]);
+    expect(await page.locator('#compare-sides').textContent()).toMatch(
+      /^From “Before the EV pivot” \(.+\) to “Before restoring Before the EV pivot” \(.+\)$/,
+    );
+    expect(await diffBlock(page, 'key-activities').locator('.diff-lines.entries .diff-text').allTextContents()).toEqual(
+      [`${before.entries[0]} → Product design & engineering`],
+    );
     const compareCall = sidebar.calls.filter((c) => c.fn === 'compareSnapshots').at(-1)!;
     const list = session.snapshots();
     expect(compareCall.args).toEqual([{ from: list[1].id, to: list[0].id }]);
@@ -256,7 +285,11 @@ describe('sidebar snapshots: save, compare with current, restore', () => {
     await openSnapshots(page);
     await page.getByLabel('Label (optional)').focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => /^Saved the snapshot “Snapshot \d{4}-\d\d-\d\d \d\d:\d\d UTC”\.$/.test(document.getElementById('status')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /^Saved the snapshot “Snapshot \d{4}-\d\d-\d\d \d\d:\d\d UTC”\.$/.test(
+        document.getElementById('status')?.textContent ?? '',
+      ),
+    );
     expect(sidebar.calls.find((c) => c.fn === 'saveSnapshot')!.args).toEqual([{}]);
 
     // The lock is busy: the error is shown inline, the typed label is kept, nothing is written.
@@ -267,7 +300,9 @@ describe('sidebar snapshots: save, compare with current, restore', () => {
     const alert = page.locator('#snapshots-error');
     await alert.waitFor();
     expect(await alert.getAttribute('role')).toBe('alert');
-    expect(await alert.textContent()).toBe('The canvas is busy with another edit; please try again in a moment. No snapshot was saved.');
+    expect(await alert.textContent()).toBe(
+      'The canvas is busy with another edit; please try again in a moment. No snapshot was saved.',
+    );
     expect(await page.getByLabel('Label (optional)').inputValue()).toBe('Kept when saving fails');
     expect(await activeDescription(page)).toBe('button: Save snapshot');
     expect(bundle.fake.snapshotState()).toEqual(state);
@@ -276,7 +311,9 @@ describe('sidebar snapshots: save, compare with current, restore', () => {
     const row = page.locator('li.snapshot-item').first();
     await row.getByRole('button', { name: 'Restore…' }).click();
     await page.click('#restore-yes');
-    await page.waitForFunction(() => /was not restored\.$/.test(document.getElementById('snapshots-error')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /was not restored\.$/.test(document.getElementById('snapshots-error')?.textContent ?? ''),
+    );
     expect(await page.locator('#snapshots-error').textContent()).toBe(
       'The canvas is busy with another edit; please try again in a moment. The canvas was not restored.',
     );
@@ -304,7 +341,11 @@ describe('sidebar snapshots: damaged rows and text from the sheet', () => {
     });
     const { page, bundle, sidebar } = session;
     await openSnapshots(page);
-    expect(await page.locator('.snapshot-label').allTextContents()).toEqual(['Also good', 'Edited by hand', 'Good one']);
+    expect(await page.locator('.snapshot-label').allTextContents()).toEqual([
+      'Also good',
+      'Edited by hand',
+      'Good one',
+    ]);
     const damaged = snapshotRow(page, 'Edited by hand');
     expect(await damaged.getAttribute('class')).toMatch(/\bdamaged\b/);
     expect(await damaged.locator('.damaged-reason').textContent()).toMatch(
@@ -327,9 +368,16 @@ describe('sidebar snapshots: damaged rows and text from the sheet', () => {
     await snapshotRow(page, 'Good one').getByRole('button', { name: 'Restore…' }).click();
     await page.click('#restore-yes');
     await waitForStatus(page, 'Restored “Good one”. The previous state was saved as a snapshot.');
-    expect(sidebar.calls.filter((c) => c.fn === 'restoreSnapshot').map((c) => [c.args, c.ok])).toEqual([[[{ id: good!.id }], true]]);
+    expect(sidebar.calls.filter((c) => c.fn === 'restoreSnapshot').map((c) => [c.args, c.ok])).toEqual([
+      [[{ id: good!.id }], true],
+    ]);
     await openSnapshots(page);
-    expect(await page.locator('.snapshot-label').allTextContents()).toEqual(['Before restoring Good one', 'Also good', 'Edited by hand', 'Good one']);
+    expect(await page.locator('.snapshot-label').allTextContents()).toEqual([
+      'Before restoring Good one',
+      'Also good',
+      'Edited by hand',
+      'Good one',
+    ]);
     expect(await snapshotRow(page, 'Edited by hand').locator('.damaged-reason').count()).toBe(1);
   });
 
@@ -358,15 +406,23 @@ describe('sidebar snapshots: damaged rows and text from the sheet', () => {
     await page.click('#snapshots-reload');
     await page.waitForFunction(() => /damaged/.test(document.getElementById('status')?.textContent ?? ''));
     expect(await page.locator('.snapshot-label').allTextContents()).toEqual([`</script>${XSS}`, XSS]);
-    expect(await snapshotRow(page, '</script>').locator('.damaged-reason').textContent()).toMatch(/^Damaged: its stored canvas is not valid JSON/);
+    expect(await snapshotRow(page, '</script>').locator('.damaged-reason').textContent()).toMatch(
+      /^Damaged: its stored canvas is not valid JSON/,
+    );
 
     await snapshotRow(page, `${XSS}`).last().getByRole('button', { name: 'Compare with current' }).click();
     await page.locator('.compare-view').waitFor();
-    expect(await page.locator('#compare-sides').textContent()).toMatch(new RegExp(`^From “${XSS.replace(/[()]/g, '\\$&')}” `));
-    expect(await diffBlock(page, 'value-propositions').locator('.diff-text').allTextContents()).toEqual([`${entry} → ${XSS} typed`]);
+    expect(await page.locator('#compare-sides').textContent()).toMatch(
+      new RegExp(`^From “${XSS.replace(/[()]/g, '\\$&')}” `),
+    );
+    expect(await diffBlock(page, 'value-propositions').locator('.diff-text').allTextContents()).toEqual([
+      `${entry} → ${XSS} typed`,
+    ]);
     await page.click('#compare-back');
     await snapshotRow(page, XSS).last().getByRole('button', { name: 'Restore…' }).click();
-    expect(await page.locator('.restore-confirm p').textContent()).toMatch(/^Restore “<img src=x onerror=alert\(1\)>”\?/);
+    expect(await page.locator('.restore-confirm p').textContent()).toMatch(
+      /^Restore “<img src=x onerror=alert\(1\)>”\?/,
+    );
     await shot(page, 'xss', true);
     await expectNoScriptRan(session);
   });
@@ -392,7 +448,9 @@ describe('sidebar JSON export and import', () => {
     });
     expect(file.suggestedFilename()).toBe(`xiaomi-canvas-${today}.json`);
     const downloaded = JSON.parse(readFileSync((await file.path())!, 'utf8'));
-    await page.waitForFunction(() => /^Exported xiaomi-canvas-/.test(document.getElementById('status')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /^Exported xiaomi-canvas-/.test(document.getElementById('status')?.textContent ?? ''),
+    );
 
     // The copyable fallback: a read-only text area with the same JSON.
     const text = page.getByLabel('Canvas JSON');
@@ -405,12 +463,16 @@ describe('sidebar JSON export and import', () => {
     expect(await page.locator('#export-download').textContent()).toBe(`xiaomi-canvas-${today}.json`);
 
     await page.click('#copy-json');
-    await page.waitForFunction(() => /^(Copied the JSON|The JSON is selected)/.test(document.getElementById('status')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /^(Copied the JSON|The JSON is selected)/.test(document.getElementById('status')?.textContent ?? ''),
+    );
     expect(await activeDescription(page)).toBe('textarea: Canvas JSON');
-    expect(await page.evaluate(() => {
-      const field = document.activeElement as HTMLTextAreaElement;
-      return field.selectionEnd - field.selectionStart === field.value.length;
-    })).toBe(true);
+    expect(
+      await page.evaluate(() => {
+        const field = document.activeElement as HTMLTextAreaElement;
+        return field.selectionEnd - field.selectionStart === field.value.length;
+      }),
+    ).toBe(true);
     await fitsAndOnePrimary(page);
     await shot(page, 'export');
     await page.click('#transfer-back');
@@ -428,17 +490,29 @@ describe('sidebar JSON export and import', () => {
     expect(await input.getAttribute('accept')).toBe('.json,application/json');
 
     // Too large: refused here, before any server call.
-    await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(1024 * 1024 + 1, 32) });
+    await input.setInputFiles({
+      name: 'huge.json',
+      mimeType: 'application/json',
+      buffer: Buffer.alloc(1024 * 1024 + 1, 32),
+    });
     const alert = page.locator('#import-error');
-    expect(await alert.textContent()).toBe('“huge.json” is too large to import (1.01 MB; the limit is 1 MB). Choose a smaller file.');
+    expect(await alert.textContent()).toBe(
+      '“huge.json” is too large to import (1.01 MB; the limit is 1 MB). Choose a smaller file.',
+    );
     expect(await alert.getAttribute('role')).toBe('alert');
     expect(sidebar.calls.filter((c) => c.fn === 'importCanvasJson')).toEqual([]);
 
     // Not a canvas: the server's reason, and nothing changed.
     const state = bundle.fake.snapshotState();
-    await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "other/2"}') });
+    await input.setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "other/2"}'),
+    });
     await page.waitForFunction(() => /other\/2/.test(document.getElementById('import-error')?.textContent ?? ''));
-    expect(await alert.textContent()).toBe('Unsupported format "other/2": expected "xiaomi-canvas/1". Nothing was imported.');
+    expect(await alert.textContent()).toBe(
+      'Unsupported format "other/2": expected "xiaomi-canvas/1". Nothing was imported.',
+    );
     expect(bundle.fake.snapshotState()).toEqual(state);
     expect(await activeDescription(page)).toBe('input: Import JSON file…');
     await fitsAndOnePrimary(page);

@@ -28,7 +28,9 @@ function findSoffice(): string | null {
 const SOFFICE = findSoffice();
 const maybe = SOFFICE ? test : test.skip;
 if (!SOFFICE) {
-  console.warn('LibreOffice round trip skipped: no `soffice` on PATH (apt-get install -y libreoffice-calc, as .ci/run does).');
+  console.warn(
+    'LibreOffice round trip skipped: no `soffice` on PATH (apt-get install -y libreoffice-calc, as .ci/run does).',
+  );
 }
 
 const KEY_FIGURES = 'Key Figures';
@@ -47,12 +49,17 @@ function convert(input: string, to: 'xlsx' | 'csv', name: string): string {
   const outdir = join(dir, `lo-${name}`);
   mkdirSync(outdir, { recursive: true });
   const profile = pathToFileURL(join(dir, 'lo-profile')).href;
-  const run = spawnSync(SOFFICE as string, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outdir, input], {
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const run = spawnSync(
+    SOFFICE as string,
+    [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outdir, input],
+    {
+      encoding: 'utf8',
+      timeout: 180_000,
+    },
+  );
   const out = join(outdir, input.replace(/^.*[\\/]/, '').replace(/\.xlsx$/, `.${to}`));
-  if (run.status !== 0 || !existsSync(out)) throw new Error(`soffice failed (${run.status}): ${run.stderr}\n${run.stdout}`);
+  if (run.status !== 0 || !existsSync(out))
+    throw new Error(`soffice failed (${run.status}): ${run.stderr}\n${run.stdout}`);
   return out;
 }
 

@@ -23,7 +23,14 @@ const ROOT = resolve(__dirname, '../..');
 const CANVAS = 'Xiaomi Canvas';
 const DETAILS = 'Xiaomi Details';
 const KEY_FIGURES = 'Key Figures';
-const BORDER_STYLES: Record<string, string> = { SOLID: 'thin', SOLID_MEDIUM: 'medium', SOLID_THICK: 'thick', DOTTED: 'dotted', DASHED: 'dashed', DOUBLE: 'double' };
+const BORDER_STYLES: Record<string, string> = {
+  SOLID: 'thin',
+  SOLID_MEDIUM: 'medium',
+  SOLID_THICK: 'thick',
+  DOTTED: 'dotted',
+  DASHED: 'dashed',
+  DOUBLE: 'double',
+};
 
 let dir: string;
 let fake: FakeGoogle;
@@ -118,7 +125,18 @@ describe('the workbook', () => {
     expect(bulletCell?.numFmt).toBe('"•  "@');
 
     const header = sheet(KEY_FIGURES).getRow(1).values as unknown[];
-    expect(header.slice(1, 11)).toEqual(['Block', 'Figure', 'Value', 'Unit', 'Period', 'Note', 'USD bn', 'Conflict', 'Metric', 'Compared']);
+    expect(header.slice(1, 11)).toEqual([
+      'Block',
+      'Figure',
+      'Value',
+      'Unit',
+      'Period',
+      'Note',
+      'USD bn',
+      'Conflict',
+      'Metric',
+      'Compared',
+    ]);
     expect(sheet(KEY_FIGURES).getCell('M1').value).toBe(0.14);
     expect(sheet(KEY_FIGURES).getCell('M1').note).toBeTruthy();
   });
@@ -141,7 +159,9 @@ describe('the workbook', () => {
     // The conflicts the seed contains are flagged in the cached values.
     let conflicts = 0;
     for (let r = 2; r <= kf.rowCount; r++) if (cachedResult(kf.getCell(`H${r}`)) === '⚠ Conflict') conflicts++;
-    const expected = modelSheet(KEY_FIGURES).cells.filter((c) => c.column === 8 && c.row > 1 && c.computed === '⚠ Conflict').length;
+    const expected = modelSheet(KEY_FIGURES).cells.filter(
+      (c) => c.column === 8 && c.row > 1 && c.computed === '⚠ Conflict',
+    ).length;
     expect(conflicts).toBe(expected);
     expect(conflicts).toBeGreaterThan(0);
   });
@@ -154,8 +174,10 @@ describe('the workbook', () => {
       expect(cell.font.color?.argb).toBe(argb(f.fontColor));
       expect(!!cell.font.bold).toBe(f.fontWeight === 'bold');
       expect(!!cell.font.italic).toBe(f.fontStyle === 'italic');
-      if (f.background === '#ffffff') expect(cell.fill === undefined || (cell.fill as ExcelJS.FillPattern).pattern === 'none').toBe(true);
-      else expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(f.background) } });
+      if (f.background === '#ffffff')
+        expect(cell.fill === undefined || (cell.fill as ExcelJS.FillPattern).pattern === 'none').toBe(true);
+      else
+        expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(f.background) } });
       for (const side of ['top', 'left', 'bottom', 'right'] as const) {
         const b = f.borders[side];
         const got = cell.border?.[side];
@@ -215,7 +237,9 @@ describe('the workbook', () => {
   });
 
   test('named ranges become defined names with the same areas', () => {
-    const names = new Map((wb.definedNames.model as Array<{ name: string; ranges: string[] }>).map((d) => [d.name, d.ranges]));
+    const names = new Map(
+      (wb.definedNames.model as Array<{ name: string; ranges: string[] }>).map((d) => [d.name, d.ranges]),
+    );
     expect(model.namedRanges.length).toBeGreaterThanOrEqual(21);
     for (const n of model.namedRanges) {
       const [c1, c2] = n.a1.split(':');
@@ -229,7 +253,13 @@ describe('the workbook', () => {
 
   test('the canvas sheet prints landscape on one page without gridlines; the others fit their width', () => {
     const canvas = sheet(CANVAS).pageSetup;
-    expect(canvas).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1, horizontalCentered: true });
+    expect(canvas).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 1,
+      horizontalCentered: true,
+    });
     expect(canvas.printArea).toMatch(/^B1:K\d+$/);
     expect(sheet(CANVAS).views[0].showGridLines).toBe(false);
     expect(sheet(KEY_FIGURES).pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
@@ -276,7 +306,11 @@ describe('text stays text', () => {
 describe('npm run export', () => {
   test('the command writes the workbook where --out says and reports it', () => {
     const out = join(dir, 'cli', 'canvas.xlsx');
-    const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/export.ts', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/export.ts', '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('canvas.xlsx');
@@ -297,7 +331,11 @@ describe('npm run export', () => {
   });
 
   test('an unknown option fails with the usage', () => {
-    const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/export.ts', '--bogus'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/export.ts', '--bogus'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('unknown option --bogus');
     expect(run.stderr).toContain('usage: npm run export');

@@ -187,7 +187,12 @@ const LOOKS_LIKE_R1C1 = /^[Rr][0-9]*[Cc][0-9]*$/;
 
 /** Quotes a sheet name for use in a formula or A1 reference when Sheets would. */
 export function quoteSheetName(name: string): string {
-  if (SIMPLE_SHEET_NAME.test(name) && !LOOKS_LIKE_CELL.test(name) && !LOOKS_LIKE_R1C1.test(name) && !/^(TRUE|FALSE)$/i.test(name)) {
+  if (
+    SIMPLE_SHEET_NAME.test(name) &&
+    !LOOKS_LIKE_CELL.test(name) &&
+    !LOOKS_LIKE_R1C1.test(name) &&
+    !/^(TRUE|FALSE)$/i.test(name)
+  ) {
     return name;
   }
   return `'${name.replace(/'/g, "''")}'`;

@@ -133,7 +133,10 @@ export function parseTypedInput(text: string, opts: ParseOptions): ParsedInput {
   if (t === '') return { kind: 'value', value: text };
   if (/^(true|false)$/i.test(t)) return { kind: 'value', value: t.toLowerCase() === 'true' };
   const num = parseTypedNumber(t);
-  if (num) return num.numberFormat ? { kind: 'value', value: num.value, numberFormat: num.numberFormat } : { kind: 'value', value: num.value };
+  if (num)
+    return num.numberFormat
+      ? { kind: 'value', value: num.value, numberFormat: num.numberFormat }
+      : { kind: 'value', value: num.value };
   const date = parseDateText(t, opts);
   if (date) {
     const ms = zonedInstant(date.year, date.month, date.day, opts.timeZone);

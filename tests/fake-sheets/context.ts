@@ -39,7 +39,8 @@ export interface DialogRecord {
   height?: number;
 }
 
-export type MenuItem = { caption: string; functionName: string } | 'separator' | { caption: string; submenu: MenuItem[] };
+export type MenuItem =
+  { caption: string; functionName: string } | 'separator' | { caption: string; submenu: MenuItem[] };
 
 export interface MenuRecord {
   name: string;

@@ -10,7 +10,13 @@ import { isDate } from './realm';
 import { serialToDate } from './dates';
 import { formatDisplay } from './number-format';
 import { Evaluator, type EvalHost } from './formula/evaluator';
-import { normalizeFormula, rewriteFormula, sameSheetName, shiftRect, type StructuralChange } from './formula/references';
+import {
+  normalizeFormula,
+  rewriteFormula,
+  sameSheetName,
+  shiftRect,
+  type StructuralChange,
+} from './formula/references';
 import { isError, type FormulaError } from './formula/values';
 import { SheetModel } from './sheet-model';
 import type { CellScalar, Rect } from './types';
@@ -140,7 +146,8 @@ export class DocumentModel implements EvalHost {
   }
 
   removeSheet(sheet: SheetModel): void {
-    if (this.sheets.filter((s) => !s.deleted).length <= 1) throw new SheetsError("You can't remove all the sheets in a document.");
+    if (this.sheets.filter((s) => !s.deleted).length <= 1)
+      throw new SheetsError("You can't remove all the sheets in a document.");
     const idx = this.sheets.indexOf(sheet);
     if (idx < 0) throw new SheetsError('Sheet not found.');
     this.sheets.splice(idx, 1);
@@ -181,7 +188,10 @@ export class DocumentModel implements EvalHost {
     }
   }
 
-  private shiftNamedRanges(sheet: SheetModel, change: { kind: 'insertRows' | 'deleteRows' | 'insertColumns' | 'deleteColumns'; at: number; count: number }): void {
+  private shiftNamedRanges(
+    sheet: SheetModel,
+    change: { kind: 'insertRows' | 'deleteRows' | 'insertColumns' | 'deleteColumns'; at: number; count: number },
+  ): void {
     for (const nr of this.namedRanges) {
       if (nr.sheetId !== sheet.id || !nr.valid) continue;
       const r = shiftRect(nr.rect, change);
@@ -282,7 +292,8 @@ export class DocumentModel implements EvalHost {
       const ms = raw.getTime();
       cell.value = Number.isNaN(ms) ? 'Invalid Date' : new Date(ms);
       // A Date written by a script shows as date and time unless the cell already has a number format.
-      if (!Number.isNaN(ms) && !cell.format?.numberFormat) cell.format = { ...(cell.format ?? {}), numberFormat: 'M/d/yyyy H:mm:ss' };
+      if (!Number.isNaN(ms) && !cell.format?.numberFormat)
+        cell.format = { ...(cell.format ?? {}), numberFormat: 'M/d/yyyy H:mm:ss' };
     } else {
       cell.value = String(raw);
     }

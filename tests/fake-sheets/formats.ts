@@ -116,7 +116,7 @@ export function formatSetter(prop: keyof Omit<CellFormat, 'borders'>, value: unk
     case 'background':
     case 'fontColor': {
       const c = normalizeColor(String(value));
-      if (c === '' ) return unset;
+      if (c === '') return unset;
       if (c === DEFAULT_FORMAT[prop]) return unset;
       return (f) => (f[prop] = c);
     }

@@ -41,7 +41,18 @@ import type { AuthModeName, CellScalar, ResolvedFormat } from './types';
 export type { Stats, TraceEntry } from './stats';
 export type { ReadModel, ReadSheet, ReadCell, ReadMerge, ReadNamedRange } from './read-model';
 export type { FakeStateJson, DocumentStateJson } from './state';
-export type { FakeOptions, UiLog, LockState, LogRecord, AlertRecord, ToastRecord, SidebarRecord, DialogRecord, MenuRecord, MenuItem } from './context';
+export type {
+  FakeOptions,
+  UiLog,
+  LockState,
+  LogRecord,
+  AlertRecord,
+  ToastRecord,
+  SidebarRecord,
+  DialogRecord,
+  MenuRecord,
+  MenuItem,
+} from './context';
 export type { CellScalar, CellFormat, ResolvedFormat, BorderSide } from './types';
 export { STATE_FORMAT } from './state';
 
@@ -169,7 +180,13 @@ function build(doc: DocumentModel, options: FakeOptions): FakeGoogle {
     sheet: (model) => wrapper.wrap(SPECS.Sheet, new SheetImpl(ctx, model)),
     range: (model, rect, notation) => wrapper.wrap(SPECS.Range, new RangeImpl(ctx, model, rect, notation)),
     rangeList: (ranges) =>
-      wrapper.wrap(SPECS.RangeList, new RangeListImpl(ctx, ranges.map((r) => ctx.factories.range(r.sheet, r.rect, r.notation)))),
+      wrapper.wrap(
+        SPECS.RangeList,
+        new RangeListImpl(
+          ctx,
+          ranges.map((r) => ctx.factories.range(r.sheet, r.rect, r.notation)),
+        ),
+      ),
     namedRange: (name) => wrapper.wrap(SPECS.NamedRange, new NamedRangeImpl(ctx, name)),
     protection: (sheet, id) => wrapper.wrap(SPECS.Protection, new ProtectionImpl(ctx, sheet, id)),
     user: (email) => wrapper.wrap(SPECS.User, new UserImpl(email)),
@@ -264,7 +281,12 @@ function build(doc: DocumentModel, options: FakeOptions): FakeGoogle {
         .sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1)
         .map(rectToA1),
     namedRanges: () =>
-      ctx.doc.namedRanges.map((n) => ({ name: n.name, sheet: ctx.doc.sheetById(n.sheetId)?.name ?? null, a1: rectToA1(n.rect), valid: n.valid })),
+      ctx.doc.namedRanges.map((n) => ({
+        name: n.name,
+        sheet: ctx.doc.sheetById(n.sheetId)?.name ?? null,
+        a1: rectToA1(n.rect),
+        valid: n.valid,
+      })),
     activeSheetName: () => ctx.doc.activeSheet().name,
     activeRange: () => {
       const s = ctx.doc.activeSheet();

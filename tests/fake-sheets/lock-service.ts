@@ -13,7 +13,8 @@ export class LockImpl {
   constructor(private readonly ctx: FakeContext) {}
 
   private checkTimeout(ms: unknown, method: string): void {
-    if (typeof ms !== 'number' || !Number.isFinite(ms)) this.ctx.fail(signatureMismatch(typeNames([ms]), `LockService.Lock.${method}`));
+    if (typeof ms !== 'number' || !Number.isFinite(ms))
+      this.ctx.fail(signatureMismatch(typeNames([ms]), `LockService.Lock.${method}`));
   }
 
   private acquire(): void {

@@ -4,7 +4,8 @@ import type { FakeContext, LogRecord } from './context';
 function show(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === undefined) return 'undefined';
-  if (v instanceof Error || Object.prototype.toString.call(v) === '[object Error]') return String((v as Error).stack ?? v);
+  if (v instanceof Error || Object.prototype.toString.call(v) === '[object Error]')
+    return String((v as Error).stack ?? v);
   if (typeof v === 'object' && v !== null) {
     try {
       return JSON.stringify(v);
@@ -36,7 +37,8 @@ export class LoggerImpl {
   }
 
   clear(): void {
-    for (let i = this.ctx.logs.length - 1; i >= 0; i--) if (this.ctx.logs[i].source === 'Logger') this.ctx.logs.splice(i, 1);
+    for (let i = this.ctx.logs.length - 1; i >= 0; i--)
+      if (this.ctx.logs[i].source === 'Logger') this.ctx.logs.splice(i, 1);
   }
 
   getLog(): string {

@@ -367,7 +367,15 @@ export const UTILITIES_METHODS: Record<string, Kind> = {
  */
 export const VOID_METHODS: Record<string, readonly string[]> = {
   SpreadsheetApp: ['flush'],
-  Spreadsheet: ['deleteSheet', 'moveActiveSheet', 'removeNamedRange', 'rename', 'setNamedRange', 'setSpreadsheetTimeZone', 'toast'],
+  Spreadsheet: [
+    'deleteSheet',
+    'moveActiveSheet',
+    'removeNamedRange',
+    'rename',
+    'setNamedRange',
+    'setSpreadsheetTimeZone',
+    'toast',
+  ],
   Sheet: [
     'deleteColumns',
     'deleteRows',

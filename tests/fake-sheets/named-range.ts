@@ -16,7 +16,9 @@ export function namedRangeNameProblem(name: unknown): string | null {
   if (typeof name !== 'string' || name.length === 0) return 'the name is empty';
   if (name.length > 250) return 'the name is longer than 250 characters';
   if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) {
-    return /^[0-9]/.test(name) ? 'the name starts with a number' : 'the name may only contain letters, numbers and underscores';
+    return /^[0-9]/.test(name)
+      ? 'the name starts with a number'
+      : 'the name may only contain letters, numbers and underscores';
   }
   if (/^(true|false)$/i.test(name)) return 'the name cannot be TRUE or FALSE';
   if (/^[A-Za-z]{1,3}[0-9]+$/.test(name)) return 'the name looks like a cell reference (A1 notation)';

@@ -346,7 +346,20 @@ function trimFraction(fixed: string, fracZeros: number, fracCount: number, intZe
   return fp !== undefined && fp.length > 0 ? `${ip}.${fp}` : ip === '' ? '0' : ip;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function pad2(n: number): string {

@@ -42,7 +42,8 @@ export class ProtectionImpl {
   }
 
   setWarningOnly(warningOnly: unknown): this {
-    if (typeof warningOnly !== 'boolean') this.ctx.fail(signatureMismatch(typeNames([warningOnly]), 'SpreadsheetApp.Protection.setWarningOnly'));
+    if (typeof warningOnly !== 'boolean')
+      this.ctx.fail(signatureMismatch(typeNames([warningOnly]), 'SpreadsheetApp.Protection.setWarningOnly'));
     this.model().warningOnly = warningOnly;
     return this;
   }
@@ -100,7 +101,9 @@ export class ProtectionImpl {
   }
 
   getUnprotectedRanges(): object[] {
-    return this.ctx.realm.arrayFrom(this.model().unprotected.map((r) => this.ctx.factories.range(this.sheet, { ...r })));
+    return this.ctx.realm.arrayFrom(
+      this.model().unprotected.map((r) => this.ctx.factories.range(this.sheet, { ...r })),
+    );
   }
 
   setUnprotectedRanges(ranges: unknown[]): this {

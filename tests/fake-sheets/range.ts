@@ -185,7 +185,8 @@ export class RangeImpl {
     this.alive();
     this.ctx.guard(() => {
       this.doc.checkInput(formula);
-      if (typeof formula === 'string' && formula.startsWith('=') && formula.length > 1) this.writeFormulaEverywhere(formula);
+      if (typeof formula === 'string' && formula.startsWith('=') && formula.length > 1)
+        this.writeFormulaEverywhere(formula);
       else this.forEach((r, c) => this.doc.writeValue(this.sheet, r, c, formula));
     });
     return this;
@@ -264,7 +265,10 @@ export class RangeImpl {
     return this.setFormats('setBackgrounds', 'background', colors);
   }
   setBackgroundRGB(red: number, green: number, blue: number): this {
-    const hex = (n: number) => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0');
+    const hex = (n: number) =>
+      Math.max(0, Math.min(255, Math.round(n)))
+        .toString(16)
+        .padStart(2, '0');
     return this.setFormat('background', `#${hex(red)}${hex(green)}${hex(blue)}`);
   }
 
@@ -428,7 +432,8 @@ export class RangeImpl {
       this.ctx.fail(signatureMismatch(typeNames(flags), 'SpreadsheetApp.Range.setBorder'));
     }
     const styleName = style === null || style === undefined ? 'SOLID' : enumName(style);
-    if (!styleName || !(styleName in BorderStyle)) this.ctx.fail(signatureMismatch(typeNames([style]), 'SpreadsheetApp.Range.setBorder'));
+    if (!styleName || !(styleName in BorderStyle))
+      this.ctx.fail(signatureMismatch(typeNames([style]), 'SpreadsheetApp.Range.setBorder'));
     const side: BorderSide = { color: color ? normalizeColor(color) : '#000000', style: styleName as string };
     const apply = (r: number, c: number, which: Side, on: boolean) =>
       this.mutate(r, c, (f) => {
@@ -521,7 +526,9 @@ export class RangeImpl {
 
   getMergedRanges(): object[] {
     this.alive();
-    const found = this.sheet.merges.filter((m) => rectsIntersect(m, this.rect)).sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1);
+    const found = this.sheet.merges
+      .filter((m) => rectsIntersect(m, this.rect))
+      .sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1);
     return this.ctx.realm.arrayFrom(found.map((m) => this.ctx.factories.range(this.sheet, { ...m })));
   }
 
@@ -589,7 +596,12 @@ export class RangeImpl {
    * clear(): contents and formats. clear({contentsOnly | formatOnly | commentsOnly}) clears just that
    * (commentsOnly = notes). Merges are kept.
    */
-  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; commentsOnly?: boolean; validationsOnly?: boolean }): this {
+  clear(options?: {
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    commentsOnly?: boolean;
+    validationsOnly?: boolean;
+  }): this {
     this.alive();
     const o = options ?? {};
     const any = o.contentsOnly || o.formatOnly || o.commentsOnly || o.validationsOnly;
@@ -669,17 +681,29 @@ export class RangeImpl {
     const nr = numRows ?? this.numRows;
     const nc = numColumns ?? this.numCols;
     if (![rowOffset, columnOffset, nr, nc].every((n) => typeof n === 'number' && Number.isInteger(n))) {
-      this.ctx.fail(signatureMismatch(typeNames([rowOffset, columnOffset, numRows, numColumns].filter((a) => a !== undefined)), 'SpreadsheetApp.Range.offset'));
+      this.ctx.fail(
+        signatureMismatch(
+          typeNames([rowOffset, columnOffset, numRows, numColumns].filter((a) => a !== undefined)),
+          'SpreadsheetApp.Range.offset',
+        ),
+      );
     }
     if (nr < 1) this.ctx.fail('The number of rows in the range must be at least 1.');
     if (nc < 1) this.ctx.fail('The number of columns in the range must be at least 1.');
-    const rect = { r1: this.rect.r1 + rowOffset, c1: this.rect.c1 + columnOffset, r2: this.rect.r1 + rowOffset + nr - 1, c2: this.rect.c1 + columnOffset + nc - 1 };
-    if (rect.r1 < 1 || rect.c1 < 1 || rect.r2 > this.sheet.maxRows || rect.c2 > this.sheet.maxCols) this.ctx.fail(OUTSIDE_SHEET);
+    const rect = {
+      r1: this.rect.r1 + rowOffset,
+      c1: this.rect.c1 + columnOffset,
+      r2: this.rect.r1 + rowOffset + nr - 1,
+      c2: this.rect.c1 + columnOffset + nc - 1,
+    };
+    if (rect.r1 < 1 || rect.c1 < 1 || rect.r2 > this.sheet.maxRows || rect.c2 > this.sheet.maxCols)
+      this.ctx.fail(OUTSIDE_SHEET);
     return this.ctx.factories.range(this.sheet, rect);
   }
 
   getCell(row: number, column: number): object {
-    if (!Number.isInteger(row) || !Number.isInteger(column)) this.ctx.fail(signatureMismatch(typeNames([row, column]), 'SpreadsheetApp.Range.getCell'));
+    if (!Number.isInteger(row) || !Number.isInteger(column))
+      this.ctx.fail(signatureMismatch(typeNames([row, column]), 'SpreadsheetApp.Range.getCell'));
     const r = this.rect.r1 + row - 1;
     const c = this.rect.c1 + column - 1;
     if (row < 1 || column < 1 || r > this.rect.r2 || c > this.rect.c2) this.ctx.fail('Cell reference out of range');

@@ -134,7 +134,13 @@ export function buildReadModel(doc: DocumentModel): ReadModel {
       merges: s.merges
         .slice()
         .sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1)
-        .map((m) => ({ a1: rectToA1(m), row: m.r1, column: m.c1, numRows: m.r2 - m.r1 + 1, numColumns: m.c2 - m.c1 + 1 })),
+        .map((m) => ({
+          a1: rectToA1(m),
+          row: m.r1,
+          column: m.c1,
+          numRows: m.r2 - m.r1 + 1,
+          numColumns: m.c2 - m.c1 + 1,
+        })),
       cells,
     };
   });
@@ -161,4 +167,3 @@ export function buildReadModel(doc: DocumentModel): ReadModel {
     namedRanges,
   };
 }
-

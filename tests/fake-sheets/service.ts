@@ -67,14 +67,16 @@ export class ServiceWrapper {
           return undefined;
         }
         if (prop === 'toString') return () => spec.name;
-        if (spec.properties && Object.prototype.hasOwnProperty.call(spec.properties, prop)) return spec.properties[prop];
+        if (spec.properties && Object.prototype.hasOwnProperty.call(spec.properties, prop))
+          return spec.properties[prop];
         const cached = methodCache.get(prop);
         if (cached) return cached;
         const kind = Object.prototype.hasOwnProperty.call(spec.methods, prop) ? spec.methods[prop] : undefined;
         let fn: unknown;
         if (kind !== undefined) {
           const method = impl[prop];
-          if (typeof method !== 'function') throw new Error(`FakeSheets internal error: ${spec.name}.${prop} is listed but has no implementation`);
+          if (typeof method !== 'function')
+            throw new Error(`FakeSheets internal error: ${spec.name}.${prop} is listed but has no implementation`);
           const label = `${spec.name}.${prop}`;
           const returnsVoid = spec.voids?.includes(prop) ?? false;
           fn = function (this: unknown, ...args: unknown[]) {
@@ -103,7 +105,10 @@ export class ServiceWrapper {
         return true;
       },
       has(_t, prop) {
-        return typeof prop === 'string' && (Object.prototype.hasOwnProperty.call(spec.methods, prop) || !!spec.properties?.[prop]);
+        return (
+          typeof prop === 'string' &&
+          (Object.prototype.hasOwnProperty.call(spec.methods, prop) || !!spec.properties?.[prop])
+        );
       },
       ownKeys() {
         return [];

@@ -187,7 +187,8 @@ export class SheetModel implements EvalSheet {
     if (this.rowHeights.length >= at || srcHeight !== undefined) {
       spliceSparse(this.rowHeights, at - 1, 0, new Array<number | undefined>(count).fill(srcHeight));
     }
-    if (this.hiddenRows.length >= at) spliceSparse(this.hiddenRows, at - 1, 0, new Array<boolean | undefined>(count).fill(undefined));
+    if (this.hiddenRows.length >= at)
+      spliceSparse(this.hiddenRows, at - 1, 0, new Array<boolean | undefined>(count).fill(undefined));
     this.maxRows += count;
     if (at <= this.frozenRows) this.frozenRows += count;
     this.shiftOwnRects({ kind: 'insertRows', at, count });
@@ -215,7 +216,8 @@ export class SheetModel implements EvalSheet {
     if (this.columnWidths.length >= at || srcWidth !== undefined) {
       spliceSparse(this.columnWidths, at - 1, 0, new Array<number | undefined>(count).fill(srcWidth));
     }
-    if (this.hiddenColumns.length >= at) spliceSparse(this.hiddenColumns, at - 1, 0, new Array<boolean | undefined>(count).fill(undefined));
+    if (this.hiddenColumns.length >= at)
+      spliceSparse(this.hiddenColumns, at - 1, 0, new Array<boolean | undefined>(count).fill(undefined));
     this.maxCols += count;
     if (at <= this.frozenColumns) this.frozenColumns += count;
     this.shiftOwnRects({ kind: 'insertColumns', at, count });
@@ -230,7 +232,11 @@ export class SheetModel implements EvalSheet {
     this.shiftOwnRects({ kind: 'deleteColumns', at, count });
   }
 
-  private shiftOwnRects(change: { kind: 'insertRows' | 'deleteRows' | 'insertColumns' | 'deleteColumns'; at: number; count: number }): void {
+  private shiftOwnRects(change: {
+    kind: 'insertRows' | 'deleteRows' | 'insertColumns' | 'deleteColumns';
+    at: number;
+    count: number;
+  }): void {
     const merges: Rect[] = [];
     for (const m of this.merges) {
       const s = shiftRect(m, change);

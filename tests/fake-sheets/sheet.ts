@@ -40,7 +40,8 @@ export class SheetImpl {
   /** Resolves A1 notation on this sheet (a `Sheet!` prefix naming another sheet is an error). */
   resolveA1(a1: string): { rect: Rect; notation: string } {
     const ref = typeof a1 === 'string' ? parseReference(a1) : null;
-    if (!ref || (ref.sheet !== undefined && !sameSheetName(ref.sheet, this.model.name))) this.ctx.fail('Range not found');
+    if (!ref || (ref.sheet !== undefined && !sameSheetName(ref.sheet, this.model.name)))
+      this.ctx.fail('Range not found');
     const rect = areaToRect(ref.area, this.model.maxRows, this.model.maxCols);
     if (rect.r2 > this.model.maxRows || rect.c2 > this.model.maxCols) this.ctx.fail(OUTSIDE_SHEET);
     return { rect, notation: formatArea(relativeArea(ref.area)) };
@@ -82,7 +83,8 @@ export class SheetImpl {
       return this.range(rect, notation);
     }
     const args = [a, b, c, d].filter((x) => x !== undefined);
-    if (!args.every(isInt) || args.length < 2) this.ctx.fail(signatureMismatch(typeNames(args), 'SpreadsheetApp.Sheet.getRange'));
+    if (!args.every(isInt) || args.length < 2)
+      this.ctx.fail(signatureMismatch(typeNames(args), 'SpreadsheetApp.Sheet.getRange'));
     const row = a as number;
     const col = b as number;
     const numRows = (c as number | undefined) ?? 1;
@@ -98,7 +100,8 @@ export class SheetImpl {
 
   getRangeList(a1Notations: unknown): object {
     this.alive();
-    if (!Array.isArray(a1Notations)) this.ctx.fail(signatureMismatch(typeNames([a1Notations]), 'SpreadsheetApp.Sheet.getRangeList'));
+    if (!Array.isArray(a1Notations))
+      this.ctx.fail(signatureMismatch(typeNames([a1Notations]), 'SpreadsheetApp.Sheet.getRangeList'));
     const ranges = (a1Notations as unknown[]).map((a1) => {
       if (typeof a1 !== 'string') this.ctx.fail('Range not found');
       const { rect, notation } = this.resolveA1(a1);
@@ -139,7 +142,9 @@ export class SheetImpl {
     this.ints('getSheetValues', [startRow, startColumn, numRows, numColumns]);
     const nr = numRows === -1 ? Math.max(0, this.model.lastRow() - startRow + 1) : numRows;
     const nc = numColumns === -1 ? Math.max(0, this.model.lastColumn() - startColumn + 1) : numColumns;
-    const impl = this.ctx.unwrap<{ getValues(): unknown[][] }>(this.getRange(startRow, startColumn, Math.max(1, nr), Math.max(1, nc)));
+    const impl = this.ctx.unwrap<{ getValues(): unknown[][] }>(
+      this.getRange(startRow, startColumn, Math.max(1, nr), Math.max(1, nc)),
+    );
     return impl!.getValues();
   }
 
@@ -237,13 +242,20 @@ export class SheetImpl {
   /** Writes a row after the last row with content (adding a row when the sheet is full). */
   appendRow(rowContents: unknown): this {
     this.alive();
-    if (!Array.isArray(rowContents)) this.ctx.fail(signatureMismatch(typeNames([rowContents]), 'SpreadsheetApp.Sheet.appendRow'));
+    if (!Array.isArray(rowContents))
+      this.ctx.fail(signatureMismatch(typeNames([rowContents]), 'SpreadsheetApp.Sheet.appendRow'));
     const values = rowContents as unknown[];
     const row = this.model.lastRow() + 1;
     this.ctx.guard(() => {
       for (const v of values) this.doc.checkInput(v);
       if (row > this.model.maxRows) this.doc.insertRows(this.model, row, 1, row - 1);
-      if (values.length > this.model.maxCols) this.doc.insertColumns(this.model, this.model.maxCols + 1, values.length - this.model.maxCols, this.model.maxCols);
+      if (values.length > this.model.maxCols)
+        this.doc.insertColumns(
+          this.model,
+          this.model.maxCols + 1,
+          values.length - this.model.maxCols,
+          this.model.maxCols,
+        );
       values.forEach((v, i) => this.doc.writeValue(this.model, row, i + 1, v));
     });
     return this;
@@ -268,7 +280,8 @@ export class SheetImpl {
     this.ints('setColumnWidths', [startColumn, numColumns]);
     this.checkCols(startColumn, numColumns);
     const w = Math.max(0, Math.round(Number(width)));
-    for (let c = startColumn; c < startColumn + numColumns; c++) this.model.columnWidths[c - 1] = w === 100 ? undefined : w;
+    for (let c = startColumn; c < startColumn + numColumns; c++)
+      this.model.columnWidths[c - 1] = w === 100 ? undefined : w;
     return this;
   }
 
@@ -457,21 +470,35 @@ export class SheetImpl {
     const existing = this.model.protections.find((p) => p.type === 'SHEET');
     if (existing) return this.ctx.factories.protection(this.model, existing.id);
     const id = this.doc.nextProtectionId++;
-    this.model.protections.push({ id, type: 'SHEET', description: '', warningOnly: false, editors: [], domainEdit: false, unprotected: [] });
+    this.model.protections.push({
+      id,
+      type: 'SHEET',
+      description: '',
+      warningOnly: false,
+      editors: [],
+      domainEdit: false,
+      unprotected: [],
+    });
     return this.ctx.factories.protection(this.model, id);
   }
 
   getProtections(type: unknown): object[] {
     this.alive();
     const t = enumName(type);
-    if (t !== 'SHEET' && t !== 'RANGE') this.ctx.fail(signatureMismatch(typeNames([type]), 'SpreadsheetApp.Sheet.getProtections'));
+    if (t !== 'SHEET' && t !== 'RANGE')
+      this.ctx.fail(signatureMismatch(typeNames([type]), 'SpreadsheetApp.Sheet.getProtections'));
     const found = this.model.protections.filter((p) => p.type === t);
     return this.ctx.realm.arrayFrom(found.map((p) => this.ctx.factories.protection(this.model, p.id)));
   }
 
   // ---- clearing ----------------------------------------------------------------------------------------
 
-  private whole(): { clear(o?: object): unknown; clearContent(): unknown; clearFormat(): unknown; clearNote(): unknown } {
+  private whole(): {
+    clear(o?: object): unknown;
+    clearContent(): unknown;
+    clearFormat(): unknown;
+    clearNote(): unknown;
+  } {
     const proxy = this.range({ r1: 1, c1: 1, r2: this.model.maxRows, c2: this.model.maxCols });
     return this.ctx.unwrap(proxy)!;
   }

@@ -11,11 +11,19 @@ export class SpreadsheetAppImpl {
 
   private requireAuth(method: string): void {
     if (this.ctx.authMode === 'NONE') {
-      this.ctx.fail(`You do not have permission to call SpreadsheetApp.${method}. Required permissions: ${SCOPE_CURRENTONLY}`);
+      this.ctx.fail(
+        `You do not have permission to call SpreadsheetApp.${method}. Required permissions: ${SCOPE_CURRENTONLY}`,
+      );
     }
   }
 
-  private ss(): { getActiveSheet(): object; getActiveRange(): object; getActiveCell(): object; setActiveSheet(s: unknown): object; setActiveRange(r: unknown): object } {
+  private ss(): {
+    getActiveSheet(): object;
+    getActiveRange(): object;
+    getActiveCell(): object;
+    setActiveSheet(s: unknown): object;
+    setActiveRange(r: unknown): object;
+  } {
     return this.ctx.unwrap(this.ctx.factories.spreadsheet())!;
   }
 

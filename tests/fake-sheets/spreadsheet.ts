@@ -20,13 +20,15 @@ export class SpreadsheetImpl {
 
   private sheetOf(value: unknown, method: string): SheetModel {
     const impl = this.ctx.unwrap<{ model: SheetModel }>(value);
-    if (!impl || !impl.model) this.ctx.fail(signatureMismatch(typeNames([value]), `SpreadsheetApp.Spreadsheet.${method}`));
+    if (!impl || !impl.model)
+      this.ctx.fail(signatureMismatch(typeNames([value]), `SpreadsheetApp.Spreadsheet.${method}`));
     return impl.model;
   }
 
   private rangeOf(value: unknown, method: string): { sheet: SheetModel; rect: Rect; activate(): unknown } {
     const impl = this.ctx.unwrap<{ sheet: SheetModel; rect: Rect; activate(): unknown }>(value);
-    if (!impl || !impl.rect) this.ctx.fail(signatureMismatch(typeNames([value]), `SpreadsheetApp.Spreadsheet.${method}`));
+    if (!impl || !impl.rect)
+      this.ctx.fail(signatureMismatch(typeNames([value]), `SpreadsheetApp.Spreadsheet.${method}`));
     return impl;
   }
 
@@ -90,9 +92,16 @@ export class SpreadsheetImpl {
       if (typeof arg === 'string' && name === undefined && index === undefined) name = arg;
       else if (typeof arg === 'number' && index === undefined) index = arg;
       else if (arg && typeof arg === 'object') options = arg;
-      else this.ctx.fail(signatureMismatch(typeNames([a, b, c].filter((x) => x !== undefined)), 'SpreadsheetApp.Spreadsheet.insertSheet'));
+      else
+        this.ctx.fail(
+          signatureMismatch(
+            typeNames([a, b, c].filter((x) => x !== undefined)),
+            'SpreadsheetApp.Spreadsheet.insertSheet',
+          ),
+        );
     }
-    if (options && (options as { template?: unknown }).template) this.ctx.fail('FakeSheets: Spreadsheet.insertSheet with a template is not implemented');
+    if (options && (options as { template?: unknown }).template)
+      this.ctx.fail('FakeSheets: Spreadsheet.insertSheet with a template is not implemented');
     if (index !== undefined && (!Number.isInteger(index) || index < 0 || index > this.doc.sheets.length)) {
       this.ctx.fail(`The sheet index ${index} is out of range.`);
     }
@@ -155,7 +164,8 @@ export class SpreadsheetImpl {
   }
 
   getRangeList(a1Notations: unknown): object {
-    if (!Array.isArray(a1Notations)) this.ctx.fail(signatureMismatch(typeNames([a1Notations]), 'SpreadsheetApp.Spreadsheet.getRangeList'));
+    if (!Array.isArray(a1Notations))
+      this.ctx.fail(signatureMismatch(typeNames([a1Notations]), 'SpreadsheetApp.Spreadsheet.getRangeList'));
     return this.ctx.factories.rangeList((a1Notations as unknown[]).map((a) => this.resolveA1(a)));
   }
 
@@ -192,9 +202,11 @@ export class SpreadsheetImpl {
 
   getProtections(type: unknown): object[] {
     const t = enumName(type);
-    if (t !== 'SHEET' && t !== 'RANGE') this.ctx.fail(signatureMismatch(typeNames([type]), 'SpreadsheetApp.Spreadsheet.getProtections'));
+    if (t !== 'SHEET' && t !== 'RANGE')
+      this.ctx.fail(signatureMismatch(typeNames([type]), 'SpreadsheetApp.Spreadsheet.getProtections'));
     const out: object[] = [];
-    for (const s of this.doc.sheets) for (const p of s.protections) if (p.type === t) out.push(this.ctx.factories.protection(s, p.id));
+    for (const s of this.doc.sheets)
+      for (const p of s.protections) if (p.type === t) out.push(this.ctx.factories.protection(s, p.id));
     return this.ctx.realm.arrayFrom(out);
   }
 

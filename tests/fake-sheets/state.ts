@@ -153,7 +153,12 @@ function sheetToJson(s: SheetModel, withIds: boolean): SheetJson {
 }
 
 export function documentState(doc: DocumentModel, withIds = false): DocumentStateJson {
-  const named = doc.namedRanges.map((n) => ({ name: n.name, sheetId: n.sheetId, range: rectToA1(n.rect), valid: n.valid }));
+  const named = doc.namedRanges.map((n) => ({
+    name: n.name,
+    sheetId: n.sheetId,
+    range: rectToA1(n.rect),
+    valid: n.valid,
+  }));
   if (!withIds) named.sort((a, b) => a.name.localeCompare(b.name));
   return {
     name: doc.name,
@@ -171,7 +176,10 @@ export function toStateJson(doc: DocumentModel): FakeStateJson {
     spreadsheetId: doc.id,
     document: documentState(doc, true),
     counters: { nextSheetId: doc.nextSheetId, nextProtectionId: doc.nextProtectionId },
-    selection: { activeSheetId: doc.activeSheetId, activeRange: ar ? { sheetId: ar.sheetId, range: rectToA1(ar.rect) } : null },
+    selection: {
+      activeSheetId: doc.activeSheetId,
+      activeRange: ar ? { sheetId: ar.sheetId, range: rectToA1(ar.rect) } : null,
+    },
   };
 }
 
@@ -237,9 +245,12 @@ export function documentFromState(json: unknown, now: () => Date): DocumentModel
     }
     doc.sheets.push(s);
   }
-  doc.namedRanges = (d.namedRanges ?? []).map(
-    (n): NamedRangeModel => ({ name: n.name, sheetId: n.sheetId, rect: rectFrom(n.range, `named range ${n.name}`), valid: n.valid !== false }),
-  );
+  doc.namedRanges = (d.namedRanges ?? []).map((n): NamedRangeModel => ({
+    name: n.name,
+    sheetId: n.sheetId,
+    rect: rectFrom(n.range, `named range ${n.name}`),
+    valid: n.valid !== false,
+  }));
   const maxId = Math.max(...doc.sheets.map((s) => s.id));
   doc.nextSheetId = Math.max(state.counters?.nextSheetId ?? 0, maxId + 1);
   const maxProt = Math.max(0, ...doc.sheets.flatMap((s) => s.protections.map((p) => p.id)));

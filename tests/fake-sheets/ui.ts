@@ -79,7 +79,8 @@ export class UiImpl {
       prompt = String(a);
     }
     const set = buttons === undefined ? 'OK' : enumName(buttons);
-    if (!set || !(set in ButtonSet)) this.ctx.fail(signatureMismatch(typeNames([a, b, c].filter((x) => x !== undefined)), 'Ui.alert'));
+    if (!set || !(set in ButtonSet))
+      this.ctx.fail(signatureMismatch(typeNames([a, b, c].filter((x) => x !== undefined)), 'Ui.alert'));
     const queue = this.ctx.ui.alertResponses;
     let answer: string;
     if (set === 'OK') {
@@ -87,14 +88,21 @@ export class UiImpl {
       answer = next === 'OK' || next === 'CLOSE' ? (queue.shift() as string).toUpperCase() : 'OK';
     } else {
       if (queue.length === 0) {
-        throw new Error(`FakeSheets: Ui.alert(${JSON.stringify(prompt)}) asks ${set} but fake.ui.alertResponses has no answer queued`);
+        throw new Error(
+          `FakeSheets: Ui.alert(${JSON.stringify(prompt)}) asks ${set} but fake.ui.alertResponses has no answer queued`,
+        );
       }
       answer = (queue.shift() as string).toUpperCase();
       if (!ALLOWED[set].includes(answer)) {
-        throw new Error(`FakeSheets: queued alert answer ${answer} is not a button of ButtonSet.${set} (prompt ${JSON.stringify(prompt)})`);
+        throw new Error(
+          `FakeSheets: queued alert answer ${answer} is not a button of ButtonSet.${set} (prompt ${JSON.stringify(prompt)})`,
+        );
       }
     }
-    const record = title !== undefined ? { title, prompt, buttons: set, response: answer } : { prompt, buttons: set, response: answer };
+    const record =
+      title !== undefined
+        ? { title, prompt, buttons: set, response: answer }
+        : { prompt, buttons: set, response: answer };
     this.ctx.ui.alerts.push(record);
     return Button[answer as keyof typeof Button];
   }
@@ -116,16 +124,32 @@ export class UiImpl {
 
   showSidebar(userInterface: unknown): void {
     const out = this.output(userInterface, 'showSidebar');
-    this.ctx.ui.sidebars.push(out.width !== undefined ? { title: out.title, html: out.content, width: out.width } : { title: out.title, html: out.content });
+    this.ctx.ui.sidebars.push(
+      out.width !== undefined
+        ? { title: out.title, html: out.content, width: out.width }
+        : { title: out.title, html: out.content },
+    );
   }
 
   showModalDialog(userInterface: unknown, title: unknown): void {
     const out = this.output(userInterface, 'showModalDialog');
-    this.ctx.ui.dialogs.push({ kind: 'modal', title: String(title ?? ''), html: out.content, width: out.width, height: out.height });
+    this.ctx.ui.dialogs.push({
+      kind: 'modal',
+      title: String(title ?? ''),
+      html: out.content,
+      width: out.width,
+      height: out.height,
+    });
   }
 
   showModelessDialog(userInterface: unknown, title: unknown): void {
     const out = this.output(userInterface, 'showModelessDialog');
-    this.ctx.ui.dialogs.push({ kind: 'modeless', title: String(title ?? ''), html: out.content, width: out.width, height: out.height });
+    this.ctx.ui.dialogs.push({
+      kind: 'modeless',
+      title: String(title ?? ''),
+      html: out.content,
+      width: out.width,
+      height: out.height,
+    });
   }
 }

@@ -6,7 +6,20 @@ import { signatureMismatch, typeNames } from './errors';
 import { isDate } from './realm';
 import { wallClock, zoneOffset } from './dates';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function pad(n: number, width: number): string {
@@ -116,7 +129,13 @@ function toBuffer(value: unknown, charset?: unknown): Buffer {
   return Buffer.from(String(value), 'utf8');
 }
 
-const DIGESTS: Record<string, string> = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
+const DIGESTS: Record<string, string> = {
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+};
 
 export class UtilitiesImpl {
   constructor(private readonly ctx: FakeContext) {}

@@ -79,7 +79,12 @@ describe('saveBlock', () => {
     const b = ready();
     const block = b.block('key-activities');
     const entries = [block.entries[2], 'Edited first idea', ...block.entries.slice(3), 'A brand new entry'];
-    const saved = b.call<BlockView>('saveBlock', { blockId: block.id, version: block.version, entries, figures: block.figures });
+    const saved = b.call<BlockView>('saveBlock', {
+      blockId: block.id,
+      version: block.version,
+      entries,
+      figures: block.figures,
+    });
     expect(saved.entries).toEqual(entries);
     expect(saved.version).not.toBe(block.version);
     expect(b.block('key-activities')).toEqual(saved);
@@ -97,7 +102,13 @@ describe('saveBlock', () => {
     const row = Number(entryCell(b, 'key-activities', 20).slice(1));
     const cell = b.fake.direct.cell(CANVAS, `D${row}`);
     expect(cell.value).toBe('Activity 21');
-    expect(cell.format).toMatchObject({ fontWeight: 'normal', fontStyle: 'normal', fontSize: 10, wrap: true, verticalAlignment: 'top' });
+    expect(cell.format).toMatchObject({
+      fontWeight: 'normal',
+      fontStyle: 'normal',
+      fontSize: 10,
+      wrap: true,
+      verticalAlignment: 'top',
+    });
     expect(cell.format.numberFormat).toContain('•');
     expect(cell.merge).toBe(`D${row}:E${row}`);
     expect(cell.format.borders.left).not.toBeNull();
@@ -113,12 +124,29 @@ describe('saveBlock', () => {
   test('stores text literally: formula-, number- and date-like entries and labels are never evaluated', () => {
     const b = ready();
     const block = b.block('channels');
-    const nasty = ['=IMPORTXML("http://x","//a")', '+1+2', '-5', '@SUM(A1)', "'quoted", '2024', '1/2', 'TRUE', '<img src=x onerror=alert(1)>'];
-    const figures: Figure[] = [{ label: '=HYPERLINK("http://evil")', value: 1, unit: '+CNY', period: '2024', note: '-note', metric: '@m' }];
+    const nasty = [
+      '=IMPORTXML("http://x","//a")',
+      '+1+2',
+      '-5',
+      '@SUM(A1)',
+      "'quoted",
+      '2024',
+      '1/2',
+      'TRUE',
+      '<img src=x onerror=alert(1)>',
+    ];
+    const figures: Figure[] = [
+      { label: '=HYPERLINK("http://evil")', value: 1, unit: '+CNY', period: '2024', note: '-note', metric: '@m' },
+    ];
     b.call('saveBlock', { blockId: block.id, version: block.version, entries: nasty, figures });
     expect(b.block('channels').entries).toEqual(nasty);
     expect(b.block('channels').figures).toEqual(figures);
-    expect(b.fake.direct.formulas(CANVAS).flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      b.fake.direct
+        .formulas(CANVAS)
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
     const keyFigures = b.fake.direct.values(FIGURES);
     expect(keyFigures.some((r) => r[1] === '=HYPERLINK("http://evil")')).toBe(true);
   });
@@ -134,7 +162,10 @@ describe('saveBlock', () => {
     ];
     b.call('saveBlock', { blockId: block.id, version: block.version, entries: block.entries, figures });
     const total = CONTENT.blocks.reduce((n, x) => n + x.figures.length, 0) - block.figures.length + figures.length;
-    const rows = b.fake.direct.values(FIGURES).slice(1).filter((r) => r[1] !== '');
+    const rows = b.fake.direct
+      .values(FIGURES)
+      .slice(1)
+      .filter((r) => r[1] !== '');
     expect(rows).toHaveLength(total);
     expect(rows.filter((r) => r[0] === 'Revenue Streams').map((r) => r[1])).toEqual(figures.map((f) => f.label));
     const ev = rows.filter((r) => r[8] === 'ev-revenue');
@@ -155,10 +186,18 @@ describe('saveBlock', () => {
     const b = ready();
     const block = b.block('value-propositions');
     const entries = Array.from({ length: 60 }, (_, i) => `${i} 😀 ${'é'.repeat(1000)}`.slice(0, 1000));
-    const figures = Array.from({ length: 40 }, (_, i) => ({ label: `F${i}`, value: i / 3, unit: 'USD m', period: 'Q3 2024', note: 'n'.repeat(500) }));
+    const figures = Array.from({ length: 40 }, (_, i) => ({
+      label: `F${i}`,
+      value: i / 3,
+      unit: 'USD m',
+      period: 'Q3 2024',
+      note: 'n'.repeat(500),
+    }));
     b.fake.resetStats();
     const saved = b.call<BlockView>('saveBlock', { blockId: block.id, version: block.version, entries, figures });
-    console.log(`saveBlock (60 entries, 40 figures): ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trips`);
+    console.log(
+      `saveBlock (60 entries, 40 figures): ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trips`,
+    );
     expect(b.fake.stats.roundTrips).toBeLessThanOrEqual(2);
     expect(b.block('value-propositions')).toEqual(saved);
     expect(saved.entries).toEqual(entries);
@@ -169,7 +208,9 @@ describe('saveBlock', () => {
     const block = b.block('key-activities');
     b.fake.direct.setCell(CANVAS, entryCell(b, 'key-activities', 1), 'Changed meanwhile');
     const before = b.fake.direct.documentState();
-    const message = thrown(() => b.call('saveBlock', { blockId: block.id, version: block.version, entries: ['Mine'], figures: [] }));
+    const message = thrown(() =>
+      b.call('saveBlock', { blockId: block.id, version: block.version, entries: ['Mine'], figures: [] }),
+    );
     expect(message).toMatch(/^Key Activities was changed by someone else since you opened it/);
     expect(b.fake.direct.documentState()).toEqual(before);
   });
@@ -179,7 +220,9 @@ describe('saveBlock', () => {
     const block = b.block('channels');
     const before = b.fake.direct.documentState();
     b.fake.lock.available = false;
-    expect(thrown(() => b.call('saveBlock', { blockId: block.id, version: block.version, entries: ['x'], figures: [] }))).toMatch(/busy.*try again/i);
+    expect(
+      thrown(() => b.call('saveBlock', { blockId: block.id, version: block.version, entries: ['x'], figures: [] })),
+    ).toMatch(/busy.*try again/i);
     expect(b.fake.direct.documentState()).toEqual(before);
   });
 
@@ -187,7 +230,11 @@ describe('saveBlock', () => {
     ['unknown block', { blockId: 'nope', version: 'v', entries: [], figures: [] }, /blockId/],
     ['61 entries', { blockId: 'channels', version: 'v', entries: Array(61).fill('x'), figures: [] }, /entries/],
     ['whitespace entry', { blockId: 'channels', version: 'v', entries: ['  '], figures: [] }, /entries\[0\]/],
-    ['value not a number', { blockId: 'channels', version: 'v', entries: [], figures: [{ label: 'x', value: 'NaN', unit: '', period: '' }] }, /value/],
+    [
+      'value not a number',
+      { blockId: 'channels', version: 'v', entries: [], figures: [{ label: 'x', value: 'NaN', unit: '', period: '' }] },
+      /value/,
+    ],
     ['missing figures', { blockId: 'channels', version: 'v', entries: [] }, /figures/],
   ])('rejects %s before reading or writing anything', (_n, request, message) => {
     const b = ready();
@@ -209,10 +256,21 @@ describe('saveBlock', () => {
     };
     const oneEntry = cost((x) => ({ entries: ['Changed', ...x.entries.slice(1)], figures: x.figures }));
     const allEntries = cost((x) => ({ entries: x.entries.map((e) => `${e}!`), figures: x.figures }));
-    const oneFigure = cost((x) => ({ entries: x.entries, figures: [{ ...x.figures[0], value: 1 }, ...x.figures.slice(1)] }));
-    const allFigures = cost((x) => ({ entries: x.entries, figures: x.figures.map((f) => ({ ...f, value: f.value + 1 })) }));
-    const everything = cost((x) => ({ entries: x.entries.map((e) => `${e}?`), figures: x.figures.map((f) => ({ ...f, value: f.value + 2 })) }));
-    console.log(`saveBlock calls: one entry ${oneEntry}, all entries ${allEntries}, one figure ${oneFigure}, all figures ${allFigures}, everything ${everything}`);
+    const oneFigure = cost((x) => ({
+      entries: x.entries,
+      figures: [{ ...x.figures[0], value: 1 }, ...x.figures.slice(1)],
+    }));
+    const allFigures = cost((x) => ({
+      entries: x.entries,
+      figures: x.figures.map((f) => ({ ...f, value: f.value + 1 })),
+    }));
+    const everything = cost((x) => ({
+      entries: x.entries.map((e) => `${e}?`),
+      figures: x.figures.map((f) => ({ ...f, value: f.value + 2 })),
+    }));
+    console.log(
+      `saveBlock calls: one entry ${oneEntry}, all entries ${allEntries}, one figure ${oneFigure}, all figures ${allFigures}, everything ${everything}`,
+    );
     expect(allEntries).toBe(oneEntry);
     expect(allFigures).toBe(oneFigure);
     expect(everything).toBeLessThanOrEqual(oneEntry + 2);
@@ -223,7 +281,14 @@ describe('saveBlock', () => {
     const block = b.block('channels');
     const before = b.fake.direct.documentState();
     b.fake.resetStats();
-    expect(b.call<BlockView>('saveBlock', { blockId: block.id, version: block.version, entries: block.entries, figures: block.figures })).toEqual(block);
+    expect(
+      b.call<BlockView>('saveBlock', {
+        blockId: block.id,
+        version: block.version,
+        entries: block.entries,
+        figures: block.figures,
+      }),
+    ).toEqual(block);
     expect(b.fake.stats.writes).toBe(0);
     expect(b.fake.direct.documentState()).toEqual(before);
   });
@@ -233,14 +298,21 @@ describe('resetBlock', () => {
   test('restores the embedded content of one block only', () => {
     const b = ready();
     const ka = b.block('key-activities');
-    const edited = b.call<BlockView>('saveBlock', { blockId: ka.id, version: ka.version, entries: ['Only one'], figures: [] });
+    const edited = b.call<BlockView>('saveBlock', {
+      blockId: ka.id,
+      version: ka.version,
+      entries: ['Only one'],
+      figures: [],
+    });
     const channelsBefore = b.block('channels');
     const reset = b.call<BlockView>('resetBlock', { blockId: 'key-activities', version: edited.version });
     expect(reset.entries).toEqual(CONTENT.blocks[1].entries);
     expect(reset.figures.map((f) => f.label)).toEqual(CONTENT.blocks[1].figures.map((f) => f.label));
     expect(b.block('channels')).toEqual(channelsBefore);
     expect(b.fake.direct.values(DETAILS).some((r) => r[11] === CONTENT.blocks[1].figures[0].source)).toBe(true);
-    expect(thrown(() => b.call('resetBlock', { blockId: 'key-activities', version: edited.version }))).toMatch(/changed by someone else/);
+    expect(thrown(() => b.call('resetBlock', { blockId: 'key-activities', version: edited.version }))).toMatch(
+      /changed by someone else/,
+    );
   });
 });
 
@@ -264,7 +336,12 @@ describe('robust to what people do to the sheets', () => {
     sheet.insertRowsBefore(Number(cell.slice(1)), 1);
     const kp = b.block('key-partners');
     expect(kp.entries).toEqual(CONTENT.blocks[0].entries);
-    const saved = b.call<BlockView>('saveBlock', { blockId: kp.id, version: kp.version, entries: [...kp.entries, 'Added after insertion'], figures: kp.figures });
+    const saved = b.call<BlockView>('saveBlock', {
+      blockId: kp.id,
+      version: kp.version,
+      entries: [...kp.entries, 'Added after insertion'],
+      figures: kp.figures,
+    });
     expect(b.block('key-partners')).toEqual(saved);
   });
 
@@ -280,7 +357,12 @@ describe('robust to what people do to the sheets', () => {
     expect(view.blocks.map((x) => x.entries)).toEqual(CONTENT.blocks.map((x) => x.entries));
     expect(view.blocks.map((x) => x.figures.length)).toEqual(CONTENT.blocks.map((x) => x.figures.length));
     const ch = view.blocks[5];
-    const saved = b.call<BlockView>('saveBlock', { blockId: ch.id, version: ch.version, entries: [...ch.entries, 'New channel'], figures: [...ch.figures, { label: 'New', value: 1, unit: '%', period: '2025' }] });
+    const saved = b.call<BlockView>('saveBlock', {
+      blockId: ch.id,
+      version: ch.version,
+      entries: [...ch.entries, 'New channel'],
+      figures: [...ch.figures, { label: 'New', value: 1, unit: '%', period: '2025' }],
+    });
     expect(b.block('channels')).toEqual(saved);
   });
 
@@ -329,7 +411,9 @@ describe('showCanvasSidebar', () => {
   test('without a canvas the sidebar opens with a plain explanation', () => {
     const b = loadBundle();
     b.call('showCanvasSidebar');
-    const boot = /<script type="application\/json" id="boot-data">([\s\S]*?)<\/script>/.exec(b.fake.ui.sidebars.at(-1)!.html)![1];
+    const boot = /<script type="application\/json" id="boot-data">([\s\S]*?)<\/script>/.exec(
+      b.fake.ui.sidebars.at(-1)!.html,
+    )![1];
     expect(JSON.parse(boot).error).toMatch(/Insert Xiaomi canvas/);
   });
 });
@@ -346,7 +430,16 @@ describe('several canvases', () => {
     expect(second.entries).toEqual(first.entries);
     expect(second.version).not.toBe(first.version);
     const before = b.fake.direct.documentState();
-    expect(thrown(() => b.call('saveBlock', { blockId: 'channels', version: first.version, entries: ['Meant for the first canvas'], figures: [] }))).toMatch(/changed by someone else/);
+    expect(
+      thrown(() =>
+        b.call('saveBlock', {
+          blockId: 'channels',
+          version: first.version,
+          entries: ['Meant for the first canvas'],
+          figures: [],
+        }),
+      ),
+    ).toMatch(/changed by someone else/);
     expect(b.fake.direct.documentState()).toEqual(before);
   });
 });

@@ -77,7 +77,9 @@ describe('exportCanvasJson', () => {
     const details = b.fake.direct.values(DETAILS);
     const row = details.findIndex((r) => r[5] === CONTENT.blocks[8].figures[0].label) + 1;
     b.fake.direct.setCell(DETAILS, `G${row}`, 'lots');
-    expect(thrown(() => b.exported())).toMatch(/^The .+ figure ".+" has no numeric value; enter a number in its Value cell first\.$/);
+    expect(thrown(() => b.exported())).toMatch(
+      /^The .+ figure ".+" has no numeric value; enter a number in its Value cell first\.$/,
+    );
   });
 
   test('says so when there is no canvas', () => {
@@ -94,10 +96,20 @@ describe('importCanvasJson', () => {
     const text = b.call<string>('exportCanvasJson');
     b.fake.resetStats();
     const imported = b.call<CanvasView>('importCanvasJson', text);
-    console.log(`importCanvasJson (full content): ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trip(s)`);
+    console.log(
+      `importCanvasJson (full content): ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trip(s)`,
+    );
     expect(b.fake.stats.roundTrips).toBe(1);
     expect(imported.sheetName).toBe('Xiaomi Canvas (2)');
-    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', CANVAS, DETAILS, 'Key Figures', 'Xiaomi Canvas (2)', 'Xiaomi Details (2)', 'Key Figures (2)']);
+    expect(b.fake.direct.sheetNames()).toEqual([
+      'Sheet1',
+      CANVAS,
+      DETAILS,
+      'Key Figures',
+      'Xiaomi Canvas (2)',
+      'Xiaomi Details (2)',
+      'Key Figures (2)',
+    ]);
     expect(b.fake.direct.activeSheetName()).toBe('Xiaomi Canvas (2)');
     // the sidebar now works on the new canvas, which reads back exactly as imported
     expect(b.canvas()).toEqual(imported);
@@ -108,15 +120,27 @@ describe('importCanvasJson', () => {
     expect(JSON.parse(b.call<string>('exportCanvasJson')).blocks).toEqual(JSON.parse(text).blocks);
     expect(b.fake.direct.documentState().sheets.slice(0, 4)).toEqual(originalSheets);
     // Key Figures of the new canvas is live
-    const kf = b.fake.direct.values('Key Figures (2)').slice(1).filter((r) => r[1] !== '');
-    expect(kf.map((r) => [r[1], r[2]])).toEqual(CONTENT.blocks.flatMap((x) => x.figures.map((f) => [f.label, f.value])));
+    const kf = b.fake.direct
+      .values('Key Figures (2)')
+      .slice(1)
+      .filter((r) => r[1] !== '');
+    expect(kf.map((r) => [r[1], r[2]])).toEqual(
+      CONTENT.blocks.flatMap((x) => x.figures.map((f) => [f.label, f.value])),
+    );
   });
 
   test('round trip of nasty text: formula-like, HTML-like, emoji, RTL and combining marks stay exactly as typed', () => {
     const b = ready();
     for (const id of BLOCK_IDS) {
       const block = b.canvas().blocks.find((x) => x.id === id)!;
-      const figures: Figure[] = NASTY.map((t, i) => ({ label: t, value: i - 2.5, unit: t.slice(0, 40), period: t.slice(0, 40), note: t, metric: t.slice(0, 60) }));
+      const figures: Figure[] = NASTY.map((t, i) => ({
+        label: t,
+        value: i - 2.5,
+        unit: t.slice(0, 40),
+        period: t.slice(0, 40),
+        note: t,
+        metric: t.slice(0, 60),
+      }));
       b.call<BlockView>('saveBlock', { blockId: id, version: block.version, entries: NASTY, figures });
     }
     const before = b.canvas();
@@ -125,7 +149,12 @@ describe('importCanvasJson', () => {
     expect(content(b.canvas())).toEqual(content(before));
     for (const block of b.canvas().blocks) expect(block.entries).toEqual(NASTY);
     for (const sheet of ['Xiaomi Canvas (2)', 'Xiaomi Details (2)']) {
-      expect(b.fake.direct.formulas(sheet).flat().filter((f) => f !== '')).toEqual([]);
+      expect(
+        b.fake.direct
+          .formulas(sheet)
+          .flat()
+          .filter((f) => f !== ''),
+      ).toEqual([]);
     }
   });
 
@@ -136,7 +165,12 @@ describe('importCanvasJson', () => {
     json.blocks[0].entries = [];
     json.blocks[0].figures = [];
     json.blocks[3].entries = Array.from({ length: 60 }, (_, i) => `Proposition ${i} ${'x'.repeat(900)}`);
-    json.blocks[8].figures = Array.from({ length: 40 }, (_, i) => ({ label: `F${i}`, value: i * 1.5, unit: 'USD m', period: '2025' }));
+    json.blocks[8].figures = Array.from({ length: 40 }, (_, i) => ({
+      label: `F${i}`,
+      value: i * 1.5,
+      unit: 'USD m',
+      period: '2025',
+    }));
     const imported = b.call<CanvasView>('importCanvasJson', JSON.stringify(json));
     expect(b.canvas()).toEqual(imported);
     expect(imported.blocks[0]).toMatchObject({ entries: [], figures: [] });
@@ -155,41 +189,122 @@ describe('importCanvasJson', () => {
   });
 
   const invalid: Array<[string, (json: any) => unknown, string | RegExp]> = [
-    ['an unknown format', (j) => JSON.stringify({ ...j, format: 'xiaomi-canvas/2' }), 'Unsupported format "xiaomi-canvas/2": expected "xiaomi-canvas/1".'],
-    ['another tool\'s JSON', () => JSON.stringify({ name: 'canvas', items: [] }), 'Invalid canvas JSON: it has no "format" field; expected "format": "xiaomi-canvas/1".'],
+    [
+      'an unknown format',
+      (j) => JSON.stringify({ ...j, format: 'xiaomi-canvas/2' }),
+      'Unsupported format "xiaomi-canvas/2": expected "xiaomi-canvas/1".',
+    ],
+    [
+      "another tool's JSON",
+      () => JSON.stringify({ name: 'canvas', items: [] }),
+      'Invalid canvas JSON: it has no "format" field; expected "format": "xiaomi-canvas/1".',
+    ],
     ['text that is not JSON', () => 'format: xiaomi-canvas/1', /^Invalid canvas JSON: not valid JSON \(.+\)\.$/],
     ['an empty file', () => '', 'Invalid canvas JSON: the file is empty.'],
     ['no text at all', () => ({ format: 'xiaomi-canvas/1' }), 'Invalid canvas JSON: expected the text of a JSON file.'],
-    ['a file over 1 MB', (j) => JSON.stringify({ ...j, title: 't'.repeat(1024 * 1024) }), /^The canvas JSON is too large \(1(\.\d+)? MB\); the limit is 1 MB\.$/],
-    ['a missing block', (j) => JSON.stringify({ ...j, blocks: j.blocks.slice(0, 8) }), /^Invalid canvas JSON: blocks must list the 9 blocks in canonical order/],
-    ['blocks out of order', (j) => JSON.stringify({ ...j, blocks: [j.blocks[1], j.blocks[0], ...j.blocks.slice(2)] }), /^Invalid canvas JSON: blocks\[0\] \(Key Partners\)\.id must be "key-partners"/],
-    ['an entry over 1,000 characters', (j) => { j.blocks[4].entries[1] = 'x'.repeat(1001); return JSON.stringify(j); }, 'Invalid canvas JSON: blocks[4] (Customer Relationships).entries[1] must be at most 1000 characters.'],
-    ['61 entries', (j) => { j.blocks[4].entries = Array(61).fill('x'); return JSON.stringify(j); }, 'Invalid canvas JSON: blocks[4] (Customer Relationships).entries must have at most 60 entries.'],
-    ['a blank entry', (j) => { j.blocks[4].entries[0] = ' \t '; return JSON.stringify(j); }, 'Invalid canvas JSON: blocks[4] (Customer Relationships).entries[0] must not be empty.'],
-    ['41 figures', (j) => { j.blocks[8].figures = Array(41).fill(j.blocks[8].figures[0]); return JSON.stringify(j); }, 'Invalid canvas JSON: blocks[8] (Revenue Streams).figures must have at most 40 figures.'],
-    ['an empty figure label', (j) => { j.blocks[8].figures[0].label = ''; return JSON.stringify(j); }, 'Invalid canvas JSON: blocks[8] (Revenue Streams).figures[0].label must not be empty.'],
-    ['a value that is not a number', (j) => { j.blocks[8].figures[0].value = '12'; return JSON.stringify(j); }, 'Invalid canvas JSON: blocks[8] (Revenue Streams).figures[0].value must be a finite number.'],
-    ['a value of null (NaN written by a careless tool)', (j) => { j.blocks[8].figures[0].value = null; return JSON.stringify(j); }, 'Invalid canvas JSON: blocks[8] (Revenue Streams).figures[0].value must be a finite number.'],
-    ['an unknown field', (j) => { j.blocks[8].figures[0].currency = 'CNY'; return JSON.stringify(j); }, 'Invalid canvas JSON: blocks[8] (Revenue Streams).figures[0] has an unknown field "currency".'],
+    [
+      'a file over 1 MB',
+      (j) => JSON.stringify({ ...j, title: 't'.repeat(1024 * 1024) }),
+      /^The canvas JSON is too large \(1(\.\d+)? MB\); the limit is 1 MB\.$/,
+    ],
+    [
+      'a missing block',
+      (j) => JSON.stringify({ ...j, blocks: j.blocks.slice(0, 8) }),
+      /^Invalid canvas JSON: blocks must list the 9 blocks in canonical order/,
+    ],
+    [
+      'blocks out of order',
+      (j) => JSON.stringify({ ...j, blocks: [j.blocks[1], j.blocks[0], ...j.blocks.slice(2)] }),
+      /^Invalid canvas JSON: blocks\[0\] \(Key Partners\)\.id must be "key-partners"/,
+    ],
+    [
+      'an entry over 1,000 characters',
+      (j) => {
+        j.blocks[4].entries[1] = 'x'.repeat(1001);
+        return JSON.stringify(j);
+      },
+      'Invalid canvas JSON: blocks[4] (Customer Relationships).entries[1] must be at most 1000 characters.',
+    ],
+    [
+      '61 entries',
+      (j) => {
+        j.blocks[4].entries = Array(61).fill('x');
+        return JSON.stringify(j);
+      },
+      'Invalid canvas JSON: blocks[4] (Customer Relationships).entries must have at most 60 entries.',
+    ],
+    [
+      'a blank entry',
+      (j) => {
+        j.blocks[4].entries[0] = ' \t ';
+        return JSON.stringify(j);
+      },
+      'Invalid canvas JSON: blocks[4] (Customer Relationships).entries[0] must not be empty.',
+    ],
+    [
+      '41 figures',
+      (j) => {
+        j.blocks[8].figures = Array(41).fill(j.blocks[8].figures[0]);
+        return JSON.stringify(j);
+      },
+      'Invalid canvas JSON: blocks[8] (Revenue Streams).figures must have at most 40 figures.',
+    ],
+    [
+      'an empty figure label',
+      (j) => {
+        j.blocks[8].figures[0].label = '';
+        return JSON.stringify(j);
+      },
+      'Invalid canvas JSON: blocks[8] (Revenue Streams).figures[0].label must not be empty.',
+    ],
+    [
+      'a value that is not a number',
+      (j) => {
+        j.blocks[8].figures[0].value = '12';
+        return JSON.stringify(j);
+      },
+      'Invalid canvas JSON: blocks[8] (Revenue Streams).figures[0].value must be a finite number.',
+    ],
+    [
+      'a value of null (NaN written by a careless tool)',
+      (j) => {
+        j.blocks[8].figures[0].value = null;
+        return JSON.stringify(j);
+      },
+      'Invalid canvas JSON: blocks[8] (Revenue Streams).figures[0].value must be a finite number.',
+    ],
+    [
+      'an unknown field',
+      (j) => {
+        j.blocks[8].figures[0].currency = 'CNY';
+        return JSON.stringify(j);
+      },
+      'Invalid canvas JSON: blocks[8] (Revenue Streams).figures[0] has an unknown field "currency".',
+    ],
   ];
 
-  test.each(invalid)('rejects %s with one clear line and leaves the spreadsheet exactly as it was', (_name, make, message) => {
-    const b = ready();
-    const text = make(b.exported());
-    const before = b.fake.direct.documentState();
-    const error = thrown(() => b.call('importCanvasJson', text));
-    if (typeof message === 'string') expect(error).toBe(message);
-    else expect(error).toMatch(message);
-    expect(error).not.toMatch(/\n/);
-    expect(b.fake.direct.documentState()).toEqual(before);
-  });
+  test.each(invalid)(
+    'rejects %s with one clear line and leaves the spreadsheet exactly as it was',
+    (_name, make, message) => {
+      const b = ready();
+      const text = make(b.exported());
+      const before = b.fake.direct.documentState();
+      const error = thrown(() => b.call('importCanvasJson', text));
+      if (typeof message === 'string') expect(error).toBe(message);
+      else expect(error).toMatch(message);
+      expect(error).not.toMatch(/\n/);
+      expect(b.fake.direct.documentState()).toEqual(before);
+    },
+  );
 
   test('writes nothing when the spreadsheet is busy with another edit', () => {
     const b = ready();
     const text = b.call<string>('exportCanvasJson');
     const before = b.fake.direct.documentState();
     b.fake.lock.available = false;
-    expect(thrown(() => b.call('importCanvasJson', text))).toBe('The canvas is busy with another edit; please try again in a moment.');
+    expect(thrown(() => b.call('importCanvasJson', text))).toBe(
+      'The canvas is busy with another edit; please try again in a moment.',
+    );
     expect(b.fake.direct.documentState()).toEqual(before);
   });
 
@@ -198,6 +313,8 @@ describe('importCanvasJson', () => {
     const snap = b.call<{ id: string }>('saveSnapshot', { label: 'before import' });
     b.call('importCanvasJson', b.call<string>('exportCanvasJson'));
     // the new canvas (active) has the same content as the snapshot
-    expect(b.call<Array<{ changed: boolean }>>('compareSnapshots', { from: snap.id }).every((d) => !d.changed)).toBe(true);
+    expect(b.call<Array<{ changed: boolean }>>('compareSnapshots', { from: snap.id }).every((d) => !d.changed)).toBe(
+      true,
+    );
   });
 });

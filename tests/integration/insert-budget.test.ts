@@ -18,7 +18,9 @@ describe('Insert is batched', () => {
   test('the built bundle inserts within the call and round-trip budget', () => {
     const { fake, call } = loadBundle();
     call('insertXiaomiCanvas');
-    console.log(`insert: ${fake.stats.calls} calls, ${fake.stats.roundTrips} round trips (reads ${fake.stats.reads}, writes ${fake.stats.writes})`);
+    console.log(
+      `insert: ${fake.stats.calls} calls, ${fake.stats.roundTrips} round trips (reads ${fake.stats.reads}, writes ${fake.stats.writes})`,
+    );
     expect(fake.stats.calls).toBeLessThanOrEqual(INSERT_MAX_CALLS);
     expect(fake.stats.roundTrips).toBeLessThanOrEqual(INSERT_MAX_ROUND_TRIPS);
   });

@@ -19,30 +19,43 @@ describe('loading the bundle', () => {
   test('makes no service call at top level and defines every entry point as a top-level function', () => {
     const bundle = loadBundle();
     expect(bundle.fake.stats.calls).toBe(0);
-    for (const fn of ['onOpen', 'onInstall', 'insertXiaomiCanvas', 'showCanvasSidebar', 'refreshKeyFigures', 'getCanvas', 'selectBlock', 'saveBlock', 'resetBlock']) {
+    for (const fn of [
+      'onOpen',
+      'onInstall',
+      'insertXiaomiCanvas',
+      'showCanvasSidebar',
+      'refreshKeyFigures',
+      'getCanvas',
+      'selectBlock',
+      'saveBlock',
+      'resetBlock',
+    ]) {
       expect(typeof (bundle.context as Record<string, unknown>)[fn]).toBe('function');
     }
   });
 });
 
 describe('onOpen', () => {
-  test.each(['NONE', 'LIMITED', 'FULL'] as const)('builds the add-on menu in AuthMode.%s without touching the spreadsheet', (mode) => {
-    const fake = createFakeGoogle({ files: { Sidebar: sidebarFile() } });
-    fake.setAuthMode(mode);
-    const bundle = loadBundle({ fake });
-    bundle.call('onOpen', { authMode: mode });
-    expect(fake.stats.reads + fake.stats.writes).toBe(0);
-    const menu = fake.ui.menus.at(-1)!;
-    const items = menu.items.filter((i): i is { caption: string; functionName: string } => i !== 'separator');
-    expect(items.map((i) => [i.caption, i.functionName])).toEqual(
-      expect.arrayContaining([
-        ['Insert Xiaomi canvas', 'insertXiaomiCanvas'],
-        ['Open canvas sidebar', 'showCanvasSidebar'],
-        ['Refresh Key Figures', 'refreshKeyFigures'],
-        ['About', 'showAbout'],
-      ]),
-    );
-  });
+  test.each(['NONE', 'LIMITED', 'FULL'] as const)(
+    'builds the add-on menu in AuthMode.%s without touching the spreadsheet',
+    (mode) => {
+      const fake = createFakeGoogle({ files: { Sidebar: sidebarFile() } });
+      fake.setAuthMode(mode);
+      const bundle = loadBundle({ fake });
+      bundle.call('onOpen', { authMode: mode });
+      expect(fake.stats.reads + fake.stats.writes).toBe(0);
+      const menu = fake.ui.menus.at(-1)!;
+      const items = menu.items.filter((i): i is { caption: string; functionName: string } => i !== 'separator');
+      expect(items.map((i) => [i.caption, i.functionName])).toEqual(
+        expect.arrayContaining([
+          ['Insert Xiaomi canvas', 'insertXiaomiCanvas'],
+          ['Open canvas sidebar', 'showCanvasSidebar'],
+          ['Refresh Key Figures', 'refreshKeyFigures'],
+          ['About', 'showAbout'],
+        ]),
+      );
+    },
+  );
 
   test('onInstall builds the same menu', () => {
     const bundle = loadBundle();
@@ -60,7 +73,10 @@ describe('Insert Xiaomi canvas', () => {
   test('creates the canvas, details and Key Figures sheets, ends on the canvas, and toasts start and finish', () => {
     expect(fake.direct.sheetNames()).toEqual(['Sheet1', CANVAS, DETAILS, FIGURES]);
     expect(fake.spreadsheet.getActiveSheet().getName()).toBe(CANVAS);
-    expect(fake.ui.toasts.map((t) => t.message)).toEqual([expect.stringMatching(/Inserting/), expect.stringMatching(/^Done/)]);
+    expect(fake.ui.toasts.map((t) => t.message)).toEqual([
+      expect.stringMatching(/Inserting/),
+      expect.stringMatching(/^Done/),
+    ]);
   });
 
   test('draws the canonical layout with title, question and bulleted entries per block', () => {
@@ -84,9 +100,14 @@ describe('Insert Xiaomi canvas', () => {
       expect(cellAt(row, col)).toBe(BLOCK_TITLES[block.id]);
       expect(cellAt(row + 1, col)).toBe(block.questions[0]);
       const area = blockArea(layout, block.id);
-      const entries = canvas.slice(area.firstEntryRow - 1, area.lastEntryRow).map((r) => r[col - 1]).filter((v) => v !== '');
+      const entries = canvas
+        .slice(area.firstEntryRow - 1, area.lastEntryRow)
+        .map((r) => r[col - 1])
+        .filter((v) => v !== '');
       expect(entries).toEqual(block.entries);
-      expect(fake.direct.cell(CANVAS, `${String.fromCharCode(64 + col)}${area.firstEntryRow}`).format.numberFormat).toContain('•');
+      expect(
+        fake.direct.cell(CANVAS, `${String.fromCharCode(64 + col)}${area.firstEntryRow}`).format.numberFormat,
+      ).toContain('•');
     }
     const footer = canvas.slice(layout.bottomEndRow).map((r) => r[1]);
     expect(footer).toEqual([expect.stringContaining(CONTENT.dataSources.text), CONTENT.licence]);
@@ -124,7 +145,16 @@ describe('Insert Xiaomi canvas', () => {
         expect(details.some((r) => r[1] === row[0] && r[2] === row[1] && r[3] === row[2])).toBe(true);
       }
       for (const f of block.figures) {
-        expect(details.some((r) => r[5] === f.label && r[6] === f.value && r[7] === f.unit && String(r[8]) === f.period && r[11] === f.source)).toBe(true);
+        expect(
+          details.some(
+            (r) =>
+              r[5] === f.label &&
+              r[6] === f.value &&
+              r[7] === f.unit &&
+              String(r[8]) === f.period &&
+              r[11] === f.source,
+          ),
+        ).toBe(true);
       }
     }
     for (const section of CONTENT.intro) for (const p of section.paragraphs) expect(texts).toContain(p);
@@ -132,7 +162,10 @@ describe('Insert Xiaomi canvas', () => {
 
   test('names every block region on the canvas and in the details', () => {
     for (const id of BLOCK_IDS) {
-      const pascal = id.split('-').map((p) => p[0].toUpperCase() + p.slice(1)).join('');
+      const pascal = id
+        .split('-')
+        .map((p) => p[0].toUpperCase() + p.slice(1))
+        .join('');
       const onCanvas = fake.spreadsheet.getRangeByName(`XiaomiCanvas_${pascal}`)!;
       expect(onCanvas.getSheet().getName()).toBe(CANVAS);
       expect(onCanvas.getValues()[0][0]).toBe(BLOCK_TITLES[id]);
@@ -189,13 +222,21 @@ describe('Key Figures', () => {
     expect(usdOf(cny.label)).toBe('');
     fake.direct.setCell(FIGURES, 'M1', '');
     expect(usdOf(cny.label)).toBe('');
-    expect(fake.direct.values(FIGURES).flat().filter((v) => typeof v === 'string' && v.startsWith('#'))).toEqual([]);
+    expect(
+      fake.direct
+        .values(FIGURES)
+        .flat()
+        .filter((v) => typeof v === 'string' && v.startsWith('#')),
+    ).toEqual([]);
   });
 
   test("flags the seed's contradictions, and the flags follow edits", () => {
     const { fake } = inserted();
     const flagged = (metric: string, period: string) =>
-      fake.direct.values(FIGURES).filter((r) => r[8] === metric && String(r[4]) === period).map((r) => [r[2], r[3], r[7]]);
+      fake.direct
+        .values(FIGURES)
+        .filter((r) => r[8] === metric && String(r[4]) === period)
+        .map((r) => [r[2], r[3], r[7]]);
     // 2024 R&D: 19.4 CNY bn, over USD 8 bn, USD 2.5 bn, ~CNY 20 bn — all disagree with at least one other source
     expect(flagged('rd-spend', '2024').every(([, , flag]) => flag === '⚠ Conflict')).toBe(true);
     expect(flagged('marketing-spend', '2024').map(([, , f]) => f)).toEqual(['⚠ Conflict', '⚠ Conflict']);
@@ -204,7 +245,10 @@ describe('Key Figures', () => {
     expect(flagged('rd-spend', '2023').map(([, , f]) => f)).toEqual(['', '']);
     // Make the two marketing figures agree: both flags clear, live
     const formulas = fake.direct.formulas(FIGURES);
-    const rows = fake.direct.values(FIGURES).map((r, i) => ({ r, i })).filter(({ r }) => r[8] === 'marketing-spend');
+    const rows = fake.direct
+      .values(FIGURES)
+      .map((r, i) => ({ r, i }))
+      .filter(({ r }) => r[8] === 'marketing-spend');
     const ref = formulas[rows[0].i][2].replace(/^='Xiaomi Details'!/, '');
     fake.direct.setCell(DETAILS, ref, String(rows[1].r[2]));
     expect(flagged('marketing-spend', '2024').map(([, , f]) => f)).toEqual(['', '']);
@@ -224,11 +268,22 @@ describe('running Insert again', () => {
   test('YES inserts a fresh copy under distinct names and leaves the first canvas byte-identical', () => {
     const { fake, call } = inserted();
     fake.direct.setCell(CANVAS, 'B7', 'My own edit');
-    const sheetState = (name: string) => JSON.stringify((fake.direct.documentState() as { sheets: Array<{ name: string }> }).sheets.find((s) => s.name === name));
+    const sheetState = (name: string) =>
+      JSON.stringify(
+        (fake.direct.documentState() as { sheets: Array<{ name: string }> }).sheets.find((s) => s.name === name),
+      );
     const before = [CANVAS, DETAILS, FIGURES].map(sheetState);
     fake.ui.alertResponses.push('YES');
     call('insertXiaomiCanvas');
-    expect(fake.direct.sheetNames()).toEqual(['Sheet1', CANVAS, DETAILS, FIGURES, `${CANVAS} (2)`, `${DETAILS} (2)`, `${FIGURES} (2)`]);
+    expect(fake.direct.sheetNames()).toEqual([
+      'Sheet1',
+      CANVAS,
+      DETAILS,
+      FIGURES,
+      `${CANVAS} (2)`,
+      `${DETAILS} (2)`,
+      `${FIGURES} (2)`,
+    ]);
     expect([CANVAS, DETAILS, FIGURES].map(sheetState)).toEqual(before);
     expect(fake.direct.formulas(`${FIGURES} (2)`)[1][2]).toMatch(/^='Xiaomi Details \(2\)'!G\d+$/);
     expect(fake.spreadsheet.getRangeByName('XiaomiCanvas2_KeyPartners')!.getSheet().getName()).toBe(`${CANVAS} (2)`);

@@ -50,7 +50,9 @@ describe('Refresh Key Figures', () => {
     expect(view.blocks.map((x) => x.entries)).toEqual(CONTENT.blocks.map((x) => x.entries));
     b.call('refreshKeyFigures');
     expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_KeyPartners')!.getValues()[0][0]).toBe('Key Partners');
-    expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_Details_RevenueStreams')!.getValues()[0][0]).toBe('Revenue Streams');
+    expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_Details_RevenueStreams')!.getValues()[0][0]).toBe(
+      'Revenue Streams',
+    );
     expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_KeyFigures')).not.toBeNull();
   });
 

@@ -65,7 +65,12 @@ describe('saveSnapshot', () => {
     const b = ready();
     const startedAt = Date.now();
     const info = b.save('Before the EV pivot');
-    expect(info).toEqual({ id: expect.stringMatching(/^\d{8}-\d{6}-[0-9a-z]{4}$/), label: 'Before the EV pivot', savedAt: expect.any(String), canvas: CANVAS });
+    expect(info).toEqual({
+      id: expect.stringMatching(/^\d{8}-\d{6}-[0-9a-z]{4}$/),
+      label: 'Before the EV pivot',
+      savedAt: expect.any(String),
+      canvas: CANVAS,
+    });
     expect(Date.parse(info.savedAt)).toBeGreaterThanOrEqual(startedAt - 1000);
     expect(new Date(info.savedAt).toISOString()).toBe(info.savedAt);
     expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', CANVAS, 'Xiaomi Details', FIGURES, SNAPSHOTS]);
@@ -79,9 +84,13 @@ describe('saveSnapshot', () => {
     expect(json.blocks.map((x: { entries: string[] }) => x.entries)).toEqual(CONTENT.blocks.map((x) => x.entries));
 
     const sheet = b.fake.direct.documentState().sheets.find((s) => s.name === SNAPSHOTS)!;
-    expect(sheet.protections).toEqual([expect.objectContaining({ type: 'SHEET', warningOnly: true, description: expect.stringMatching(/snapshots/i) })]);
+    expect(sheet.protections).toEqual([
+      expect.objectContaining({ type: 'SHEET', warningOnly: true, description: expect.stringMatching(/snapshots/i) }),
+    ]);
     expect(sheet.frozenRows).toBe(1);
-    expect(b.fake.direct.namedRanges()).toContainEqual(expect.objectContaining({ name: 'XiaomiCanvas_Snapshots', sheet: SNAPSHOTS }));
+    expect(b.fake.direct.namedRanges()).toContainEqual(
+      expect.objectContaining({ name: 'XiaomiCanvas_Snapshots', sheet: SNAPSHOTS }),
+    );
   });
 
   test('appends one row per snapshot; a formula-like label is stored as text; no "saved by" without an email', () => {
@@ -90,7 +99,12 @@ describe('saveSnapshot', () => {
     const second = b.save('+1');
     expect(snapshotRow(b, first.id)).toBe(2);
     expect(snapshotRow(b, second.id)).toBe(3);
-    expect(b.fake.direct.formulas(SNAPSHOTS).flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      b.fake.direct
+        .formulas(SNAPSHOTS)
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
     expect(b.list().map((s) => s.label)).toEqual(['+1', '=HYPERLINK("http://evil","x")']);
     expect(first.savedBy).toBeUndefined();
   });
@@ -109,9 +123,17 @@ describe('saveSnapshot', () => {
   });
 
   test.each<[string, unknown, string]>([
-    ['a label over 100 characters', { label: 'x'.repeat(101) }, 'Invalid snapshot request: label must be at most 100 characters.'],
+    [
+      'a label over 100 characters',
+      { label: 'x'.repeat(101) },
+      'Invalid snapshot request: label must be at most 100 characters.',
+    ],
     ['a label that is not text', { label: 42 }, 'Invalid snapshot request: label must be text.'],
-    ['an unknown field', { label: 'x', blockId: 'channels' }, 'Invalid snapshot request: snapshot request has an unknown field "blockId".'],
+    [
+      'an unknown field',
+      { label: 'x', blockId: 'channels' },
+      'Invalid snapshot request: snapshot request has an unknown field "blockId".',
+    ],
     ['not an object', 'label', 'Invalid snapshot request: snapshot request must be an object with an optional label.'],
   ])('rejects %s and changes nothing', (_name, request, message) => {
     const b = ready();
@@ -130,7 +152,11 @@ describe('saveSnapshot', () => {
     const details = b.fake.direct.values('Xiaomi Details');
     const row = details.findIndex((r) => r[5] === CONTENT.blocks[7].figures[0].label) + 1;
     b.fake.direct.setCell('Xiaomi Details', `G${row}`, 'about 20');
-    rejectsUnchanged(b, () => b.save('x'), /^The .+ figure ".+" has no numeric value; enter a number in its Value cell first\.$/);
+    rejectsUnchanged(
+      b,
+      () => b.save('x'),
+      /^The .+ figure ".+" has no numeric value; enter a number in its Value cell first\.$/,
+    );
   });
 
   test('costs one round trip (first save creates the sheet; later saves append a row)', () => {
@@ -141,7 +167,9 @@ describe('saveSnapshot', () => {
     b.fake.resetStats();
     b.save('second');
     const later = { calls: b.fake.stats.calls, roundTrips: b.fake.stats.roundTrips };
-    console.log(`saveSnapshot: first ${first.calls} calls / ${first.roundTrips} round trip(s); later ${later.calls} calls / ${later.roundTrips} round trip(s)`);
+    console.log(
+      `saveSnapshot: first ${first.calls} calls / ${first.roundTrips} round trip(s); later ${later.calls} calls / ${later.roundTrips} round trip(s)`,
+    );
     expect(first.roundTrips).toBe(1);
     expect(later.roundTrips).toBe(1);
     expect(later.calls).toBeLessThanOrEqual(30);
@@ -232,7 +260,11 @@ describe('compareSnapshots', () => {
     b.edit('key-activities', (x) => ({ entries: ['Edited first', x.entries[1], ...x.entries.slice(3), 'Brand new'] }));
     const rs = CONTENT.blocks[8];
     b.edit('revenue-streams', (x) => ({
-      figures: [{ ...x.figures[0], value: x.figures[0].value * 1.5 }, ...x.figures.slice(2), { label: 'EV revenue', value: 3, unit: 'USD bn', period: '2025' }],
+      figures: [
+        { ...x.figures[0], value: x.figures[0].value * 1.5 },
+        ...x.figures.slice(2),
+        { label: 'EV revenue', value: 3, unit: 'USD bn', period: '2025' },
+      ],
     }));
     const diff = b.call<BlockDiff[]>('compareSnapshots', { from: snap.id });
     expect(diff.map((d) => d.blockId)).toEqual([...BLOCK_IDS]);
@@ -243,7 +275,13 @@ describe('compareSnapshots', () => {
       entriesAdded: ['Brand new'],
     });
     expect(diff[8].figuresChanged).toEqual([
-      { label: rs.figures[0].label, from: rs.figures[0].value, to: rs.figures[0].value * 1.5, changePct: 50, unit: rs.figures[0].unit },
+      {
+        label: rs.figures[0].label,
+        from: rs.figures[0].value,
+        to: rs.figures[0].value * 1.5,
+        changePct: 50,
+        unit: rs.figures[0].unit,
+      },
     ]);
     expect(diff[8].figuresRemoved.map((f) => f.label)).toEqual([rs.figures[1].label]);
     expect(diff[8].figuresAdded).toEqual([{ label: 'EV revenue', value: 3, unit: 'USD bn', period: '2025' }]);
@@ -260,7 +298,9 @@ describe('compareSnapshots', () => {
     const before = b.fake.direct.documentState();
     b.fake.resetStats();
     const between = b.call<BlockDiff[]>('compareSnapshots', { from: a.id, to: z.id });
-    console.log(`compareSnapshots (two snapshots): ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trip(s)`);
+    console.log(
+      `compareSnapshots (two snapshots): ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trip(s)`,
+    );
     expect(b.fake.stats.roundTrips).toBe(1);
     expect(between[5].entriesChanged).toEqual([{ from: CONTENT.blocks[5].entries[0], to: 'Typed in the cell' }]);
     expect(b.call<BlockDiff[]>('compareSnapshots', { from: z.id }).every((d) => !d.changed)).toBe(true);
@@ -274,7 +314,11 @@ describe('compareSnapshots', () => {
     ['an unknown id', { from: 'nope' }, /^There is no snapshot with ID "nope"/],
     ['a missing from', { to: 'x' }, /^Invalid compare request: from must be text\.$/],
     ['an empty from', { from: '  ' }, /^Invalid compare request: from must not be empty\.$/],
-    ['an unknown field', { from: 'x', block: 'channels' }, /^Invalid compare request: compare request has an unknown field "block"\.$/],
+    [
+      'an unknown field',
+      { from: 'x', block: 'channels' },
+      /^Invalid compare request: compare request has an unknown field "block"\.$/,
+    ],
     ['a bare string', 'x', /^Invalid compare request: compare request must be an object/],
   ])('rejects %s with one line', (_name, request, message) => {
     const b = ready();
@@ -286,7 +330,11 @@ describe('compareSnapshots', () => {
     const b = ready();
     const s = b.save('hurt');
     b.fake.direct.setCell(SNAPSHOTS, `F${snapshotRow(b, s.id)}`, 'garbage');
-    rejectsUnchanged(b, () => b.call('compareSnapshots', { from: s.id }), /^The snapshot "hurt" is damaged and cannot be used: its stored canvas is not valid JSON/);
+    rejectsUnchanged(
+      b,
+      () => b.call('compareSnapshots', { from: s.id }),
+      /^The snapshot "hurt" is damaged and cannot be used: its stored canvas is not valid JSON/,
+    );
   });
 });
 
@@ -302,17 +350,20 @@ describe('restoreSnapshot', () => {
 
     const restored = b.call<CanvasView>('restoreSnapshot', { id: snap.id });
     expect(restored).toEqual(b.canvas());
-    expect(restored.blocks.map((x) => [x.entries, x.figures])).toEqual(original.blocks.map((x) => [x.entries, x.figures]));
+    expect(restored.blocks.map((x) => [x.entries, x.figures])).toEqual(
+      original.blocks.map((x) => [x.entries, x.figures]),
+    );
     expect(restored.blocks.map((x) => x.version)).toEqual(original.blocks.map((x) => x.version));
 
     // the state before the restore was saved first, so the restore can be undone
     const [undo] = b.list();
     expect(undo.label).toBe('Before restoring Original');
-    expect(b.call<BlockDiff[]>('compareSnapshots', { from: undo.id }).filter((d) => d.changed).map((d) => d.blockId)).toEqual([
-      'key-activities',
-      'channels',
-      'revenue-streams',
-    ]);
+    expect(
+      b
+        .call<BlockDiff[]>('compareSnapshots', { from: undo.id })
+        .filter((d) => d.changed)
+        .map((d) => d.blockId),
+    ).toEqual(['key-activities', 'channels', 'revenue-streams']);
     const undone = b.call<CanvasView>('restoreSnapshot', { id: undo.id });
     expect(undone.blocks.map((x) => [x.entries, x.figures])).toEqual(edited.blocks.map((x) => [x.entries, x.figures]));
     expect(b.list()[0].label).toBe('Before restoring Before restoring Original');
@@ -323,7 +374,10 @@ describe('restoreSnapshot', () => {
     const snap = b.save('s');
     b.edit('cost-structure', (x) => ({ figures: [] }));
     b.call('restoreSnapshot', { id: snap.id });
-    const rows = b.fake.direct.values(FIGURES).slice(1).filter((r) => r[1] !== '');
+    const rows = b.fake.direct
+      .values(FIGURES)
+      .slice(1)
+      .filter((r) => r[1] !== '');
     const figures = CONTENT.blocks.flatMap((x) => x.figures);
     expect(rows.map((r) => [r[1], r[2]])).toEqual(figures.map((f) => [f.label, f.value]));
     expect(b.fake.direct.formulas(FIGURES)[1][2]).toMatch(/^='Xiaomi Details'!G\d+$/);
@@ -333,7 +387,8 @@ describe('restoreSnapshot', () => {
     const b = ready();
     const small = b.save('small');
     const entries = (tag: string) => Array.from({ length: 25 }, (_, i) => `${tag} ${i}`);
-    const figures = (tag: string): Figure[] => Array.from({ length: 30 }, (_, i) => ({ label: `${tag} F${i}`, value: i, unit: 'USD m', period: '2024' }));
+    const figures = (tag: string): Figure[] =>
+      Array.from({ length: 30 }, (_, i) => ({ label: `${tag} F${i}`, value: i, unit: 'USD m', period: '2024' }));
     for (const id of BLOCK_IDS) b.edit(id, () => ({ entries: entries(id), figures: figures(id) }));
     const big = b.canvas();
     const bigSnap = b.save('big');
@@ -342,12 +397,19 @@ describe('restoreSnapshot', () => {
 
     b.fake.resetStats();
     const restored = b.call<CanvasView>('restoreSnapshot', { id: bigSnap.id });
-    console.log(`restoreSnapshot (all 9 blocks): ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trip(s)`);
+    console.log(
+      `restoreSnapshot (all 9 blocks): ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trip(s)`,
+    );
     expect(b.fake.stats.roundTrips).toBe(1);
     expect(restored).toEqual(b.canvas());
     expect(restored.blocks.map((x) => [x.entries, x.figures])).toEqual(big.blocks.map((x) => [x.entries, x.figures]));
-    const rows = b.fake.direct.values(FIGURES).slice(1).filter((r) => r[1] !== '');
-    expect(rows.map((r) => [r[1], r[2]])).toEqual(BLOCK_IDS.flatMap((id) => figures(id).map((f) => [f.label, f.value])));
+    const rows = b.fake.direct
+      .values(FIGURES)
+      .slice(1)
+      .filter((r) => r[1] !== '');
+    expect(rows.map((r) => [r[1], r[2]])).toEqual(
+      BLOCK_IDS.flatMap((id) => figures(id).map((f) => [f.label, f.value])),
+    );
   });
 
   test('restores into a canvas a teammate changed by inserting rows and editing cells', () => {
@@ -366,14 +428,20 @@ describe('restoreSnapshot', () => {
     const snap = b.save('same');
     b.fake.resetStats();
     b.call('restoreSnapshot', { id: snap.id });
-    console.log(`restoreSnapshot (nothing to change): ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trip(s)`);
+    console.log(
+      `restoreSnapshot (nothing to change): ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trip(s)`,
+    );
     expect(b.fake.stats.byMethod['Range.setValues']).toBe(1);
   });
 
   test.each<[string, (b: Ready, id: string) => unknown, RegExp | string]>([
     ['an unknown id', (b) => b.call('restoreSnapshot', { id: 'nope' }), /^There is no snapshot with ID "nope"/],
     ['no id', (b) => b.call('restoreSnapshot', {}), 'Invalid restore request: id must be text.'],
-    ['an unknown field', (b, id) => b.call('restoreSnapshot', { id, force: true }), 'Invalid restore request: restore request has an unknown field "force".'],
+    [
+      'an unknown field',
+      (b, id) => b.call('restoreSnapshot', { id, force: true }),
+      'Invalid restore request: restore request has an unknown field "force".',
+    ],
     [
       'a damaged snapshot',
       (b, id) => {
@@ -413,7 +481,9 @@ describe('restoreSnapshot', () => {
     const after = b.fake.direct.documentState();
     const canvasOf = (state: typeof before) => state.sheets.find((x) => x.name === CANVAS);
     expect(canvasOf(after)).toEqual(canvasOf(before));
-    expect(after.sheets.find((x) => x.name === SNAPSHOTS)!.maxRows).toBe(before.sheets.find((x) => x.name === SNAPSHOTS)!.maxRows);
+    expect(after.sheets.find((x) => x.name === SNAPSHOTS)!.maxRows).toBe(
+      before.sheets.find((x) => x.name === SNAPSHOTS)!.maxRows,
+    );
     expect(b.fake.direct.values(SNAPSHOTS).filter((r) => r[0] !== '')).toHaveLength(2);
   });
 });
@@ -422,7 +492,9 @@ describe('Save snapshot menu item', () => {
   test('is in the add-on menu and saves with a time-stamped label, confirming with a toast', () => {
     const b = ready();
     b.call('onOpen', { authMode: 'FULL' });
-    const items = b.fake.ui.menus.at(-1)!.items.filter((i): i is { caption: string; functionName: string } => i !== 'separator');
+    const items = b.fake.ui.menus
+      .at(-1)!
+      .items.filter((i): i is { caption: string; functionName: string } => i !== 'separator');
     expect(items).toContainEqual({ caption: 'Save snapshot', functionName: 'saveSnapshotFromMenu' });
     b.call('saveSnapshotFromMenu');
     expect(b.list()).toHaveLength(1);

@@ -26,7 +26,12 @@ afterEach(async () => {
 });
 
 async function start(options: { fresh?: boolean; stateFile?: string } = {}): Promise<PreviewServer> {
-  const preview = await startPreview({ port: 0, stateFile: options.stateFile ?? join(dir, 'preview-state.json'), fresh: options.fresh, log: () => undefined });
+  const preview = await startPreview({
+    port: 0,
+    stateFile: options.stateFile ?? join(dir, 'preview-state.json'),
+    fresh: options.fresh,
+    log: () => undefined,
+  });
   running.push(preview);
   return preview;
 }
@@ -39,10 +44,21 @@ interface Reply {
 }
 
 /** A raw HTTP request (node:http, so Host, Origin and bodies can be anything). */
-function raw(preview: PreviewServer, method: string, path: string, options: { headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] } = {}): Promise<Reply> {
+function raw(
+  preview: PreviewServer,
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: preview.port, method, path, headers: { host: `127.0.0.1:${preview.port}`, ...(options.headers ?? {}) } },
+      {
+        host: '127.0.0.1',
+        port: preview.port,
+        method,
+        path,
+        headers: { host: `127.0.0.1:${preview.port}`, ...(options.headers ?? {}) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -60,8 +76,16 @@ function raw(preview: PreviewServer, method: string, path: string, options: { he
   });
 }
 
-function postJson(preview: PreviewServer, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  return raw(preview, 'POST', path, { headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+function postJson(
+  preview: PreviewServer,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  return raw(preview, 'POST', path, {
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 function fingerprint(preview: PreviewServer) {
@@ -91,9 +115,14 @@ describe('what the preview runs', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.headers['content-security-policy']).toContain("connect-src 'self'");
     for (const title of Object.values(BLOCK_TITLES)) expect(page.text).toContain(`>${title}</div>`);
-    for (const label of ['Insert Xiaomi canvas', 'Open canvas sidebar', 'Refresh Key Figures', 'Download .xlsx']) expect(page.text).toContain(label);
+    for (const label of ['Insert Xiaomi canvas', 'Open canvas sidebar', 'Refresh Key Figures', 'Download .xlsx'])
+      expect(page.text).toContain(label);
 
-    const view = (await raw(preview, 'GET', `/api/view?sheet=${encodeURIComponent('Key Figures')}`)).json() as { sheet: string; sheets: Array<{ name: string }>; grid: string };
+    const view = (await raw(preview, 'GET', `/api/view?sheet=${encodeURIComponent('Key Figures')}`)).json() as {
+      sheet: string;
+      sheets: Array<{ name: string }>;
+      grid: string;
+    };
     expect(view.sheet).toBe('Key Figures');
     expect(view.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Xiaomi Canvas', 'Xiaomi Details', 'Key Figures']);
     expect(view.grid).toContain('⚠ Conflict');
@@ -115,16 +144,28 @@ describe('what the preview runs', () => {
 
   test('/api/run calls the bundle: getCanvas, then saveBlock changes the canvas and is saved to the state file', async () => {
     const preview = await start();
-    const canvas = (await postJson(preview, '/api/run', { fn: 'getCanvas', args: [] })).json() as { ok: boolean; result: CanvasView };
+    const canvas = (await postJson(preview, '/api/run', { fn: 'getCanvas', args: [] })).json() as {
+      ok: boolean;
+      result: CanvasView;
+    };
     expect(canvas.ok).toBe(true);
     expect(canvas.result.blocks.map((b) => b.id)).toEqual([...BLOCK_IDS]);
     const ka = canvas.result.blocks.find((b) => b.id === 'key-activities') as BlockView;
     const before = fingerprint(preview);
 
-    const saved = (await postJson(preview, '/api/run', {
-      fn: 'saveBlock',
-      args: [{ blockId: ka.id, version: ka.version, entries: ['Chip design', ...ka.entries.slice(1)], figures: ka.figures }],
-    })).json() as { ok: boolean; changed: boolean; result: BlockView };
+    const saved = (
+      await postJson(preview, '/api/run', {
+        fn: 'saveBlock',
+        args: [
+          {
+            blockId: ka.id,
+            version: ka.version,
+            entries: ['Chip design', ...ka.entries.slice(1)],
+            figures: ka.figures,
+          },
+        ],
+      })
+    ).json() as { ok: boolean; changed: boolean; result: BlockView };
     expect(saved).toMatchObject({ ok: true, changed: true });
     expect(saved.result.entries[0]).toBe('Chip design');
     expect(preview.session.fake.direct.evaluate('Xiaomi Canvas', 'D6')).toBe('Chip design');
@@ -132,7 +173,12 @@ describe('what the preview runs', () => {
     expect(readFileSync(preview.stateFile, 'utf8')).not.toBe(before.file);
 
     // A server error reaches the caller as a failure, in plain words.
-    const stale = (await postJson(preview, '/api/run', { fn: 'saveBlock', args: [{ blockId: ka.id, version: ka.version, entries: ['x'], figures: [] }] })).json() as {
+    const stale = (
+      await postJson(preview, '/api/run', {
+        fn: 'saveBlock',
+        args: [{ blockId: ka.id, version: ka.version, entries: ['x'], figures: [] }],
+      })
+    ).json() as {
       ok: boolean;
       error: string;
     };
@@ -151,28 +197,42 @@ describe('what the preview runs', () => {
     expect(reply.status).toBe(200);
     expect(fake.direct.evaluate('Key Figures', `C${row + 1}`)).toBe(100);
     expect(fake.direct.evaluate('Key Figures', `G${row + 1}`)).toBeCloseTo(14, 10);
-    const view = (await raw(preview, 'GET', `/api/view?sheet=${encodeURIComponent('Key Figures')}`)).json() as { grid: string };
+    const view = (await raw(preview, 'GET', `/api/view?sheet=${encodeURIComponent('Key Figures')}`)).json() as {
+      grid: string;
+    };
     expect(view.grid).toContain('>14.000</div>');
   });
 
   test('a menu question is asked by the page: no answer changes nothing, NO changes nothing, YES inserts a copy', async () => {
     const preview = await start();
     const before = fingerprint(preview);
-    const asked = (await postJson(preview, '/api/menu', { fn: 'insertXiaomiCanvas' })).json() as { question?: { prompt: string; buttons: string } };
+    const asked = (await postJson(preview, '/api/menu', { fn: 'insertXiaomiCanvas' })).json() as {
+      question?: { prompt: string; buttons: string };
+    };
     expect(asked.question?.buttons).toBe('YES_NO');
     expect(asked.question?.prompt).toContain('already has a Xiaomi canvas');
     expect(fingerprint(preview)).toEqual(before);
 
-    const no = (await postJson(preview, '/api/menu', { fn: 'insertXiaomiCanvas', answers: ['NO'] })).json() as { ok: boolean; changed: boolean };
+    const no = (await postJson(preview, '/api/menu', { fn: 'insertXiaomiCanvas', answers: ['NO'] })).json() as {
+      ok: boolean;
+      changed: boolean;
+    };
     expect(no).toMatchObject({ ok: true, changed: false });
     expect(fingerprint(preview).file).toBe(before.file);
 
-    const yes = (await postJson(preview, '/api/menu', { fn: 'insertXiaomiCanvas', answers: ['YES'] })).json() as { ok: boolean; changed: boolean; toasts: unknown[] };
+    const yes = (await postJson(preview, '/api/menu', { fn: 'insertXiaomiCanvas', answers: ['YES'] })).json() as {
+      ok: boolean;
+      changed: boolean;
+      toasts: unknown[];
+    };
     expect(yes).toMatchObject({ ok: true, changed: true });
     expect(yes.toasts.length).toBeGreaterThan(0);
     expect(preview.session.sheetNames()).toContain('Xiaomi Canvas (2)');
 
-    const refreshed = (await postJson(preview, '/api/menu', { fn: 'refreshKeyFigures' })).json() as { ok: boolean; toasts: Array<{ message: string }> };
+    const refreshed = (await postJson(preview, '/api/menu', { fn: 'refreshKeyFigures' })).json() as {
+      ok: boolean;
+      toasts: Array<{ message: string }>;
+    };
     expect(refreshed.ok).toBe(true);
     expect(refreshed.toasts.at(-1)?.message).toMatch(/Key Figures is linked/);
 
@@ -206,11 +266,21 @@ describe('cell text is rendered as text', () => {
     const preview = await start();
     const evil = '<img src=x onerror="window.__xss=1">&amp;</td><script>alert(1)</script>';
     expect((await postJson(preview, '/api/cell', { sheet: 'Sheet1', a1: 'B2', value: evil })).status).toBe(200);
-    expect((await postJson(preview, '/api/cell', { sheet: 'Sheet1', a1: 'B3', value: "'=HYPERLINK(\"javascript:alert(1)\")" })).status).toBe(200);
+    expect(
+      (
+        await postJson(preview, '/api/cell', {
+          sheet: 'Sheet1',
+          a1: 'B3',
+          value: '\'=HYPERLINK("javascript:alert(1)")',
+        })
+      ).status,
+    ).toBe(200);
     const view = (await raw(preview, 'GET', '/api/view?sheet=Sheet1')).json() as { grid: string };
     expect(view.grid).not.toContain('<img');
     expect(view.grid).not.toContain('<script');
-    expect(view.grid).toContain('&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;&amp;amp;&lt;/td&gt;&lt;script&gt;');
+    expect(view.grid).toContain(
+      '&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;&amp;amp;&lt;/td&gt;&lt;script&gt;',
+    );
     expect(view.grid).toContain('data-input="&#39;=HYPERLINK(&quot;javascript:alert(1)&quot;)"');
     const page = await raw(preview, 'GET', '/?sheet=Sheet1');
     expect(page.text).not.toContain('<img src=x');
@@ -225,13 +295,37 @@ describe('the server refuses anything that is not its own API, changing nothing'
     ['path traversal', 404, (p) => raw(p, 'GET', '/../package.json')],
     ['unknown API path', 404, (p) => postJson(p, '/api/eval', { code: '1' })],
     ['GET on a POST route', 405, (p) => raw(p, 'GET', '/api/run')],
-    ['PUT on a POST route', 405, (p) => raw(p, 'PUT', '/api/run', { headers: { 'content-type': 'application/json' }, body: '{"fn":"getCanvas"}' })],
+    [
+      'PUT on a POST route',
+      405,
+      (p) => raw(p, 'PUT', '/api/run', { headers: { 'content-type': 'application/json' }, body: '{"fn":"getCanvas"}' }),
+    ],
     ['POST on a GET route', 405, (p) => postJson(p, '/', {})],
     ['DELETE', 405, (p) => raw(p, 'DELETE', '/api/cell')],
-    ['a non-JSON content type', 415, (p) => raw(p, 'POST', '/api/run', { headers: { 'content-type': 'text/plain' }, body: '{"fn":"getCanvas"}' })],
-    ['a form post', 415, (p) => raw(p, 'POST', '/api/cell', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'sheet=Sheet1&a1=A1&value=1' })],
-    ['a body that is not JSON', 400, (p) => raw(p, 'POST', '/api/run', { headers: { 'content-type': 'application/json' }, body: '{fn: getCanvas' })],
-    ['an empty body', 400, (p) => raw(p, 'POST', '/api/run', { headers: { 'content-type': 'application/json' }, body: '' })],
+    [
+      'a non-JSON content type',
+      415,
+      (p) => raw(p, 'POST', '/api/run', { headers: { 'content-type': 'text/plain' }, body: '{"fn":"getCanvas"}' }),
+    ],
+    [
+      'a form post',
+      415,
+      (p) =>
+        raw(p, 'POST', '/api/cell', {
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'sheet=Sheet1&a1=A1&value=1',
+        }),
+    ],
+    [
+      'a body that is not JSON',
+      400,
+      (p) => raw(p, 'POST', '/api/run', { headers: { 'content-type': 'application/json' }, body: '{fn: getCanvas' }),
+    ],
+    [
+      'an empty body',
+      400,
+      (p) => raw(p, 'POST', '/api/run', { headers: { 'content-type': 'application/json' }, body: '' }),
+    ],
     ['JSON of the wrong shape', 400, (p) => postJson(p, '/api/run', ['getCanvas'])],
     ['args that are not a list', 400, (p) => postJson(p, '/api/run', { fn: 'getCanvas', args: 'x' })],
     ['an extra field', 400, (p) => postJson(p, '/api/run', { fn: 'getCanvas', args: [], then: 'insertXiaomiCanvas' })],
@@ -239,17 +333,38 @@ describe('the server refuses anything that is not its own API, changing nothing'
     ['a prototype name', 400, (p) => postJson(p, '/api/run', { fn: 'constructor', args: [] })],
     ['__proto__', 400, (p) => postJson(p, '/api/run', { fn: '__proto__', args: [] })],
     ['a global of the script scope', 400, (p) => postJson(p, '/api/run', { fn: 'SpreadsheetApp', args: [] })],
-    ['a menu function through the sidebar route', 403, (p) => postJson(p, '/api/run', { fn: 'insertXiaomiCanvas', args: [] })],
+    [
+      'a menu function through the sidebar route',
+      403,
+      (p) => postJson(p, '/api/run', { fn: 'insertXiaomiCanvas', args: [] }),
+    ],
     ['onOpen through the sidebar route', 403, (p) => postJson(p, '/api/run', { fn: 'onOpen', args: [] })],
     ['a sidebar function through the menu route', 403, (p) => postJson(p, '/api/menu', { fn: 'saveBlock' })],
     ['an unknown menu function', 400, (p) => postJson(p, '/api/menu', { fn: 'rm -rf' })],
     ['a made-up alert answer', 400, (p) => postJson(p, '/api/menu', { fn: 'insertXiaomiCanvas', answers: ['MAYBE'] })],
     ['a cell edit on a missing sheet', 400, (p) => postJson(p, '/api/cell', { sheet: 'Nope', a1: 'A1', value: '1' })],
-    ['a cell edit with a range', 400, (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'A1:B2', value: '1' })],
-    ['a cell edit outside the sheet', 400, (p) => postJson(p, '/api/cell', { sheet: 'Xiaomi Canvas', a1: 'ZZ1', value: '1' })],
+    [
+      'a cell edit with a range',
+      400,
+      (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'A1:B2', value: '1' }),
+    ],
+    [
+      'a cell edit outside the sheet',
+      400,
+      (p) => postJson(p, '/api/cell', { sheet: 'Xiaomi Canvas', a1: 'ZZ1', value: '1' }),
+    ],
     ['a cell edit with a number', 400, (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: 2 })],
-    ['a cell value over 50,000 characters', 400, (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: 'x'.repeat(50001) })],
-    ['a body over 2 MB (declared)', 413, (p) => raw(p, 'POST', '/api/run', { headers: { 'content-type': 'application/json' }, body: bigBody(3 * 1024 * 1024) })],
+    [
+      'a cell value over 50,000 characters',
+      400,
+      (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: 'x'.repeat(50001) }),
+    ],
+    [
+      'a body over 2 MB (declared)',
+      413,
+      (p) =>
+        raw(p, 'POST', '/api/run', { headers: { 'content-type': 'application/json' }, body: bigBody(3 * 1024 * 1024) }),
+    ],
     [
       'a body over 2 MB (streamed)',
       413,
@@ -259,10 +374,28 @@ describe('the server refuses anything that is not its own API, changing nothing'
           chunks: Array.from({ length: 5 }, () => Buffer.alloc(600 * 1024, 0x20)),
         }),
     ],
-    ['a foreign Host (DNS rebinding)', 403, (p) => raw(p, 'GET', '/api/view', { headers: { host: 'evil.example:80' } })],
-    ['a foreign Origin', 403, (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: '9' }, { origin: 'https://evil.example' })],
-    ['a null Origin', 403, (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: '9' }, { origin: 'null' })],
-    ['a cross-site fetch', 403, (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: '9' }, { 'sec-fetch-site': 'cross-site' })],
+    [
+      'a foreign Host (DNS rebinding)',
+      403,
+      (p) => raw(p, 'GET', '/api/view', { headers: { host: 'evil.example:80' } }),
+    ],
+    [
+      'a foreign Origin',
+      403,
+      (p) =>
+        postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: '9' }, { origin: 'https://evil.example' }),
+    ],
+    [
+      'a null Origin',
+      403,
+      (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: '9' }, { origin: 'null' }),
+    ],
+    [
+      'a cross-site fetch',
+      403,
+      (p) =>
+        postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: '9' }, { 'sec-fetch-site': 'cross-site' }),
+    ],
   ];
 
   test.each(cases)('%s → %i', async (_name, status, send) => {
@@ -280,7 +413,12 @@ describe('the server refuses anything that is not its own API, changing nothing'
 
   test('the same origin is accepted (the page and the sidebar post with it)', async () => {
     const preview = await start();
-    const reply = await postJson(preview, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: '0.15' }, { origin: `http://127.0.0.1:${preview.port}`, 'sec-fetch-site': 'same-origin' });
+    const reply = await postJson(
+      preview,
+      '/api/cell',
+      { sheet: 'Key Figures', a1: 'M1', value: '0.15' },
+      { origin: `http://127.0.0.1:${preview.port}`, 'sec-fetch-site': 'same-origin' },
+    );
     expect(reply.status).toBe(200);
     expect(preview.session.fake.direct.evaluate('Key Figures', 'M1')).toBe(0.15);
   });
@@ -293,7 +431,10 @@ describe('the saved state', () => {
     await postJson(first, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: '0.25' });
     const canvas = (await postJson(first, '/api/run', { fn: 'getCanvas', args: [] })).json() as { result: CanvasView };
     const cs = canvas.result.blocks.find((b) => b.id === 'customer-segments') as BlockView;
-    await postJson(first, '/api/run', { fn: 'saveBlock', args: [{ blockId: cs.id, version: cs.version, entries: ['Everyone 🌍', ...cs.entries], figures: cs.figures }] });
+    await postJson(first, '/api/run', {
+      fn: 'saveBlock',
+      args: [{ blockId: cs.id, version: cs.version, entries: ['Everyone 🌍', ...cs.entries], figures: cs.figures }],
+    });
     const saved = readFileSync(stateFile, 'utf8');
     await first.close();
     running.splice(running.indexOf(first), 1);

@@ -50,7 +50,12 @@ describe('the naive baseline is a fair comparison', () => {
     const view = a.call<CanvasView>('getCanvas');
     expect(naiveGetCanvas(a.fake.spreadsheet)).toEqual(view);
     const block = view.blocks.find((x) => x.id === SAVED_BLOCK)!;
-    const request = { blockId: block.id, version: block.version, entries: ['Naive first', ...block.entries.slice(1)], figures: block.figures.slice(1) };
+    const request = {
+      blockId: block.id,
+      version: block.version,
+      entries: ['Naive first', ...block.entries.slice(1)],
+      figures: block.figures.slice(1),
+    };
     const saved = naiveSaveBlock(a.fake.spreadsheet, request);
     expect(a.call<CanvasView>('getCanvas').blocks.find((x) => x.id === SAVED_BLOCK)).toEqual(saved);
   });

@@ -3,7 +3,13 @@ import { changePct, diffBlock, diffCanvases, diffEntries, diffFigures } from '..
 import type { Figure } from '../../src/core/view';
 import { CONTENT } from '../support/content';
 
-const fig = (label: string, value: number, extra: Partial<Figure> = {}): Figure => ({ label, value, unit: 'CNY bn', period: '2024', ...extra });
+const fig = (label: string, value: number, extra: Partial<Figure> = {}): Figure => ({
+  label,
+  value,
+  unit: 'CNY bn',
+  period: '2024',
+  ...extra,
+});
 
 describe('changePct', () => {
   test.each([
@@ -33,7 +39,11 @@ describe('diffEntries', () => {
   });
 
   test('an entry edited in place is a change', () => {
-    expect(diffEntries(['a', 'b', 'c'], ['a', 'B!', 'c'])).toEqual({ added: [], removed: [], changed: [{ from: 'b', to: 'B!' }] });
+    expect(diffEntries(['a', 'b', 'c'], ['a', 'B!', 'c'])).toEqual({
+      added: [],
+      removed: [],
+      changed: [{ from: 'b', to: 'B!' }],
+    });
   });
 
   test('additions and removals are listed as such', () => {
@@ -44,7 +54,11 @@ describe('diffEntries', () => {
   });
 
   test('an entry inserted at the top does not turn the edit of a later entry into add + remove', () => {
-    expect(diffEntries(['a', 'b', 'c'], ['new', 'a', 'B', 'c'])).toEqual({ added: ['new'], removed: [], changed: [{ from: 'b', to: 'B' }] });
+    expect(diffEntries(['a', 'b', 'c'], ['new', 'a', 'B', 'c'])).toEqual({
+      added: ['new'],
+      removed: [],
+      changed: [{ from: 'b', to: 'B' }],
+    });
   });
 
   test('a moved text is not a change even when another entry took its place', () => {
@@ -93,25 +107,40 @@ describe('diffFigures', () => {
 
   test('a unit change gives the old unit and no percentage (the numbers are not comparable)', () => {
     expect(diffFigures([fig('Revenue', 50, { unit: 'USD bn' })], [fig('Revenue', 365.9)]).changed).toEqual([
-      { label: 'Revenue', from: 50, to: 365.9, changePct: null, unit: 'CNY bn', fromUnit: 'USD bn', otherChanges: ['unit'] },
+      {
+        label: 'Revenue',
+        from: 50,
+        to: 365.9,
+        changePct: null,
+        unit: 'CNY bn',
+        fromUnit: 'USD bn',
+        otherChanges: ['unit'],
+      },
     ]);
   });
 
   test('other field changes are reported even when the value stayed', () => {
-    expect(diffFigures([fig('Revenue', 1, { note: 'approx.' })], [fig('Revenue', 1, { period: '2025' })]).changed).toEqual([
-      { label: 'Revenue', from: 1, to: 1, changePct: 0, unit: 'CNY bn', otherChanges: ['period', 'note'] },
-    ]);
+    expect(
+      diffFigures([fig('Revenue', 1, { note: 'approx.' })], [fig('Revenue', 1, { period: '2025' })]).changed,
+    ).toEqual([{ label: 'Revenue', from: 1, to: 1, changePct: 0, unit: 'CNY bn', otherChanges: ['period', 'note'] }]);
   });
 
   test('unpaired figures are added or removed; duplicate labels pair in order', () => {
-    const result = diffFigures([fig('A', 1), fig('A', 2), fig('Old', 3)], [fig('A', 1), fig('New', 4), fig('A', 5), fig('A', 6)]);
+    const result = diffFigures(
+      [fig('A', 1), fig('A', 2), fig('Old', 3)],
+      [fig('A', 1), fig('New', 4), fig('A', 5), fig('A', 6)],
+    );
     expect(result.removed).toEqual([fig('Old', 3)]);
     expect(result.added).toEqual([fig('New', 4), fig('A', 6)]);
     expect(result.changed).toEqual([{ label: 'A', from: 2, to: 5, changePct: 150, unit: 'CNY bn' }]);
   });
 
   test('source differences are not changes', () => {
-    expect(diffFigures([{ ...fig('A', 1), source: 'x' } as Figure], [fig('A', 1)])).toEqual({ added: [], removed: [], changed: [] });
+    expect(diffFigures([{ ...fig('A', 1), source: 'x' } as Figure], [fig('A', 1)])).toEqual({
+      added: [],
+      removed: [],
+      changed: [],
+    });
   });
 });
 
@@ -139,7 +168,11 @@ describe('diffCanvases', () => {
     const after = {
       blocks: canvas.blocks.map((b) =>
         b.id === 'revenue-streams'
-          ? { ...b, entries: [...b.entries.slice(1), 'EV sales'], figures: b.figures.map((f, i) => (i === 0 ? { ...f, value: f.value * 2 } : f)) }
+          ? {
+              ...b,
+              entries: [...b.entries.slice(1), 'EV sales'],
+              figures: b.figures.map((f, i) => (i === 0 ? { ...f, value: f.value * 2 } : f)),
+            }
           : b,
       ),
     };
@@ -150,14 +183,28 @@ describe('diffCanvases', () => {
     expect(rs.entriesRemoved).toEqual([before.entries[0]]);
     expect(rs.entriesAdded).toEqual(['EV sales']);
     expect(rs.figuresChanged).toEqual([
-      { label: before.figures[0].label, from: before.figures[0].value, to: before.figures[0].value * 2, changePct: 100, unit: before.figures[0].unit },
+      {
+        label: before.figures[0].label,
+        from: before.figures[0].value,
+        to: before.figures[0].value * 2,
+        changePct: 100,
+        unit: before.figures[0].unit,
+      },
     ]);
   });
 
   test('diffBlock matches the documented shape (the fields the sidebar relies on)', () => {
     const d = diffBlock('channels', { entries: ['a'], figures: [] }, { entries: ['b'], figures: [fig('F', 1)] });
     expect(Object.keys(d)).toEqual(
-      expect.arrayContaining(['blockId', 'entriesAdded', 'entriesRemoved', 'entriesChanged', 'figuresChanged', 'figuresAdded', 'figuresRemoved']),
+      expect.arrayContaining([
+        'blockId',
+        'entriesAdded',
+        'entriesRemoved',
+        'entriesChanged',
+        'figuresChanged',
+        'figuresAdded',
+        'figuresRemoved',
+      ]),
     );
     expect(d.entriesChanged).toEqual([{ from: 'a', to: 'b' }]);
     expect(d.figuresAdded).toEqual([fig('F', 1)]);

@@ -73,7 +73,10 @@ describe('toCanvasJson', () => {
 
   test('puts blocks in canonical order whatever order it is given, and omits empty optional fields', () => {
     const shuffled: CanvasLike = {
-      blocks: [...full.blocks].reverse().map((b, i) => ({ ...b, figures: i === 0 ? [{ label: 'L', value: 1, unit: '', period: '', note: '', metric: '' }] : [] })),
+      blocks: [...full.blocks].reverse().map((b, i) => ({
+        ...b,
+        figures: i === 0 ? [{ label: 'L', value: 1, unit: '', period: '', note: '', metric: '' }] : [],
+      })),
     };
     const value = toCanvasJsonObject(shuffled);
     expect(value.blocks.map((b) => b.id)).toEqual([...BLOCK_IDS]);
@@ -81,12 +84,16 @@ describe('toCanvasJson', () => {
   });
 
   test('refuses a canvas edited beyond the limits by hand, naming the block', () => {
-    const long: CanvasLike = { blocks: full.blocks.map((b) => (b.id === 'channels' ? { ...b, entries: ['x'.repeat(1001)] } : b)) };
+    const long: CanvasLike = {
+      blocks: full.blocks.map((b) => (b.id === 'channels' ? { ...b, entries: ['x'.repeat(1001)] } : b)),
+    };
     expect(thrown(() => toCanvasJson(long))).toBe(
       'The canvas cannot be saved as JSON: blocks[5] (Channels).entries[0] must be at most 1000 characters.',
     );
     const text: CanvasLike = {
-      blocks: full.blocks.map((b) => (b.id === 'cost-structure' ? { ...b, figures: [{ label: 'R&D', value: Number.NaN, unit: '', period: '' }] } : b)),
+      blocks: full.blocks.map((b) =>
+        b.id === 'cost-structure' ? { ...b, figures: [{ label: 'R&D', value: Number.NaN, unit: '', period: '' }] } : b,
+      ),
     };
     expect(thrown(() => toCanvasJson(text))).toMatch(/^The Cost Structure figure "R&D" has no numeric value/);
   });
@@ -107,7 +114,15 @@ describe('round trip', () => {
       blocks: BLOCK_IDS.map((id) => ({
         id,
         entries: NASTY,
-        figures: NASTY.map((t, i) => ({ label: t, value: i - 3.25, unit: t.slice(0, 40), period: t.slice(0, 40), note: t, metric: t.slice(0, 60), source: t })),
+        figures: NASTY.map((t, i) => ({
+          label: t,
+          value: i - 3.25,
+          unit: t.slice(0, 40),
+          period: t.slice(0, 40),
+          note: t,
+          metric: t.slice(0, 60),
+          source: t,
+        })),
       })),
     };
     const parsed = parseCanvasJson(toCanvasJson(nasty));
@@ -118,8 +133,15 @@ describe('round trip', () => {
   });
 
   test('a canvas at the limits (60 entries of 1,000 characters, 40 figures per block) round-trips', () => {
-    const entries = Array.from({ length: LIMITS.entries }, (_, i) => `${i} ${'é'.repeat(LIMITS.entryLength)}`.slice(0, LIMITS.entryLength));
-    const figures = Array.from({ length: LIMITS.figures }, (_, i) => ({ label: `F${i}`, value: i / 7, unit: 'USD m', period: '2024' }));
+    const entries = Array.from({ length: LIMITS.entries }, (_, i) =>
+      `${i} ${'é'.repeat(LIMITS.entryLength)}`.slice(0, LIMITS.entryLength),
+    );
+    const figures = Array.from({ length: LIMITS.figures }, (_, i) => ({
+      label: `F${i}`,
+      value: i / 7,
+      unit: 'USD m',
+      period: '2024',
+    }));
     const big: CanvasLike = { blocks: BLOCK_IDS.map((id) => ({ id, entries, figures })) };
     const text = toCanvasJson(big, {}, 0);
     const parsed = parseCanvasJson(text, { maxBytes: 8 * 1024 * 1024 });
@@ -140,34 +162,118 @@ describe('parseCanvasJson', () => {
   });
 
   test.each<[string, unknown, string | RegExp]>([
-    ['an unknown format', mutated((v) => (v.format = 'xiaomi-canvas/2')), 'Unsupported format "xiaomi-canvas/2": expected "xiaomi-canvas/1".'],
+    [
+      'an unknown format',
+      mutated((v) => (v.format = 'xiaomi-canvas/2')),
+      'Unsupported format "xiaomi-canvas/2": expected "xiaomi-canvas/1".',
+    ],
     ['a non-string format', mutated((v) => (v.format = 1)), 'Unsupported format 1: expected "xiaomi-canvas/1".'],
-    ['no format', mutated((v) => delete v.format), 'Invalid canvas JSON: it has no "format" field; expected "format": "xiaomi-canvas/1".'],
+    [
+      'no format',
+      mutated((v) => delete v.format),
+      'Invalid canvas JSON: it has no "format" field; expected "format": "xiaomi-canvas/1".',
+    ],
     ['not JSON', '{"format": "xiaomi-canvas/1",', /^Invalid canvas JSON: not valid JSON \(.+\)\.$/],
     ['an empty file', '  \n ', 'Invalid canvas JSON: the file is empty.'],
     ['a JSON array', '[]', 'Invalid canvas JSON: expected an object with "format": "xiaomi-canvas/1".'],
     ['JSON null', 'null', 'Invalid canvas JSON: expected an object with "format": "xiaomi-canvas/1".'],
     ['not text', 42, 'Invalid canvas JSON: expected the text of a JSON file.'],
-    ['an unknown top-level field', mutated((v) => (v.extra = 1)), 'Invalid canvas JSON: the file has an unknown field "extra".'],
-    ['no blocks', mutated((v) => delete v.blocks), /^Invalid canvas JSON: blocks must list the 9 blocks in canonical order/],
-    ['eight blocks', mutated((v) => v.blocks.pop()), /^Invalid canvas JSON: blocks must list the 9 blocks in canonical order \(key-partners, /],
+    [
+      'an unknown top-level field',
+      mutated((v) => (v.extra = 1)),
+      'Invalid canvas JSON: the file has an unknown field "extra".',
+    ],
+    [
+      'no blocks',
+      mutated((v) => delete v.blocks),
+      /^Invalid canvas JSON: blocks must list the 9 blocks in canonical order/,
+    ],
+    [
+      'eight blocks',
+      mutated((v) => v.blocks.pop()),
+      /^Invalid canvas JSON: blocks must list the 9 blocks in canonical order \(key-partners, /,
+    ],
     ['ten blocks', mutated((v) => v.blocks.push(v.blocks[0])), /^Invalid canvas JSON: blocks must list the 9 blocks/],
-    ['blocks out of order', mutated((v) => ([v.blocks[0], v.blocks[1]] = [v.blocks[1], v.blocks[0]])), /^Invalid canvas JSON: blocks\[0\] \(Key Partners\)\.id must be "key-partners" \(blocks are listed in canonical order/],
-    ['an unknown block field', mutated((v) => (v.blocks[2].title = 'x')), 'Invalid canvas JSON: blocks[2] (Key Resources) has an unknown field "title".'],
-    ['a block that is not an object', mutated((v) => (v.blocks[3] = 'x')), 'Invalid canvas JSON: blocks[3] (Value Propositions) must be an object with id, entries and figures.'],
-    ['an empty entry', mutated((v) => (v.blocks[1].entries[2] = '   ')), 'Invalid canvas JSON: blocks[1] (Key Activities).entries[2] must not be empty.'],
-    ['an entry over 1,000 characters', mutated((v) => (v.blocks[1].entries[0] = 'x'.repeat(1001))), 'Invalid canvas JSON: blocks[1] (Key Activities).entries[0] must be at most 1000 characters.'],
-    ['an entry that is not text', mutated((v) => (v.blocks[1].entries[0] = 5)), 'Invalid canvas JSON: blocks[1] (Key Activities).entries[0] must be text.'],
-    ['more than 60 entries', mutated((v) => (v.blocks[8].entries = Array(61).fill('x'))), 'Invalid canvas JSON: blocks[8] (Revenue Streams).entries must have at most 60 entries.'],
-    ['more than 40 figures', mutated((v) => (v.blocks[8].figures = Array(41).fill(v.blocks[8].figures[0]))), 'Invalid canvas JSON: blocks[8] (Revenue Streams).figures must have at most 40 figures.'],
-    ['an empty label', mutated((v) => (v.blocks[7].figures[0].label = ' ')), 'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0].label must not be empty.'],
-    ['a value as text', mutated((v) => (v.blocks[7].figures[0].value = '19.4')), 'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0].value must be a finite number.'],
-    ['a missing value', mutated((v) => delete v.blocks[7].figures[0].value), 'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0].value must be a finite number.'],
-    ['a unit over 40', mutated((v) => (v.blocks[7].figures[0].unit = 'u'.repeat(41))), 'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0].unit must be at most 40 characters.'],
-    ['a note over 500', mutated((v) => (v.blocks[7].figures[0].note = 'n'.repeat(501))), 'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0].note must be at most 500 characters.'],
-    ['a metric over 60', mutated((v) => (v.blocks[7].figures[0].metric = 'm'.repeat(61))), 'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0].metric must be at most 60 characters.'],
-    ['a source over 1,000', mutated((v) => (v.blocks[7].figures[0].source = 's'.repeat(1001))), 'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0].source must be at most 1000 characters.'],
-    ['an unknown figure field', mutated((v) => (v.blocks[7].figures[0].currency = 'CNY')), 'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0] has an unknown field "currency".'],
+    [
+      'blocks out of order',
+      mutated((v) => ([v.blocks[0], v.blocks[1]] = [v.blocks[1], v.blocks[0]])),
+      /^Invalid canvas JSON: blocks\[0\] \(Key Partners\)\.id must be "key-partners" \(blocks are listed in canonical order/,
+    ],
+    [
+      'an unknown block field',
+      mutated((v) => (v.blocks[2].title = 'x')),
+      'Invalid canvas JSON: blocks[2] (Key Resources) has an unknown field "title".',
+    ],
+    [
+      'a block that is not an object',
+      mutated((v) => (v.blocks[3] = 'x')),
+      'Invalid canvas JSON: blocks[3] (Value Propositions) must be an object with id, entries and figures.',
+    ],
+    [
+      'an empty entry',
+      mutated((v) => (v.blocks[1].entries[2] = '   ')),
+      'Invalid canvas JSON: blocks[1] (Key Activities).entries[2] must not be empty.',
+    ],
+    [
+      'an entry over 1,000 characters',
+      mutated((v) => (v.blocks[1].entries[0] = 'x'.repeat(1001))),
+      'Invalid canvas JSON: blocks[1] (Key Activities).entries[0] must be at most 1000 characters.',
+    ],
+    [
+      'an entry that is not text',
+      mutated((v) => (v.blocks[1].entries[0] = 5)),
+      'Invalid canvas JSON: blocks[1] (Key Activities).entries[0] must be text.',
+    ],
+    [
+      'more than 60 entries',
+      mutated((v) => (v.blocks[8].entries = Array(61).fill('x'))),
+      'Invalid canvas JSON: blocks[8] (Revenue Streams).entries must have at most 60 entries.',
+    ],
+    [
+      'more than 40 figures',
+      mutated((v) => (v.blocks[8].figures = Array(41).fill(v.blocks[8].figures[0]))),
+      'Invalid canvas JSON: blocks[8] (Revenue Streams).figures must have at most 40 figures.',
+    ],
+    [
+      'an empty label',
+      mutated((v) => (v.blocks[7].figures[0].label = ' ')),
+      'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0].label must not be empty.',
+    ],
+    [
+      'a value as text',
+      mutated((v) => (v.blocks[7].figures[0].value = '19.4')),
+      'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0].value must be a finite number.',
+    ],
+    [
+      'a missing value',
+      mutated((v) => delete v.blocks[7].figures[0].value),
+      'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0].value must be a finite number.',
+    ],
+    [
+      'a unit over 40',
+      mutated((v) => (v.blocks[7].figures[0].unit = 'u'.repeat(41))),
+      'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0].unit must be at most 40 characters.',
+    ],
+    [
+      'a note over 500',
+      mutated((v) => (v.blocks[7].figures[0].note = 'n'.repeat(501))),
+      'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0].note must be at most 500 characters.',
+    ],
+    [
+      'a metric over 60',
+      mutated((v) => (v.blocks[7].figures[0].metric = 'm'.repeat(61))),
+      'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0].metric must be at most 60 characters.',
+    ],
+    [
+      'a source over 1,000',
+      mutated((v) => (v.blocks[7].figures[0].source = 's'.repeat(1001))),
+      'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0].source must be at most 1000 characters.',
+    ],
+    [
+      'an unknown figure field',
+      mutated((v) => (v.blocks[7].figures[0].currency = 'CNY')),
+      'Invalid canvas JSON: blocks[7] (Cost Structure).figures[0] has an unknown field "currency".',
+    ],
     ['an empty title', mutated((v) => (v.title = ' ')), 'Invalid canvas JSON: title must not be empty.'],
   ])('rejects %s with one clear line', (_name, input, message) => {
     const error = thrown(() => parseCanvasJson(input));
@@ -186,9 +292,13 @@ describe('parseCanvasJson', () => {
     const base = utf8Length(pad(0));
     const over = pad(Math.ceil((CANVAS_JSON_MAX_BYTES - base) / 2) + 1);
     expect(over.length).toBeLessThan(CANVAS_JSON_MAX_BYTES); // fewer characters than bytes: the byte count decides
-    expect(thrown(() => parseCanvasJson(over))).toMatch(/^The canvas JSON is too large \(1(\.\d+)? MB\); the limit is 1 MB\.$/);
+    expect(thrown(() => parseCanvasJson(over))).toMatch(
+      /^The canvas JSON is too large \(1(\.\d+)? MB\); the limit is 1 MB\.$/,
+    );
     // just under the limit: parsed, and rejected for the unknown field instead
-    expect(thrown(() => parseCanvasJson(pad(Math.floor((CANVAS_JSON_MAX_BYTES - base) / 2) - 1)))).toMatch(/unknown field "x"/);
+    expect(thrown(() => parseCanvasJson(pad(Math.floor((CANVAS_JSON_MAX_BYTES - base) / 2) - 1)))).toMatch(
+      /unknown field "x"/,
+    );
   });
 
   test('utf8Length counts bytes like Buffer does', () => {

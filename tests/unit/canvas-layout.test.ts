@@ -17,7 +17,15 @@ describe('canvas layout', () => {
   test('places the blocks in the canonical Business Model Canvas arrangement', () => {
     const at = (id: BlockId) => blockArea(layout, id);
     // top band, left to right
-    expect([at('key-partners'), at('key-activities'), at('value-propositions'), at('customer-relationships'), at('customer-segments')].map((a) => a.column)).toEqual([2, 4, 6, 8, 10]);
+    expect(
+      [
+        at('key-partners'),
+        at('key-activities'),
+        at('value-propositions'),
+        at('customer-relationships'),
+        at('customer-segments'),
+      ].map((a) => a.column),
+    ).toEqual([2, 4, 6, 8, 10]);
     expect(at('key-activities').titleRow).toBe(at('key-partners').titleRow);
     // Key Resources under Key Activities, Channels under Customer Relationships
     expect(at('key-resources').column).toBe(at('key-activities').column);

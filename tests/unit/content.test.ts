@@ -2,7 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import content from '../../content/xiaomi-canvas.json';
 import { BLOCK_IDS, BLOCK_TITLES } from '../../src/core/block-ids';
-import { CURRENCY_UNITS, canvasContentSchema, type CanvasContent, type ContentFigure } from '../../src/core/content-schema';
+import {
+  CURRENCY_UNITS,
+  canvasContentSchema,
+  type CanvasContent,
+  type ContentFigure,
+} from '../../src/core/content-schema';
 import { validateCanvasContent } from '../../src/core/content-validation';
 import { loadAndValidateContent } from '../../scripts/validate-content';
 
@@ -18,9 +23,7 @@ test('the seed kept in the repository is the shared original, byte for byte', ()
   if (!existsSync(SHARED_SEED_PATH)) return; // a clone without the shared folder beside it: nothing to compare
   expect(seed).toBe(readFileSync(SHARED_SEED_PATH, 'utf8'));
 });
-const seedLines = seed
-  .split(/\r?\n/)
-  .filter((line) => line.trim() !== '');
+const seedLines = seed.split(/\r?\n/).filter((line) => line.trim() !== '');
 const isSeparator = (line: string): boolean => /^(-+\|)+$/.test(line.trim());
 const isTableLine = (line: string): boolean => line.includes(' | ') && line.trimEnd().endsWith('|');
 const tableCells = (line: string): string[] =>
@@ -165,7 +168,8 @@ describe('faithfulness to the seed', () => {
         if (!bullets.has(line.slice(2))) missing.push(line);
       } else if (isTableLine(line)) {
         const cells = tableCells(line);
-        if (!tableLines.some((row) => row.length === cells.length && row.every((c, i) => c === cells[i]))) missing.push(line);
+        if (!tableLines.some((row) => row.length === cells.length && row.every((c, i) => c === cells[i])))
+          missing.push(line);
       } else if (!texts.has(line)) {
         missing.push(line);
       }
@@ -229,7 +233,10 @@ describe('figures', () => {
   test('every source is a verbatim substring of the seed and contains the figure value', () => {
     for (const f of allFigures) {
       expect({ label: f.label, inSeed: seed.includes(f.source) }).toEqual({ label: f.label, inSeed: true });
-      expect({ label: f.label, numbers: numbersIn(f.source).includes(f.value) }).toEqual({ label: f.label, numbers: true });
+      expect({ label: f.label, numbers: numbersIn(f.source).includes(f.value) }).toEqual({
+        label: f.label,
+        numbers: true,
+      });
     }
   });
 
@@ -239,7 +246,8 @@ describe('figures', () => {
         ...b.sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs, ...s.bullets]),
         ...[b.table.header, ...b.table.rows].map((r) => r.join(' | ')),
       ].join('\n');
-      for (const f of b.figures) expect({ block: b.id, source: f.source, ok: blockText.includes(f.source) }).toMatchObject({ ok: true });
+      for (const f of b.figures)
+        expect({ block: b.id, source: f.source, ok: blockText.includes(f.source) }).toMatchObject({ ok: true });
     }
   });
 
@@ -264,9 +272,11 @@ describe('figures', () => {
       if (f.unit === '%') expect(f.source).toContain(`${f.value}%`);
       const value = String(f.value).replace('.', '\\.');
       const hedged = new RegExp(`(?:approximately|about|around|~)\\s*(?:CNY |RMB |\\$)?${value}(?!\\d)`);
-      if (hedged.test(f.source.replace(/(\d),(?=\d{3}\b)/g, '$1'))) expect({ label: f.label, note: f.note ?? '' }).toMatchObject({ note: expect.stringMatching(/^approx\./) });
+      if (hedged.test(f.source.replace(/(\d),(?=\d{3}\b)/g, '$1')))
+        expect({ label: f.label, note: f.note ?? '' }).toMatchObject({ note: expect.stringMatching(/^approx\./) });
       const over = new RegExp(`(?:over|exceeding)\\s*(?:\\$)?${value}(?!\\d)`, 'i');
-      if (over.test(f.source.replace(/(\d),(?=\d{3}\b)/g, '$1'))) expect({ label: f.label, note: f.note ?? '' }).toMatchObject({ note: 'over' });
+      if (over.test(f.source.replace(/(\d),(?=\d{3}\b)/g, '$1')))
+        expect({ label: f.label, note: f.note ?? '' }).toMatchObject({ note: 'over' });
     }
   });
 
@@ -297,8 +307,12 @@ describe('figures', () => {
     expect(summary(pick('total-revenue', '2024'))).toEqual(
       ['key-partners:35 USD bn (approx.)', 'channels:36.4 USD bn (approx.)', 'channels:37 USD bn (approx.)'].sort(),
     );
-    expect(summary(pick('retail-stores', '2024'))).toEqual(['key-resources:12000 stores (over)', 'channels:10000 stores (over)'].sort());
-    expect(summary(pick('rd-spend', '2023'))).toEqual(['key-partners:19.1 CNY bn (approx.)', 'key-resources:19.1 CNY bn'].sort());
+    expect(summary(pick('retail-stores', '2024'))).toEqual(
+      ['key-resources:12000 stores (over)', 'channels:10000 stores (over)'].sort(),
+    );
+    expect(summary(pick('rd-spend', '2023'))).toEqual(
+      ['key-partners:19.1 CNY bn (approx.)', 'key-resources:19.1 CNY bn'].sort(),
+    );
     for (const metric of ['rd-spend', 'marketing-spend', 'total-revenue', 'retail-stores']) {
       const values = pick(metric, '2024').map((f) => `${f.value} ${f.unit}`);
       expect(new Set(values).size).toBe(values.length);
@@ -308,7 +322,12 @@ describe('figures', () => {
   test('service centers are a different metric from retail stores', () => {
     const sc = allFigures.filter((f) => f.metric === 'service-centers');
     expect(sc).toHaveLength(1);
-    expect(sc[0]).toMatchObject({ block: 'customer-relationships', value: 10000, unit: 'service centers', note: 'over' });
+    expect(sc[0]).toMatchObject({
+      block: 'customer-relationships',
+      value: 10000,
+      unit: 'service centers',
+      note: 'over',
+    });
   });
 
   test('IoT Q3 2024 revenue above total Q3 2024 revenue is recorded faithfully, with a note', () => {
@@ -328,14 +347,21 @@ describe('figures', () => {
     expect(summary(allFigures.filter((f) => f.metric === 'smartphone-shipments')).map((s) => s.split(':')[1])).toEqual(
       ['146.3 million units', '146.2 million units'].sort(),
     );
-    expect(allFigures.filter((f) => f.metric === 'smartphone-shipments').map((f) => f.period).sort()).toEqual(['2023', '2024']);
+    expect(
+      allFigures
+        .filter((f) => f.metric === 'smartphone-shipments')
+        .map((f) => f.period)
+        .sort(),
+    ).toEqual(['2023', '2024']);
   });
 });
 
 describe('validateCanvasContent rejects bad content with file, block and field', () => {
   test('a figure value of the wrong type', () => {
     const msg = errorOf(mutated((c) => (c.blocks[1].figures[2].value = '3.5')));
-    expect(msg).toContain(`${FILE}: block key-activities › figures[2].value: Invalid input: expected number, received string`);
+    expect(msg).toContain(
+      `${FILE}: block key-activities › figures[2].value: Invalid input: expected number, received string`,
+    );
   });
 
   test('a missing title', () => {
@@ -378,8 +404,12 @@ describe('validateCanvasContent rejects bad content with file, block and field',
     const lines = msg.split('\n');
     expect(lines).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^content\/xiaomi-canvas\.json: block value-propositions › entries\[0\]: must not start with "="/),
-        expect.stringMatching(/^content\/xiaomi-canvas\.json: block value-propositions › entries\[2\]: duplicates entries\[1\]/),
+        expect.stringMatching(
+          /^content\/xiaomi-canvas\.json: block value-propositions › entries\[0\]: must not start with "="/,
+        ),
+        expect.stringMatching(
+          /^content\/xiaomi-canvas\.json: block value-propositions › entries\[2\]: duplicates entries\[1\]/,
+        ),
         expect.stringMatching(/^content\/xiaomi-canvas\.json: block revenue-streams › figures\[0\]\.source: /),
       ]),
     );

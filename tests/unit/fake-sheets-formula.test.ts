@@ -16,7 +16,7 @@ function sheetWith(cells: Record<string, unknown>) {
 
 describe('fake-sheets formula tokenizer and parser', () => {
   test('tokenizes references of every shape and keeps the source text exactly', () => {
-    const src = "SUM(A1:B2, $C$3, 'Xiaomi Details (2)'!$G$57, Sheet1!D:D, 2:3, A2:B) & \"a\"\"b\" <> TRUE";
+    const src = 'SUM(A1:B2, $C$3, \'Xiaomi Details (2)\'!$G$57, Sheet1!D:D, 2:3, A2:B) & "a""b" <> TRUE';
     const tk = tokenize(src);
     expect(tk.ok).toBe(true);
     if (!tk.ok) return;
@@ -56,7 +56,9 @@ describe('fake-sheets formula tokenizer and parser', () => {
     const { sheet } = sheetWith({});
     sheet.getRange('A1').setFormula('=sum(a1:b2) +  if(true, c3, d4)');
     expect(sheet.getRange('A1').getFormula()).toBe('=SUM(A1:B2) +  IF(TRUE, C3, D4)');
-    expect(normalizeFormula("='sheet1'!a1", (n) => (n.toLowerCase() === 'sheet1' ? 'Sheet1' : undefined))).toBe('=Sheet1!A1');
+    expect(normalizeFormula("='sheet1'!a1", (n) => (n.toLowerCase() === 'sheet1' ? 'Sheet1' : undefined))).toBe(
+      '=Sheet1!A1',
+    );
   });
 });
 
@@ -70,7 +72,7 @@ describe('fake-sheets formula evaluation', () => {
     expect(val("='Xiaomi Details (2)'!$G$57")).toBe(42);
     expect(val('=SUM(A1:A2)')).toBe(5);
     expect(val('=SUM(A:A)')).toBe(5);
-    expect(val("=Missing!A1")).toBe('#REF!');
+    expect(val('=Missing!A1')).toBe('#REF!');
     void sheet;
   });
 
@@ -251,8 +253,10 @@ describe('fake-sheets formula evaluation', () => {
 });
 
 describe('fake-sheets reference rewriting', () => {
-  const ins = (f: string, at: number, count: number) => rewriteFormula(f, 'S', { kind: 'insertRows', sheet: 'S', at, count });
-  const del = (f: string, at: number, count: number) => rewriteFormula(f, 'S', { kind: 'deleteRows', sheet: 'S', at, count });
+  const ins = (f: string, at: number, count: number) =>
+    rewriteFormula(f, 'S', { kind: 'insertRows', sheet: 'S', at, count });
+  const del = (f: string, at: number, count: number) =>
+    rewriteFormula(f, 'S', { kind: 'deleteRows', sheet: 'S', at, count });
 
   test('inserting rows shifts references at or after the insertion point and grows spanning ranges', () => {
     expect(ins('=A5', 5, 2)).toBe('=A7');
@@ -277,8 +281,12 @@ describe('fake-sheets reference rewriting', () => {
   });
 
   test('column changes work the same way', () => {
-    expect(rewriteFormula('=C1+SUM(A1:D1)', 'S', { kind: 'insertColumns', sheet: 'S', at: 2, count: 1 })).toBe('=D1+SUM(A1:E1)');
-    expect(rewriteFormula('=C1+SUM(A1:D1)', 'S', { kind: 'deleteColumns', sheet: 'S', at: 3, count: 1 })).toBe('=#REF!+SUM(A1:C1)');
+    expect(rewriteFormula('=C1+SUM(A1:D1)', 'S', { kind: 'insertColumns', sheet: 'S', at: 2, count: 1 })).toBe(
+      '=D1+SUM(A1:E1)',
+    );
+    expect(rewriteFormula('=C1+SUM(A1:D1)', 'S', { kind: 'deleteColumns', sheet: 'S', at: 3, count: 1 })).toBe(
+      '=#REF!+SUM(A1:C1)',
+    );
   });
 
   test('renaming and deleting sheets', () => {

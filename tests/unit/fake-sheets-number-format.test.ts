@@ -1,4 +1,10 @@
-import { DEFAULT_NUMBER_FORMAT, formatDisplay, formatGeneralNumber, formatNumber, toFixedHalfUp } from '../fake-sheets/number-format';
+import {
+  DEFAULT_NUMBER_FORMAT,
+  formatDisplay,
+  formatGeneralNumber,
+  formatNumber,
+  toFixedHalfUp,
+} from '../fake-sheets/number-format';
 
 const tz = { timeZone: 'Etc/UTC' };
 
@@ -77,6 +83,8 @@ describe('fake-sheets number formats (getDisplayValues)', () => {
     expect(formatDisplay(new Date('2024-01-05T13:07:09Z'), undefined, tz)).toBe('1/5/2024 13:07:09');
     expect(formatDisplay(new Date('2024-01-05T00:00:00Z'), '0.00', tz)).toBe('45296.00');
     // the same instant seen in another time zone
-    expect(formatDisplay(new Date('2024-01-04T16:00:00Z'), 'yyyy-mm-dd', { timeZone: 'Asia/Shanghai' })).toBe('2024-01-05');
+    expect(formatDisplay(new Date('2024-01-04T16:00:00Z'), 'yyyy-mm-dd', { timeZone: 'Asia/Shanghai' })).toBe(
+      '2024-01-05',
+    );
   });
 });

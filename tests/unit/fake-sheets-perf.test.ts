@@ -5,7 +5,9 @@ describe('fake-sheets performance', () => {
     const fake = createFakeGoogle();
     const sheet = fake.spreadsheet.getSheets()[0];
     sheet.insertColumnsAfter(26, 4);
-    const data = Array.from({ length: 1000 }, (_, r) => Array.from({ length: 30 }, (_, c) => (c % 3 === 0 ? r * c : c % 3 === 1 ? `t${r}` : '')));
+    const data = Array.from({ length: 1000 }, (_, r) =>
+      Array.from({ length: 30 }, (_, c) => (c % 3 === 0 ? r * c : c % 3 === 1 ? `t${r}` : '')),
+    );
     const range = sheet.getRange(1, 1, 1000, 30);
     const median = (fn: () => void): number => {
       const times: number[] = [];

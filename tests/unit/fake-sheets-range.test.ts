@@ -92,14 +92,24 @@ describe('fake-sheets Range values', () => {
 
   test('ranges outside the sheet throw', () => {
     const { sheet } = setup();
-    expect(() => sheet.getRange(1001, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(() => sheet.getRange(1, 27)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(() => sheet.getRange(999, 1, 3, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(() => sheet.getRange('AA1')).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1001, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange(1, 27)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange(999, 1, 3, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange('AA1')).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
     expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
     expect(() => sheet.getRange('not a range')).toThrow('Range not found');
-    expect(() => sheet.getRange('A1').offset(-1, 0)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange('A1').offset(-1, 0)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
   });
 
   test('getFormulas returns "" for non-formula cells; setFormulas stores formulas', () => {
@@ -114,7 +124,9 @@ describe('fake-sheets Range coordinates', () => {
   test('row, column, size, A1 notation, offset and getCell', () => {
     const { sheet } = setup();
     const r = sheet.getRange(2, 3, 4, 5);
-    expect([r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns(), r.getLastRow(), r.getLastColumn()]).toEqual([2, 3, 4, 5, 5, 7]);
+    expect([r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns(), r.getLastRow(), r.getLastColumn()]).toEqual([
+      2, 3, 4, 5, 5, 7,
+    ]);
     expect(r.getA1Notation()).toBe('C2:G5');
     expect(sheet.getRange('b2').getA1Notation()).toBe('B2');
     expect(sheet.getRange('A:B').getA1Notation()).toBe('A:B');
@@ -147,7 +159,11 @@ describe('fake-sheets Range formats', () => {
     const { sheet, SpreadsheetApp } = setup();
     const r = sheet.getRange('A1:B2');
     r.setBackground('#FF0000').setFontColor('blue').setFontSize(14).setFontWeight('bold').setFontStyle('italic');
-    r.setFontFamily('Roboto').setHorizontalAlignment('center').setVerticalAlignment('top').setWrap(true).setNumberFormat('0.00');
+    r.setFontFamily('Roboto')
+      .setHorizontalAlignment('center')
+      .setVerticalAlignment('top')
+      .setWrap(true)
+      .setNumberFormat('0.00');
     expect(r.getBackgrounds()).toEqual([
       ['#ff0000', '#ff0000'],
       ['#ff0000', '#ff0000'],
@@ -198,8 +214,18 @@ describe('fake-sheets Range formats', () => {
     const { fake, sheet, SpreadsheetApp } = setup();
     sheet.getRange('B2:C3').setBorder(true, true, true, true, null, null);
     const b = (a1: string) => fake.direct.cell('Sheet1', a1).format.borders;
-    expect(b('B2')).toEqual({ top: { color: '#000000', style: 'SOLID' }, left: { color: '#000000', style: 'SOLID' }, bottom: null, right: null });
-    expect(b('C3')).toEqual({ top: null, left: null, bottom: { color: '#000000', style: 'SOLID' }, right: { color: '#000000', style: 'SOLID' } });
+    expect(b('B2')).toEqual({
+      top: { color: '#000000', style: 'SOLID' },
+      left: { color: '#000000', style: 'SOLID' },
+      bottom: null,
+      right: null,
+    });
+    expect(b('C3')).toEqual({
+      top: null,
+      left: null,
+      bottom: { color: '#000000', style: 'SOLID' },
+      right: { color: '#000000', style: 'SOLID' },
+    });
     sheet.getRange('B2:C3').setBorder(null, null, null, null, true, true, '#FF0000', SpreadsheetApp.BorderStyle.DASHED);
     expect(b('B2').right).toEqual({ color: '#ff0000', style: 'DASHED' });
     expect(b('B2').bottom).toEqual({ color: '#ff0000', style: 'DASHED' });
@@ -216,7 +242,9 @@ describe('fake-sheets Range formats', () => {
   test('clear, clearContent, clearFormat', () => {
     const { sheet } = setup();
     const r = sheet.getRange('A1:B1');
-    r.setValues([[1, 2]]).setBackground('#ff0000').setNote('n');
+    r.setValues([[1, 2]])
+      .setBackground('#ff0000')
+      .setNote('n');
     r.clearContent();
     expect(r.getValues()).toEqual([['', '']]);
     expect(r.getBackground()).toBe('#ff0000');
@@ -274,9 +302,15 @@ describe('fake-sheets merges', () => {
   test('merging over part of an existing merge throws; covering it whole replaces it', () => {
     const { fake, sheet } = setup();
     sheet.getRange('B2:C3').merge();
-    expect(() => sheet.getRange('C3:D4').merge()).toThrow('You must select all cells in a merged range to merge or unmerge them.');
-    expect(() => sheet.getRange('B2:B3').mergeAcross()).toThrow('You must select all cells in a merged range to merge or unmerge them.');
-    expect(() => sheet.getRange('B3:C3').breakApart()).toThrow('You must select all cells in a merged range to merge or unmerge them.');
+    expect(() => sheet.getRange('C3:D4').merge()).toThrow(
+      'You must select all cells in a merged range to merge or unmerge them.',
+    );
+    expect(() => sheet.getRange('B2:B3').mergeAcross()).toThrow(
+      'You must select all cells in a merged range to merge or unmerge them.',
+    );
+    expect(() => sheet.getRange('B3:C3').breakApart()).toThrow(
+      'You must select all cells in a merged range to merge or unmerge them.',
+    );
     sheet.getRange('A1:D4').merge();
     expect(fake.direct.merges('Sheet1')).toEqual(['A1:D4']);
   });
@@ -285,7 +319,12 @@ describe('fake-sheets merges', () => {
     const { fake, sheet } = setup();
     sheet.getRange('A1:B1').merge();
     sheet.getRange('A3:B3').merge();
-    expect(sheet.getRange('B1:B3').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A1:B1', 'A3:B3']);
+    expect(
+      sheet
+        .getRange('B1:B3')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A1:B1', 'A3:B3']);
     sheet.getRange('A1:B2').breakApart();
     expect(fake.direct.merges('Sheet1')).toEqual(['A3:B3']);
     sheet.getRange('A1:Z10').breakApart();

@@ -39,7 +39,11 @@ describe('fake-sheets Ui', () => {
       {
         name: 'Add-ons',
         addon: true,
-        items: [{ caption: 'Insert Xiaomi canvas', functionName: 'insertXiaomiCanvas' }, 'separator', { caption: 'More', submenu: [{ caption: 'About', functionName: 'showAbout' }] }],
+        items: [
+          { caption: 'Insert Xiaomi canvas', functionName: 'insertXiaomiCanvas' },
+          'separator',
+          { caption: 'More', submenu: [{ caption: 'About', functionName: 'showAbout' }] },
+        ],
       },
     ]);
     ui.createAddonMenu().addItem('Only', 'only').addToUi();
@@ -61,7 +65,10 @@ describe('fake-sheets HtmlService', () => {
     out.setContent('<b>x</b>').append('<i>y</i>').appendUntrusted('<script>');
     expect(out.getContent()).toBe('<b>x</b><i>y</i>&lt;script&gt;');
     expect(out.setTitle('T').getTitle()).toBe('T');
-    out.setSandboxMode(HtmlService.SandboxMode.IFRAME).setXFrameOptionsMode(HtmlService.XFrameOptionsMode.ALLOWALL).addMetaTag('viewport', 'width=device-width');
+    out
+      .setSandboxMode(HtmlService.SandboxMode.IFRAME)
+      .setXFrameOptionsMode(HtmlService.XFrameOptionsMode.ALLOWALL)
+      .addMetaTag('viewport', 'width=device-width');
     expect(HtmlService.createHtmlOutput().getContent()).toBe('');
     expect(() => HtmlService.createHtmlOutputFromFile('Missing')).toThrow('No HTML file named Missing was found.');
   });
@@ -130,7 +137,9 @@ describe('fake-sheets authorization modes', () => {
     const fake = createFakeGoogle();
     const { SpreadsheetApp } = fake.globals;
     fake.setAuthMode('NONE');
-    expect(() => SpreadsheetApp.getActiveSpreadsheet()).toThrow(/You do not have permission to call SpreadsheetApp.getActiveSpreadsheet/);
+    expect(() => SpreadsheetApp.getActiveSpreadsheet()).toThrow(
+      /You do not have permission to call SpreadsheetApp.getActiveSpreadsheet/,
+    );
     expect(() => SpreadsheetApp.getActive()).toThrow(/permission/);
     expect(() => SpreadsheetApp.getActiveSheet()).toThrow(/permission/);
     expect(() => SpreadsheetApp.getUi().createAddonMenu().addItem('x', 'y').addToUi()).not.toThrow();

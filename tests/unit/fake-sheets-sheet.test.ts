@@ -59,7 +59,12 @@ describe('fake-sheets inserting and deleting rows', () => {
 
   test('new rows copy the formats (not values, notes or merges) and height of the neighbouring row', () => {
     const { fake, sheet } = setup();
-    sheet.getRange('A5:B5').setValues([['x', 'y']]).setBackground('#00ff00').setNote('n').mergeAcross();
+    sheet
+      .getRange('A5:B5')
+      .setValues([['x', 'y']])
+      .setBackground('#00ff00')
+      .setNote('n')
+      .mergeAcross();
     sheet.setRowHeight(5, 40);
     sheet.insertRowsBefore(5, 1);
     expect(sheet.getRange('A5:B5').getBackgrounds()).toEqual([['#00ff00', '#00ff00']]);
@@ -202,7 +207,9 @@ describe('fake-sheets sizes, visibility, freezing and protection', () => {
     expect(sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(1);
     expect(sheet.protect().getDescription()).toBe('Snapshots');
     const rp = sheet.getRange('A1:B2').protect();
-    expect(ss.getProtections(SpreadsheetApp.ProtectionType.RANGE).map((x) => x.getRange().getA1Notation())).toEqual(['A1:B2']);
+    expect(ss.getProtections(SpreadsheetApp.ProtectionType.RANGE).map((x) => x.getRange().getA1Notation())).toEqual([
+      'A1:B2',
+    ]);
     rp.remove();
     expect(sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)).toHaveLength(0);
   });

@@ -24,8 +24,12 @@ describe('fake-sheets Spreadsheet: sheets', () => {
     ss.insertSheet('Last', 3);
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['First', 'Sheet1', 'Sheet2', 'Last']);
     expect(ss.getActiveSheet().getName()).toBe('Last');
-    expect(() => ss.insertSheet('Last')).toThrow('A sheet with the name "Last" already exists. Please enter another name.');
-    expect(() => ss.insertSheet('last')).toThrow('A sheet with the name "last" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('Last')).toThrow(
+      'A sheet with the name "Last" already exists. Please enter another name.',
+    );
+    expect(() => ss.insertSheet('last')).toThrow(
+      'A sheet with the name "last" already exists. Please enter another name.',
+    );
     expect(ss.getSheets()).toHaveLength(4);
   });
 
@@ -58,9 +62,13 @@ describe('fake-sheets Spreadsheet: sheets', () => {
     const kf = ss.getSheetByName('Sheet1')!;
     kf.getRange('A1:B1').setFormulas([['=Details!G57', "=SUM('Details'!G57:G58)"]]);
     details.setName('Xiaomi Details (2)');
-    expect(kf.getRange('A1:B1').getFormulas()).toEqual([["='Xiaomi Details (2)'!G57", "=SUM('Xiaomi Details (2)'!G57:G58)"]]);
+    expect(kf.getRange('A1:B1').getFormulas()).toEqual([
+      ["='Xiaomi Details (2)'!G57", "=SUM('Xiaomi Details (2)'!G57:G58)"],
+    ]);
     expect(kf.getRange('A1:B1').getValues()).toEqual([[42, 42]]);
-    expect(() => details.setName('Sheet1')).toThrow('A sheet with the name "Sheet1" already exists. Please enter another name.');
+    expect(() => details.setName('Sheet1')).toThrow(
+      'A sheet with the name "Sheet1" already exists. Please enter another name.',
+    );
   });
 
   test('deleting a sheet turns references to it into #REF! and invalidates its named ranges', () => {
@@ -126,7 +134,12 @@ describe('fake-sheets named ranges', () => {
     ss.setNamedRange('XiaomiCanvas_Rate', sheet.getRange('M1'));
     ss.setNamedRange('XiaomiCanvas_KeyFigures', sheet.getRange('A1:J40'));
     expect(ss.getRangeByName('XiaomiCanvas_Rate')!.getA1Notation()).toBe('M1');
-    expect(ss.getNamedRanges().map((n) => n.getName()).sort()).toEqual(['XiaomiCanvas_KeyFigures', 'XiaomiCanvas_Rate']);
+    expect(
+      ss
+        .getNamedRanges()
+        .map((n) => n.getName())
+        .sort(),
+    ).toEqual(['XiaomiCanvas_KeyFigures', 'XiaomiCanvas_Rate']);
     ss.setNamedRange('XiaomiCanvas_Rate', sheet.getRange('M2'));
     expect(ss.getNamedRanges()).toHaveLength(2);
     expect(ss.getRangeByName('XiaomiCanvas_Rate')!.getA1Notation()).toBe('M2');

@@ -12,12 +12,21 @@ function populated() {
   s1.getRange('A1:B1').setBackground('#ff0000').setFontWeight('bold').setNumberFormat('#,##0.00');
   s1.getRange('A3:C3').mergeAcross();
   s1.getRange('A1').setNote('note');
-  s1.getRange('B2:C3').setBorder(true, true, true, true, true, true, '#cccccc', fake.globals.SpreadsheetApp.BorderStyle.SOLID);
+  s1.getRange('B2:C3').setBorder(
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+    '#cccccc',
+    fake.globals.SpreadsheetApp.BorderStyle.SOLID,
+  );
   s1.setColumnWidth(2, 150).setRowHeight(3, 40).setHiddenGridlines(true).setTabColor('#00ff00');
   s1.hideColumns(1);
   s1.setFrozenRows(1);
   s1.protect().setWarningOnly(true).setDescription('keep');
-  s2.getRange('A1').setFormula("=Sheet1!B1+1");
+  s2.getRange('A1').setFormula('=Sheet1!B1+1');
   ss.setNamedRange('Rate', s2.getRange('M1'));
   s2.getRange('B2:C3').activate();
   return fake;
@@ -56,7 +65,9 @@ describe('fake-sheets state', () => {
 
   test('documentState is a deep copy', () => {
     const fake = populated();
-    const state = fake.direct.documentState() as unknown as { sheets: Array<{ cells: Record<string, { v?: unknown }> }> };
+    const state = fake.direct.documentState() as unknown as {
+      sheets: Array<{ cells: Record<string, { v?: unknown }> }>;
+    };
     state.sheets[0].cells.A1.v = 'changed';
     expect(fake.direct.cell('Sheet1', 'A1').value).toBe('text');
   });
@@ -78,7 +89,11 @@ describe('fake-sheets state', () => {
       merges: ['A3:C3'],
       protections: [{ type: 'SHEET', description: 'keep', warningOnly: true }],
     });
-    expect(s1.cells.A1).toEqual({ v: 'text', note: 'note', fmt: { background: '#ff0000', fontWeight: 'bold', numberFormat: '#,##0.00' } });
+    expect(s1.cells.A1).toEqual({
+      v: 'text',
+      note: 'note',
+      fmt: { background: '#ff0000', fontWeight: 'bold', numberFormat: '#,##0.00' },
+    });
     expect(s1.cells.D1).toEqual({ v: { date: '2024-01-05T00:00:00.000Z' }, fmt: { numberFormat: 'M/d/yyyy H:mm:ss' } });
     expect(s1.cells.B2).toMatchObject({ f: '=B1*2' });
     expect(state.namedRanges).toEqual([{ name: 'Rate', sheetId: 1, range: 'M1', valid: true }]);
@@ -110,6 +125,8 @@ describe('fake-sheets state', () => {
     expect(b2.format.borders.top).toEqual({ color: '#cccccc', style: 'SOLID' });
     const d2 = s1.cells.find((c) => c.a1 === 'D2')!;
     expect(d2).toMatchObject({ formula: '=-x', computed: '#NAME?', error: '#NAME?' });
-    expect(model.namedRanges).toEqual([{ name: 'Rate', sheet: 'Key Figures', a1: 'M1', row: 1, column: 13, numRows: 1, numColumns: 1 }]);
+    expect(model.namedRanges).toEqual([
+      { name: 'Rate', sheet: 'Key Figures', a1: 'M1', row: 1, column: 13, numRows: 1, numColumns: 1 },
+    ]);
   });
 });

@@ -112,7 +112,11 @@ describe('fake-sheets call accounting', () => {
     const trace = fake.startTrace();
     fake.spreadsheet.getSheets()[0].getRange('A1').setValue(1);
     fake.stopTrace();
-    expect(trace.map((t) => `${t.method}:${t.kind}`)).toEqual(['Spreadsheet.getSheets:read', 'Sheet.getRange:other', 'Range.setValue:write']);
+    expect(trace.map((t) => `${t.method}:${t.kind}`)).toEqual([
+      'Spreadsheet.getSheets:read',
+      'Sheet.getRange:other',
+      'Range.setValue:write',
+    ]);
   });
 
   test('the classification follows the rules: getters of document state read, mutators write, navigation is other', () => {
@@ -126,12 +130,21 @@ describe('fake-sheets call accounting', () => {
     })) {
       for (const [method, kind] of Object.entries(table)) {
         const label = `${cls}.${method}`;
-        if (/^(set|insert|delete|merge|breakApart|clear|hide|show|unhide|protect|remove|append|add|rename|moveActiveSheet)/.test(method) && !/^setActive/.test(method)) {
+        if (
+          /^(set|insert|delete|merge|breakApart|clear|hide|show|unhide|protect|remove|append|add|rename|moveActiveSheet)/.test(
+            method,
+          ) &&
+          !/^setActive/.test(method)
+        ) {
           expect(`${label}:${kind}`).toBe(`${label}:write`);
         } else if (method === 'getRange' && (cls === 'NamedRange' || cls === 'Protection')) {
           // where a named range or protection now is depends on edits since: a read
           expect(`${label}:${kind}`).toBe(`${label}:read`);
-        } else if (/^(activate|setActive|toast|getRange$|getRangeList|getRow$|getRowIndex|getColumn$|getNumRows|getNumColumns|getHeight|getWidth|getA1Notation|getSheet$|getParent|getGridId|offset|getCell|getId|getUrl|getSheetId|getRanges)/.test(method)) {
+        } else if (
+          /^(activate|setActive|toast|getRange$|getRangeList|getRow$|getRowIndex|getColumn$|getNumRows|getNumColumns|getHeight|getWidth|getA1Notation|getSheet$|getParent|getGridId|offset|getCell|getId|getUrl|getSheetId|getRanges)/.test(
+            method,
+          )
+        ) {
           expect(`${label}:${kind}`).toBe(`${label}:other`);
         }
       }
@@ -170,7 +183,8 @@ describe('fake-sheets call accounting', () => {
     for (const [name, spec] of Object.entries(SPECS)) {
       if (name === 'ScriptApp') continue;
       const obj = samples[name] as Record<string, unknown>;
-      for (const method of Object.keys(spec.methods)) expect(`${name}.${method}:${typeof obj[method]}`).toBe(`${name}.${method}:function`);
+      for (const method of Object.keys(spec.methods))
+        expect(`${name}.${method}:${typeof obj[method]}`).toBe(`${name}.${method}:function`);
     }
   });
 });
@@ -194,7 +208,13 @@ describe('fake-sheets return values match Apps Script', () => {
     const path = require('node:path') as typeof import('node:path');
     const dir = path.dirname(require.resolve('@types/google-apps-script/package.json'));
     const declared = new Map<string, Map<string, Set<string>>>();
-    for (const file of ['google-apps-script.spreadsheet.d.ts', 'google-apps-script.base.d.ts', 'google-apps-script.html.d.ts', 'google-apps-script.lock.d.ts', 'google-apps-script.utilities.d.ts']) {
+    for (const file of [
+      'google-apps-script.spreadsheet.d.ts',
+      'google-apps-script.base.d.ts',
+      'google-apps-script.html.d.ts',
+      'google-apps-script.lock.d.ts',
+      'google-apps-script.utilities.d.ts',
+    ]) {
       const src = fs.readFileSync(path.join(dir, file), 'utf8');
       const re = /\binterface (\w+)(?:<[^>]*>)? (?:extends [^{]+)?\{/g;
       let m: RegExpExecArray | null;

@@ -39,8 +39,10 @@ describe('fake-sheets in a node:vm context (how dist/Code.js runs)', () => {
       dateIsDate: true,
       rowsAreArrays: true,
       errorIsError: true,
-      message: 'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
-      asString: 'Exception: The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
+      message:
+        'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
+      asString:
+        'Exception: The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
       notImplemented: 'FakeSheets: Range.setTextStyle is not implemented',
       sheets: true,
     });

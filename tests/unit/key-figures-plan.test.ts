@@ -7,10 +7,20 @@ describe('Key Figures formulas', () => {
   });
 
   test('link every column of a row to the figure row in the details sheet', () => {
-    const [label, value, unit, period, note, usd, conflict, metric, compared] = keyFigureRowFormulas("Bob's details", 57, 2, 10);
+    const [label, value, unit, period, note, usd, conflict, metric, compared] = keyFigureRowFormulas(
+      "Bob's details",
+      57,
+      2,
+      10,
+    );
     expect(label).toBe(`=""&'Bob''s details'!F57`);
     expect(value).toBe(`='Bob''s details'!G57`);
-    expect([unit, period, note, metric]).toEqual([`=""&'Bob''s details'!H57`, `=""&'Bob''s details'!I57`, `=""&'Bob''s details'!J57`, `=""&'Bob''s details'!K57`]);
+    expect([unit, period, note, metric]).toEqual([
+      `=""&'Bob''s details'!H57`,
+      `=""&'Bob''s details'!I57`,
+      `=""&'Bob''s details'!J57`,
+      `=""&'Bob''s details'!K57`,
+    ]);
     expect(usd).toContain('$M$1');
     expect(compared).toMatch(/^=IF\(ISNUMBER\(G2\),G2,/);
     // conflicts are counted over exactly the table's rows

@@ -19,18 +19,23 @@ describe('the Apps Script project', () => {
   test('clasp pushes only the built Code.js, Sidebar.html and manifest from dist/', () => {
     expect(json('.clasp.json').rootDir).toBe('dist');
     const status = JSON.parse(
-      execFileSync(process.execPath, [resolve(root, 'node_modules/@google/clasp/build/src/index.js'), 'show-file-status', '--json'], {
-        cwd: root,
-        encoding: 'utf8',
-        timeout: 30_000,
-      }),
+      execFileSync(
+        process.execPath,
+        [resolve(root, 'node_modules/@google/clasp/build/src/index.js'), 'show-file-status', '--json'],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          timeout: 30_000,
+        },
+      ),
     );
     expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/Sidebar.html', 'dist/appsscript.json']);
   });
 
   test('the bundle ends with a top-level function for every entry point and stays within budget', () => {
     const code = readFileSync(resolve(root, 'dist/Code.js'), 'utf8');
-    for (const name of json('src/entry-points.json') as string[]) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+    for (const name of json('src/entry-points.json') as string[])
+      expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     expect(Buffer.byteLength(code)).toBeLessThanOrEqual(150 * 1024);
   });
 });

@@ -5,7 +5,13 @@ import type { CanvasView } from '../../src/core/view';
 
 const canvas: CanvasView = {
   sheetName: 'Xiaomi Canvas',
-  blocks: BLOCK_IDS.map((id) => ({ id, title: BLOCK_TITLES[id], version: `v-${id}`, entries: ['<img src=x onerror=alert(1)>', '</script>'], figures: [] })),
+  blocks: BLOCK_IDS.map((id) => ({
+    id,
+    title: BLOCK_TITLES[id],
+    version: `v-${id}`,
+    entries: ['<img src=x onerror=alert(1)>', '</script>'],
+    figures: [],
+  })),
 };
 
 describe('sidebar boot data', () => {
@@ -15,7 +21,10 @@ describe('sidebar boot data', () => {
   });
 
   test('reads the error the server embedded when there is no canvas', () => {
-    expect(parseBoot(embedJson({ error: 'Insert the canvas first.' }))).toEqual({ kind: 'error', message: 'Insert the canvas first.' });
+    expect(parseBoot(embedJson({ error: 'Insert the canvas first.' }))).toEqual({
+      kind: 'error',
+      message: 'Insert the canvas first.',
+    });
   });
 
   test('an unreplaced placeholder (null) means: ask the server', () => {
@@ -26,7 +35,12 @@ describe('sidebar boot data', () => {
   test('broken or malformed data becomes a plain error, not a crash', () => {
     expect(parseBoot('{')).toMatchObject({ kind: 'error' });
     expect(parseBoot('{"canvas":{"sheetName":"x","blocks":[{"id":"nope"}]}}')).toMatchObject({ kind: 'error' });
-    expect(isCanvasView({ sheetName: 'x', blocks: [{ ...canvas.blocks[0], figures: [{ label: 'a', value: '1', unit: '', period: '' }] }] })).toBe(false);
+    expect(
+      isCanvasView({
+        sheetName: 'x',
+        blocks: [{ ...canvas.blocks[0], figures: [{ label: 'a', value: '1', unit: '', period: '' }] }],
+      }),
+    ).toBe(false);
   });
 
   test('blocks are listed in canonical order whatever order they arrive in', () => {

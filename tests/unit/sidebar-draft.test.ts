@@ -43,7 +43,13 @@ describe('sidebar draft: loading and saving a block', () => {
     draft.entries[0].text = '  Design  ';
     const request = saveRequest(block, draft);
     expect(request.entries[0]).toBe('Design');
-    expect(request.figures[0]).toEqual({ label: 'R&D spend', value: 19.4, unit: 'CNY bn', period: '2024', metric: 'rd-spend' });
+    expect(request.figures[0]).toEqual({
+      label: 'R&D spend',
+      value: 19.4,
+      unit: 'CNY bn',
+      period: '2024',
+      metric: 'rd-spend',
+    });
     expect('note' in request.figures[0]).toBe(false);
     expect('metric' in request.figures[1]).toBe(false);
   });
@@ -102,7 +108,10 @@ describe('sidebar draft: validation mirrors the server limits', () => {
     const issues = validateDraft(draft);
     expect(issues).toEqual([
       { fieldId: fieldIds.entry(draft.entries[0].key), message: 'Entry 1 is empty. Type some text or delete it.' },
-      { fieldId: fieldIds.entry(draft.entries[1].key), message: 'Entry 2 is too long (1,001 characters; the limit is 1,000).' },
+      {
+        fieldId: fieldIds.entry(draft.entries[1].key),
+        message: 'Entry 2 is too long (1,001 characters; the limit is 1,000).',
+      },
     ]);
     draft.entries[1].text = ` ${'x'.repeat(LIMITS.entryLength)} `;
     expect(validateDraft(draft)).toHaveLength(1);
@@ -130,7 +139,9 @@ describe('sidebar draft: validation mirrors the server limits', () => {
     f.period = 'p'.repeat(41);
     f.note = 'n'.repeat(501);
     const issues = validateDraft(draft);
-    expect(issues.map((i) => i.fieldId)).toEqual(['label', 'value', 'unit', 'period', 'note'].map((field) => `figure-${f.key}-${field}`));
+    expect(issues.map((i) => i.fieldId)).toEqual(
+      ['label', 'value', 'unit', 'period', 'note'].map((field) => `figure-${f.key}-${field}`),
+    );
     expect(issues[0].message).toBe('Figure 2: the label is required.');
     expect(issues[1].message).toMatch(/^Figure 2: the value must be a number/);
     draft.figures[1] = { ...f, label: 'l'.repeat(201), value: '2', unit: '', period: '', note: '' };

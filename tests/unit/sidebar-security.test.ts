@@ -28,10 +28,14 @@ const MARKUP_SINKS = [
 ];
 
 describe('sidebar security: spreadsheet text is only ever text', () => {
-  test.each(sourceFiles(SIDEBAR_DIR).map((path) => [relative(SIDEBAR_DIR, path), path]))('%s uses no markup or code sinks', (_name, path) => {
-    const source = readFileSync(path, 'utf8');
-    for (const sink of MARKUP_SINKS) expect({ sink: String(sink), found: sink.test(source) }).toEqual({ sink: String(sink), found: false });
-  });
+  test.each(sourceFiles(SIDEBAR_DIR).map((path) => [relative(SIDEBAR_DIR, path), path]))(
+    '%s uses no markup or code sinks',
+    (_name, path) => {
+      const source = readFileSync(path, 'utf8');
+      for (const sink of MARKUP_SINKS)
+        expect({ sink: String(sink), found: sink.test(source) }).toEqual({ sink: String(sink), found: false });
+    },
+  );
 
   test('the template has no inline event handlers and loads nothing from outside', () => {
     const template = readFileSync(join(SIDEBAR_DIR, 'sidebar.html'), 'utf8');
@@ -62,7 +66,9 @@ describe('sidebar build: one self-contained page with the boot placeholder', () 
   });
 
   test('embedded cell text cannot close the boot-data tag', () => {
-    const filled = html.replace('/*__BOOT_JSON__*/null', () => embedJson({ error: '</script><img src=x onerror=alert(1)>' }));
+    const filled = html.replace('/*__BOOT_JSON__*/null', () =>
+      embedJson({ error: '</script><img src=x onerror=alert(1)>' }),
+    );
     expect(filled.match(/<\/script>/gi)).toHaveLength(2);
     expect(filled).not.toContain('<img');
   });

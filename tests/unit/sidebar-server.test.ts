@@ -52,7 +52,9 @@ describe('sidebar server wrapper (google.script.run as promises)', () => {
       },
       [],
     );
-    await expect(callServer('getCanvas')).rejects.toThrow('The canvas is busy with another edit; please try again in a moment.');
+    await expect(callServer('getCanvas')).rejects.toThrow(
+      'The canvas is busy with another edit; please try again in a moment.',
+    );
   });
 
   test('outside Google Sheets (no google.script.run) it fails in plain words', async () => {

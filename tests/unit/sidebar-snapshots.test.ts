@@ -2,7 +2,13 @@ import { diffBlock } from '../../src/core/canvas-diff';
 import { CANVAS_JSON_MAX_BYTES } from '../../src/core/canvas-json';
 import { LABEL_LENGTH } from '../../src/core/snapshot';
 import type { BlockDiff, FigureChange, SnapshotListItem } from '../../src/core/view';
-import { IMPORT_MAX_BYTES, exportFileName, formatBytes, importFileProblem, readFileText } from '../../src/sidebar/json-transfer';
+import {
+  IMPORT_MAX_BYTES,
+  exportFileName,
+  formatBytes,
+  importFileProblem,
+  readFileText,
+} from '../../src/sidebar/json-transfer';
 import {
   compareHeading,
   compareSummary,
@@ -52,7 +58,9 @@ describe('sidebar snapshots: the list', () => {
   });
 
   test('who saved it is shown when known', () => {
-    expect(snapshotMeta(item('a', { savedBy: 'ann@example.com' }), 'en-GB', 'UTC')).toBe('31 Jan 2025, 9:30 · by ann@example.com');
+    expect(snapshotMeta(item('a', { savedBy: 'ann@example.com' }), 'en-GB', 'UTC')).toBe(
+      '31 Jan 2025, 9:30 · by ann@example.com',
+    );
     expect(snapshotMeta(item('a'), 'en-GB', 'UTC')).toBe('31 Jan 2025, 9:30');
   });
 
@@ -68,7 +76,9 @@ describe('sidebar snapshots: the list', () => {
   });
 
   test('the list from the server is checked before it is shown', () => {
-    expect(isSnapshotList([item('a'), item('b', { savedBy: 'x', canvas: 'Xiaomi Canvas', damaged: 'why' })])).toBe(true);
+    expect(isSnapshotList([item('a'), item('b', { savedBy: 'x', canvas: 'Xiaomi Canvas', damaged: 'why' })])).toBe(
+      true,
+    );
     expect(isSnapshotList([])).toBe(true);
     expect(isSnapshotList(null)).toBe(false);
     expect(isSnapshotList({ id: 'a' })).toBe(false);
@@ -95,10 +105,14 @@ describe('sidebar snapshots: the list', () => {
 
 describe('sidebar snapshots: the comparison in words', () => {
   const change = (from: number, to: number, extra: Partial<FigureChange> = {}): FigureChange => {
-    const diff = diffBlock('revenue-streams', { entries: [], figures: [{ label: 'Revenue', value: from, unit: 'CNY bn', period: '2024' }] }, {
-      entries: [],
-      figures: [{ label: 'Revenue', value: to, unit: 'CNY bn', period: '2024' }],
-    });
+    const diff = diffBlock(
+      'revenue-streams',
+      { entries: [], figures: [{ label: 'Revenue', value: from, unit: 'CNY bn', period: '2024' }] },
+      {
+        entries: [],
+        figures: [{ label: 'Revenue', value: to, unit: 'CNY bn', period: '2024' }],
+      },
+    );
     return { ...diff.figuresChanged[0], ...extra };
   };
 
@@ -126,18 +140,28 @@ describe('sidebar snapshots: the comparison in words', () => {
   });
 
   test('a changed unit shows both units and no percentage; other changed fields are named', () => {
-    expect(figureChangeText(change(1, 2, { fromUnit: 'USD bn', unit: 'CNY bn', changePct: null, otherChanges: ['unit'] }), 'en')).toBe(
-      'Revenue: 1 USD bn → 2 CNY bn',
-    );
-    const periodOnly: FigureChange = { label: 'Revenue', from: 5, to: 5, changePct: 0, unit: 'CNY bn', otherChanges: ['period', 'note'] };
-    expect(figureChangeText(periodOnly, 'en')).toBe(
-      'Revenue: 5 CNY bn (value unchanged); period, note changed',
-    );
+    expect(
+      figureChangeText(
+        change(1, 2, { fromUnit: 'USD bn', unit: 'CNY bn', changePct: null, otherChanges: ['unit'] }),
+        'en',
+      ),
+    ).toBe('Revenue: 1 USD bn → 2 CNY bn');
+    const periodOnly: FigureChange = {
+      label: 'Revenue',
+      from: 5,
+      to: 5,
+      changePct: 0,
+      unit: 'CNY bn',
+      otherChanges: ['period', 'note'],
+    };
+    expect(figureChangeText(periodOnly, 'en')).toBe('Revenue: 5 CNY bn (value unchanged); period, note changed');
   });
 
   test('entries and added or removed figures', () => {
     expect(entryChangeText({ from: 'Old', to: 'New' })).toBe('Old → New');
-    expect(figureText({ label: 'Users', value: 685.8, unit: 'm', period: 'Dec 2024' }, 'en')).toBe('Users: 685.8 m (Dec 2024)');
+    expect(figureText({ label: 'Users', value: 685.8, unit: 'm', period: 'Dec 2024' }, 'en')).toBe(
+      'Users: 685.8 m (Dec 2024)',
+    );
     expect(figureText({ label: 'Count', value: 3, unit: '', period: '' }, 'en')).toBe('Count: 3');
   });
 
@@ -152,8 +176,12 @@ describe('sidebar snapshots: the comparison in words', () => {
 
   test('the heading names both sides', () => {
     const from = item('a', { label: 'Before the EV pivot' });
-    expect(compareHeading({ from, to: null }, 'en-GB')).toMatch(/^From “Before the EV pivot” \(.+2025.+\) to the current canvas$/);
-    expect(compareHeading({ from, to: item('b', { label: 'After' }) }, 'en-GB')).toMatch(/^From “Before the EV pivot” \(.+\) to “After” \(.+\)$/);
+    expect(compareHeading({ from, to: null }, 'en-GB')).toMatch(
+      /^From “Before the EV pivot” \(.+2025.+\) to the current canvas$/,
+    );
+    expect(compareHeading({ from, to: item('b', { label: 'After' }) }, 'en-GB')).toMatch(
+      /^From “Before the EV pivot” \(.+\) to “After” \(.+\)$/,
+    );
   });
 });
 
@@ -176,8 +204,12 @@ describe('sidebar JSON transfer helpers', () => {
     expect(importFileProblem({ name: 'big.json', size: IMPORT_MAX_BYTES + 1 })).toBe(
       '“big.json” is too large to import (1.01 MB; the limit is 1 MB). Choose a smaller file.',
     );
-    expect(importFileProblem({ name: 'big.json', size: 5 * 1024 * 1024 })).toBe('“big.json” is too large to import (5 MB; the limit is 1 MB). Choose a smaller file.');
-    expect(importFileProblem({ name: 'empty.json', size: 0 })).toBe('“empty.json” is empty. Choose a file exported by Export JSON.');
+    expect(importFileProblem({ name: 'big.json', size: 5 * 1024 * 1024 })).toBe(
+      '“big.json” is too large to import (5 MB; the limit is 1 MB). Choose a smaller file.',
+    );
+    expect(importFileProblem({ name: 'empty.json', size: 0 })).toBe(
+      '“empty.json” is empty. Choose a file exported by Export JSON.',
+    );
   });
 
   test('a chosen file is read as UTF-8 text', async () => {

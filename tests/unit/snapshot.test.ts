@@ -22,7 +22,12 @@ import { CONTENT } from '../support/content';
 
 const canvas = { blocks: CONTENT.blocks.map((b) => ({ id: b.id, entries: b.entries, figures: b.figures })) };
 const json = toCanvasJson(canvas, {}, 0);
-const info: SnapshotInfo = { id: '20250131-093000-k3f9', label: 'First', savedAt: '2025-01-31T09:30:00.000Z', canvas: 'Xiaomi Canvas' };
+const info: SnapshotInfo = {
+  id: '20250131-093000-k3f9',
+  label: 'First',
+  savedAt: '2025-01-31T09:30:00.000Z',
+  canvas: 'Xiaomi Canvas',
+};
 
 /** What getValues returns for a row written with snapshotRowValues: the apostrophes are gone. */
 function asRead(cells: string[]): string[] {
@@ -56,7 +61,13 @@ describe('chunkText', () => {
 
   test('a whole canvas at the limits fits in cells of at most 45,000 characters', () => {
     const entries = Array.from({ length: 60 }, () => 'é😀'.repeat(333).slice(0, 1000));
-    const figures = Array.from({ length: 40 }, (_, i) => ({ label: `F${i}`, value: i, unit: 'u', period: 'p', note: 'n'.repeat(500) }));
+    const figures = Array.from({ length: 40 }, (_, i) => ({
+      label: `F${i}`,
+      value: i,
+      unit: 'u',
+      period: 'p',
+      note: 'n'.repeat(500),
+    }));
     const big = toCanvasJson({ blocks: BLOCK_IDS.map((id) => ({ id, entries, figures })) }, {}, 0);
     const chunks = chunkText(big);
     expect(chunks.join('')).toBe(big);
@@ -68,7 +79,13 @@ describe('chunkText', () => {
 describe('snapshot rows', () => {
   test('a row is written literally (apostrophes) and reads back to the same info and canvas', () => {
     const row = snapshotRowValues({ ...info, savedBy: 'ann@example.com' }, json);
-    expect(row.slice(0, 5)).toEqual(["'20250131-093000-k3f9", "'First", "'2025-01-31T09:30:00.000Z", "'ann@example.com", "'Xiaomi Canvas"]);
+    expect(row.slice(0, 5)).toEqual([
+      "'20250131-093000-k3f9",
+      "'First",
+      "'2025-01-31T09:30:00.000Z",
+      "'ann@example.com",
+      "'Xiaomi Canvas",
+    ]);
     expect(row.slice(5).every((c) => c.startsWith("'"))).toBe(true);
     const parsed = parseSnapshotRow(asRead(row), 2)!;
     expect(parsed.damaged).toBeUndefined();
@@ -96,9 +113,21 @@ describe('snapshot rows', () => {
   });
 
   const damagedCases: Array<[string, (row: unknown[]) => void, RegExp]> = [
-    ['JSON edited into nonsense', (r) => (r[5] = `${String(r[5]).slice(0, 100)}oops`), /^its stored canvas is not valid JSON \(.+\)$/],
-    ['a block entry emptied', (r) => (r[5] = String(r[5]).replace(/"entries":\["[^"]*"/, '"entries":[" "')), /^its stored canvas is invalid: blocks\[0\] \(Key Partners\)\.entries\[0\] must not be empty$/],
-    ['an unknown format', (r) => (r[5] = String(r[5]).replace('xiaomi-canvas/1', 'xiaomi-canvas/9')), /^its stored canvas has an unsupported format "xiaomi-canvas\/9": expected "xiaomi-canvas\/1"$/],
+    [
+      'JSON edited into nonsense',
+      (r) => (r[5] = `${String(r[5]).slice(0, 100)}oops`),
+      /^its stored canvas is not valid JSON \(.+\)$/,
+    ],
+    [
+      'a block entry emptied',
+      (r) => (r[5] = String(r[5]).replace(/"entries":\["[^"]*"/, '"entries":[" "')),
+      /^its stored canvas is invalid: blocks\[0\] \(Key Partners\)\.entries\[0\] must not be empty$/,
+    ],
+    [
+      'an unknown format',
+      (r) => (r[5] = String(r[5]).replace('xiaomi-canvas/1', 'xiaomi-canvas/9')),
+      /^its stored canvas has an unsupported format "xiaomi-canvas\/9": expected "xiaomi-canvas\/1"$/,
+    ],
     ['the JSON deleted', (r) => r.splice(5), /stored canvas \(column F onward\) is empty/],
     ['the ID deleted', (r) => (r[0] = ''), /row 7 has no ID/],
     ['the time replaced by text', (r) => (r[2] = 'yesterday'), /"Saved at" cell does not hold a time/],
@@ -151,8 +180,12 @@ describe('readSnapshotRows and the list', () => {
     const broken = row('b', 'Broken');
     broken[5] = '{';
     const stored = readSnapshotRows([[...SNAPSHOT_HEADER], broken]);
-    expect(() => findSnapshot(stored, 'zzz')).toThrow('There is no snapshot with ID "zzz" (it may have been deleted from the Canvas Snapshots sheet).');
-    expect(() => findSnapshot(stored, 'b')).toThrow(/^The snapshot "Broken" is damaged and cannot be used: .*not valid JSON/);
+    expect(() => findSnapshot(stored, 'zzz')).toThrow(
+      'There is no snapshot with ID "zzz" (it may have been deleted from the Canvas Snapshots sheet).',
+    );
+    expect(() => findSnapshot(stored, 'b')).toThrow(
+      /^The snapshot "Broken" is damaged and cannot be used: .*not valid JSON/,
+    );
   });
 });
 
@@ -180,14 +213,20 @@ describe('ids, labels and requests', () => {
     const save = (r: unknown) => parseRequest(saveSnapshotRequestSchema, r, 'snapshot request');
     expect(save({ label: '  Pivot to EVs  ' })).toEqual({ label: 'Pivot to EVs' });
     expect(save({})).toEqual({});
-    expect(() => save({ label: 'x'.repeat(101) })).toThrow('Invalid snapshot request: label must be at most 100 characters.');
+    expect(() => save({ label: 'x'.repeat(101) })).toThrow(
+      'Invalid snapshot request: label must be at most 100 characters.',
+    );
     expect(() => save({ label: 5 })).toThrow('Invalid snapshot request: label must be text.');
-    expect(() => save({ name: 'x' })).toThrow('Invalid snapshot request: snapshot request has an unknown field "name".');
+    expect(() => save({ name: 'x' })).toThrow(
+      'Invalid snapshot request: snapshot request has an unknown field "name".',
+    );
     const compare = (r: unknown) => parseRequest(compareSnapshotsRequestSchema, r, 'compare request');
     expect(compare({ from: 'a' })).toEqual({ from: 'a' });
     expect(() => compare({ to: 'a' })).toThrow('Invalid compare request: from must be text.');
     expect(() => compare({ from: ' ' })).toThrow('Invalid compare request: from must not be empty.');
     const restore = (r: unknown) => parseRequest(restoreSnapshotRequestSchema, r, 'restore request');
-    expect(() => restore('a')).toThrow('Invalid restore request: restore request must be an object with id (a snapshot id).');
+    expect(() => restore('a')).toThrow(
+      'Invalid restore request: restore request must be an object with id (a snapshot id).',
+    );
   });
 });

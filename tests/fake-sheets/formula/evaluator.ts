@@ -83,10 +83,19 @@ export class Evaluator {
     const cell = sheet.cellAt(row, col);
     if (!cell || cell.formula === undefined) {
       const v = cell?.value;
-      return { value: v === undefined ? null : isDate(v) ? dateToSerial(v.getTime(), this.host.timeZone) : (v as Scalar), isDate: isDate(v) };
+      return {
+        value: v === undefined ? null : isDate(v) ? dateToSerial(v.getTime(), this.host.timeZone) : (v as Scalar),
+        isDate: isDate(v),
+      };
     }
     if (this.inProgress.has(key)) {
-      return { value: err('#REF!', 'Circular dependency detected. To resolve with iterative calculation, see File > Settings.'), isDate: false };
+      return {
+        value: err(
+          '#REF!',
+          'Circular dependency detected. To resolve with iterative calculation, see File > Settings.',
+        ),
+        isDate: false,
+      };
     }
     this.inProgress.add(key);
     let result: CellResult;
@@ -107,7 +116,10 @@ export class Evaluator {
     const raw = this.evalNode(parsed.ast, ctx);
     let value: Scalar;
     if (isGrid(raw)) {
-      value = raw.rows === 1 && raw.cols === 1 ? raw.get(0, 0) : err('#VALUE!', 'Array results are not supported by the fake.');
+      value =
+        raw.rows === 1 && raw.cols === 1
+          ? raw.get(0, 0)
+          : err('#VALUE!', 'Array results are not supported by the fake.');
     } else value = raw;
     let dateResult = false;
     if (isGrid(raw) && raw.ref && raw.rows === 1 && raw.cols === 1) {

@@ -44,7 +44,10 @@ export type FnImpl = (args: Thunk[], ctx: CallContext, nodes: Node[]) => Value;
 function argCount(name: string, args: Thunk[], min: number, max: number): FormulaError | null {
   if (args.length < min || args.length > max) {
     const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `between ${min} and ${max}`;
-    return err('#N/A', `Wrong number of arguments to ${name}. Expected ${expected} arguments, but got ${args.length} arguments.`);
+    return err(
+      '#N/A',
+      `Wrong number of arguments to ${name}. Expected ${expected} arguments, but got ${args.length} arguments.`,
+    );
   }
   return null;
 }
@@ -141,7 +144,11 @@ function bool(name: string, args: Thunk[], combine: (vals: boolean[]) => boolean
   return combine(vals);
 }
 
-function criteriaPairs(name: string, args: Thunk[], first: number): { ranges: Grid[]; criteria: Scalar[] } | FormulaError {
+function criteriaPairs(
+  name: string,
+  args: Thunk[],
+  first: number,
+): { ranges: Grid[]; criteria: Scalar[] } | FormulaError {
   const ranges: Grid[] = [];
   const criteria: Scalar[] = [];
   for (let i = first; i < args.length; i += 2) {
@@ -699,7 +706,10 @@ export const FUNCTIONS: Record<string, FnImpl> = {
     const n = Math.max(g.rows, g.cols);
     const at = (i: number): Scalar => (g.rows === 1 ? g.get(0, i) : g.get(i, 0));
     if (type === 0) {
-      const m = typeof key === 'string' ? makeMatcher(`=${key}`) : (v: Scalar) => !isError(v) && v !== null && compareScalars(v, key) === 0;
+      const m =
+        typeof key === 'string'
+          ? makeMatcher(`=${key}`)
+          : (v: Scalar) => !isError(v) && v !== null && compareScalars(v, key) === 0;
       for (let i = 0; i < n; i++) if (m(at(i))) return i + 1;
       return err('#N/A', `Did not find value '${toText(key)}' in MATCH evaluation.`);
     }
@@ -731,7 +741,10 @@ export const FUNCTIONS: Record<string, FnImpl> = {
       if (isError(sorted)) return sorted;
     }
     if (!sorted) {
-      const m = typeof key === 'string' ? makeMatcher(`=${key}`) : (v: Scalar) => !isError(v) && v !== null && compareScalars(v, key) === 0;
+      const m =
+        typeof key === 'string'
+          ? makeMatcher(`=${key}`)
+          : (v: Scalar) => !isError(v) && v !== null && compareScalars(v, key) === 0;
       for (let r = 0; r < g.rows; r++) if (m(g.get(r, 0))) return g.get(r, Math.trunc(idx) - 1);
       return err('#N/A', `Did not find value '${toText(key)}' in VLOOKUP evaluation.`);
     }

@@ -20,7 +20,8 @@ export type Node =
   | { type: 'binary'; op: string; left: Node; right: Node }
   | { type: 'array'; rows: Node[][] };
 
-export type ParseResult = { ok: true; ast: Node; tokens: Token[] } | { ok: false; error: string; tokens: Token[] | null };
+export type ParseResult =
+  { ok: true; ast: Node; tokens: Token[] } | { ok: false; error: string; tokens: Token[] | null };
 
 class ParseError extends Error {}
 

@@ -109,7 +109,9 @@ export function rewriteFormula(formula: string, hostSheet: string, change: Struc
         if (!sameSheetName(target, change.sheet)) return tok;
         const axis: Axis = change.kind === 'insertRows' || change.kind === 'deleteRows' ? 'row' : 'col';
         const insert = change.kind === 'insertRows' || change.kind === 'insertColumns';
-        const area = insert ? shiftInsert(tok.area, axis, change.at, change.count) : shiftDelete(tok.area, axis, change.at, change.count);
+        const area = insert
+          ? shiftInsert(tok.area, axis, change.at, change.count)
+          : shiftDelete(tok.area, axis, change.at, change.count);
         if (!area) {
           changed = true;
           return REF_ERROR;
@@ -135,9 +137,16 @@ export function shiftRect(
   };
   const axis: Axis = change.kind === 'insertRows' || change.kind === 'deleteRows' ? 'row' : 'col';
   const insert = change.kind === 'insertRows' || change.kind === 'insertColumns';
-  const res = insert ? shiftInsert(area, axis, change.at, change.count) : shiftDelete(area, axis, change.at, change.count);
+  const res = insert
+    ? shiftInsert(area, axis, change.at, change.count)
+    : shiftDelete(area, axis, change.at, change.count);
   if (!res || !res.end) return null;
-  return { r1: res.start.row as number, c1: res.start.col as number, r2: res.end.row as number, c2: res.end.col as number };
+  return {
+    r1: res.start.row as number,
+    c1: res.start.col as number,
+    r2: res.end.row as number,
+    c2: res.end.col as number,
+  };
 }
 
 /**

@@ -5,7 +5,18 @@
  */
 import { parseArea, type Area } from '../a1';
 
-export const ERROR_CODES = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#ERROR!', '#SPILL!', '#CALC!'] as const;
+export const ERROR_CODES = [
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#ERROR!',
+  '#SPILL!',
+  '#CALC!',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type Token =
@@ -144,7 +155,12 @@ export function tokenize(src: string): TokenizeResult {
       const j = i + sheetPrefix.length;
       const area = matchArea(src, j);
       if (area) {
-        tokens.push({ type: 'ref', text: src.slice(i, j + area.text.length), sheet: sheetPrefix.slice(0, -1), area: area.area });
+        tokens.push({
+          type: 'ref',
+          text: src.slice(i, j + area.text.length),
+          sheet: sheetPrefix.slice(0, -1),
+          area: area.area,
+        });
         i = j + area.text.length;
         continue;
       }

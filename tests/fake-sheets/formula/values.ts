@@ -62,7 +62,8 @@ export function toNumber(v: Scalar): number | FormulaError {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof FormulaError) return v;
   const n = coerceTextToNumber(v);
-  if (n === null) return err('#VALUE!', `Function expects number values. But '${v}' is a text and cannot be coerced to a number.`);
+  if (n === null)
+    return err('#VALUE!', `Function expects number values. But '${v}' is a text and cannot be coerced to a number.`);
   return n;
 }
 
