@@ -72,16 +72,17 @@ export function keyFigureRowFormulas(detailsSheet: string, detailsRow: number, r
   ];
 }
 
+const formula = { numberFormat: THEME.automaticFormat } as const;
 const ROW_STYLES: Partial<CellStyle>[] = [
   { fontWeight: 'bold' },
-  {},
+  formula,
   { numberFormat: THEME.numberFormat, horizontalAlignment: 'right' },
-  {},
-  {},
-  { fontColor: THEME.muted },
+  formula,
+  formula,
+  { ...formula, fontColor: THEME.muted },
   { numberFormat: '#,##0.000', horizontalAlignment: 'right' },
-  { fontColor: THEME.alert, fontWeight: 'bold' },
-  { fontColor: THEME.muted },
+  { ...formula, fontColor: THEME.alert, fontWeight: 'bold' },
+  { ...formula, fontColor: THEME.muted },
   { numberFormat: '#,##0.0##', horizontalAlignment: 'right', fontColor: THEME.muted },
 ];
 

@@ -14,4 +14,7 @@ export const THEME = {
   /** Shows a text cell as a bullet while the cell keeps only the entry text. */
   bulletFormat: '"•  "@',
   numberFormat: '#,##0.0##',
+  /** What Sheets reports for its Automatic format. Formula cells get it, never plain text ('@'): Sheets may keep
+   * text typed into a plain-text cell as text, and a formula must stay a formula. */
+  automaticFormat: '0.###############',
 } as const;

@@ -42,3 +42,19 @@ describe('Key Figures formulas', () => {
     expect(plan.values[1][0]).toBe("'Key Partners");
   });
 });
+
+describe('formula cells', () => {
+  test('never carry the plain-text format, so Sheets keeps them formulas on every rewrite', () => {
+    const plan = buildKeyFiguresPlan(1, 'Xiaomi Details', [
+      { blockTitle: 'Key Partners', row: 5 },
+      { blockTitle: 'Channels', row: 9 },
+    ]);
+    const formulaCells = plan.values.flatMap((row, r) =>
+      row
+        .map((value, c) => ({ value, format: plan.styles[r][c].numberFormat }))
+        .filter((x) => String(x.value).startsWith('=')),
+    );
+    expect(formulaCells).toHaveLength(2 * 9);
+    for (const cell of formulaCells) expect(cell.format).not.toBe('@');
+  });
+});
