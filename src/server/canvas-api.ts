@@ -1,16 +1,16 @@
 import { BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { blockArea } from '../core/canvas-layout';
+import { readCanvasGrid } from '../core/canvas-read';
+import { plainFigure } from '../core/figure';
 import { rangeNames } from '../core/instance-names';
 import { blockIdSchema, parseRequest, resetBlockRequestSchema, saveBlockRequestSchema } from '../core/requests';
+import { blockVersion } from '../core/version';
 import type { BlockView, CanvasView } from '../core/view';
+import { locateCanvas } from './canvas-instance';
 import { blockView, canvasView, readCanvasState } from './canvas-state';
 import { CONTENT } from './content';
 import { withDocumentLock } from './lock';
 import { writeBlock, type SourcedFigure } from './write-block';
-import { plainFigure } from '../core/figure';
-import { blockVersion } from '../core/version';
-import { locateCanvas } from './canvas-instance';
-import { readCanvasGrid } from '../core/canvas-read';
 
 /** The sidebar's functions. Every request is validated before anything is read or written. */
 
@@ -27,7 +27,7 @@ export function getCanvas(): CanvasView {
 export function selectBlock(blockId: unknown): void {
   const id = parseRequest(blockIdSchema, blockId, 'block id');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheets = locateCanvas(spreadsheet);
+  const sheets = locateCanvas(spreadsheet, false);
   const named = spreadsheet.getRangeByName(rangeNames.canvasBlock(sheets.instance, id));
   if (named) {
     named.activate();
