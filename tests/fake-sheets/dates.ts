@@ -7,6 +7,23 @@ const MS_PER_DAY = 86400000;
 /** 1899-12-30T00:00:00Z, the epoch of spreadsheet serial numbers. */
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
+/** English month and weekday names, as Sheets' en_US number formats and Utilities.formatDate print them. */
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 export interface WallClock {
   year: number;
   month: number; // 1..12

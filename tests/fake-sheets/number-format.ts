@@ -7,7 +7,7 @@
  * `"•  "@` shows a bullet before the text), `[Color]` tags (ignored), and date/time patterns
  * (`yyyy mm dd hh mm ss`, month/day names, AM/PM).
  */
-import { dateToSerial, serialParts } from './dates';
+import { DAYS, MONTHS, dateToSerial, serialParts } from './dates';
 
 /** What Apps Script's `getNumberFormat()` returns for a cell that was never formatted. */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
@@ -345,22 +345,6 @@ function trimFraction(fixed: string, fracZeros: number, fracCount: number, intZe
   if (fracCount === 0) return ip === '' ? (intZeros === 0 ? '' : '0') : ip;
   return fp !== undefined && fp.length > 0 ? `${ip}.${fp}` : ip === '' ? '0' : ip;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);

@@ -4,23 +4,7 @@ import type { FakeContext } from './context';
 import { enumName } from './enums';
 import { signatureMismatch, typeNames } from './errors';
 import { isDate } from './realm';
-import { wallClock, zoneOffset } from './dates';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { DAYS, MONTHS, wallClock, zoneOffset } from './dates';
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
