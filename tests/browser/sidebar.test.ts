@@ -3,41 +3,22 @@
  * showCanvasSidebar() produces it, and its google.script.run calls run the built dist/Code.js on the
  * Sheets fake in Node. Screenshots for review land in tests/output/sidebar-*.png.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { a1 } from '../../src/core/a1';
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../../src/core/block-ids';
 import type { CanvasView } from '../../src/core/view';
 import { loadBundle, type LoadedBundle } from '../support/bundle';
-import { launchChromium } from './launch';
-import { openSidebar, type SidebarPage } from './sidebar-page';
+import type { SidebarPage } from './sidebar-page';
+import { OUTPUT, sidebarSuite } from './sidebar-suite';
 
-const OUTPUT = join(__dirname, '../output');
 const CANVAS = 'Xiaomi Canvas';
 const DETAILS = 'Xiaomi Details';
 const KEY_FIGURES = 'Key Figures';
 const XSS = '<img src=x onerror=alert(1)>';
 const XSS_FLAG = '<img src=x onerror="window.__xss=1">';
-const ENTRY_POINTS = JSON.parse(readFileSync(join(__dirname, '../../src/entry-points.json'), 'utf8')) as string[];
 
-let browser: Browser;
-const open: SidebarPage[] = [];
-
-beforeAll(async () => {
-  mkdirSync(OUTPUT, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  const errors = open.flatMap((sidebar) => sidebar.pageErrors);
-  while (open.length) await open.pop()?.close();
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { openBundleSidebar } = sidebarSuite();
 
 interface Session {
   bundle: LoadedBundle;
@@ -47,15 +28,6 @@ interface Session {
   canvas(): CanvasView;
 }
 
-/** The sidebar HTML exactly as showCanvasSidebar() hands it to the Sheets UI. */
-function sidebarHtml(bundle: LoadedBundle): string {
-  bundle.call('showCanvasSidebar');
-  const shown = bundle.fake.ui.sidebars.at(-1);
-  if (!shown) throw new Error('showCanvasSidebar() showed no sidebar');
-  expect(shown.title).toBe('Xiaomi Canvas');
-  return shown.html;
-}
-
 async function openSession(
   prepare?: (bundle: LoadedBundle) => void,
   options: { insert?: boolean } = {},
@@ -63,12 +35,7 @@ async function openSession(
   const bundle = loadBundle();
   if (options.insert !== false) bundle.call('insertXiaomiCanvas');
   prepare?.(bundle);
-  const html = sidebarHtml(bundle);
-  const sidebar = await openSidebar(browser, html, {
-    functionNames: ENTRY_POINTS,
-    call: (fn, args) => bundle.call(fn, ...args),
-  });
-  open.push(sidebar);
+  const sidebar = await openBundleSidebar(bundle);
   return { bundle, sidebar, page: sidebar.page, canvas: () => bundle.call<CanvasView>('getCanvas') };
 }
 
@@ -389,7 +356,6 @@ describe('sidebar: editing a block and saving it in one call', () => {
   test('Refresh re-reads the sheet, and warns before throwing away unsaved edits', async () => {
     const session = await openSession();
     const { page, bundle, sidebar } = session;
-    const block = session.canvas().blocks.find((b) => b.id === 'key-partners')!;
     const release = sidebar.holdCalls();
     await page.click('#refresh');
     await expect(page.locator('#refresh').textContent()).resolves.toBe('Refreshing…');

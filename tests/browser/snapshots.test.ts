@@ -3,38 +3,20 @@
  * sidebar HTML exactly as showCanvasSidebar() produces it, and its google.script.run calls run the built
  * dist/Code.js on the Sheets fake in Node. Screenshots for review land in tests/output/sidebar-snapshots-*.png.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CanvasView, SnapshotInfo, SnapshotListItem } from '../../src/core/view';
 import { loadBundle, type LoadedBundle } from '../support/bundle';
-import { launchChromium } from './launch';
-import { openSidebar, type SidebarPage } from './sidebar-page';
+import type { SidebarPage } from './sidebar-page';
+import { OUTPUT, sidebarSuite } from './sidebar-suite';
 
-const OUTPUT = join(__dirname, '../output');
 const CANVAS = 'Xiaomi Canvas';
 const DETAILS = 'Xiaomi Details';
 const SNAPSHOTS = 'Canvas Snapshots';
 const XSS = '<img src=x onerror=alert(1)>';
-const ENTRY_POINTS = JSON.parse(readFileSync(join(__dirname, '../../src/entry-points.json'), 'utf8')) as string[];
 
-let browser: Browser;
-const open: SidebarPage[] = [];
-
-beforeAll(async () => {
-  mkdirSync(OUTPUT, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  const errors = open.flatMap((sidebar) => sidebar.pageErrors);
-  while (open.length) await open.pop()?.close();
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { openBundleSidebar } = sidebarSuite();
 
 interface Session {
   bundle: LoadedBundle;
@@ -49,13 +31,7 @@ async function openSession(prepare?: (bundle: LoadedBundle) => void): Promise<Se
   const bundle = loadBundle();
   bundle.call('insertXiaomiCanvas');
   prepare?.(bundle);
-  bundle.call('showCanvasSidebar');
-  const html = bundle.fake.ui.sidebars.at(-1)!.html;
-  const sidebar = await openSidebar(browser, html, {
-    functionNames: ENTRY_POINTS,
-    call: (fn, args) => bundle.call(fn, ...args),
-  });
-  open.push(sidebar);
+  const sidebar = await openBundleSidebar(bundle);
   return {
     bundle,
     sidebar,
@@ -66,7 +42,6 @@ async function openSession(prepare?: (bundle: LoadedBundle) => void): Promise<Se
 }
 
 const values = (bundle: LoadedBundle, sheet: string) => bundle.fake.direct.values(sheet) as unknown[][];
-const statusText = (page: Page) => page.locator('#status');
 const snapshotRow = (page: Page, label: string) =>
   page.locator('li.snapshot-item').filter({ has: page.locator('.snapshot-label', { hasText: label }) });
 const diffBlock = (page: Page, blockId: string) => page.locator(`.diff-block[data-block-id="${blockId}"]`);
@@ -339,7 +314,7 @@ describe('sidebar snapshots: damaged rows and text from the sheet', () => {
       const row = values(bundle, SNAPSHOTS).findIndex((r) => r[0] === bad.id) + 1;
       bundle.fake.direct.setCell(SNAPSHOTS, `F${row}`, '{"format": "xiaomi-canvas/1", "blocks": [oops');
     });
-    const { page, bundle, sidebar } = session;
+    const { page, sidebar } = session;
     await openSnapshots(page);
     expect(await page.locator('.snapshot-label').allTextContents()).toEqual([
       'Also good',

@@ -1,0 +1,51 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { LoadedBundle } from '../support/bundle';
+import { launchChromium } from './launch';
+import { openSidebar, type SidebarPage } from './sidebar-page';
+
+/** Where browser tests leave their screenshots for review. */
+export const OUTPUT = join(__dirname, '../output');
+
+const ENTRY_POINTS = JSON.parse(readFileSync(join(__dirname, '../../src/entry-points.json'), 'utf8')) as string[];
+
+/**
+ * The jest hooks every sidebar browser test file needs: one Chromium per file, every sidebar page closed after
+ * each test, and any error on a page fails that test. Returns how to open the sidebar of a loaded bundle.
+ */
+export function sidebarSuite(): { openBundleSidebar(bundle: LoadedBundle): Promise<SidebarPage> } {
+  let browser: Browser;
+  const open: SidebarPage[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    const errors = open.flatMap((sidebar) => sidebar.pageErrors);
+    while (open.length) await open.pop()?.close();
+    expect(errors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  return {
+    /** The sidebar exactly as showCanvasSidebar() hands it to the Sheets UI, its calls running the bundle. */
+    async openBundleSidebar(bundle) {
+      bundle.call('showCanvasSidebar');
+      const shown = bundle.fake.ui.sidebars.at(-1);
+      if (!shown) throw new Error('showCanvasSidebar() showed no sidebar');
+      expect(shown.title).toBe('Xiaomi Canvas');
+      const sidebar = await openSidebar(browser, shown.html, {
+        functionNames: ENTRY_POINTS,
+        call: (fn, args) => bundle.call(fn, ...args),
+      });
+      open.push(sidebar);
+      return sidebar;
+    },
+  };
+}
