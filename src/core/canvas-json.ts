@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
 import { entriesSchema, figureListSchema, figureSchema, required, text } from './requests';
+import { plainFigure } from './figure';
 import type { Figure } from './view';
 
 /**
@@ -165,16 +166,9 @@ export function parseCanvasJson(textValue: unknown, options: { maxBytes?: number
   return validateCanvasJson(value, what);
 }
 
+/** A figure as the format writes it: the contract's fields, plus its source sentence when it has one. */
 function jsonFigure(f: JsonFigure): JsonFigure {
-  return {
-    label: f.label,
-    value: f.value,
-    unit: f.unit,
-    period: f.period,
-    ...(f.note ? { note: f.note } : {}),
-    ...(f.metric ? { metric: f.metric } : {}),
-    ...(f.source ? { source: f.source } : {}),
-  };
+  return { ...plainFigure(f), ...(f.source ? { source: f.source } : {}) };
 }
 
 /**
