@@ -35,7 +35,7 @@ export default tseslint.config(
   },
   {
     // The sidebar and the preview page run in a browser: DOM globals, no Node.
-    files: ['src/sidebar/**/*.ts', 'scripts/preview/client.ts'],
+    files: ['src/sidebar/**/*.ts', 'scripts/preview/client.ts', 'scripts/preview/sidebar-shim.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
