@@ -57,7 +57,7 @@ function readState(spreadsheet: Spreadsheet): NaiveState {
   const detailsRows = details.getLastRow();
   const detailsValues = sparse(detailsRows);
   for (let r = 1; r <= detailsRows; r++) detailsValues[r - 1][0] = details.getRange(r, 1).getValue();
-  const markers = detailsValues.map((row) => String(row[0] ?? ''));
+  const markers = detailsValues.map((row) => (typeof row[0] === 'string' ? row[0] : ''));
   for (const id of BLOCK_IDS) {
     const heading = markers.indexOf(`block:${id}`) + 1;
     const end = markers.indexOf(`end:${id}`) + 1;

@@ -53,7 +53,7 @@ export interface BundleHost {
 
 /** The message of anything thrown inside the vm context (its Error is another realm's, so no instanceof). */
 export function thrownMessage(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
+  if (error && typeof error === 'object' && 'message' in error) return String(error.message);
   return String(error);
 }
 

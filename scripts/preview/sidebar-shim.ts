@@ -33,7 +33,7 @@ export function installScriptRun(functionNames: string[]): void {
     })
       .then((response) =>
         response.text().then((text): Reply => {
-          let data: Reply | null = null;
+          let data: Reply | null;
           try {
             data = JSON.parse(text) as Reply;
           } catch {

@@ -51,7 +51,7 @@ export function borders(format: ResolvedFormat): Partial<Borders> | undefined {
   const out: Partial<Borders> = {};
   for (const side of ['top', 'left', 'bottom', 'right'] as const) {
     const b = border(format.borders[side]);
-    if (b) out[side] = b as Border;
+    if (b) out[side] = b;
   }
   return Object.keys(out).length ? out : undefined;
 }

@@ -94,7 +94,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ReadSheet, options: Required<Wo
       defaultRowHeight: pointsFromPixels(DEFAULT_ROW_PX),
       defaultColWidth: columnWidthChars(100),
       ...(sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {}),
-    } as Partial<ExcelJS.WorksheetProperties>,
+    },
   });
 
   const frozen = sheet.frozenRows > 0 || sheet.frozenColumns > 0;
@@ -153,7 +153,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ReadSheet, options: Required<Wo
       horizontalCentered: true,
       margins,
       printArea: `${columnLetters(firstVisible)}1:${columnLetters(lastColumn)}${lastRow}`,
-    } as Partial<ExcelJS.PageSetup>;
+    };
   } else if (sheet.lastRow > 0) {
     ws.pageSetup = {
       orientation: visibleWidthPx(sheet) > 900 ? 'landscape' : 'portrait',
@@ -162,7 +162,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ReadSheet, options: Required<Wo
       fitToHeight: 0,
       margins,
       ...(sheet.frozenRows > 0 ? { printTitlesRow: `1:${sheet.frozenRows}` } : {}),
-    } as Partial<ExcelJS.PageSetup>;
+    };
   }
 }
 
@@ -201,7 +201,7 @@ export function buildWorkbook(model: ReadModel, options: WorkbookOptions = {}): 
 /** The .xlsx file for a read model, as bytes. */
 export async function workbookBuffer(model: ReadModel, options: WorkbookOptions = {}): Promise<Buffer> {
   const data = await buildWorkbook(model, options).xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return Buffer.from(data);
 }
 
 /** Writes the .xlsx file for a read model (creating its folder). */

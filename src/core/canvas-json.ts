@@ -136,7 +136,7 @@ export function validateCanvasJson(value: unknown, what = 'canvas JSON'): Canvas
     throw new Error(oneLine(`Unsupported format ${short(format)}: expected "${CANVAS_JSON_FORMAT}".`));
   }
   const result = canvasJsonSchema.safeParse(value);
-  if (result.success) return result.data as CanvasJson;
+  if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = fieldName(issue.path);
   throw new Error(oneLine(`Invalid ${what}: ${field === '' ? 'the file' : field} ${issue.message}.`));

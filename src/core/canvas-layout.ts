@@ -121,7 +121,7 @@ export function layoutMarkers(layout: CanvasLayout): Array<{ row: number; marker
  * or out of order (a structural row was deleted).
  */
 export function layoutFromMarkers(markerColumn: readonly unknown[]): CanvasLayout | null {
-  const markers = markerColumn.map((v) => String(v ?? '').trim());
+  const markers = markerColumn.map((v) => (typeof v === 'string' ? v.trim() : ''));
   const layout = Object.fromEntries(
     LAYOUT_ROWS.map((key) => [key, markers.indexOf(CANVAS_MARKERS[key]) + 1]),
   ) as unknown as CanvasLayout;

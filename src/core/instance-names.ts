@@ -48,6 +48,6 @@ export function sheetMarker(kind: SheetKind, instance: number): string {
 }
 
 export function parseSheetMarker(value: unknown): { kind: SheetKind; instance: number } | null {
-  const match = /^xiaomi-canvas:(canvas|details|figures):(\d+)$/.exec(String(value ?? ''));
+  const match = /^xiaomi-canvas:(canvas|details|figures):(\d+)$/.exec(typeof value === 'string' ? value : '');
   return match ? { kind: match[1] as SheetKind, instance: Number(match[2]) } : null;
 }

@@ -13,5 +13,6 @@ export function cellText(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   // A typed TRUE/FALSE becomes a boolean in Sheets; give back the text the cell shows.
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- getValues() is untyped; what is left is a string or a number
   return String(value).trim();
 }

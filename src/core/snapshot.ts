@@ -149,6 +149,7 @@ function timeText(value: unknown): string | null {
 
 function rawText(value: unknown): string {
   if (value === null || value === undefined) return '';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- getValues() is untyped; what is left is a string or a number
   return typeof value === 'string' ? value : String(value);
 }
 

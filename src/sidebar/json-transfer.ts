@@ -110,9 +110,9 @@ export async function copyFieldText(field: HTMLTextAreaElement): Promise<boolean
 
 export interface TransferActions {
   backToList(): void;
-  exportJson(): void;
-  copyJson(): void;
-  importFile(file: File | null): void;
+  exportJson(): Promise<void>;
+  copyJson(): Promise<void>;
+  importFile(file: File | null): Promise<void>;
 }
 
 /** Ids of elements the controller moves focus to. */
@@ -162,7 +162,7 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
           id: transferIds.exportButton,
           class: 'action',
           disabled: busy,
-          onclick: () => actions.exportJson(),
+          onclick: () => void actions.exportJson(),
         },
         state.busy === 'exporting' ? BUSY_LABELS.exporting : 'Export JSON',
       ),
@@ -203,7 +203,7 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
           el(
             'div',
             { class: 'buttons' },
-            el('button', { type: 'button', id: transferIds.copy, onclick: () => actions.copyJson() }, 'Copy'),
+            el('button', { type: 'button', id: transferIds.copy, onclick: () => void actions.copyJson() }, 'Copy'),
           ),
         ),
     ),
@@ -230,7 +230,7 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
           onchange: (event: Event) => {
             const input = event.target as HTMLInputElement;
             const file = input.files && input.files.length > 0 ? input.files[0] : null;
-            actions.importFile(file);
+            void actions.importFile(file);
           },
         }),
       ),

@@ -7,7 +7,7 @@ import type { BlockView } from '../core/view';
 export interface EditorActions {
   back(): void;
   refresh(): void;
-  save(): void;
+  save(): Promise<void>;
   cancel(): void;
   askReset(): void;
   confirm(): void;
@@ -437,7 +437,7 @@ export function renderEditor(state: AppState, actions: EditorActions): HTMLEleme
             class: 'action',
             disabled: busy || editor.conflict !== null,
             'aria-describedby': editor.conflict ? 'save-hint' : undefined,
-            onclick: () => actions.save(),
+            onclick: () => void actions.save(),
           },
           state.busy === 'saving' ? BUSY_LABELS.saving : 'Save',
         ),

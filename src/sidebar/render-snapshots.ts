@@ -12,10 +12,10 @@ export interface SnapshotsActions {
   backToList(): void;
   reloadSnapshots(): void;
   snapshotLabelInput(text: string): void;
-  saveSnapshot(): void;
+  saveSnapshot(): Promise<void>;
   compareWithCurrent(id: string): void;
   askRestore(id: string): void;
-  confirmRestore(): void;
+  confirmRestore(): Promise<void>;
   cancelRestore(): void;
   compareSelect(side: 'from' | 'to', id: string): void;
   compareTwo(): void;
@@ -133,7 +133,7 @@ function renderConfirm(state: AppState, item: SnapshotListItem, actions: Snapsho
           type: 'button',
           id: snapshotIds.confirmYes,
           disabled: state.busy !== null,
-          onclick: () => actions.confirmRestore(),
+          onclick: () => void actions.confirmRestore(),
         },
         restoring ? BUSY_LABELS.restoring : 'Restore',
       ),
@@ -333,7 +333,7 @@ export function renderSnapshots(state: AppState, actions: SnapshotsActions): HTM
         novalidate: true,
         onsubmit: (event: Event) => {
           event.preventDefault();
-          actions.saveSnapshot();
+          void actions.saveSnapshot();
         },
       },
       el('label', { for: snapshotIds.label }, 'Label (optional)'),

@@ -14,7 +14,7 @@ const ENTRY_POINTS = JSON.parse(readFileSync(join(__dirname, '../../src/entry-po
  * The jest hooks every sidebar browser test file needs: one Chromium per file, every sidebar page closed after
  * each test, and any error on a page fails that test. Returns how to open the sidebar of a loaded bundle.
  */
-export function sidebarSuite(): { openBundleSidebar(bundle: LoadedBundle): Promise<SidebarPage> } {
+export function sidebarSuite(): { openBundleSidebar(this: void, bundle: LoadedBundle): Promise<SidebarPage> } {
   let browser: Browser;
   const open: SidebarPage[] = [];
 

@@ -40,7 +40,7 @@ async function openSession(
 }
 
 function values(bundle: LoadedBundle, sheet: string): unknown[][] {
-  return bundle.fake.direct.values(sheet) as unknown[][];
+  return bundle.fake.direct.values(sheet);
 }
 
 /** Where each block's entries sit on the canvas sheet: its column and the column-A markers around it. */

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { CanvasJson } from '../../src/core/canvas-json';
 import type { CanvasView, SnapshotInfo, SnapshotListItem } from '../../src/core/view';
 import { loadBundle, type LoadedBundle } from '../support/bundle';
 import type { SidebarPage } from './sidebar-page';
@@ -422,7 +423,7 @@ describe('sidebar JSON export and import', () => {
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     });
     expect(file.suggestedFilename()).toBe(`xiaomi-canvas-${today}.json`);
-    const downloaded = JSON.parse(readFileSync((await file.path())!, 'utf8'));
+    const downloaded = JSON.parse(readFileSync(await file.path(), 'utf8')) as CanvasJson;
     await page.waitForFunction(() =>
       /^Exported xiaomi-canvas-/.test(document.getElementById('status')?.textContent ?? ''),
     );
@@ -430,7 +431,7 @@ describe('sidebar JSON export and import', () => {
     // The copyable fallback: a read-only text area with the same JSON.
     const text = page.getByLabel('Canvas JSON');
     expect(await text.getAttribute('readonly')).not.toBeNull();
-    const json = JSON.parse(await text.inputValue());
+    const json = JSON.parse(await text.inputValue()) as CanvasJson;
     expect(json.format).toBe('xiaomi-canvas/1');
     expect(json).toEqual(downloaded);
     const canvas = session.canvas();
@@ -457,7 +458,7 @@ describe('sidebar JSON export and import', () => {
   test('Import JSON from a file creates "Xiaomi Canvas (2)" and the list shows it; bad files are refused in plain words', async () => {
     const session = await openSession();
     const { page, bundle, sidebar } = session;
-    const exported = JSON.parse(bundle.call<string>('exportCanvasJson'));
+    const exported = JSON.parse(bundle.call<string>('exportCanvasJson')) as CanvasJson;
     exported.blocks[3].entries[0] = 'Imported ✓ — مرحبا =1+1';
     const good = Buffer.from(JSON.stringify(exported), 'utf8');
     await page.click('#open-transfer');

@@ -136,7 +136,7 @@ maybe(
     await book.xlsx.readFile(converted);
     const conflicts = (book.getWorksheet(KEY_FIGURES) as ExcelJS.Worksheet)
       .getColumn(8)
-      .values.filter((v) => plain(v as ExcelJS.CellValue) === '⚠ Conflict').length;
+      .values.filter((v) => plain(v) === '⚠ Conflict').length;
     expect(conflicts).toBeGreaterThan(0);
   },
   300_000,

@@ -211,7 +211,7 @@ describe('the workbook', () => {
   test('merges, column widths, hidden columns, row heights, frozen panes and gridlines', () => {
     for (const s of model.sheets) {
       const ws = sheet(s.name);
-      expect([...(ws.model.merges as string[])].sort()).toEqual(s.merges.map((m) => m.a1).sort());
+      expect([...ws.model.merges].sort()).toEqual(s.merges.map((m) => m.a1).sort());
       for (let c = 1; c <= s.lastColumn; c++) {
         expect(ws.getColumn(c).width).toBeCloseTo(columnWidthChars(s.columnWidths[c - 1]), 2);
         expect(!!ws.getColumn(c).hidden).toBe(s.hiddenColumns.includes(c));
@@ -286,7 +286,11 @@ describe('text stays text', () => {
     const found: unknown[] = [];
     book.getWorksheet(CANVAS)?.eachRow((row) =>
       row.eachCell((cell) => {
-        if (cell.type !== ExcelJS.ValueType.Merge && tricky.includes(String(cell.value))) {
+        if (
+          cell.type !== ExcelJS.ValueType.Merge &&
+          typeof cell.value !== 'object' &&
+          tricky.includes(String(cell.value))
+        ) {
           expect(cell.type).toBe(ExcelJS.ValueType.String);
           found.push(cell.value);
         }

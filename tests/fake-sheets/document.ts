@@ -17,7 +17,7 @@ import {
   shiftRect,
   type StructuralChange,
 } from './formula/references';
-import { isError, type FormulaError } from './formula/values';
+import { isError } from './formula/values';
 import { SheetModel } from './sheet-model';
 import type { CellScalar, Rect } from './types';
 
@@ -319,9 +319,9 @@ export class DocumentModel implements EvalHost {
     const res = this.evaluator.evaluateCell(sheet, row, col);
     const v = res.value;
     if (v === null) return { value: '' };
-    if (isError(v)) return { value: (v as FormulaError).code, error: (v as FormulaError).code };
+    if (isError(v)) return { value: v.code, error: v.code };
     if (res.isDate && typeof v === 'number') return { value: new Date(serialToDate(v, this.timeZone)) };
-    return { value: v as CellScalar };
+    return { value: v };
   }
 
   /** The error detail of a formula cell, if it evaluates to an error (what Sheets shows on hover). */
@@ -329,7 +329,7 @@ export class DocumentModel implements EvalHost {
     const cell = sheet.cellAt(row, col);
     if (!cell || cell.formula === undefined) return undefined;
     const v = this.evaluator.evaluateCell(sheet, row, col).value;
-    return isError(v) ? ((v as FormulaError).detail ?? (v as FormulaError).code) : undefined;
+    return isError(v) ? (v.detail ?? v.code) : undefined;
   }
 
   display(sheet: SheetModel, row: number, col: number): string {

@@ -24,7 +24,7 @@ export const DEFAULT_FORMAT: ResolvedFormat = Object.freeze({
   wrapStrategy: 'OVERFLOW',
   wrap: false,
   borders: Object.freeze({ top: null, left: null, bottom: null, right: null }),
-}) as ResolvedFormat;
+});
 
 export function resolveFormat(f: CellFormat | undefined): ResolvedFormat {
   if (!f) return { ...DEFAULT_FORMAT, borders: { top: null, left: null, bottom: null, right: null } };
@@ -147,7 +147,7 @@ export function formatSetter(prop: keyof Omit<CellFormat, 'borders'>, value: unk
       const s = String(value).toLowerCase();
       if (s === 'none') return unset;
       if (s !== 'underline' && s !== 'line-through') return null;
-      return (f) => (f.fontLine = s as 'underline' | 'line-through');
+      return (f) => (f.fontLine = s);
     }
     case 'horizontalAlignment': {
       const s = String(value).toLowerCase();
@@ -166,7 +166,7 @@ export function formatSetter(prop: keyof Omit<CellFormat, 'borders'>, value: unk
     case 'wrapStrategy': {
       const s = String(value).toUpperCase();
       if (s !== 'WRAP' && s !== 'OVERFLOW' && s !== 'CLIP') return null;
-      return (f) => (f.wrapStrategy = s as 'WRAP' | 'OVERFLOW' | 'CLIP');
+      return (f) => (f.wrapStrategy = s);
     }
   }
 }

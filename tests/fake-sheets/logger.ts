@@ -57,7 +57,6 @@ export function makeConsole(ctx: FakeContext): Record<string, (...args: unknown[
       const rec: LogRecord = { source: 'console', level, message: formatLogMessage(args) };
       ctx.logs.push(rec);
       if (ctx.options.echoConsole) {
-        // eslint-disable-next-line no-console
         (console as unknown as Record<string, (...a: unknown[]) => void>)[level === 'log' ? 'log' : level]?.(...args);
       }
     };

@@ -252,7 +252,6 @@ function formatNumberSection(value: number, section: Section, withMinus: boolean
   // Extend over trailing digits after an exponent sign.
   const expIdx = tokens.findIndex((t) => t.t === 'exp');
   let intZeros = 0;
-  let intCount = 0;
   let fracZeros = 0;
   let fracCount = 0;
   let expDigits = 0;
@@ -271,7 +270,6 @@ function formatNumberSection(value: number, section: Section, withMinus: boolean
         fracCount++;
         if (t.c === '0') fracZeros++;
       } else {
-        intCount++;
         if (t.c === '0') intZeros++;
       }
     }
@@ -474,7 +472,7 @@ export function formatDisplay(value: DisplayInput, pattern: string | undefined, 
     }
     return formatNumber(serial, pattern);
   }
-  return formatNumber(value as number, pattern);
+  return formatNumber(value, pattern);
 }
 
 /** True when the pattern formats numbers as dates/times. */

@@ -434,7 +434,7 @@ export class RangeImpl {
     const styleName = style === null || style === undefined ? 'SOLID' : enumName(style);
     if (!styleName || !(styleName in BorderStyle))
       this.ctx.fail(signatureMismatch(typeNames([style]), 'SpreadsheetApp.Range.setBorder'));
-    const side: BorderSide = { color: color ? normalizeColor(color) : '#000000', style: styleName as string };
+    const side: BorderSide = { color: color ? normalizeColor(color) : '#000000', style: styleName };
     const apply = (r: number, c: number, which: Side, on: boolean) =>
       this.mutate(r, c, (f) => {
         const b = { ...(f.borders ?? {}) };

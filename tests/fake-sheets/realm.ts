@@ -37,7 +37,7 @@ function vmModule(): Record<string | symbol, unknown> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('node:vm') as Record<string | symbol, unknown>;
   } catch {
-    return vm as unknown as Record<string | symbol, unknown>;
+    return vm;
   }
 }
 
@@ -67,7 +67,7 @@ function installCreateContextHook(): void {
     const ctx = original.call(this, sandbox, options);
     try {
       const app = ctx && (ctx as Record<string, unknown>).SpreadsheetApp;
-      const realm = app && typeof app === 'object' ? registry().get(app as object) : undefined;
+      const realm = app && typeof app === 'object' ? registry().get(app) : undefined;
       if (realm) realm.bindContext(ctx);
     } catch {
       /* never break createContext */

@@ -59,7 +59,6 @@ export class ServiceWrapper {
     const hooks = this.hooks;
     const methodCache = new Map<string, unknown>();
     const impl = target as unknown as Record<string, unknown>;
-    let proxy: T;
     const handler: ProxyHandler<T> = {
       get(_t, prop) {
         if (typeof prop === 'symbol') {
@@ -117,7 +116,7 @@ export class ServiceWrapper {
         return undefined;
       },
     };
-    proxy = new Proxy(target, handler);
+    const proxy = new Proxy(target, handler);
     this.targets.set(proxy, target);
     return proxy;
   }
@@ -125,6 +124,6 @@ export class ServiceWrapper {
   /** The implementation behind a wrapper (or undefined when the value is not one of ours). */
   unwrap<T>(value: unknown): T | undefined {
     if (!value || (typeof value !== 'object' && typeof value !== 'function')) return undefined;
-    return this.targets.get(value as object) as T | undefined;
+    return this.targets.get(value) as T | undefined;
   }
 }

@@ -172,7 +172,7 @@ export class SpreadsheetImpl {
   getRangeByName(name: unknown): object | null {
     if (typeof name !== 'string') return null;
     const nr = this.doc.namedRange(name);
-    return nr ? this.ctx.factories.range(nr.sheet as SheetModel, { ...nr.rect }) : null;
+    return nr ? this.ctx.factories.range(nr.sheet, { ...nr.rect }) : null;
   }
 
   setNamedRange(name: unknown, range: unknown): void {
@@ -222,7 +222,7 @@ export class SpreadsheetImpl {
     if (typeof pos !== 'number' || !Number.isInteger(pos) || pos < 1 || pos > this.doc.sheets.length) {
       this.ctx.fail(`The sheet position ${String(pos)} is out of range.`);
     }
-    this.doc.moveSheet(this.doc.activeSheet(), (pos as number) - 1);
+    this.doc.moveSheet(this.doc.activeSheet(), pos - 1);
   }
 
   getSpreadsheetTimeZone(): string {

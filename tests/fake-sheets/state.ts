@@ -197,7 +197,8 @@ function fail(msg: string): never {
 export function documentFromState(json: unknown, now: () => Date): DocumentModel {
   if (!json || typeof json !== 'object') fail('not an object');
   const state = json as FakeStateJson;
-  if (state.format !== STATE_FORMAT) fail(`format is ${JSON.stringify(state.format)}, expected ${STATE_FORMAT}`);
+  if ((state.format as unknown) !== STATE_FORMAT)
+    fail(`format is ${JSON.stringify(state.format)}, expected ${STATE_FORMAT}`);
   const d = state.document;
   if (!d || !Array.isArray(d.sheets) || d.sheets.length === 0) fail('document.sheets must be a non-empty array');
   const doc = new DocumentModel({

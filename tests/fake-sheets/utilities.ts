@@ -128,7 +128,7 @@ export class UtilitiesImpl {
     if (!isDate(date) || typeof timeZone !== 'string' || typeof format !== 'string') {
       this.ctx.fail(signatureMismatch(typeNames([date, timeZone, format]), 'Utilities.formatDate'));
     }
-    return formatDate(date as Date, timeZone as string, format as string);
+    return formatDate(date, timeZone, format);
   }
 
   computeDigest(algorithm: unknown, value: unknown, charset?: unknown): number[] {

@@ -405,7 +405,9 @@ describe('showCanvasSidebar', () => {
     expect(sidebar.title).toBe('Xiaomi Canvas');
     const boot = /<script type="application\/json" id="boot-data">([\s\S]*?)<\/script>/.exec(sidebar.html)![1];
     expect(boot).not.toContain('<');
-    expect(JSON.parse(boot).canvas.blocks[5].entries[0]).toBe('</script><img src=x onerror=alert(1)>');
+    expect((JSON.parse(boot) as { canvas: CanvasView }).canvas.blocks[5].entries[0]).toBe(
+      '</script><img src=x onerror=alert(1)>',
+    );
   });
 
   test('without a canvas the sidebar opens with a plain explanation', () => {
@@ -414,7 +416,7 @@ describe('showCanvasSidebar', () => {
     const boot = /<script type="application\/json" id="boot-data">([\s\S]*?)<\/script>/.exec(
       b.fake.ui.sidebars.at(-1)!.html,
     )![1];
-    expect(JSON.parse(boot).error).toMatch(/Insert Xiaomi canvas/);
+    expect((JSON.parse(boot) as { error: string }).error).toMatch(/Insert Xiaomi canvas/);
   });
 });
 

@@ -1,18 +1,20 @@
 import { BLOCK_IDS } from '../../src/core/block-ids';
+import type { CanvasJson } from '../../src/core/canvas-json';
 import type { BlockView, CanvasView, Figure } from '../../src/core/view';
 import { loadBundle, type LoadedBundle } from '../support/bundle';
 import { CONTENT } from '../support/content';
+import type { LooseCanvas } from '../support/loose-canvas';
 
 const CANVAS = 'Xiaomi Canvas';
 const DETAILS = 'Xiaomi Details';
 
-function ready(): LoadedBundle & { canvas(): CanvasView; exported(): any } {
+function ready(): LoadedBundle & { canvas(): CanvasView; exported(): CanvasJson } {
   const bundle = loadBundle();
   bundle.call('insertXiaomiCanvas');
   return {
     ...bundle,
     canvas: () => bundle.call<CanvasView>('getCanvas'),
-    exported: () => JSON.parse(bundle.call<string>('exportCanvasJson')),
+    exported: () => JSON.parse(bundle.call<string>('exportCanvasJson')) as CanvasJson,
   };
 }
 
@@ -52,7 +54,7 @@ describe('exportCanvasJson', () => {
     const json = b.exported();
     expect(Object.keys(json)).toEqual(['format', 'exportedAt', 'title', 'blocks']);
     expect(json.format).toBe('xiaomi-canvas/1');
-    expect(Date.parse(json.exportedAt)).toBeGreaterThanOrEqual(startedAt - 1000);
+    expect(Date.parse(json.exportedAt ?? '')).toBeGreaterThanOrEqual(startedAt - 1000);
     expect(json.title).toBe(CONTENT.title);
     expect(json.blocks.map((x: { id: string }) => x.id)).toEqual([...BLOCK_IDS]);
     expect(json.blocks).toEqual(CONTENT.blocks.map((x) => ({ id: x.id, entries: x.entries, figures: x.figures })));
@@ -117,7 +119,9 @@ describe('importCanvasJson', () => {
     // same content, but a version belongs to its canvas: a save meant for one never lands on the other
     imported.blocks.forEach((x, i) => expect(x.version).not.toBe(original.blocks[i].version));
     // figure sources came along; the first canvas was not touched
-    expect(JSON.parse(b.call<string>('exportCanvasJson')).blocks).toEqual(JSON.parse(text).blocks);
+    expect((JSON.parse(b.call<string>('exportCanvasJson')) as CanvasJson).blocks).toEqual(
+      (JSON.parse(text) as CanvasJson).blocks,
+    );
     expect(b.fake.direct.documentState().sheets.slice(0, 4)).toEqual(originalSheets);
     // Key Figures of the new canvas is live
     const kf = b.fake.direct
@@ -188,7 +192,7 @@ describe('importCanvasJson', () => {
     expect(b.call<CanvasView>('getCanvas')).toEqual(imported);
   });
 
-  const invalid: Array<[string, (json: any) => unknown, string | RegExp]> = [
+  const invalid: Array<[string, (json: LooseCanvas) => unknown, string | RegExp]> = [
     [
       'an unknown format',
       (j) => JSON.stringify({ ...j, format: 'xiaomi-canvas/2' }),
@@ -228,7 +232,7 @@ describe('importCanvasJson', () => {
     [
       '61 entries',
       (j) => {
-        j.blocks[4].entries = Array(61).fill('x');
+        j.blocks[4].entries = Array<string>(61).fill('x');
         return JSON.stringify(j);
       },
       'Invalid canvas JSON: blocks[4] (Customer Relationships).entries must have at most 60 entries.',
@@ -244,7 +248,7 @@ describe('importCanvasJson', () => {
     [
       '41 figures',
       (j) => {
-        j.blocks[8].figures = Array(41).fill(j.blocks[8].figures[0]);
+        j.blocks[8].figures = Array<Record<string, unknown>>(41).fill(j.blocks[8].figures[0]);
         return JSON.stringify(j);
       },
       'Invalid canvas JSON: blocks[8] (Revenue Streams).figures must have at most 40 figures.',
@@ -287,7 +291,7 @@ describe('importCanvasJson', () => {
     'rejects %s with one clear line and leaves the spreadsheet exactly as it was',
     (_name, make, message) => {
       const b = ready();
-      const text = make(b.exported());
+      const text = make(b.exported() as unknown as LooseCanvas);
       const before = b.fake.direct.documentState();
       const error = thrown(() => b.call('importCanvasJson', text));
       if (typeof message === 'string') expect(error).toBe(message);

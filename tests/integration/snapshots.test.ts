@@ -1,4 +1,5 @@
 import { BLOCK_IDS } from '../../src/core/block-ids';
+import type { CanvasJson } from '../../src/core/canvas-json';
 import { CHUNK_LENGTH } from '../../src/core/snapshot';
 import type { BlockDiff, BlockView, CanvasView, Figure, SnapshotInfo, SnapshotListItem } from '../../src/core/view';
 import { createFakeGoogle } from '../fake-sheets';
@@ -66,9 +67,9 @@ describe('saveSnapshot', () => {
     const startedAt = Date.now();
     const info = b.save('Before the EV pivot');
     expect(info).toEqual({
-      id: expect.stringMatching(/^\d{8}-\d{6}-[0-9a-z]{4}$/),
+      id: expect.stringMatching(/^\d{8}-\d{6}-[0-9a-z]{4}$/) as unknown,
       label: 'Before the EV pivot',
-      savedAt: expect.any(String),
+      savedAt: expect.any(String) as unknown,
       canvas: CANVAS,
     });
     expect(Date.parse(info.savedAt)).toBeGreaterThanOrEqual(startedAt - 1000);
@@ -79,13 +80,17 @@ describe('saveSnapshot', () => {
     const values = b.fake.direct.values(SNAPSHOTS);
     expect(values[0].slice(0, 6)).toEqual(['ID', 'Label', 'Saved at', 'Saved by', 'Canvas', 'JSON…']);
     expect(values[1].slice(0, 5)).toEqual([info.id, 'Before the EV pivot', info.savedAt, '', CANVAS]);
-    const json = JSON.parse(values[1].slice(5).join(''));
+    const json = JSON.parse(values[1].slice(5).join('')) as CanvasJson;
     expect(json.format).toBe('xiaomi-canvas/1');
     expect(json.blocks.map((x: { entries: string[] }) => x.entries)).toEqual(CONTENT.blocks.map((x) => x.entries));
 
     const sheet = b.fake.direct.documentState().sheets.find((s) => s.name === SNAPSHOTS)!;
     expect(sheet.protections).toEqual([
-      expect.objectContaining({ type: 'SHEET', warningOnly: true, description: expect.stringMatching(/snapshots/i) }),
+      expect.objectContaining({
+        type: 'SHEET',
+        warningOnly: true,
+        description: expect.stringMatching(/snapshots/i) as unknown,
+      }),
     ]);
     expect(sheet.frozenRows).toBe(1);
     expect(b.fake.direct.namedRanges()).toContainEqual(
@@ -343,7 +348,7 @@ describe('restoreSnapshot', () => {
     const b = ready();
     const original = b.canvas();
     const snap = b.save('Original');
-    b.edit('key-activities', (x) => ({ entries: ['Only one entry now'] }));
+    b.edit('key-activities', () => ({ entries: ['Only one entry now'] }));
     b.edit('revenue-streams', (x) => ({ figures: x.figures.slice(1).map((f) => ({ ...f, value: f.value + 1 })) }));
     b.edit('channels', (x) => ({ entries: [...x.entries, '=IMPORTXML("http://x","//a")'] }));
     const edited = b.canvas();
@@ -372,7 +377,7 @@ describe('restoreSnapshot', () => {
   test('Key Figures follows: one live row per figure, linked to the restored values', () => {
     const b = ready();
     const snap = b.save('s');
-    b.edit('cost-structure', (x) => ({ figures: [] }));
+    b.edit('cost-structure', () => ({ figures: [] }));
     b.call('restoreSnapshot', { id: snap.id });
     const rows = b.fake.direct
       .values(FIGURES)

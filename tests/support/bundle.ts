@@ -9,7 +9,7 @@ export interface LoadedBundle {
   fake: FakeGoogle;
   context: vm.Context;
   /** Calls a top-level function of dist/Code.js, the way Apps Script (a menu or google.script.run) does. */
-  call<T = unknown>(fn: string, ...args: unknown[]): T;
+  call<T = unknown>(this: void, fn: string, ...args: unknown[]): T;
 }
 
 let cachedCode: string | null = null;

@@ -15,6 +15,7 @@ import {
 import { LIMITS } from '../../src/core/requests';
 import { SCHEMA_PATH, canvasJsonSchemaText } from '../../scripts/write-json-schema';
 import { CONTENT } from '../support/content';
+import type { LooseCanvas } from '../support/loose-canvas';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -54,21 +55,23 @@ function thrown(fn: () => unknown): string {
   throw new Error('expected an error');
 }
 
-function mutated(change: (value: any) => void): string {
-  const value = valid() as any;
+function mutated(change: (value: LooseCanvas) => void): string {
+  const value = valid() as unknown as LooseCanvas;
   change(value);
   return JSON.stringify(value);
 }
 
 describe('toCanvasJson', () => {
   test('writes the documented format: format, optional exportedAt and title, nine blocks in canonical order', () => {
-    const value = JSON.parse(toCanvasJson(full, { exportedAt: '2025-01-31T09:30:00.000Z', title: CONTENT.title }));
+    const value = JSON.parse(
+      toCanvasJson(full, { exportedAt: '2025-01-31T09:30:00.000Z', title: CONTENT.title }),
+    ) as CanvasJson;
     expect(value.format).toBe('xiaomi-canvas/1');
     expect(value.exportedAt).toBe('2025-01-31T09:30:00.000Z');
     expect(value.title).toBe(CONTENT.title);
     expect(value.blocks.map((b: { id: string }) => b.id)).toEqual([...BLOCK_IDS]);
     expect(Object.keys(value.blocks[0])).toEqual(['id', 'entries', 'figures']);
-    expect(Object.keys(JSON.parse(toCanvasJson(full)))).toEqual(['format', 'blocks']);
+    expect(Object.keys(JSON.parse(toCanvasJson(full)) as CanvasJson)).toEqual(['format', 'blocks']);
   });
 
   test('puts blocks in canonical order whatever order it is given, and omits empty optional fields', () => {
@@ -185,7 +188,7 @@ describe('parseCanvasJson', () => {
     ],
     [
       'no blocks',
-      mutated((v) => delete v.blocks),
+      mutated((v) => Reflect.deleteProperty(v, 'blocks')),
       /^Invalid canvas JSON: blocks must list the 9 blocks in canonical order/,
     ],
     [
@@ -206,7 +209,7 @@ describe('parseCanvasJson', () => {
     ],
     [
       'a block that is not an object',
-      mutated((v) => (v.blocks[3] = 'x')),
+      mutated((v) => ((v.blocks as unknown[])[3] = 'x')),
       'Invalid canvas JSON: blocks[3] (Value Propositions) must be an object with id, entries and figures.',
     ],
     [
@@ -226,12 +229,12 @@ describe('parseCanvasJson', () => {
     ],
     [
       'more than 60 entries',
-      mutated((v) => (v.blocks[8].entries = Array(61).fill('x'))),
+      mutated((v) => (v.blocks[8].entries = Array<string>(61).fill('x'))),
       'Invalid canvas JSON: blocks[8] (Revenue Streams).entries must have at most 60 entries.',
     ],
     [
       'more than 40 figures',
-      mutated((v) => (v.blocks[8].figures = Array(41).fill(v.blocks[8].figures[0]))),
+      mutated((v) => (v.blocks[8].figures = Array<Record<string, unknown>>(41).fill(v.blocks[8].figures[0]))),
       'Invalid canvas JSON: blocks[8] (Revenue Streams).figures must have at most 40 figures.',
     ],
     [

@@ -10,6 +10,7 @@ import {
 } from '../../src/core/content-schema';
 import { validateCanvasContent } from '../../src/core/content-validation';
 import { loadAndValidateContent } from '../../scripts/validate-content';
+import type { LooseCanvas } from '../support/loose-canvas';
 
 const FILE = 'content/xiaomi-canvas.json';
 const ROOT = join(__dirname, '..', '..');
@@ -38,8 +39,8 @@ validateCanvasContent(content, FILE);
 const canvas = content as unknown as CanvasContent;
 const allFigures = canvas.blocks.flatMap((b) => b.figures.map((f) => ({ block: b.id, ...f })));
 
-function mutated(mutate: (c: any) => void): unknown {
-  const copy = JSON.parse(JSON.stringify(content));
+function mutated(mutate: (c: LooseCanvas) => void): unknown {
+  const copy = JSON.parse(JSON.stringify(content)) as LooseCanvas;
   mutate(copy);
   return copy;
 }
@@ -273,7 +274,9 @@ describe('figures', () => {
       const value = String(f.value).replace('.', '\\.');
       const hedged = new RegExp(`(?:approximately|about|around|~)\\s*(?:CNY |RMB |\\$)?${value}(?!\\d)`);
       if (hedged.test(f.source.replace(/(\d),(?=\d{3}\b)/g, '$1')))
-        expect({ label: f.label, note: f.note ?? '' }).toMatchObject({ note: expect.stringMatching(/^approx\./) });
+        expect({ label: f.label, note: f.note ?? '' }).toMatchObject({
+          note: expect.stringMatching(/^approx\./) as unknown,
+        });
       const over = new RegExp(`(?:over|exceeding)\\s*(?:\\$)?${value}(?!\\d)`, 'i');
       if (over.test(f.source.replace(/(\d),(?=\d{3}\b)/g, '$1')))
         expect({ label: f.label, note: f.note ?? '' }).toMatchObject({ note: 'over' });

@@ -9,7 +9,7 @@ function sheetWith(cells: Record<string, unknown>) {
   for (const [a1, v] of Object.entries(cells)) sheet.getRange(a1).setValue(v);
   const val = (formula: string) => {
     sheet.getRange('Z1').setFormula(formula);
-    return sheet.getRange('Z1').getValue();
+    return sheet.getRange('Z1').getValue() as unknown;
   };
   return { fake, sheet, val };
 }
@@ -200,7 +200,7 @@ describe('fake-sheets formula evaluation', () => {
 
   test('a formula that refers straight to a date cell returns a Date', () => {
     const { sheet } = sheetWith({ A1: '2024-01-05', B1: '=A1', C1: '=A1+1' });
-    const [b1, c1] = sheet.getRange('B1:C1').getValues()[0];
+    const [b1, c1] = sheet.getRange('B1:C1').getValues()[0] as unknown[];
     expect(b1).toBeInstanceOf(Date);
     expect((b1 as Date).toISOString()).toBe('2024-01-05T00:00:00.000Z');
     expect(c1).toBe(45297);
@@ -234,7 +234,7 @@ describe('fake-sheets formula evaluation', () => {
       ];
     });
     kf.getRange('B2:G4').setFormulas(rows);
-    const v = () => kf.getRange('B2:G4').getValues();
+    const v = () => kf.getRange('B2:G4').getValues() as unknown[][];
     expect(v()[0][0]).toBe('R&D');
     expect(v()[0][3]).toBeCloseTo(2.716, 10);
     expect(v()[1][3]).toBe(2.5);

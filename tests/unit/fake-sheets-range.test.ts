@@ -180,7 +180,7 @@ describe('fake-sheets Range formats', () => {
     r.setBackgrounds([
       ['#abc', null],
       ['white', '#123456'],
-    ] as unknown as string[][]);
+    ]);
     expect(r.getBackgrounds()).toEqual([
       ['#aabbcc', '#ffffff'],
       ['#ffffff', '#123456'],

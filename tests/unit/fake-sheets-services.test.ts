@@ -164,6 +164,7 @@ describe('fake-sheets unimplemented methods', () => {
     );
     // probing properties that libraries look for does not throw
     expect((range as Record<string, unknown>).then).toBeUndefined();
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the fake's Symbol.toStringTag is what is tested
     expect(String(range)).toBe('Range');
   });
 });

@@ -42,7 +42,7 @@ describe('fake-sheets state', () => {
     expect(restored.direct.documentState()).toEqual(fake.direct.documentState());
     expect(loadFakeGoogle(text).toJSON()).toEqual(json);
     expect(restored.direct.activeRange()).toBe('Key Figures!B2:C3');
-    const v = restored.spreadsheet.getSheetByName('Sheet1')!.getRange('D1').getValue();
+    const v = restored.spreadsheet.getSheetByName('Sheet1')!.getRange('D1').getValue() as unknown;
     expect(v).toBeInstanceOf(Date);
     expect((v as Date).toISOString()).toBe('2024-01-05T00:00:00.000Z');
     expect(restored.direct.evaluate('Key Figures', 'A1')).toBe(13.5);

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { createFakeGoogle } from '../fake-sheets';
 import * as kinds from '../fake-sheets/method-kinds';
 import { SPECS } from '../fake-sheets/specs';
@@ -68,7 +70,7 @@ describe('fake-sheets call accounting', () => {
     sheet.getRange('A1').getValue();
     const delta = fake.countDuring(() => {
       sheet.getRange('A1').setValue(5);
-      return sheet.getRange('A1').getValue();
+      return sheet.getRange('A1').getValue() as unknown;
     });
     expect(delta.result).toBe(5);
     expect(delta).toMatchObject({ calls: 4, reads: 1, writes: 1, other: 2, roundTrips: 1 });
@@ -102,7 +104,7 @@ describe('fake-sheets call accounting', () => {
     fake.direct.setCell('Sheet1', 'A1', '5');
     fake.direct.values('Sheet1');
     fake.direct.documentState();
-    fake.direct.uncounted(() => fake.spreadsheet.getSheets()[0].getRange('A1').getValue());
+    fake.direct.uncounted(() => fake.spreadsheet.getSheets()[0].getRange('A1').getValue() as unknown);
     fake.model();
     expect(fake.stats.calls).toBe(0);
   });
@@ -202,10 +204,6 @@ describe('fake-sheets return values match Apps Script', () => {
   });
 
   test('the void lists agree with @types/google-apps-script for every implemented method', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fs = require('node:fs') as typeof import('node:fs');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const path = require('node:path') as typeof import('node:path');
     const dir = path.dirname(require.resolve('@types/google-apps-script/package.json'));
     const declared = new Map<string, Map<string, Set<string>>>();
     for (const file of [

@@ -34,7 +34,7 @@ describe('fake-sheets in a node:vm context (how dist/Code.js runs)', () => {
     const fake = createFakeGoogle();
     const context = makeContext(fake.globals);
     vm.runInContext(SCRIPT, context);
-    const out = JSON.parse(vm.runInContext('probe()', context) as string);
+    const out = JSON.parse(vm.runInContext('probe()', context) as string) as unknown;
     expect(out).toEqual({
       dateIsDate: true,
       rowsAreArrays: true,
@@ -54,7 +54,7 @@ describe('fake-sheets in a node:vm context (how dist/Code.js runs)', () => {
     const out = vm.runInContext(
       `[typeof SpreadsheetApp.BorderStyle.SOLID, String(ScriptApp.AuthMode.LIMITED), typeof HtmlService.createHtmlOutput, typeof LockService.getDocumentLock, typeof Session.getActiveUser, typeof Logger.log, typeof Utilities.formatDate].join(',')`,
       context,
-    );
+    ) as unknown;
     expect(out).toBe('object,LIMITED,function,function,function,function,function');
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(__dirname, '../..');
-const json = (file: string) => JSON.parse(readFileSync(resolve(root, file), 'utf8'));
+const json = <T = Record<string, unknown>>(file: string) => JSON.parse(readFileSync(resolve(root, file), 'utf8')) as T;
 
 describe('the Apps Script project', () => {
   test('manifest: V8, Stackdriver logging, and exactly the two least-privilege scopes', () => {
@@ -28,13 +28,13 @@ describe('the Apps Script project', () => {
           timeout: 30_000,
         },
       ),
-    );
+    ) as { filesToPush: string[] };
     expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/Sidebar.html', 'dist/appsscript.json']);
   });
 
   test('the bundle ends with a top-level function for every entry point and stays within budget', () => {
     const code = readFileSync(resolve(root, 'dist/Code.js'), 'utf8');
-    for (const name of json('src/entry-points.json') as string[])
+    for (const name of json<string[]>('src/entry-points.json'))
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     expect(Buffer.byteLength(code)).toBeLessThanOrEqual(150 * 1024);
   });

@@ -71,7 +71,7 @@ export class Evaluator {
     const v = cell.value;
     if (v === undefined) return null;
     if (isDate(v)) return dateToSerial(v.getTime(), this.host.timeZone);
-    return v as Scalar;
+    return v;
   }
 
   /** Evaluates the formula stored in a cell (cached). */
@@ -84,7 +84,7 @@ export class Evaluator {
     if (!cell || cell.formula === undefined) {
       const v = cell?.value;
       return {
-        value: v === undefined ? null : isDate(v) ? dateToSerial(v.getTime(), this.host.timeZone) : (v as Scalar),
+        value: v === undefined ? null : isDate(v) ? dateToSerial(v.getTime(), this.host.timeZone) : v,
         isDate: isDate(v),
       };
     }
@@ -142,15 +142,12 @@ export class Evaluator {
 
   /** A grid over a rectangle of a sheet, read lazily. */
   gridOf(sheet: EvalSheet, rect: Rect): Grid {
-    const self = this;
     this.gridSheets.set(sheet.id, sheet);
     return {
       kind: 'grid',
       rows: rect.r2 - rect.r1 + 1,
       cols: rect.c2 - rect.c1 + 1,
-      get(r: number, c: number): Scalar {
-        return self.cellValue(sheet, rect.r1 + r, rect.c1 + c);
-      },
+      get: (r: number, c: number): Scalar => this.cellValue(sheet, rect.r1 + r, rect.c1 + c),
       ref: { sheetId: sheet.id, r1: rect.r1, c1: rect.c1, r2: rect.r2, c2: rect.c2 },
     };
   }

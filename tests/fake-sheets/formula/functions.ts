@@ -18,7 +18,7 @@ import type { EvalHost, EvalSheet, Evaluator } from './evaluator';
 import {
   compareScalars,
   err,
-  FormulaError,
+  type FormulaError,
   isError,
   isGrid,
   toBool,
@@ -527,7 +527,7 @@ export const FUNCTIONS: Record<string, FnImpl> = {
     let out = '';
     for (const v of collectScalars(args)) {
       if (isError(v)) return v;
-      out += toText(v) as string;
+      out += toText(v);
     }
     return out;
   },

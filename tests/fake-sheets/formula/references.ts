@@ -27,8 +27,8 @@ type Axis = 'row' | 'col';
 function shiftInsert(area: Area, axis: Axis, at: number, count: number): Area {
   const start = { ...area.start };
   const end = area.end ? { ...area.end } : undefined;
-  if (start[axis] !== undefined && (start[axis] as number) >= at) start[axis] = (start[axis] as number) + count;
-  if (end && end[axis] !== undefined && (end[axis] as number) >= at) end[axis] = (end[axis] as number) + count;
+  if (start[axis] !== undefined && start[axis] >= at) start[axis] = start[axis] + count;
+  if (end && end[axis] !== undefined && end[axis] >= at) end[axis] = end[axis] + count;
   return end ? { start, end } : { start };
 }
 

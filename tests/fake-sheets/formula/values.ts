@@ -28,7 +28,7 @@ export interface Grid {
 export type Value = Scalar | Grid;
 
 export function isGrid(v: Value): v is Grid {
-  return typeof v === 'object' && v !== null && !(v instanceof FormulaError) && (v as Grid).kind === 'grid';
+  return typeof v === 'object' && v !== null && !(v instanceof FormulaError) && v.kind === 'grid';
 }
 
 export function isError(v: unknown): v is FormulaError {
@@ -67,6 +67,9 @@ export function toNumber(v: Scalar): number | FormulaError {
   return n;
 }
 
+/** Text of a scalar; an error stays the error (so a value known not to be one gives text). */
+export function toText(v: Exclude<Scalar, FormulaError>): string;
+export function toText(v: Scalar): string | FormulaError;
 export function toText(v: Scalar): string | FormulaError {
   if (v === null) return '';
   if (typeof v === 'string') return v;
@@ -101,12 +104,12 @@ export function compareScalars(a: Exclude<Scalar, FormulaError>, b: Exclude<Scal
   if (x === null && y === null) return 0;
   if (x === null) x = typeof y === 'number' ? 0 : typeof y === 'string' ? '' : false;
   if (y === null) y = typeof x === 'number' ? 0 : typeof x === 'string' ? '' : false;
-  const rx = typeRank(x as number | string | boolean);
-  const ry = typeRank(y as number | string | boolean);
+  const rx = typeRank(x);
+  const ry = typeRank(y);
   if (rx !== ry) return rx - ry;
   if (typeof x === 'number') return x === y ? 0 : x < (y as number) ? -1 : 1;
   if (typeof x === 'boolean') return x === y ? 0 : x ? 1 : -1;
-  const sx = (x as string).toLowerCase();
+  const sx = x.toLowerCase();
   const sy = (y as string).toLowerCase();
   return sx === sy ? 0 : sx < sy ? -1 : 1;
 }
