@@ -52,7 +52,7 @@ export function selectBlock(request: unknown): void {
   const req =
     typeof request === 'string'
       ? { blockId: parseRequest(blockIdSchema, request, 'block id'), canvasId: undefined }
-      : parseRequest(selectBlockRequestSchema, request, 'block id');
+      : parseRequest(selectBlockRequestSchema, request, 'select request');
   const id = req.blockId;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheets = locateCanvas(spreadsheet, false, req.canvasId);

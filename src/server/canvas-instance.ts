@@ -133,8 +133,11 @@ export interface CanvasListing {
  * Every canvas in the spreadsheet, in instance order, by its named range (reads only: no extra round trip).
  * `known` is the canvas already located, so its sheet name is not asked again.
  */
-export function listCanvases(spreadsheet: Spreadsheet, known: { instance: number; sheetName: string }): CanvasListing[] {
-  const found = new Map<number, string>([[known.instance, known.sheetName]]);
+export function listCanvases(
+  spreadsheet: Spreadsheet,
+  known?: { instance: number; sheetName: string },
+): CanvasListing[] {
+  const found = new Map<number, string>(known ? [[known.instance, known.sheetName]] : []);
   for (const named of spreadsheet.getNamedRanges()) {
     const instance = instanceOfRangeName(named.getName());
     if (instance !== null && !found.has(instance)) found.set(instance, named.getRange().getSheet().getName());

@@ -58,11 +58,15 @@ export function importCanvasJson(json: unknown): CanvasView {
   const parsed = parseCanvasJson(json);
   const content = contentFromCanvasJson(parsed);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const inserted = withDocumentLock(() => insertCanvasInstance(spreadsheet, content));
+  const { inserted, before } = withDocumentLock(() => {
+    const before = listCanvases(spreadsheet); // read before the insert writes: no extra round trip
+    return { inserted: insertCanvasInstance(spreadsheet, content), before };
+  });
+  const canvasId = canvasIdOf(inserted.instance);
   return {
-    canvasId: canvasIdOf(inserted.instance),
+    canvasId,
     sheetName: inserted.names.canvas,
-    canvases: listCanvases(spreadsheet, { instance: inserted.instance, sheetName: inserted.names.canvas }),
+    canvases: [...before, { canvasId, sheetName: inserted.names.canvas }],
     blocks: parsed.blocks.map((b) => {
       const figures = b.figures.map(plainFigure);
       return {

@@ -4,7 +4,7 @@ import { readDetailsGrid, type DetailsRegion } from '../core/details-read';
 import { blockVersion } from '../core/version';
 import type { BlockView, CanvasView } from '../core/view';
 import { canvasIdOf } from '../core/instance-names';
-import { listCanvases, locateCanvas, type CanvasInstance } from './canvas-instance';
+import { listCanvases, locateCanvas, type CanvasInstance, type CanvasListing } from './canvas-instance';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -41,13 +41,24 @@ export function blockView(state: CanvasState, id: BlockId): BlockView {
   };
 }
 
-/** The canvas as the sidebar shows it, with every canvas of the spreadsheet so the user can switch. */
-export function canvasView(state: CanvasState, spreadsheet: Spreadsheet, blocks?: BlockView[]): CanvasView {
-  const { instance } = state.sheets;
+/** Every canvas of the spreadsheet, the state's own included; read it before any write (no extra round trip). */
+export function canvasesOf(state: CanvasState, spreadsheet: Spreadsheet): CanvasListing[] {
+  return listCanvases(spreadsheet, { instance: state.sheets.instance, sheetName: state.canvasName });
+}
+
+/**
+ * The canvas as the sidebar shows it, with every canvas of the spreadsheet so the user can switch; a writer passes
+ * the `canvases` it read before writing, and the `blocks` it wrote.
+ */
+export function canvasView(
+  state: CanvasState,
+  spreadsheet: Spreadsheet,
+  written?: { canvases: CanvasListing[]; blocks: BlockView[] },
+): CanvasView {
   return {
-    canvasId: canvasIdOf(instance),
+    canvasId: canvasIdOf(state.sheets.instance),
     sheetName: state.canvasName,
-    canvases: listCanvases(spreadsheet, { instance, sheetName: state.canvasName }),
-    blocks: blocks ?? BLOCK_IDS.map((id) => blockView(state, id)),
+    canvases: written?.canvases ?? canvasesOf(state, spreadsheet),
+    blocks: written?.blocks ?? BLOCK_IDS.map((id) => blockView(state, id)),
   };
 }

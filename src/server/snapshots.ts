@@ -24,7 +24,7 @@ import {
 } from '../core/snapshot';
 import { blockVersion } from '../core/version';
 import type { BlockDiff, BlockView, CanvasView, SnapshotInfo, SnapshotListItem } from '../core/view';
-import { blockView, canvasView, readCanvasState, type CanvasState } from './canvas-state';
+import { blockView, canvasesOf, canvasView, readCanvasState, type CanvasState } from './canvas-state';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './apply-plan';
 import { withDocumentLock } from './lock';
 import { writeBlocks, type BlockContent } from './write-block';
@@ -221,7 +221,9 @@ export function compareSnapshots(request: unknown): BlockDiff[] {
   const { stored } = readStored(findSnapshotSheet(spreadsheet));
   const from = findSnapshot(stored, req.from);
   const to: { blocks: readonly DiffBlock[] } =
-    req.to !== undefined ? findSnapshot(stored, req.to).canvas : currentDiffCanvas(readCanvasState(spreadsheet, false, req.canvasId));
+    req.to !== undefined
+      ? findSnapshot(stored, req.to).canvas
+      : currentDiffCanvas(readCanvasState(spreadsheet, false, req.canvasId));
   return diffCanvases(from.canvas, to);
 }
 
@@ -246,6 +248,7 @@ export function restoreSnapshot(request: unknown): CanvasView {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(() => {
     const state = readCanvasState(spreadsheet, true, req.canvasId);
+    const canvases = canvasesOf(state, spreadsheet);
     const sheet = findSnapshotSheet(spreadsheet);
     const { stored, lastRow } = readStored(sheet);
     const snapshot = findSnapshot(stored, req.id);
@@ -268,10 +271,6 @@ export function restoreSnapshot(request: unknown): CanvasView {
       )
       .map((b) => ({ id: b.id, entries: b.entries, figures: b.figures }));
     if (changed.length > 0) for (const view of writeBlocks(state, changed)) views.set(view.id, view);
-    return canvasView(
-      state,
-      spreadsheet,
-      BLOCK_IDS.map((id) => views.get(id)!),
-    );
+    return canvasView(state, spreadsheet, { canvases, blocks: BLOCK_IDS.map((id) => views.get(id)!) });
   });
 }
