@@ -23,7 +23,7 @@ function isFigure(v: unknown): boolean {
   );
 }
 
-function isBlockView(v: unknown): v is BlockView {
+export function isBlockView(v: unknown): v is BlockView {
   if (!v || typeof v !== 'object') return false;
   const b = v as Record<string, unknown>;
   return (

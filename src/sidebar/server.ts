@@ -40,6 +40,11 @@ export function isConflictMessage(message: string): boolean {
   return message.includes('was changed by someone else');
 }
 
+/** True when the sidebar's canvas was deleted (Refresh then opens the spreadsheet's default canvas). */
+export function isMissingCanvasMessage(message: string): boolean {
+  return message.startsWith('The canvas this sidebar was editing is no longer in this spreadsheet');
+}
+
 /** Calls one server function through google.script.run and resolves with its result. */
 export function callServer<K extends ServerFunctionName>(name: K, ...args: Args<K>): Promise<Result<K>> {
   return new Promise<Result<K>>((resolve, reject) => {
