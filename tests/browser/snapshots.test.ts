@@ -142,6 +142,7 @@ describe('sidebar snapshots: save, compare with current, restore', () => {
     await page.click('#snapshots-back');
     expect(await activeDescription(page)).toBe('button: Snapshots');
     await page.click('#open-key-activities');
+    await page.locator('#editor-title').waitFor();
     await page.getByLabel('Entry 1', { exact: true }).fill('Product design & engineering');
     await page
       .getByRole('group', { name: 'Figure 1', exact: true })
@@ -215,6 +216,7 @@ describe('sidebar snapshots: save, compare with current, restore', () => {
     expect(after.figures).toEqual(before.figures);
     // The list shows the restored canvas; its block opens with the restored content.
     await page.click('#open-key-activities');
+    await page.locator('#editor-title').waitFor();
     expect(await page.getByLabel('Entry 1', { exact: true }).inputValue()).toBe(before.entries[0]);
     await page.click('#back');
 
@@ -510,6 +512,7 @@ describe('sidebar JSON export and import', () => {
     // The original canvas is untouched.
     expect(values(bundle, CANVAS).flat()).not.toContain('Imported ✓ — مرحبا =1+1');
     await page.click('#open-value-propositions');
+    await page.locator('#editor-title').waitFor();
     expect(await page.getByLabel('Entry 1', { exact: true }).inputValue()).toBe('Imported ✓ — مرحبا =1+1');
     await expectNoScriptRan(session);
   });
