@@ -183,8 +183,8 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     try {
       const diffs = await this.shell.api.compareSnapshots({
         from: from.id,
-        ...(to ? { to: to.id } : {}),
-        ...canvasField(this.state.canvas),
+        // Against the current canvas: the one this sidebar shows.
+        ...(to ? { to: to.id } : canvasField(this.state.canvas)),
       });
       if (!Array.isArray(diffs))
         throw new Error(

@@ -127,7 +127,7 @@ describe('sidebar snapshots: save, compare with current, restore', () => {
     release();
     await waitForStatus(page, 'Saved the snapshot “Before the EV pivot”.');
     const saved = sidebar.calls.find((c) => c.fn === 'saveSnapshot')!;
-    expect(saved.args).toEqual([{ label: 'Before the EV pivot' }]);
+    expect(saved.args).toEqual([{ label: 'Before the EV pivot', canvasId: 'canvas-1' }]);
     const info = saved.result as SnapshotInfo;
     expect(await page.getByLabel('Label (optional)').inputValue()).toBe('');
     expect(await activeDescription(page)).toBe('button: Save snapshot');
@@ -267,7 +267,7 @@ describe('sidebar snapshots: save, compare with current, restore', () => {
         document.getElementById('status')?.textContent ?? '',
       ),
     );
-    expect(sidebar.calls.find((c) => c.fn === 'saveSnapshot')!.args).toEqual([{}]);
+    expect(sidebar.calls.find((c) => c.fn === 'saveSnapshot')!.args).toEqual([{ canvasId: 'canvas-1' }]);
 
     // The lock is busy: the error is shown inline, the typed label is kept, nothing is written.
     bundle.fake.lock.available = false;
@@ -346,7 +346,7 @@ describe('sidebar snapshots: damaged rows and text from the sheet', () => {
     await page.click('#restore-yes');
     await waitForStatus(page, 'Restored “Good one”. The previous state was saved as a snapshot.');
     expect(sidebar.calls.filter((c) => c.fn === 'restoreSnapshot').map((c) => [c.args, c.ok])).toEqual([
-      [[{ id: good!.id }], true],
+      [[{ id: good!.id, canvasId: 'canvas-1' }], true],
     ]);
     await openSnapshots(page);
     expect(await page.locator('.snapshot-label').allTextContents()).toEqual([
@@ -502,7 +502,10 @@ describe('sidebar JSON export and import', () => {
     expect(await page.locator('#import-file').isDisabled()).toBe(true);
     release();
     await waitForStatus(page, 'Imported as a new canvas on sheet Xiaomi Canvas (2).');
-    expect(await page.locator('.sheet-name').textContent()).toBe('Sheet: Xiaomi Canvas (2)');
+    // Two canvases now: the list says which one it edits (the imported one) and lets the user switch.
+    const picker = page.getByLabel('Editing canvas');
+    expect(await picker.inputValue()).toBe('canvas-2');
+    expect(await picker.locator('option').allTextContents()).toEqual(['Xiaomi Canvas', 'Xiaomi Canvas (2)']);
     expect(await activeDescription(page)).toBe('h1: Canvas blocks');
     await shot(page, 'imported');
     expect(bundle.fake.direct.sheetNames()).toContain('Xiaomi Canvas (2)');
