@@ -388,6 +388,33 @@ describe('sidebar: editing a block and saving it in one call', () => {
   });
 });
 
+describe('sidebar: bound to the canvas it shows', () => {
+  test('with two canvases it says which one it edits, switches, and saves there whatever tab is active', async () => {
+    const session = await openSession((bundle) => {
+      bundle.fake.ui.alertResponses.push('YES');
+      bundle.call('insertXiaomiCanvas'); // "Xiaomi Canvas (2)", now the active tab
+    });
+    const { page, bundle } = session;
+    const picker = page.getByLabel('Editing canvas');
+    expect(await picker.inputValue()).toBe('canvas-2');
+    await picker.selectOption('canvas-1');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Refreshed from the sheet.');
+    expect(await page.getByLabel('Editing canvas').inputValue()).toBe('canvas-1');
+    await shot(page, 'two-canvases');
+
+    await openBlock(page, 'channels');
+    await entryField(page, 1).fill('Only on the first canvas');
+    // The user clicks into the other canvas's tab meanwhile.
+    bundle.fake.direct.uncounted(() => bundle.fake.spreadsheet.getSheetByName('Xiaomi Canvas (2)')!.activate());
+    await page.click('#save');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saved Channels.');
+    const first = bundle.call<CanvasView>('getCanvas', { canvasId: 'canvas-1' });
+    const second = bundle.call<CanvasView>('getCanvas', { canvasId: 'canvas-2' });
+    expect(first.blocks.find((b) => b.id === 'channels')!.entries[0]).toBe('Only on the first canvas');
+    expect(second.blocks.find((b) => b.id === 'channels')!.entries[0]).not.toBe('Only on the first canvas');
+  });
+});
+
 describe('sidebar: errors and conflicts never lose what the user typed', () => {
   test('opening a block reads it from the sheet: a cell edit made after the sidebar opened is shown', async () => {
     const session = await openSession();
