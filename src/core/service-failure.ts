@@ -19,8 +19,10 @@ const SERVICE_FAILURE_PATTERNS: readonly RegExp[] = [
   /\btry again later\b/i,
 ];
 
+/** Our own messages quote whatever the user sent ("…"); quoted text never makes a message a service failure. */
 export function isServiceFailure(message: string): boolean {
-  return SERVICE_FAILURE_PATTERNS.some((pattern) => pattern.test(message));
+  const unquoted = message.replace(/"[^"]*"|“[^”]*”/g, '');
+  return SERVICE_FAILURE_PATTERNS.some((pattern) => pattern.test(unquoted));
 }
 
 /** What a sidebar call was doing, for the plain-words message. */
