@@ -79,7 +79,16 @@ function view(state: NaiveState, id: BlockId): BlockView {
 
 export function naiveGetCanvas(spreadsheet: Spreadsheet): CanvasView {
   const state = readState(spreadsheet);
-  return { sheetName: state.canvas.getName(), blocks: BLOCK_IDS.map((id) => view(state, id)) };
+  const sheetName = state.canvas.getName();
+  // The naive way lists the spreadsheet's canvases the same way: one name per named range.
+  const canvases = spreadsheet
+    .getNamedRanges()
+    .filter((named) => /^XiaomiCanvas\d*_Canvas$/.test(named.getName()))
+    .map((named) => {
+      const n = /^XiaomiCanvas(\d*)_Canvas$/.exec(named.getName())![1];
+      return { canvasId: `canvas-${n || 1}`, sheetName: named.getRange().getSheet().getName() };
+    });
+  return { canvasId: 'canvas-1', sheetName, canvases, blocks: BLOCK_IDS.map((id) => view(state, id)) };
 }
 
 /** Opening the sidebar: the naive getCanvas, embedded into the sidebar HTML. */

@@ -22,6 +22,7 @@ import { loadState, saveState } from './state-store';
 /** Server functions the sidebar calls through google.script.run (when the bundle defines them). */
 export const SIDEBAR_FUNCTIONS = [
   'getCanvas',
+  'getBlock',
   'selectBlock',
   'saveBlock',
   'resetBlock',

@@ -51,3 +51,18 @@ export function parseSheetMarker(value: unknown): { kind: SheetKind; instance: n
   const match = /^xiaomi-canvas:(canvas|details|figures):(\d+)$/.exec(typeof value === 'string' ? value : '');
   return match ? { kind: match[1] as SheetKind, instance: Number(match[2]) } : null;
 }
+
+/**
+ * The id of a canvas as the sidebar holds it: its instance number, which its named ranges and sheet markers carry,
+ * so it stays the same when the sheets are renamed or moved and when rows are inserted.
+ */
+export function canvasIdOf(instance: number): string {
+  return `canvas-${instance}`;
+}
+
+export const CANVAS_ID_PATTERN = /^canvas-([1-9]\d{0,5})$/;
+
+export function instanceOfCanvasId(canvasId: string): number | null {
+  const match = CANVAS_ID_PATTERN.exec(canvasId);
+  return match ? Number(match[1]) : null;
+}

@@ -13,4 +13,6 @@ export const LIMITS = {
   noteLength: 500,
   metricLength: 60,
   versionLength: 64,
+  /** Items of a save's `base` (the block as the sheet held it, which may exceed what the form allows). */
+  baseItems: 2000,
 } as const;

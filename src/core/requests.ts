@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { BLOCK_IDS } from './block-ids';
+import { CANVAS_ID_PATTERN } from './instance-names';
 
 /**
  * Validation of everything the sidebar sends. zod/mini keeps the bundle small (Apps Script loads the whole
@@ -84,19 +85,74 @@ export const figureListSchema = <T extends z.ZodMiniType>(figure: T) =>
     .array(figure, { error: 'must be a list of figures' })
     .check(z.maxLength(LIMITS.figures, `must have at most ${LIMITS.figures} figures`));
 
+/** Which canvas a request acts on (see canvasIdOf); omitted = the active sheet's canvas, else the first. */
+export const canvasIdSchema = z
+  .string({ error: 'must be text' })
+  .check(z.regex(CANVAS_ID_PATTERN, 'is not a canvas id (such as "canvas-2")'));
+
+/** Every request may name its canvas; the field is shared so it is validated the same everywhere. */
+export const canvasField = { canvasId: z.optional(canvasIdSchema) };
+
+/**
+ * The block as the sidebar loaded it (the merge's common ancestor). Checked against `version`, not re-normalised:
+ * it must be exactly what the sheet held, so its limits are the sheet's, not the form's.
+ */
+const baseSchema = z.strictObject(
+  {
+    entries: z
+      .array(z.string({ error: 'must be text' }), { error: 'must be a list of texts' })
+      .check(z.maxLength(LIMITS.baseItems, `must have at most ${LIMITS.baseItems} entries`)),
+    figures: z
+      .array(
+        z.strictObject(
+          {
+            label: z.string({ error: 'must be text' }),
+            value: z.number({ error: 'must be a finite number' }),
+            unit: z.string({ error: 'must be text' }),
+            period: z.string({ error: 'must be text' }),
+            note: z.optional(z.string({ error: 'must be text' })),
+            metric: z.optional(z.string({ error: 'must be text' })),
+          },
+          objectError('a figure object'),
+        ),
+        { error: 'must be a list of figures' },
+      )
+      .check(z.maxLength(LIMITS.baseItems, `must have at most ${LIMITS.baseItems} figures`)),
+  },
+  objectError('an object with entries and figures (the block as it was loaded)'),
+);
+
 export const saveBlockRequestSchema = z.strictObject(
   {
     blockId,
     version,
     entries: entriesSchema,
     figures: figureListSchema(figureSchema),
+    base: z.optional(baseSchema),
+    ...canvasField,
   },
   objectError('an object with blockId, version, entries and figures'),
 );
 
 export const resetBlockRequestSchema = z.strictObject(
-  { blockId, version },
+  { blockId, version, ...canvasField },
   objectError('an object with blockId and version'),
+);
+
+export const getCanvasRequestSchema = z.strictObject(
+  { ...canvasField },
+  objectError('an object with an optional canvasId'),
+);
+
+export const getBlockRequestSchema = z.strictObject(
+  { blockId, ...canvasField },
+  objectError('an object with blockId and optionally canvasId'),
+);
+
+/** selectBlock's object form (it also takes a bare block id, as before). */
+export const selectBlockRequestSchema = z.strictObject(
+  { blockId, ...canvasField },
+  objectError('a block id or an object with blockId and optionally canvasId'),
 );
 
 export const blockIdSchema = blockId;

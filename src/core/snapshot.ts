@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { parseCanvasJson, type CanvasJson } from './canvas-json';
 import { cellText, literal } from './literal';
-import { required, text } from './requests';
+import { canvasField, required, text } from './requests';
 import type { SnapshotInfo, SnapshotListItem } from './view';
 
 /**
@@ -30,7 +30,7 @@ export const ID_LENGTH = 100;
 export const STORED_JSON_MAX_BYTES = 8 * 1024 * 1024;
 
 export const saveSnapshotRequestSchema = z.strictObject(
-  { label: z.optional(text(LABEL_LENGTH)) },
+  { label: z.optional(text(LABEL_LENGTH)), ...canvasField },
   {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
@@ -48,12 +48,12 @@ const idError = (what: string) => ({
 });
 
 export const compareSnapshotsRequestSchema = z.strictObject(
-  { from: snapshotId, to: z.optional(snapshotId) },
+  { from: snapshotId, to: z.optional(snapshotId), ...canvasField },
   idError('an object with from (a snapshot id) and optionally to'),
 );
 
 export const restoreSnapshotRequestSchema = z.strictObject(
-  { id: snapshotId },
+  { id: snapshotId, ...canvasField },
   idError('an object with id (a snapshot id)'),
 );
 

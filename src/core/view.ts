@@ -21,11 +21,43 @@ export interface BlockView {
   version: string;
   entries: string[];
   figures: Figure[];
+  /** Only on a saveBlock answer that combined the user's edits with a teammate's changes made meanwhile. */
+  merged?: true;
+  /** With `merged`: what of the saved block came from the teammate. */
+  teammateChanges?: TeammateChanges;
+}
+
+/** What a merged save took from the teammate (positions are in the returned entries and figures). */
+export interface TeammateChanges {
+  /** Positions of the entries the teammate added or changed. */
+  entries: number[];
+  /** Positions of the figures the teammate added or changed. */
+  figures: number[];
+  /** Entry texts the teammate deleted or changed away. */
+  entriesRemoved: string[];
+  /** Labels of the figures the teammate deleted or changed away. */
+  figuresRemoved: string[];
+}
+
+/** A canvas of the spreadsheet: its id (stable across renames, moves and row inserts) and its sheet's name. */
+export interface CanvasListing {
+  canvasId: string;
+  sheetName: string;
 }
 
 export interface CanvasView {
+  /** The canvas this view shows; send it back with every request so it acts on this canvas, whatever sheet is active. */
+  canvasId: string;
   sheetName: string;
+  /** Every canvas in the spreadsheet, this one included, in the order they were added. */
+  canvases: CanvasListing[];
   blocks: BlockView[];
+}
+
+/** A block's content as the user loaded it (the common ancestor of a three-way merge). */
+export interface BlockBase {
+  entries: string[];
+  figures: Figure[];
 }
 
 export interface SaveBlockRequest {
@@ -33,11 +65,34 @@ export interface SaveBlockRequest {
   version: string;
   entries: string[];
   figures: Figure[];
+  /** The content `version` stands for: with it, a teammate's changes since then are merged instead of refused. */
+  base?: BlockBase;
+  canvasId?: string;
 }
 
 export interface ResetBlockRequest {
   blockId: string;
   version: string;
+  canvasId?: string;
+}
+
+export interface GetCanvasRequest {
+  /** Omitted: the active sheet's canvas, else the first. */
+  canvasId?: string;
+}
+
+export interface GetBlockRequest {
+  blockId: string;
+  canvasId?: string;
+}
+
+export interface SelectBlockRequest {
+  blockId: string;
+  canvasId?: string;
+}
+
+export interface ExportCanvasRequest {
+  canvasId?: string;
 }
 
 /** A saved snapshot of the canvas (a row of the "Canvas Snapshots" sheet). */
@@ -58,6 +113,7 @@ export type SnapshotListItem = SnapshotInfo & { damaged?: string };
 export interface SaveSnapshotRequest {
   /** At most 100 characters; a time-stamped label is used when omitted or blank. */
   label?: string;
+  canvasId?: string;
 }
 
 export interface CompareSnapshotsRequest {
@@ -65,10 +121,12 @@ export interface CompareSnapshotsRequest {
   from: string;
   /** Snapshot id of the newer side; omitted = the current canvas. */
   to?: string;
+  canvasId?: string;
 }
 
 export interface RestoreSnapshotRequest {
   id: string;
+  canvasId?: string;
 }
 
 export interface EntryChange {
@@ -109,8 +167,10 @@ export type SidebarBoot = { canvas: CanvasView } | { error: string };
 
 /** Server functions callable through google.script.run, with their argument and result types. */
 export interface ServerApi {
-  getCanvas(): CanvasView;
-  selectBlock(blockId: string): void;
+  getCanvas(request?: GetCanvasRequest): CanvasView;
+  /** One block as the sheet holds it now (opening a block in the sidebar). */
+  getBlock(request: GetBlockRequest): BlockView;
+  selectBlock(request: string | SelectBlockRequest): void;
   saveBlock(request: SaveBlockRequest): BlockView;
   resetBlock(request: ResetBlockRequest): BlockView;
   saveSnapshot(request: SaveSnapshotRequest): SnapshotInfo;
@@ -121,7 +181,7 @@ export interface ServerApi {
   /** Saves the current canvas as a snapshot "Before restoring <label>" first. */
   restoreSnapshot(request: RestoreSnapshotRequest): CanvasView;
   /** The canvas as "xiaomi-canvas/1" JSON text. */
-  exportCanvasJson(): string;
+  exportCanvasJson(request?: ExportCanvasRequest): string;
   /** Inserts the JSON as a new canvas (never overwrites) and returns it. */
   importCanvasJson(json: string): CanvasView;
 }

@@ -1,5 +1,12 @@
 import { FIGURES_MARKER_CELL } from '../core/key-figures-plan';
-import { instanceOfRangeName, parseSheetMarker, rangeNames, type SheetKind } from '../core/instance-names';
+import {
+  canvasIdOf,
+  instanceOfCanvasId,
+  instanceOfRangeName,
+  parseSheetMarker,
+  rangeNames,
+  type SheetKind,
+} from '../core/instance-names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -58,11 +65,28 @@ export function instanceSheets(
   return { instance, canvas, details, figures };
 }
 
+export class MissingCanvasError extends Error {
+  constructor() {
+    super(
+      'The canvas this sidebar was editing is no longer in this spreadsheet (it may have been deleted). Click Refresh to open another one.',
+    );
+  }
+}
+
 /**
- * The canvas the user is working on: the one the active sheet belongs to, else the first one.
- * Throws a plain-words error when there is none.
+ * The canvas a request acts on: the one named by `canvasId` whatever sheet is active (the sidebar's canvas), or
+ * without it the one the active sheet belongs to, else the first one. Throws a plain-words error when there is none.
  */
-export function locateCanvas(spreadsheet: Spreadsheet, withKeyFigures = true): CanvasInstance {
+export function locateCanvas(spreadsheet: Spreadsheet, withKeyFigures = true, canvasId?: string): CanvasInstance {
+  if (canvasId !== undefined) {
+    const instance = instanceOfCanvasId(canvasId);
+    const found =
+      instance === null
+        ? null
+        : (instanceSheets(spreadsheet, instance, withKeyFigures) ?? scanSheets(spreadsheet, instance, true));
+    if (!found) throw new MissingCanvasError();
+    return found;
+  }
   const active = activeInstance(spreadsheet);
   const found =
     (active !== null ? instanceSheets(spreadsheet, active, withKeyFigures) : null) ??
@@ -76,7 +100,7 @@ export function locateCanvas(spreadsheet: Spreadsheet, withKeyFigures = true): C
  * The slow path, for when someone removed the named ranges: look at the marker of every sheet. The sheets are
  * intact, so the canvas keeps working (and Refresh Key Figures restores the names).
  */
-function scanSheets(spreadsheet: Spreadsheet, preferred: number | null): CanvasInstance | null {
+function scanSheets(spreadsheet: Spreadsheet, preferred: number | null, only = false): CanvasInstance | null {
   const byInstance = new Map<number, Partial<Record<SheetKind, Sheet>>>();
   for (const sheet of spreadsheet.getSheets()) {
     const width = Math.min(FIGURES_MARKER_CELL.column, sheet.getMaxColumns());
@@ -88,7 +112,7 @@ function scanSheets(spreadsheet: Spreadsheet, preferred: number | null): CanvasI
     byInstance.set(marker.instance, sheets);
   }
   const complete = [...byInstance.entries()].filter(([, s]) => s.canvas && s.details).sort(([a], [b]) => a - b);
-  const chosen = complete.find(([n]) => n === preferred) ?? complete[0];
+  const chosen = complete.find(([n]) => n === preferred) ?? (only ? undefined : complete[0]);
   if (!chosen) return null;
   const [instance, sheets] = chosen;
   return { instance, canvas: sheets.canvas!, details: sheets.details!, figures: sheets.figures ?? null };
@@ -97,4 +121,28 @@ function scanSheets(spreadsheet: Spreadsheet, preferred: number | null): CanvasI
 function fromFirst(spreadsheet: Spreadsheet, withKeyFigures: boolean): CanvasInstance | null {
   const first = firstInstance(spreadsheet);
   return first === null ? null : instanceSheets(spreadsheet, first, withKeyFigures);
+}
+
+/** A canvas of the spreadsheet as the sidebar lists it. */
+export interface CanvasListing {
+  canvasId: string;
+  sheetName: string;
+}
+
+/**
+ * Every canvas in the spreadsheet, in instance order, by its named range (reads only: no extra round trip).
+ * `known` is the canvas already located, so its sheet name is not asked again.
+ */
+export function listCanvases(
+  spreadsheet: Spreadsheet,
+  known?: { instance: number; sheetName: string },
+): CanvasListing[] {
+  const found = new Map<number, string>(known ? [[known.instance, known.sheetName]] : []);
+  for (const named of spreadsheet.getNamedRanges()) {
+    const instance = instanceOfRangeName(named.getName());
+    if (instance !== null && !found.has(instance)) found.set(instance, named.getRange().getSheet().getName());
+  }
+  return [...found.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([instance, sheetName]) => ({ canvasId: canvasIdOf(instance), sheetName }));
 }

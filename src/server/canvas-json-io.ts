@@ -4,6 +4,9 @@ import type { CanvasContent } from '../core/content-schema';
 import { cellText } from '../core/literal';
 import { blockVersion } from '../core/version';
 import type { CanvasView } from '../core/view';
+import { canvasIdOf } from '../core/instance-names';
+import { getCanvasRequestSchema as exportCanvasRequestSchema, parseRequest } from '../core/requests';
+import { listCanvases } from './canvas-instance';
 import { readCanvasState } from './canvas-state';
 import { CONTENT } from './content';
 import { insertCanvasInstance } from './insert';
@@ -14,8 +17,13 @@ import { plainFigure } from '../core/figure';
 /** Export and import of the canvas as "xiaomi-canvas/1" JSON (format: src/core/canvas-json.ts). */
 
 /** The current canvas as "xiaomi-canvas/1" JSON text (with the canvas title, the export time and every figure's source). */
-export function exportCanvasJson(): string {
-  const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet());
+export function exportCanvasJson(request?: unknown): string {
+  const req = parseRequest(
+    exportCanvasRequestSchema,
+    request === undefined || request === null ? {} : request,
+    'export request',
+  );
+  const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), false, req.canvasId);
   const title = cellText(state.sheets.canvas.getRange(1, 2).getValue()) || CONTENT.title;
   try {
     return toCanvasJson(stateCanvas(state), { exportedAt: new Date().toISOString(), title });
@@ -50,9 +58,15 @@ export function importCanvasJson(json: unknown): CanvasView {
   const parsed = parseCanvasJson(json);
   const content = contentFromCanvasJson(parsed);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const inserted = withDocumentLock(() => insertCanvasInstance(spreadsheet, content));
+  const { inserted, before } = withDocumentLock(() => {
+    const before = listCanvases(spreadsheet); // read before the insert writes: no extra round trip
+    return { inserted: insertCanvasInstance(spreadsheet, content), before };
+  });
+  const canvasId = canvasIdOf(inserted.instance);
   return {
+    canvasId,
     sheetName: inserted.names.canvas,
+    canvases: [...before, { canvasId, sheetName: inserted.names.canvas }],
     blocks: parsed.blocks.map((b) => {
       const figures = b.figures.map(plainFigure);
       return {

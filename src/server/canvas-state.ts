@@ -3,7 +3,8 @@ import { readCanvasGrid, type CanvasReading } from '../core/canvas-read';
 import { readDetailsGrid, type DetailsRegion } from '../core/details-read';
 import { blockVersion } from '../core/version';
 import type { BlockView, CanvasView } from '../core/view';
-import { locateCanvas, type CanvasInstance } from './canvas-instance';
+import { canvasIdOf } from '../core/instance-names';
+import { listCanvases, locateCanvas, type CanvasInstance, type CanvasListing } from './canvas-instance';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -18,8 +19,8 @@ export interface CanvasState {
   figuresLastRow: number;
 }
 
-export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false): CanvasState {
-  const sheets = locateCanvas(spreadsheet, withKeyFigures);
+export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false, canvasId?: string): CanvasState {
+  const sheets = locateCanvas(spreadsheet, withKeyFigures, canvasId);
   const canvasName = sheets.canvas.getName();
   const detailsName = sheets.details.getName();
   const canvas = readCanvasGrid(sheets.canvas.getDataRange().getValues(), canvasName);
@@ -40,6 +41,24 @@ export function blockView(state: CanvasState, id: BlockId): BlockView {
   };
 }
 
-export function canvasView(state: CanvasState): CanvasView {
-  return { sheetName: state.canvasName, blocks: BLOCK_IDS.map((id) => blockView(state, id)) };
+/** Every canvas of the spreadsheet, the state's own included; read it before any write (no extra round trip). */
+export function canvasesOf(state: CanvasState, spreadsheet: Spreadsheet): CanvasListing[] {
+  return listCanvases(spreadsheet, { instance: state.sheets.instance, sheetName: state.canvasName });
+}
+
+/**
+ * The canvas as the sidebar shows it, with every canvas of the spreadsheet so the user can switch; a writer passes
+ * the `canvases` it read before writing, and the `blocks` it wrote.
+ */
+export function canvasView(
+  state: CanvasState,
+  spreadsheet: Spreadsheet,
+  written?: { canvases: CanvasListing[]; blocks: BlockView[] },
+): CanvasView {
+  return {
+    canvasId: canvasIdOf(state.sheets.instance),
+    sheetName: state.canvasName,
+    canvases: written?.canvases ?? canvasesOf(state, spreadsheet),
+    blocks: written?.blocks ?? BLOCK_IDS.map((id) => blockView(state, id)),
+  };
 }

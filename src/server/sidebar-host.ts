@@ -8,7 +8,8 @@ export const SIDEBAR_TITLE = 'Xiaomi Canvas';
 export function sidebarHtml(): string {
   let boot: SidebarBoot;
   try {
-    boot = { canvas: canvasView(readCanvasState(SpreadsheetApp.getActiveSpreadsheet())) };
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    boot = { canvas: canvasView(readCanvasState(spreadsheet), spreadsheet) };
   } catch (error) {
     boot = { error: error instanceof Error ? error.message : String(error) };
   }

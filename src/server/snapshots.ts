@@ -24,7 +24,7 @@ import {
 } from '../core/snapshot';
 import { blockVersion } from '../core/version';
 import type { BlockDiff, BlockView, CanvasView, SnapshotInfo, SnapshotListItem } from '../core/view';
-import { blockView, readCanvasState, type CanvasState } from './canvas-state';
+import { blockView, canvasesOf, canvasView, readCanvasState, type CanvasState } from './canvas-state';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './apply-plan';
 import { withDocumentLock } from './lock';
 import { writeBlocks, type BlockContent } from './write-block';
@@ -200,7 +200,7 @@ export function saveSnapshot(request?: unknown): SnapshotInfo {
   );
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(() => {
-    const state = readCanvasState(spreadsheet);
+    const state = readCanvasState(spreadsheet, false, req.canvasId);
     const json = canvasJsonOf(state, 'saved as a snapshot');
     const target = readAppendTarget(spreadsheet);
     const info = snapshotInfo(req.label, state.canvasName, target.takenIds, new Date());
@@ -221,7 +221,9 @@ export function compareSnapshots(request: unknown): BlockDiff[] {
   const { stored } = readStored(findSnapshotSheet(spreadsheet));
   const from = findSnapshot(stored, req.from);
   const to: { blocks: readonly DiffBlock[] } =
-    req.to !== undefined ? findSnapshot(stored, req.to).canvas : currentDiffCanvas(readCanvasState(spreadsheet));
+    req.to !== undefined
+      ? findSnapshot(stored, req.to).canvas
+      : currentDiffCanvas(readCanvasState(spreadsheet, false, req.canvasId));
   return diffCanvases(from.canvas, to);
 }
 
@@ -245,7 +247,8 @@ export function restoreSnapshot(request: unknown): CanvasView {
   const req = parseRequest(restoreSnapshotRequestSchema, request, 'restore request');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(() => {
-    const state = readCanvasState(spreadsheet, true);
+    const state = readCanvasState(spreadsheet, true, req.canvasId);
+    const canvases = canvasesOf(state, spreadsheet);
     const sheet = findSnapshotSheet(spreadsheet);
     const { stored, lastRow } = readStored(sheet);
     const snapshot = findSnapshot(stored, req.id);
@@ -268,6 +271,6 @@ export function restoreSnapshot(request: unknown): CanvasView {
       )
       .map((b) => ({ id: b.id, entries: b.entries, figures: b.figures }));
     if (changed.length > 0) for (const view of writeBlocks(state, changed)) views.set(view.id, view);
-    return { sheetName: state.canvasName, blocks: BLOCK_IDS.map((id) => views.get(id)!) };
+    return canvasView(state, spreadsheet, { canvases, blocks: BLOCK_IDS.map((id) => views.get(id)!) });
   });
 }

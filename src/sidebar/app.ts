@@ -8,7 +8,7 @@ import { compareIds, renderCompare } from './render-compare';
 import { editorIds, renderEditor } from './render-editor';
 import { listIds, renderList, type ListActions } from './render-list';
 import { renderSnapshots, snapshotIds } from './render-snapshots';
-import { errorMessage, server } from './server';
+import { errorMessage, isMissingCanvasMessage, server } from './server';
 import type { ServerFunctions, SidebarShell } from './shell';
 import { SnapshotViewActions } from './snapshot-actions';
 import type { AppState, Busy, View } from './state';
@@ -126,7 +126,13 @@ export class SidebarApp implements SidebarShell, ListActions {
   // ----- list and navigation ----------------------------------------------------------------------------
 
   open(blockId: BlockId): void {
-    this.editorActions.open(blockId);
+    void this.editorActions.open(blockId);
+  }
+
+  /** Shows another canvas of the spreadsheet (the picker appears when there is more than one). */
+  switchCanvas(canvasId: string): void {
+    if (this.state.busy || canvasId === this.state.canvas?.canvasId) return;
+    void this.refreshFromSheet(canvasId);
   }
 
   openSnapshots(): void {
@@ -172,11 +178,18 @@ export class SidebarApp implements SidebarShell, ListActions {
     void this.refreshFromSheet();
   }
 
-  async refreshFromSheet(): Promise<void> {
+  /** Reloads the sidebar's canvas (or `canvasId`); if it was deleted, the server's default canvas instead. */
+  async refreshFromSheet(canvasId = this.state.canvas?.canvasId): Promise<void> {
     const editor = this.state.view === 'editor' ? this.state.editor : null;
     const returnFocus = this.beginCall('refreshing', 'Refreshing…');
     try {
-      const canvas = await this.api.getCanvas();
+      let canvas: unknown;
+      try {
+        canvas = await this.api.getCanvas(canvasId ? { canvasId } : undefined);
+      } catch (error) {
+        if (!canvasId || !isMissingCanvasMessage(errorMessage(error))) throw error;
+        canvas = await this.api.getCanvas();
+      }
       if (!isCanvasView(canvas))
         throw new Error('The add-on sent back a canvas the sidebar does not understand. Please reopen the sidebar.');
       this.state.canvas = canvas;

@@ -23,7 +23,7 @@ function isFigure(v: unknown): boolean {
   );
 }
 
-function isBlockView(v: unknown): v is BlockView {
+export function isBlockView(v: unknown): v is BlockView {
   if (!v || typeof v !== 'object') return false;
   const b = v as Record<string, unknown>;
   return (
@@ -42,7 +42,18 @@ function isBlockView(v: unknown): v is BlockView {
 export function isCanvasView(v: unknown): v is CanvasView {
   if (!v || typeof v !== 'object') return false;
   const c = v as Record<string, unknown>;
-  return isString(c.sheetName) && Array.isArray(c.blocks) && c.blocks.every(isBlockView);
+  const isListing = (v: unknown) =>
+    !!v &&
+    typeof v === 'object' &&
+    isString((v as Record<string, unknown>).canvasId) &&
+    isString((v as Record<string, unknown>).sheetName);
+  return (
+    isString(c.sheetName) &&
+    Array.isArray(c.blocks) &&
+    c.blocks.every(isBlockView) &&
+    (c.canvasId === undefined || isString(c.canvasId)) &&
+    (c.canvases === undefined || (Array.isArray(c.canvases) && c.canvases.every(isListing)))
+  );
 }
 
 /** The blocks in canonical order (whatever order they arrived in). */

@@ -1,7 +1,23 @@
 import type { BlockId } from '../core/block-ids';
-import type { BlockView, CanvasView } from '../core/view';
-import { canonicalBlocks, isCanvasView } from './boot';
+import type { BlockView, CanvasView, TeammateChanges } from '../core/view';
+
+const RESET_REFUSED = 'The block was not reset.';
+
+/** "a teammate's changes (2 entries, 1 figure)" for the status line after a merged save. */
+function teammateSummary(changes: TeammateChanges | undefined): string {
+  if (!changes) return 'a teammate’s changes';
+  const count = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+  const entries = Math.max(changes.entries.length, changes.entriesRemoved.length);
+  const figures = Math.max(changes.figures.length, changes.figuresRemoved.length);
+  const parts = [entries && count(entries, 'entry', 'entries'), figures && count(figures, 'figure', 'figures')].filter(
+    Boolean,
+  );
+  return parts.length ? `a teammate’s changes (${parts.join(', ')})` : 'a teammate’s changes';
+}
+import { canonicalBlocks, isBlockView } from './boot';
+import { mergeConflict, resolvedDraft, type Side } from './conflict';
 import { draftFingerprint, draftFromBlock, isDirty, rebaseDraft, saveRequest, validateDraft } from './draft';
+import { conflictIds } from './render-conflict';
 import { DraftFormActions } from './draft-form-actions';
 import { editorIds, type EditorActions } from './render-editor';
 import { errorMessage, isConflictMessage } from './server';
@@ -30,19 +46,35 @@ export function findBlock(canvas: CanvasView | null, blockId: BlockId): BlockVie
  * their conflicts. The form's own edits (entries and figures) come from DraftFormActions.
  */
 export class EditorViewActions extends DraftFormActions implements EditorActions {
-  open(blockId: BlockId): void {
+  /** Opens a block as the sheet holds it now (one call), so the form never starts from a stale copy. */
+  async open(blockId: BlockId): Promise<void> {
     if (this.state.busy) return;
-    const block = findBlock(this.state.canvas, blockId);
-    if (!block) return;
+    const listed = findBlock(this.state.canvas, blockId);
+    if (!listed) return;
+    const canvasId = this.state.canvas?.canvasId;
+    const returnFocus = this.shell.beginCall('opening', `Opening ${listed.title}…`);
+    let block: BlockView;
+    try {
+      const fresh: unknown = await this.shell.api.getBlock({ blockId, ...(canvasId ? { canvasId } : {}) });
+      if (!isBlockView(fresh) || fresh.id !== blockId)
+        throw new Error('The add-on sent back a block the sidebar does not understand. Please reopen the sidebar.');
+      block = fresh;
+    } catch (error) {
+      this.state.listError = `${listed.title} could not be opened: ${errorMessage(error)}`;
+      this.shell.announce('');
+      this.shell.endCall(returnFocus);
+      return;
+    }
+    this.updateCanvasBlock(block);
     const editor = newEditor(block);
     this.state.editor = editor;
     this.state.view = 'editor';
     this.state.listError = null;
     this.shell.focusAfterRender = editorIds.title;
-    this.shell.render();
+    this.shell.endCall('');
     this.shell.announce(`Editing ${block.title}.`);
     // Fire and forget: highlighting the block on the sheet must not hold up editing.
-    this.shell.api.selectBlock(blockId).catch((error: unknown) => {
+    this.shell.api.selectBlock({ blockId, ...(canvasId ? { canvasId } : {}) }).catch((error: unknown) => {
       if (this.state.editor !== editor) return;
       editor.notice = `Could not select ${block.title} on the sheet: ${errorMessage(error)}`;
       this.shell.render();
@@ -124,16 +156,24 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       this.shell.render();
       return;
     }
-    const request = saveRequest(editor.base, editor.draft);
+    // The block as loaded goes along as `base`: a teammate's changes made meanwhile are merged, never overwritten.
+    const request = {
+      ...saveRequest(editor.base, editor.draft),
+      base: { entries: editor.base.entries, figures: editor.base.figures },
+      ...this.canvasField(),
+    };
     const sent = draftFingerprint(editor.draft);
     const returnFocus = this.shell.beginCall('saving', `Saving ${editor.base.title}…`);
     try {
-      const saved = await this.shell.api.saveBlock(request);
+      const answer = await this.shell.api.saveBlock(request);
+      const { merged, teammateChanges, ...saved } = answer;
       this.updateCanvasBlock(saved);
       editor.base = saved;
       // Keep anything typed while the save was running; otherwise show exactly what the sheet now holds.
       if (draftFingerprint(editor.draft) === sent) editor.draft = rebaseDraft(editor.draft, saved);
-      this.shell.announce(`Saved ${saved.title}.`);
+      this.shell.announce(
+        merged ? `Saved ${saved.title}, together with ${teammateSummary(teammateChanges)}.` : `Saved ${saved.title}.`,
+      );
     } catch (error) {
       await this.failedWrite(editor, errorMessage(error), 'Nothing was saved; your edits are still in the form.');
     }
@@ -146,7 +186,11 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     if (!editor) return;
     const returnFocus = this.shell.beginCall('resetting', `Resetting ${editor.base.title}…`);
     try {
-      const reset = await this.shell.api.resetBlock({ blockId: editor.blockId, version: editor.base.version });
+      const reset = await this.shell.api.resetBlock({
+        blockId: editor.blockId,
+        version: editor.base.version,
+        ...this.canvasField(),
+      });
       this.updateCanvasBlock(reset);
       editor.base = reset;
       editor.draft = draftFromBlock(reset);
@@ -157,7 +201,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       this.shell.announce(`${reset.title} was reset to the original content.`);
     } catch (error) {
       editor.confirm = null;
-      await this.failedWrite(editor, errorMessage(error), 'The block was not reset.');
+      await this.failedWrite(editor, errorMessage(error), RESET_REFUSED);
       if (!this.shell.focusAfterRender) this.shell.focusAfterRender = 'reset';
     }
     this.shell.endCall(returnFocus);
@@ -169,7 +213,16 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     canvas.blocks = canvas.blocks.map((b) => (b.id === block.id ? block : b));
   }
 
-  /** A save or reset failed: show why; on a conflict, fetch the sheet's content to show beside the user's edits. */
+  /** The canvas this sidebar shows, for every request (saves act on it whatever sheet is active). */
+  private canvasField(): { canvasId?: string } {
+    const canvasId = this.state.canvas?.canvasId;
+    return canvasId ? { canvasId } : {};
+  }
+
+  /**
+   * A save or reset failed: show why. On a conflict, read the block as the sheet holds it now and merge: only the
+   * items both sides changed are shown for a choice, everything else is merged already.
+   */
   private async failedWrite(editor: EditorState, message: string, outcome: string): Promise<void> {
     this.shell.announce('');
     if (!isConflictMessage(message)) {
@@ -178,30 +231,50 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       return;
     }
     try {
-      const canvas = await this.shell.api.getCanvas();
-      if (!isCanvasView(canvas)) throw new Error('The add-on sent back a canvas the sidebar does not understand.');
-      this.state.canvas = canvas;
-      const sheet = findBlock(canvas, editor.blockId);
-      if (!sheet) {
-        editor.error = `${message} The block could not be found on the canvas any more.`;
+      const sheet: unknown = await this.shell.api.getBlock({ blockId: editor.blockId, ...this.canvasField() });
+      if (!isBlockView(sheet)) throw new Error('The add-on sent back a block the sidebar does not understand.');
+      this.updateCanvasBlock(sheet);
+      if (outcome === RESET_REFUSED) {
+        // A reset discards the form anyway: show the sheet's content, and let the user decide again.
+        this.state.editor = { ...newEditor(sheet), error: `${message} ${outcome}` };
         return;
       }
-      editor.conflict = { message, sheet };
+      const conflict = mergeConflict(message, editor.base, editor.draft, sheet);
+      if (conflict.picks.length === 0) {
+        // The overlap is gone (the sheet changed again): take the merge into the form and let the user save it.
+        Object.assign(editor, resolvedDraft(conflict));
+        editor.error =
+          'A teammate changed this block meanwhile; their changes are now merged into the form. Save again.';
+        return;
+      }
+      editor.conflict = conflict;
       this.shell.focusAfterRender = editorIds.conflictTitle;
     } catch (error) {
       editor.error = `${message} Loading what the sheet holds now also failed: ${errorMessage(error)}`;
     }
   }
 
-  reapply(): void {
+  pickSide(index: number, side: Side): void {
+    const conflict = this.state.editor?.conflict;
+    if (!conflict || this.state.busy || index < 0 || index >= conflict.picks.length) return;
+    conflict.picks[index] = side;
+    this.shell.focusAfterRender = conflictIds.pick(index, side);
+    this.shell.render();
+  }
+
+  /** The picks go into the form, on top of the sheet's version; the user reviews (or edits) and saves. */
+  useChoices(): void {
     const editor = this.state.editor;
-    if (!editor?.conflict || this.state.busy) return;
-    editor.base = editor.conflict.sheet;
+    const conflict = editor?.conflict;
+    if (!editor || !conflict || this.state.busy || conflict.picks.some((p) => p === null)) return;
+    const { base, draft } = resolvedDraft(conflict);
+    editor.base = base;
+    editor.draft = draft;
     editor.conflict = null;
     editor.error = null;
     this.shell.focusAfterRender = editorIds.save;
     this.shell.render();
-    this.shell.announce('Your edits now apply to the sheet’s latest version. Review them, then click Save.');
+    this.shell.announce('Your choices and everyone’s other changes are in the form. Review them, then click Save.');
   }
 
   discard(): void {

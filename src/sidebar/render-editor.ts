@@ -1,10 +1,10 @@
 import { canonicalBlocks } from './boot';
 import { el, plural, type Child } from './dom';
-import { fieldIds, formatValue, isDirty, type FigureDraft, type FigureField, type ValidationIssue } from './draft';
+import { fieldIds, isDirty, type FigureDraft, type FigureField, type ValidationIssue } from './draft';
 import { BUSY_LABELS, type AppState, type EditorState } from './state';
-import type { BlockView } from '../core/view';
+import { renderMergeConflict, type ConflictActions } from './render-conflict';
 
-export interface EditorActions {
+export interface EditorActions extends ConflictActions {
   back(): void;
   refresh(): void;
   save(): Promise<void>;
@@ -12,8 +12,6 @@ export interface EditorActions {
   askReset(): void;
   confirm(): void;
   dismissConfirm(): void;
-  reapply(): void;
-  discard(): void;
   focusField(fieldId: string): void;
   entryInput(key: string, text: string): void;
   moveEntry(key: string, delta: -1 | 1, from: 'button' | 'keyboard'): void;
@@ -234,70 +232,8 @@ function renderFigures(editor: EditorState, actions: EditorActions): HTMLElement
   );
 }
 
-function describeFigure(figure: BlockView['figures'][number]): string {
-  const unit = figure.unit ? ` ${figure.unit}` : '';
-  const period = figure.period ? ` (${figure.period})` : '';
-  return `${figure.label}: ${formatValue(figure.value)}${unit}${period}`;
-}
-
 function renderConflict(editor: EditorState, busy: boolean, actions: EditorActions): Child {
-  const conflict = editor.conflict;
-  if (!conflict) return null;
-  const sheet = conflict.sheet;
-  // What the user started from, so the teammate's changes can be pointed out (Re-apply would replace them).
-  const before = { entries: new Set(editor.base.entries), figures: new Set(editor.base.figures.map(describeFigure)) };
-  const now = new Set(sheet.entries);
-  const removed = editor.base.entries.filter((text) => !now.has(text));
-  return el(
-    'section',
-    { class: 'panel conflict', 'aria-labelledby': editorIds.conflictTitle },
-    el('h2', { id: editorIds.conflictTitle, tabindex: '-1' }, 'This block changed in the sheet'),
-    el('p', { role: 'alert', class: 'error-text' }, conflict.message),
-    el('p', { class: 'panel-label' }, 'Now in the sheet:'),
-    sheet.entries.length
-      ? el(
-          'ol',
-          { class: 'sheet-entries', 'aria-label': 'Entries now in the sheet' },
-          ...sheet.entries.map((text) =>
-            before.entries.has(text)
-              ? el('li', {}, text)
-              : el('li', {}, el('mark', {}, text), ' ', el('span', { class: 'changed-tag' }, '(changed in the sheet)')),
-          ),
-        )
-      : el('p', { class: 'secondary' }, 'No entries.'),
-    removed.length > 0 &&
-      el('p', { class: 'secondary' }, `No longer in the sheet: ${removed.map((text) => `“${text}”`).join(', ')}`),
-    sheet.figures.length > 0 &&
-      el(
-        'ul',
-        { class: 'sheet-figures', 'aria-label': 'Figures now in the sheet' },
-        ...sheet.figures.map((f) => {
-          const text = describeFigure(f);
-          return before.figures.has(text)
-            ? el('li', {}, text)
-            : el('li', {}, el('mark', {}, text), ' ', el('span', { class: 'changed-tag' }, '(changed in the sheet)'));
-        }),
-      ),
-    el(
-      'p',
-      {},
-      'Your edits are kept in the form below. Re-apply them on top of the sheet’s version (then Save), or discard them.',
-    ),
-    el(
-      'div',
-      { class: 'buttons' },
-      el(
-        'button',
-        { type: 'button', id: 'reapply', disabled: busy, onclick: () => actions.reapply() },
-        'Re-apply my edits',
-      ),
-      el(
-        'button',
-        { type: 'button', id: 'discard', disabled: busy, onclick: () => actions.discard() },
-        'Discard my edits',
-      ),
-    ),
-  );
+  return editor.conflict ? renderMergeConflict(editor.conflict, busy, actions) : null;
 }
 
 function renderConfirm(state: AppState, editor: EditorState, actions: EditorActions): Child {
@@ -443,7 +379,7 @@ export function renderEditor(state: AppState, actions: EditorActions): HTMLEleme
         ),
         el('button', { type: 'button', id: 'cancel', disabled: busy, onclick: () => actions.cancel() }, 'Cancel'),
         editor.conflict &&
-          el('span', { class: 'secondary save-hint', id: 'save-hint' }, 'Re-apply or discard your edits first.'),
+          el('span', { class: 'secondary save-hint', id: 'save-hint' }, 'Choose the versions to keep above first.'),
       ),
     ),
   );

@@ -1,9 +1,10 @@
 import type { BlockId } from '../core/block-ids';
 import { canonicalBlocks } from './boot';
+import { renderCanvasPicker, type CanvasPickerActions } from './canvas-picker';
 import { el, plural } from './dom';
 import { BUSY_LABELS, type AppState } from './state';
 
-export interface ListActions {
+export interface ListActions extends CanvasPickerActions {
   open(blockId: BlockId): void;
   refresh(): void;
   openSnapshots(): void;
@@ -30,7 +31,8 @@ export function renderList(state: AppState, actions: ListActions): HTMLElement {
         refreshing ? BUSY_LABELS.refreshing : 'Refresh',
       ),
     ),
-    state.canvas && el('p', { class: 'secondary sheet-name' }, `Sheet: ${state.canvas.sheetName}`),
+    renderCanvasPicker(state, actions) ??
+      (state.canvas && el('p', { class: 'secondary sheet-name' }, `Sheet: ${state.canvas.sheetName}`)),
     state.listError && el('div', { class: 'error-box', role: 'alert', id: 'list-error' }, state.listError),
     blocks.length > 0 &&
       el(

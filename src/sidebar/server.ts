@@ -40,6 +40,11 @@ export function isConflictMessage(message: string): boolean {
   return message.includes('was changed by someone else');
 }
 
+/** True when the sidebar's canvas was deleted (Refresh then opens the spreadsheet's default canvas). */
+export function isMissingCanvasMessage(message: string): boolean {
+  return message.startsWith('The canvas this sidebar was editing is no longer in this spreadsheet');
+}
+
 /** Calls one server function through google.script.run and resolves with its result. */
 export function callServer<K extends ServerFunctionName>(name: K, ...args: Args<K>): Promise<Result<K>> {
   return new Promise<Result<K>>((resolve, reject) => {
@@ -68,14 +73,15 @@ export function callServer<K extends ServerFunctionName>(name: K, ...args: Args<
 
 /** The server functions, one promise-returning method each. */
 export const server: { [K in ServerFunctionName]: (...args: Args<K>) => Promise<Result<K>> } = {
-  getCanvas: () => callServer('getCanvas'),
-  selectBlock: (blockId) => callServer('selectBlock', blockId),
+  getCanvas: (request) => (request ? callServer('getCanvas', request) : callServer('getCanvas')),
+  getBlock: (request) => callServer('getBlock', request),
+  selectBlock: (request) => callServer('selectBlock', request),
   saveBlock: (request) => callServer('saveBlock', request),
   resetBlock: (request) => callServer('resetBlock', request),
   saveSnapshot: (request) => callServer('saveSnapshot', request),
   listSnapshots: () => callServer('listSnapshots'),
   compareSnapshots: (request) => callServer('compareSnapshots', request),
   restoreSnapshot: (request) => callServer('restoreSnapshot', request),
-  exportCanvasJson: () => callServer('exportCanvasJson'),
+  exportCanvasJson: (request) => (request ? callServer('exportCanvasJson', request) : callServer('exportCanvasJson')),
   importCanvasJson: (json) => callServer('importCanvasJson', json),
 };

@@ -1,3 +1,4 @@
+import { canvasField } from './canvas-picker';
 import type { SnapshotListItem } from '../core/view';
 import { isCanvasView } from './boot';
 import { plural } from './dom';
@@ -107,7 +108,10 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     const label = snapshots.label.trim();
     const returnFocus = this.shell.beginCall('savingSnapshot', 'Saving a snapshot…');
     try {
-      const info = await this.shell.api.saveSnapshot(label ? { label } : {});
+      const info = await this.shell.api.saveSnapshot({
+        ...(label ? { label } : {}),
+        ...canvasField(this.state.canvas),
+      });
       if (!isSnapshotList([info]))
         throw new Error(
           'The add-on sent back a snapshot the sidebar does not understand. Click Refresh to see the list.',
@@ -177,7 +181,11 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     snapshots.pending = buttonId;
     const returnFocus = this.shell.beginCall('comparing', 'Comparing…');
     try {
-      const diffs = await this.shell.api.compareSnapshots(to ? { from: from.id, to: to.id } : { from: from.id });
+      const diffs = await this.shell.api.compareSnapshots({
+        from: from.id,
+        // Against the current canvas: the one this sidebar shows.
+        ...(to ? { to: to.id } : canvasField(this.state.canvas)),
+      });
       if (!Array.isArray(diffs))
         throw new Error(
           'The add-on sent back a comparison the sidebar does not understand. Please reopen the sidebar.',
@@ -232,7 +240,7 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     const name = snapshotName(item);
     const returnFocus = this.shell.beginCall('restoring', `Restoring “${name}”…`);
     try {
-      const canvas = await this.shell.api.restoreSnapshot({ id: item.id });
+      const canvas = await this.shell.api.restoreSnapshot({ id: item.id, ...canvasField(this.state.canvas) });
       if (!isCanvasView(canvas))
         throw new Error('The add-on sent back a canvas the sidebar does not understand. Click Refresh to load it.');
       this.state.snapshots = null;

@@ -1,9 +1,11 @@
 import type { BlockId } from '../core/block-ids';
 import type { BlockDiff, BlockView, CanvasView, SnapshotListItem } from '../core/view';
+import type { MergeConflict } from './conflict';
 import type { BlockDraft, ValidationIssue } from './draft';
 
 /** What the sidebar is doing with the server right now; at most one call at a time. */
 export type Busy =
+  | 'opening'
   | 'saving'
   | 'resetting'
   | 'refreshing'
@@ -21,11 +23,8 @@ export type View = 'list' | 'editor' | 'snapshots' | 'compare' | 'transfer';
 /** An inline confirmation the editor is asking for (Apps Script sidebars may block window.confirm). */
 export type ConfirmKind = 'reset' | 'refresh' | 'leave';
 
-/** A save or reset that found the block changed in the sheet: what the sheet holds now. */
-export interface Conflict {
-  message: string;
-  sheet: BlockView;
-}
+/** A save that found the same items changed in the sheet (see conflict.ts). */
+export type Conflict = MergeConflict;
 
 export interface EditorState {
   blockId: BlockId;
@@ -91,6 +90,7 @@ export interface TransferState {
 }
 
 export const BUSY_LABELS: Record<Exclude<Busy, null>, string> = {
+  opening: 'Opening…',
   saving: 'Saving…',
   resetting: 'Resetting…',
   refreshing: 'Refreshing…',

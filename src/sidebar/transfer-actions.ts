@@ -1,3 +1,4 @@
+import { canvasField } from './canvas-picker';
 import { isCanvasView } from './boot';
 import {
   copyFieldText,
@@ -42,7 +43,7 @@ export class TransferViewActions implements TransferActions {
     transfer.exportError = null;
     const returnFocus = this.shell.beginCall('exporting', 'Exporting the canvas…');
     try {
-      const json: unknown = await this.shell.api.exportCanvasJson();
+      const json: unknown = await this.shell.api.exportCanvasJson(canvasField(this.state.canvas));
       if (typeof json !== 'string' || json === '') throw new Error('The add-on sent back no JSON. Please try again.');
       revokeDownloadUrl(transfer.downloadUrl);
       transfer.exportJson = json;

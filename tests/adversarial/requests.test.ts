@@ -25,7 +25,7 @@ import {
   type Canvas,
 } from './harness';
 
-type Fn = 'saveBlock' | 'resetBlock' | 'selectBlock';
+type Fn = 'saveBlock' | 'resetBlock' | 'selectBlock' | 'getCanvas';
 type Base = { blockId: string; version: string; entries: string[]; figures: Figure[] };
 
 interface BadRequest {
@@ -366,10 +366,52 @@ const BAD_REQUESTS: BadRequest[] = [
     error: /^Invalid block id: block id must be one of: /,
   },
   {
-    does: 'selects with an object instead of a block id',
+    does: 'selects with an object holding an unknown field',
     fn: 'selectBlock',
-    request: (b) => ({ blockId: b.blockId }),
-    error: /^Invalid block id: block id must be one of: /,
+    request: (b) => ({ blockId: b.blockId, sheet: 'Xiaomi Canvas' }),
+    error: /^Invalid select request: select request has an unknown field "sheet"\.$/,
+  },
+  {
+    does: 'selects on a malformed canvas id',
+    fn: 'selectBlock',
+    request: (b) => ({ blockId: b.blockId, canvasId: 'Xiaomi Canvas' }),
+    error: /^Invalid select request: canvasId is not a canvas id \(such as "canvas-2"\)\.$/,
+  },
+  {
+    does: 'saves to a malformed canvas id',
+    fn: 'saveBlock',
+    request: (b) => ({ ...b, canvasId: 2 }),
+    error: /^Invalid save request: canvasId must be text\.$/,
+  },
+  {
+    does: 'saves with a base that is not an object',
+    fn: 'saveBlock',
+    request: (b) => ({ ...b, base: ['x'] }),
+    error: /^Invalid save request: base must be an object with entries and figures \(the block as it was loaded\)\.$/,
+  },
+  {
+    does: 'saves with a base holding an unknown field',
+    fn: 'saveBlock',
+    request: (b) => ({ ...b, base: { entries: [], figures: [], version: 'x' } }),
+    error: /^Invalid save request: base has an unknown field "version"\.$/,
+  },
+  {
+    does: 'saves with a malformed base figure',
+    fn: 'saveBlock',
+    request: (b) => ({ ...b, base: { entries: [], figures: [{ label: 'x', value: '1', unit: '', period: '' }] } }),
+    error: /^Invalid save request: base\.figures\[0\]\.value must be a finite number\.$/,
+  },
+  {
+    does: 'resets on a malformed canvas id',
+    fn: 'resetBlock',
+    request: (b) => ({ blockId: b.blockId, version: b.version, canvasId: 'canvas-0' }),
+    error: /^Invalid reset request: canvasId is not a canvas id \(such as "canvas-2"\)\.$/,
+  },
+  {
+    does: 'asks for a canvas with an unknown field',
+    fn: 'getCanvas',
+    request: () => ({ canvas: 'canvas-1' }),
+    error: /^Invalid canvas request: canvas request has an unknown field "canvas"\.$/,
   },
   {
     does: 'selects the block "__proto__"',
@@ -445,7 +487,7 @@ describe('invalid requests to the server modules directly: the same errors, noth
   let fake: ReturnType<typeof installFakeGlobals>;
   let base: Base;
   let before: string;
-  const run = { saveBlock, resetBlock, selectBlock } as Record<Fn, (r: unknown) => unknown>;
+  const run = { saveBlock, resetBlock, selectBlock, getCanvas } as Record<Fn, (r: unknown) => unknown>;
   beforeAll(() => {
     fake = installFakeGlobals();
     insertCanvas(fake.spreadsheet, fake.globals.SpreadsheetApp.getUi(), CONTENT);

@@ -66,7 +66,7 @@ describe('every block at the maximum entries and figures', () => {
     let view: CanvasView | undefined;
     const stats = c.fake.countDuring(() => (view = c.view()));
     expect(stats.roundTrips).toBe(1);
-    expect(stats.calls).toBeLessThanOrEqual(15);
+    expect(stats.calls).toBeLessThanOrEqual(40); // 15 for the canvas + about 22 to list every canvas (one name per named range)
     for (const id of BLOCK_IDS) {
       const block = view!.blocks.find((b) => b.id === id)!;
       expect(block).toEqual(saved.get(id));

@@ -103,6 +103,12 @@ function rowWhere(bundle: LoadedBundle, sheet: string, match: Record<number, unk
   return row;
 }
 
+/** Opens a block from the list and waits for its form (opening reads the block from the sheet first). */
+async function openBlock(page: Page, blockId: BlockId): Promise<void> {
+  await page.click(`#open-${blockId}`);
+  await page.locator('#editor-title').waitFor();
+}
+
 const entryField = (page: Page, n: number) => page.getByLabel(`Entry ${n}`, { exact: true });
 const figureGroup = (page: Page, n: number) => page.getByRole('group', { name: `Figure ${n}`, exact: true });
 const statusText = (page: Page) => page.locator('#status');
@@ -163,7 +169,7 @@ describe('sidebar: the block list', () => {
 
   test('a block opens by click, Enter or Space; it is selected on the sheet; Back returns to the list', async () => {
     const { page, sidebar } = await openSession();
-    await page.click('#open-key-activities');
+    await openBlock(page, 'key-activities');
     await expect(page.locator('h1').textContent()).resolves.toBe('Key Activities');
     expect(await activeDescription(page)).toBe('h1: Key Activities');
     await page.click('#back');
@@ -171,17 +177,19 @@ describe('sidebar: the block list', () => {
 
     await page.focus('#open-channels');
     await page.keyboard.press('Enter');
+    await page.locator('#editor-title').waitFor();
     await expect(page.locator('h1').textContent()).resolves.toBe('Channels');
     await page.click('#back');
     await page.focus('#open-cost-structure');
     await page.keyboard.press('Space');
+    await page.locator('#editor-title').waitFor();
     await expect(page.locator('h1').textContent()).resolves.toBe('Cost Structure');
 
     await until(() => sidebar.calls.filter((c) => c.fn === 'selectBlock' && c.ok !== undefined).length === 3);
     expect(sidebar.calls.filter((c) => c.fn === 'selectBlock').map((c) => [c.args, c.ok])).toEqual([
-      [['key-activities'], true],
-      [['channels'], true],
-      [['cost-structure'], true],
+      [[{ blockId: 'key-activities', canvasId: 'canvas-1' }], true],
+      [[{ blockId: 'channels', canvasId: 'canvas-1' }], true],
+      [[{ blockId: 'cost-structure', canvasId: 'canvas-1' }], true],
     ]);
   });
 
@@ -204,7 +212,7 @@ describe('sidebar: editing a block and saving it in one call', () => {
     const { page, sidebar, bundle } = session;
     const before = session.canvas().blocks.find((b) => b.id === 'key-activities')!;
     const figure = before.figures[0];
-    await page.click('#open-key-activities');
+    await openBlock(page, 'key-activities');
     expect(await entryValues(page)).toEqual(before.entries);
     expect(await page.locator('button.action').allTextContents()).toEqual(['Save']);
 
@@ -288,7 +296,7 @@ describe('sidebar: editing a block and saving it in one call', () => {
     const session = await openSession();
     const { page, bundle } = session;
     const before = session.canvas().blocks.find((b) => b.id === 'key-activities')!;
-    await page.click('#open-key-activities');
+    await openBlock(page, 'key-activities');
     await page.getByRole('button', { name: 'Delete figure 2', exact: true }).click();
     await page.getByRole('button', { name: 'Add figure', exact: true }).click();
     const added = figureGroup(page, before.figures.length);
@@ -321,10 +329,10 @@ describe('sidebar: editing a block and saving it in one call', () => {
     const session = await openSession();
     const { page, sidebar } = session;
     const original = session.canvas().blocks.find((b) => b.id === 'channels')!;
-    await page.click('#open-channels');
+    await openBlock(page, 'channels');
     await entryField(page, 1).fill('Only online');
     await page.click('#cancel');
-    await page.click('#open-channels');
+    await openBlock(page, 'channels');
     expect(await entryValues(page)).toEqual(original.entries);
 
     await entryField(page, 1).fill('Only online');
@@ -363,7 +371,7 @@ describe('sidebar: editing a block and saving it in one call', () => {
     release();
     await page.waitForFunction(() => document.getElementById('refresh')?.textContent === 'Refresh');
 
-    await page.click('#open-key-partners');
+    await openBlock(page, 'key-partners');
     bundle.fake.direct.setCell(CANVAS, entryCell(bundle, 'key-partners', 0), 'Typed in the sheet');
     await page.click('#refresh');
     await page.waitForFunction(
@@ -380,54 +388,132 @@ describe('sidebar: editing a block and saving it in one call', () => {
   });
 });
 
+describe('sidebar: bound to the canvas it shows', () => {
+  test('with two canvases it says which one it edits, switches, and saves there whatever tab is active', async () => {
+    const session = await openSession((bundle) => {
+      bundle.fake.ui.alertResponses.push('YES');
+      bundle.call('insertXiaomiCanvas'); // "Xiaomi Canvas (2)", now the active tab
+    });
+    const { page, bundle } = session;
+    const picker = page.getByLabel('Editing canvas');
+    expect(await picker.inputValue()).toBe('canvas-2');
+    await picker.selectOption('canvas-1');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Refreshed from the sheet.');
+    expect(await page.getByLabel('Editing canvas').inputValue()).toBe('canvas-1');
+    await shot(page, 'two-canvases');
+
+    await openBlock(page, 'channels');
+    await entryField(page, 1).fill('Only on the first canvas');
+    // The user clicks into the other canvas's tab meanwhile.
+    bundle.fake.direct.uncounted(() => bundle.fake.spreadsheet.getSheetByName('Xiaomi Canvas (2)')!.activate());
+    await page.click('#save');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saved Channels.');
+    const first = bundle.call<CanvasView>('getCanvas', { canvasId: 'canvas-1' });
+    const second = bundle.call<CanvasView>('getCanvas', { canvasId: 'canvas-2' });
+    expect(first.blocks.find((b) => b.id === 'channels')!.entries[0]).toBe('Only on the first canvas');
+    expect(second.blocks.find((b) => b.id === 'channels')!.entries[0]).not.toBe('Only on the first canvas');
+  });
+});
+
 describe('sidebar: errors and conflicts never lose what the user typed', () => {
-  test('a conflict shows the sheet’s content beside the user’s edits; Re-apply then Save succeeds', async () => {
+  test('opening a block reads it from the sheet: a cell edit made after the sidebar opened is shown', async () => {
+    const session = await openSession();
+    const { page, bundle, sidebar } = session;
+    bundle.fake.direct.setCell(CANVAS, entryCell(bundle, 'key-activities', 0), 'Typed in the cell just now');
+    await openBlock(page, 'key-activities');
+    await page.locator('#editor-title').waitFor();
+    expect((await entryValues(page))[0]).toBe('Typed in the cell just now');
+    await entryField(page, 2).fill('Then edited in the sidebar');
+    await page.click('#save');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saved Key Activities.');
+    expect(canvasTexts(bundle, 'key-activities').slice(0, 2)).toEqual([
+      'Typed in the cell just now',
+      'Then edited in the sidebar',
+    ]);
+    const calls = sidebar.calls.filter((c) => c.fn !== 'selectBlock').map((c) => `${c.fn}:${c.ok}`);
+    expect(calls).toEqual(['getBlock:true', 'saveBlock:true']);
+  });
+
+  test('a teammate’s edit of another entry is merged on Save, never overwritten', async () => {
     const session = await openSession();
     const { page, bundle, sidebar } = session;
     const before = session.canvas().blocks.find((b) => b.id === 'key-activities')!;
-    await page.click('#open-key-activities');
+    await openBlock(page, 'key-activities');
     await entryField(page, 2).fill('My edit of entry 2');
-
-    // A teammate types into the block's first entry cell meanwhile.
     bundle.fake.direct.setCell(CANVAS, entryCell(bundle, 'key-activities', 0), 'Teammate’s edit');
+    await page.click('#save');
+    await page.waitForFunction(() =>
+      document
+        .getElementById('status')
+        ?.textContent?.startsWith('Saved Key Activities, together with a teammate’s changes'),
+    );
+    const expected = ['Teammate’s edit', 'My edit of entry 2', ...before.entries.slice(2)];
+    expect(canvasTexts(bundle, 'key-activities')).toEqual(expected);
+    expect(await entryValues(page)).toEqual(expected);
+    expect(await page.locator('.panel.conflict').count()).toBe(0);
+    const save = sidebar.calls.find((c) => c.fn === 'saveBlock')!;
+    expect((save.args[0] as { base: unknown }).base).toEqual({ entries: before.entries, figures: before.figures });
+  });
+
+  test('a conflict shows only the overlapping items, mine beside theirs; the choice and the rest are saved', async () => {
+    const session = await openSession();
+    const { page, bundle } = session;
+    const before = session.canvas().blocks.find((b) => b.id === 'key-activities')!;
+    await openBlock(page, 'key-activities');
+    await entryField(page, 2).fill('Mine for entry 2');
+    await entryField(page, 3).fill('Mine for entry 3');
+    bundle.fake.direct.setCell(CANVAS, entryCell(bundle, 'key-activities', 1), 'Theirs for entry 2');
+    bundle.fake.direct.setCell(CANVAS, entryCell(bundle, 'key-activities', 4), 'Theirs for entry 5');
     await page.click('#save');
     const panel = page.locator('.panel.conflict');
     await panel.waitFor();
     await expect(panel.getByRole('alert').textContent()).resolves.toMatch(
       /^Key Activities was changed by someone else/,
     );
-    expect(await panel.locator('.sheet-entries li').allTextContents()).toContain(
-      'Teammate’s edit (changed in the sheet)',
-    );
-    expect(await entryValues(page)).toEqual([before.entries[0], 'My edit of entry 2', ...before.entries.slice(2)]);
+    // Only entry 2 overlaps: one choice, mine beside theirs.
+    expect(await panel.locator('.conflict-item').count()).toBe(1);
+    expect(await panel.locator('.conflict-side').allTextContents()).toEqual([
+      ' Keep mineMine for entry 2',
+      ' Keep teammate’sTheirs for entry 2',
+    ]);
+    expect(await activeDescription(page)).toBe('h2: A teammate changed the same items');
     expect(await page.locator('#save').isDisabled()).toBe(true);
-    expect(await activeDescription(page)).toBe('h2: This block changed in the sheet');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
     await shot(page, 'conflict');
-    // Nothing was written by the failed save.
-    expect(canvasTexts(bundle, 'key-activities')).toEqual(['Teammate’s edit', ...before.entries.slice(1)]);
+    // Nothing was written by the refused save.
+    const theirs = [
+      before.entries[0],
+      'Theirs for entry 2',
+      ...before.entries.slice(2, 4),
+      'Theirs for entry 5',
+      ...before.entries.slice(5),
+    ];
+    expect(canvasTexts(bundle, 'key-activities')).toEqual(theirs);
 
-    await page.getByRole('button', { name: 'Re-apply my edits' }).click();
+    await page.getByLabel('Keep mine').check();
+    await page.click('#use-choices');
+    const merged = [
+      before.entries[0],
+      'Mine for entry 2',
+      'Mine for entry 3',
+      before.entries[3],
+      'Theirs for entry 5',
+      ...before.entries.slice(5),
+    ];
+    expect(await entryValues(page)).toEqual(merged);
     expect(await activeDescription(page)).toBe('button: Save');
     await page.click('#save');
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saved Key Activities.');
-    const expected = [before.entries[0], 'My edit of entry 2', ...before.entries.slice(2)];
-    expect(session.canvas().blocks.find((b) => b.id === 'key-activities')!.entries).toEqual(expected);
-    expect(canvasTexts(bundle, 'key-activities')).toEqual(expected);
-
-    const calls = sidebar.calls.filter((c) => c.fn !== 'selectBlock').map((c) => `${c.fn}:${c.ok}`);
-    expect(calls).toEqual(['saveBlock:false', 'getCanvas:true', 'saveBlock:true']);
-    const [first, , second] = sidebar.calls.filter((c) => c.fn !== 'selectBlock');
-    expect((first.args[0] as { version: string }).version).toBe(before.version);
-    expect((second.args[0] as { version: string }).version).not.toBe(before.version);
+    expect(canvasTexts(bundle, 'key-activities')).toEqual(merged);
+    expect(session.canvas().blocks.find((b) => b.id === 'key-activities')!.entries).toEqual(merged);
   });
 
   test('Discard my edits loads what the sheet holds', async () => {
     const session = await openSession();
     const { page, bundle } = session;
     const before = session.canvas().blocks.find((b) => b.id === 'revenue-streams')!;
-    await page.click('#open-revenue-streams');
-    await entryField(page, 1).fill('Mine');
+    await openBlock(page, 'revenue-streams');
+    await entryField(page, 2).fill('Mine');
     bundle.fake.direct.setCell(CANVAS, entryCell(bundle, 'revenue-streams', 1), 'Theirs');
     await page.click('#save');
     await page.locator('.panel.conflict').waitFor();
@@ -442,7 +528,7 @@ describe('sidebar: errors and conflicts never lose what the user typed', () => {
     const session = await openSession();
     const { page, bundle, sidebar } = session;
     const before = session.canvas().blocks.find((b) => b.id === 'key-resources')!;
-    await page.click('#open-key-resources');
+    await openBlock(page, 'key-resources');
     await entryField(page, 1).fill('Typed before the error');
     await figureGroup(page, 1).getByLabel('Note', { exact: true }).fill('a note I wrote');
 
@@ -474,27 +560,31 @@ describe('sidebar: errors and conflicts never lose what the user typed', () => {
   test('if the canvas sheet is deleted meanwhile, selecting and saving say so in plain words', async () => {
     const session = await openSession();
     const { page, bundle } = session;
+    await openBlock(page, 'key-partners');
     bundle.fake.direct.uncounted(() =>
       bundle.fake.spreadsheet.deleteSheet(bundle.fake.spreadsheet.getSheetByName(CANVAS)!),
     );
-    await page.click('#open-key-partners');
-    const notice = page.locator('#editor-notice');
-    await notice.waitFor();
-    expect(await notice.textContent()).toMatch(/^Could not select Key Partners on the sheet: .*insert/i);
     await entryField(page, 1).fill('Still typing');
     await page.click('#save');
     await page.locator('#editor-error').waitFor();
     expect(await page.locator('#editor-error').textContent()).toMatch(
-      /insert.*Nothing was saved; your edits are still in the form\.$/i,
+      /^The canvas this sidebar was editing is no longer in this spreadsheet.*Nothing was saved; your edits are still in the form\.$/,
     );
     expect((await entryValues(page))[0]).toBe('Still typing');
+    // Opening a block of the deleted canvas says so in the list, and opens nothing stale.
+    await page.click('#cancel');
+    await page.click('#open-channels');
+    await page.locator('#list-error').waitFor();
+    expect(await page.locator('#list-error').textContent()).toMatch(
+      /^Channels could not be opened: The canvas this sidebar was editing is no longer in this spreadsheet/,
+    );
     await expectNoScriptRan(session);
   });
 
   test('invalid input is pointed out before any server call', async () => {
     const session = await openSession();
     const { page, sidebar } = session;
-    await page.click('#open-key-activities');
+    await openBlock(page, 'key-activities');
     await entryField(page, 2).fill('   ');
     await figureGroup(page, 1).getByLabel('Value', { exact: true }).fill('about 20');
     await figureGroup(page, 2).getByLabel('Label', { exact: true }).fill('');
@@ -524,7 +614,7 @@ describe('sidebar: spreadsheet text is shown as text and never runs', () => {
       bundle.fake.direct.setCell(CANVAS, entryCell(bundle, 'value-propositions', 0), XSS);
     });
     const { page, bundle } = session;
-    await page.click('#open-value-propositions');
+    await openBlock(page, 'value-propositions');
     expect((await entryValues(page))[0]).toBe(XSS);
 
     await page.click('#back');
@@ -532,16 +622,16 @@ describe('sidebar: spreadsheet text is shown as text and never runs', () => {
     bundle.fake.direct.setCell(DETAILS, detailsFigures(bundle, 'value-propositions')[0].a1, `</script>${XSS}`);
     await page.click('#refresh');
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Refreshed from the sheet.');
-    await page.click('#open-value-propositions');
+    await openBlock(page, 'value-propositions');
     expect((await entryValues(page)).slice(0, 2)).toEqual([XSS, XSS_FLAG]);
     expect(await figureGroup(page, 1).getByLabel('Label', { exact: true }).inputValue()).toBe(`</script>${XSS}`);
 
     // The conflict panel lists sheet text too.
     await entryField(page, 3).fill('mine');
-    bundle.fake.direct.setCell(CANVAS, entryCell(bundle, 'value-propositions', 0), `${XSS} again`);
+    bundle.fake.direct.setCell(CANVAS, entryCell(bundle, 'value-propositions', 2), `${XSS} again`);
     await page.click('#save');
     await page.locator('.panel.conflict').waitFor();
-    expect(await page.locator('.sheet-entries li').first().textContent()).toBe(`${XSS} again (changed in the sheet)`);
+    expect(await page.locator('.conflict-items li').allTextContents()).toEqual(['mine', `${XSS} again`]);
     await shot(page, 'xss');
     await expectNoScriptRan(session);
   });

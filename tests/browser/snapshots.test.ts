@@ -128,7 +128,7 @@ describe('sidebar snapshots: save, compare with current, restore', () => {
     release();
     await waitForStatus(page, 'Saved the snapshot “Before the EV pivot”.');
     const saved = sidebar.calls.find((c) => c.fn === 'saveSnapshot')!;
-    expect(saved.args).toEqual([{ label: 'Before the EV pivot' }]);
+    expect(saved.args).toEqual([{ label: 'Before the EV pivot', canvasId: 'canvas-1' }]);
     const info = saved.result as SnapshotInfo;
     expect(await page.getByLabel('Label (optional)').inputValue()).toBe('');
     expect(await activeDescription(page)).toBe('button: Save snapshot');
@@ -143,6 +143,7 @@ describe('sidebar snapshots: save, compare with current, restore', () => {
     await page.click('#snapshots-back');
     expect(await activeDescription(page)).toBe('button: Snapshots');
     await page.click('#open-key-activities');
+    await page.locator('#editor-title').waitFor();
     await page.getByLabel('Entry 1', { exact: true }).fill('Product design & engineering');
     await page
       .getByRole('group', { name: 'Figure 1', exact: true })
@@ -216,6 +217,7 @@ describe('sidebar snapshots: save, compare with current, restore', () => {
     expect(after.figures).toEqual(before.figures);
     // The list shows the restored canvas; its block opens with the restored content.
     await page.click('#open-key-activities');
+    await page.locator('#editor-title').waitFor();
     expect(await page.getByLabel('Entry 1', { exact: true }).inputValue()).toBe(before.entries[0]);
     await page.click('#back');
 
@@ -266,7 +268,7 @@ describe('sidebar snapshots: save, compare with current, restore', () => {
         document.getElementById('status')?.textContent ?? '',
       ),
     );
-    expect(sidebar.calls.find((c) => c.fn === 'saveSnapshot')!.args).toEqual([{}]);
+    expect(sidebar.calls.find((c) => c.fn === 'saveSnapshot')!.args).toEqual([{ canvasId: 'canvas-1' }]);
 
     // The lock is busy: the error is shown inline, the typed label is kept, nothing is written.
     bundle.fake.lock.available = false;
@@ -345,7 +347,7 @@ describe('sidebar snapshots: damaged rows and text from the sheet', () => {
     await page.click('#restore-yes');
     await waitForStatus(page, 'Restored “Good one”. The previous state was saved as a snapshot.');
     expect(sidebar.calls.filter((c) => c.fn === 'restoreSnapshot').map((c) => [c.args, c.ok])).toEqual([
-      [[{ id: good!.id }], true],
+      [[{ id: good!.id, canvasId: 'canvas-1' }], true],
     ]);
     await openSnapshots(page);
     expect(await page.locator('.snapshot-label').allTextContents()).toEqual([
@@ -501,7 +503,10 @@ describe('sidebar JSON export and import', () => {
     expect(await page.locator('#import-file').isDisabled()).toBe(true);
     release();
     await waitForStatus(page, 'Imported as a new canvas on sheet Xiaomi Canvas (2).');
-    expect(await page.locator('.sheet-name').textContent()).toBe('Sheet: Xiaomi Canvas (2)');
+    // Two canvases now: the list says which one it edits (the imported one) and lets the user switch.
+    const picker = page.getByLabel('Editing canvas');
+    expect(await picker.inputValue()).toBe('canvas-2');
+    expect(await picker.locator('option').allTextContents()).toEqual(['Xiaomi Canvas', 'Xiaomi Canvas (2)']);
     expect(await activeDescription(page)).toBe('h1: Canvas blocks');
     await shot(page, 'imported');
     expect(bundle.fake.direct.sheetNames()).toContain('Xiaomi Canvas (2)');
@@ -511,6 +516,7 @@ describe('sidebar JSON export and import', () => {
     // The original canvas is untouched.
     expect(values(bundle, CANVAS).flat()).not.toContain('Imported ✓ — مرحبا =1+1');
     await page.click('#open-value-propositions');
+    await page.locator('#editor-title').waitFor();
     expect(await page.getByLabel('Entry 1', { exact: true }).inputValue()).toBe('Imported ✓ — مرحبا =1+1');
     await expectNoScriptRan(session);
   });

@@ -141,6 +141,11 @@ export interface FakeGoogle {
   startTrace(): TraceEntry[];
   stopTrace(): void;
   ui: UiLog;
+  /**
+   * Fault injection: the next `times` calls of `method` (e.g. "Range.setValues", "Spreadsheet.getRangeByName")
+   * throw `message` (as Apps Script's services do when Google times out), before doing anything.
+   */
+  failNext(method: string, message: string, times?: number): void;
   lock: LockState;
   logs: LogRecord[];
   setAuthMode(mode: AuthModeName): void;
@@ -164,10 +169,17 @@ function build(doc: DocumentModel, options: FakeOptions): FakeGoogle {
   const realm = new Realm(globals);
   const recorder = new StatsRecorder();
   const holder: { ctx?: FakeContext } = {};
+  const faults = new Map<string, { message: string; times: number }>();
   const wrapper = new ServiceWrapper({
     recorder,
     realm,
     afterWrite: () => holder.ctx!.doc.touch(),
+    beforeCall(label) {
+      const fault = faults.get(label);
+      if (!fault) return;
+      if (--fault.times <= 0) faults.delete(label);
+      throw realm.error(fault.message);
+    },
   });
   const ctx = new FakeContext(doc, recorder, realm, wrapper, options);
   holder.ctx = ctx;
@@ -303,6 +315,9 @@ function build(doc: DocumentModel, options: FakeOptions): FakeGoogle {
     spreadsheet: ctx.factories.spreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet,
     stats: recorder.stats,
     resetStats: () => recorder.reset(),
+    failNext(method: string, message: string, times = 1) {
+      faults.set(method, { message, times });
+    },
     countDuring<T>(fn: () => T) {
       const before = recorder.snapshot();
       recorder.newExecution();

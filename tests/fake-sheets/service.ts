@@ -48,6 +48,8 @@ export interface ServiceHooks {
   realm: Realm;
   /** Called after a write method ran (even when it threw part-way). */
   afterWrite(): void;
+  /** Called before a listed method runs, with its label ("Range.setValues"); throws to inject a service failure. */
+  beforeCall?(label: string): void;
 }
 
 export class ServiceWrapper {
@@ -81,6 +83,7 @@ export class ServiceWrapper {
           fn = function (this: unknown, ...args: unknown[]) {
             if (spec.service === 'spreadsheet') hooks.recorder.record(label, kind);
             else hooks.recorder.recordService(label);
+            hooks.beforeCall?.(label);
             let result: unknown;
             try {
               result = (method as (...a: unknown[]) => unknown).apply(target, args);

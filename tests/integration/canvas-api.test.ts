@@ -70,7 +70,7 @@ describe('getCanvas', () => {
     b.canvas();
     console.log(`getCanvas: ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trips`);
     expect(b.fake.stats.roundTrips).toBe(1);
-    expect(b.fake.stats.calls).toBeLessThanOrEqual(15);
+    expect(b.fake.stats.calls).toBeLessThanOrEqual(40); // 15 for the canvas + about 22 to list every canvas (one name per named range)
   });
 });
 

@@ -4,7 +4,9 @@ import { BLOCK_IDS, BLOCK_TITLES } from '../../src/core/block-ids';
 import type { CanvasView } from '../../src/core/view';
 
 const canvas: CanvasView = {
+  canvasId: 'canvas-1',
   sheetName: 'Xiaomi Canvas',
+  canvases: [{ canvasId: 'canvas-1', sheetName: 'Xiaomi Canvas' }],
   blocks: BLOCK_IDS.map((id) => ({
     id,
     title: BLOCK_TITLES[id],
