@@ -205,7 +205,7 @@ describe('a sidebar bound to its canvas', () => {
     expect(view.sheetName).toBe('Our plan');
     expect(view.canvases.map((c) => c.sheetName)).toEqual(['Our plan', 'Xiaomi Canvas (2)']);
     const json = b.call<string>('exportCanvasJson', { canvasId: 'canvas-1' });
-    expect(JSON.parse(json).title).toBeDefined();
+    expect((JSON.parse(json) as { title?: string }).title).toBeDefined();
   });
 
   test('a canvas that is gone is reported in one line, nothing changed', () => {
