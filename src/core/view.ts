@@ -21,6 +21,8 @@ export interface BlockView {
   version: string;
   entries: string[];
   figures: Figure[];
+  /** Read only, parallel to `figures`: the sentence of the source text each figure comes from ('' for none). */
+  sources?: string[];
 }
 
 export interface CanvasView {

@@ -74,6 +74,7 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
       version: blockVersion(state.sheets.instance, id, entries, plain),
       entries: [...entries],
       figures: plain,
+      sources: regions[id].figures.map((f) => f.source),
     };
   });
 }

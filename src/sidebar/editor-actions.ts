@@ -4,6 +4,7 @@ import { canonicalBlocks, isCanvasView } from './boot';
 import { draftFingerprint, draftFromBlock, isDirty, rebaseDraft, saveRequest, validateDraft } from './draft';
 import { DraftFormActions } from './draft-form-actions';
 import { editorIds, type EditorActions } from './render-editor';
+import { plainServerError } from './plain-errors';
 import { errorMessage, isConflictMessage } from './server';
 import type { EditorState } from './state';
 
@@ -18,6 +19,9 @@ export function newEditor(block: BlockView): EditorState {
     notice: null,
     confirm: null,
     conflict: null,
+    expanded: [],
+    entryActions: null,
+    undo: null,
   };
 }
 
@@ -55,10 +59,14 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
 
   // ----- navigation and confirmations -------------------------------------------------------------------
 
+  /** Which button asked to leave (Back or Cancel), so Keep editing returns there. */
+  private leaveFrom: string | null = null;
+
   back(): void {
     const editor = this.state.editor;
     if (!editor || this.state.busy) return;
     if (isDirty(editor.base, editor.draft)) {
+      this.leaveFrom = editorIds.back;
       editor.confirm = 'leave';
       this.shell.focusAfterRender = editorIds.confirmText;
       this.shell.render();
@@ -67,21 +75,42 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     this.leaveEditor();
   }
 
+  /** Cancel leaves at once when nothing changed; with unsaved edits it asks first (Escape keeps editing). */
   cancel(): void {
     const editor = this.state.editor;
     if (!editor || this.state.busy) return;
-    const dirty = isDirty(editor.base, editor.draft);
+    if (isDirty(editor.base, editor.draft)) {
+      this.leaveFrom = editorIds.cancel;
+      editor.confirm = 'leave';
+      this.shell.focusAfterRender = editorIds.confirmText;
+      this.shell.render();
+      return;
+    }
     this.leaveEditor();
-    if (dirty) this.shell.announce(`Your edits to ${editor.base.title} were discarded.`);
+  }
+
+  /** Escape: closes the confirmation, else an entry's actions or the figure being edited. */
+  escape(): boolean {
+    const editor = this.state.editor;
+    if (!editor) return false;
+    if (editor.confirm) {
+      if (this.state.busy) return true;
+      this.dismissConfirm();
+      return true;
+    }
+    return this.closePanel();
   }
 
   private leaveEditor(): void {
-    const blockId = this.state.editor?.blockId;
+    const editor = this.state.editor;
+    const blockId = editor?.blockId;
+    const discarded = editor !== null && isDirty(editor.base, editor.draft);
+    this.shell.offerUndo('', null);
     this.state.editor = null;
     this.state.view = 'list';
     this.shell.focusAfterRender = blockId ? `open-${blockId}` : 'list-title';
     this.shell.render();
-    this.shell.announce('');
+    this.shell.announce(discarded && editor ? `Your edits to ${editor.base.title} were discarded.` : '');
   }
 
   askReset(): void {
@@ -105,7 +134,12 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     if (!editor || this.state.busy) return;
     const kind = editor.confirm;
     editor.confirm = null;
-    this.shell.focusAfterRender = kind === 'reset' ? 'reset' : kind === 'refresh' ? 'refresh' : 'back';
+    this.shell.focusAfterRender =
+      kind === 'reset'
+        ? editorIds.reset
+        : kind === 'refresh'
+          ? editorIds.refresh
+          : (this.leaveFrom ?? editorIds.cancel);
     this.shell.render();
   }
 
@@ -119,8 +153,11 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     const issues = validateDraft(editor.draft);
     editor.issues = issues;
     if (issues.length) {
+      // Open every figure with a problem, and put the list of problems (links to the fields) in view.
+      const bad = editor.draft.figures.filter((f) => issues.some((i) => i.fieldId?.startsWith(`figure-${f.key}-`)));
+      editor.expanded = [...new Set([...editor.expanded, ...bad.map((f) => f.key)])];
       this.shell.announce('');
-      this.shell.focusAfterRender = issues[0].fieldId ?? editorIds.issues;
+      this.shell.focusAfterRender = editorIds.issues;
       this.shell.render();
       return;
     }
@@ -133,6 +170,8 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       editor.base = saved;
       // Keep anything typed while the save was running; otherwise show exactly what the sheet now holds.
       if (draftFingerprint(editor.draft) === sent) editor.draft = rebaseDraft(editor.draft, saved);
+      editor.undo = null;
+      this.shell.offerUndo('', null);
       this.shell.announce(`Saved ${saved.title}.`);
     } catch (error) {
       await this.failedWrite(editor, errorMessage(error), 'Nothing was saved; your edits are still in the form.');
@@ -158,7 +197,6 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     } catch (error) {
       editor.confirm = null;
       await this.failedWrite(editor, errorMessage(error), 'The block was not reset.');
-      if (!this.shell.focusAfterRender) this.shell.focusAfterRender = 'reset';
     }
     this.shell.endCall(returnFocus);
   }
@@ -173,8 +211,9 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
   private async failedWrite(editor: EditorState, message: string, outcome: string): Promise<void> {
     this.shell.announce('');
     if (!isConflictMessage(message)) {
-      // The alert is announced; focus goes back to the button that was pressed, ready to try again.
-      editor.error = `${message} ${outcome}`;
+      // Focus moves to the message (in the sticky footer, so it is in view); Save is right below it.
+      editor.error = `${plainServerError(message)} ${outcome}`;
+      this.shell.focusAfterRender = editorIds.error;
       return;
     }
     try {
@@ -184,12 +223,14 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       const sheet = findBlock(canvas, editor.blockId);
       if (!sheet) {
         editor.error = `${message} The block could not be found on the canvas any more.`;
+        this.shell.focusAfterRender = editorIds.error;
         return;
       }
       editor.conflict = { message, sheet };
       this.shell.focusAfterRender = editorIds.conflictTitle;
     } catch (error) {
       editor.error = `${message} Loading what the sheet holds now also failed: ${errorMessage(error)}`;
+      this.shell.focusAfterRender = editorIds.error;
     }
   }
 

@@ -4,12 +4,14 @@ import { plural } from './dom';
 import { compareIds, compareSummary, type CompareActions } from './render-compare';
 import {
   defaultComparePair,
+  defaultSnapshotLabel,
   isSnapshotList,
   snapshotIds,
   snapshotName,
   usableSnapshots,
   type SnapshotsActions,
 } from './render-snapshots';
+import { plainServerError } from './plain-errors';
 import { errorMessage } from './server';
 import type { SidebarShell } from './shell';
 import type { AppState, SnapshotsState } from './state';
@@ -46,6 +48,13 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     this.shell.backToList();
   }
 
+  /** Escape closes the Restore confirmation (keeping the current canvas). */
+  escape(): boolean {
+    if (!this.state.snapshots?.confirmRestore || this.state.busy) return false;
+    this.cancelRestore();
+    return true;
+  }
+
   reloadSnapshots(): void {
     if (this.state.busy || !this.state.snapshots) return;
     this.state.snapshots.confirmRestore = null;
@@ -74,8 +83,9 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
           : `${plural(items.length, 'snapshot', 'snapshots')}${damaged ? `, ${damaged} damaged` : ''}.`,
       );
     } catch (error) {
-      snapshots.error = errorMessage(error);
+      snapshots.error = plainServerError(errorMessage(error));
       snapshots.errorAt = null;
+      this.shell.focusAfterRender = snapshotIds.error;
       this.shell.announce('');
     }
     this.shell.endCall(returnFocus);
@@ -107,7 +117,8 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     const label = snapshots.label.trim();
     const returnFocus = this.shell.beginCall('savingSnapshot', 'Saving a snapshot…');
     try {
-      const info = await this.shell.api.saveSnapshot(label ? { label } : {});
+      // Without a label the snapshot is named after the time in the user's own time zone (the server knows only UTC).
+      const info = await this.shell.api.saveSnapshot({ label: label || defaultSnapshotLabel(new Date()) });
       if (!isSnapshotList([info]))
         throw new Error(
           'The add-on sent back a snapshot the sidebar does not understand. Click Refresh to see the list.',
@@ -119,8 +130,9 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
       this.keepComparePair(snapshots);
       this.shell.announce(`Saved the snapshot “${snapshotName(info)}”.`);
     } catch (error) {
-      snapshots.error = `${errorMessage(error)} No snapshot was saved.`;
+      snapshots.error = `${plainServerError(errorMessage(error))} No snapshot was saved.`;
       snapshots.errorAt = null;
+      this.shell.focusAfterRender = snapshotIds.error;
       this.shell.announce('');
     }
     this.shell.endCall(returnFocus);
@@ -168,7 +180,7 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
           ? 'Choose two different snapshots to compare.'
           : 'That snapshot is no longer in the list. Click Refresh.';
       snapshots.errorAt = null;
-      this.shell.focusAfterRender = buttonId;
+      this.shell.focusAfterRender = snapshotIds.error;
       this.shell.render();
       return;
     }
@@ -187,8 +199,9 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
       this.shell.focusAfterRender = compareIds.title;
       this.shell.announce(compareSummary(diffs));
     } catch (error) {
-      snapshots.error = errorMessage(error);
+      snapshots.error = plainServerError(errorMessage(error));
       snapshots.errorAt = buttonId === snapshotIds.compareTwo ? null : from.id;
+      this.shell.focusAfterRender = snapshotIds.error;
       this.shell.announce('');
     }
     snapshots.pending = null;
@@ -242,9 +255,9 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     } catch (error) {
       const index = this.snapshotIndex(item.id);
       snapshots.confirmRestore = null;
-      snapshots.error = `${errorMessage(error)} The canvas was not restored.`;
+      snapshots.error = `${plainServerError(errorMessage(error))} The canvas was not restored.`;
       snapshots.errorAt = item.id;
-      this.shell.focusAfterRender = index >= 0 ? snapshotIds.restoreRow(index) : snapshotIds.title;
+      this.shell.focusAfterRender = index >= 0 ? snapshotIds.error : snapshotIds.title;
       this.shell.announce('');
     }
     this.shell.endCall(returnFocus);
