@@ -100,6 +100,7 @@ export async function openSidebar(
     timezoneId: options.timezoneId,
   });
   const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
   const calls: ServerCall[] = [];
   const dialogs: string[] = [];
   const blockedRequests: string[] = [];

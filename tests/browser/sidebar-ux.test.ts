@@ -89,7 +89,15 @@ describe('sidebar: a compact editor', () => {
     await openBlock(page, 'key-resources');
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.screenshot({ path: join(OUTPUT, 'sidebar-ux-key-resources.png'), fullPage: true });
-    console.log('height', height, await page.evaluate(() => Array.from(document.querySelectorAll('li.figure, li.entry, .group, .footer, h1, .toolbar')).map((e) => e.className + ':' + Math.round(e.getBoundingClientRect().height)).join(' ')));
+    console.log(
+      'height',
+      height,
+      await page.evaluate(() =>
+        Array.from(document.querySelectorAll('li.figure, li.entry, .group, .footer, h1, .toolbar'))
+          .map((e) => e.className + ':' + Math.round(e.getBoundingClientRect().height))
+          .join(' '),
+      ),
+    );
     expect(height).toBeLessThanOrEqual(1750);
   });
 });
