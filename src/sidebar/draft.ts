@@ -223,7 +223,9 @@ export function validateDraft(draft: BlockDraft): ValidationIssue[] {
     });
   }
   draft.figures.forEach((figure, i) => {
-    const name = figure.label.trim() ? `Figure ${i + 1} (${figure.label.trim()})` : `Figure ${i + 1}`;
+    // The label helps find the figure among closed rows; a too-long one is itself the problem, so it is left out.
+    const shown = figure.label.trim();
+    const name = shown && shown.length <= 40 ? `Figure ${i + 1} (${shown})` : `Figure ${i + 1}`;
     const id = (field: FigureField) => fieldIds.figure(figure.key, field);
     const label = figure.label.trim();
     if (label === '') issues.push({ fieldId: id('label'), message: `${name}: the label is required.` });
