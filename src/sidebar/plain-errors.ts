@@ -30,6 +30,7 @@ export function plainServerError(message: string): string {
     .replace(/in canonical order \([^)]*\)/g, `in the canvas’s order (${TITLES})`)
     .replace(/in canonical order/g, 'in the canvas’s order')
     .replace(/blocks\[\d+\] \(([^)]+)\)(\.|$)/g, (_m, title: string, dot: string) => (dot ? `${title}, ` : title))
+    .replace(/blocks\[(\d+)\](?:\.id)?/g, (_m, i: string) => `block ${Number(i) + 1}`)
     .replace(
       /figures\[(\d+)\]\.(\w+)/g,
       (_m, i: string, field: string) => `figure ${Number(i) + 1}’s ${FIGURE_FIELDS[field] ?? field}`,
