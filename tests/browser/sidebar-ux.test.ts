@@ -61,7 +61,7 @@ async function openBlock(page: Page, blockId: string): Promise<void> {
 const session0 = (bundle: LoadedBundle) =>
   bundle.call<CanvasView>('getCanvas').blocks.find((b) => b.id === 'key-activities')!.entries[0];
 
-const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+const activeId = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');
 const statusText = (page: Page) => page.evaluate(() => document.getElementById('status')?.textContent ?? '');
 
 /** Every visible interactive element's size: each must be at least 24 × 24 px (WCAG 2.2 target size). */
@@ -187,5 +187,310 @@ describe('sidebar: a compact editor', () => {
       ),
     );
     expect(height).toBeLessThanOrEqual(1750);
+  });
+});
+
+describe('sidebar: Save within reach', () => {
+  test('the Save footer stays in view; Ctrl/⌘+Enter saves; a failure is shown in view and focused', async () => {
+    const { page, sidebar, failNext, canvas } = await openSession();
+    await openBlock(page, 'key-resources');
+    const footerInView = () =>
+      page.evaluate(() => {
+        const box = document.getElementById('editor-footer')!.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+    expect(await footerInView()).toBe(true);
+    await page.mouse.wheel(0, 800);
+    await page.waitForFunction(() => window.scrollY > 0);
+    expect(await footerInView()).toBe(true);
+
+    // Ctrl+Enter from any field saves (⌘+Enter on a Mac).
+    await page.getByLabel('Entry 9', { exact: true }).fill('Saved with the keyboard');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saved Key Resources.');
+    expect(canvas().blocks.find((b) => b.id === 'key-resources')!.entries[8]).toBe('Saved with the keyboard');
+    await page.getByLabel('Entry 9', { exact: true }).fill('And with Meta');
+    await page.keyboard.press('Meta+Enter');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saved Key Resources.');
+    expect(sidebar.calls.filter((c) => c.fn === 'saveBlock' && c.ok)).toHaveLength(2);
+
+    // A failure: the message is in the viewport and has focus, whatever was scrolled.
+    await page.getByLabel('Entry 1', { exact: true }).fill('Will fail');
+    await page.mouse.wheel(0, 400);
+    failNext('saveBlock', 'Service Spreadsheets timed out while accessing document with id 1a2B');
+    await page.click('#save');
+    await page.waitForSelector('#editor-error');
+    expect(await activeId(page)).toBe('editor-error');
+    expect(
+      await page.evaluate(() => {
+        const box = document.getElementById('editor-error')!.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
+    expect(await page.getByLabel('Entry 1', { exact: true }).inputValue()).toBe('Will fail');
+    await shot(page, 'save-failed');
+  });
+
+  test('status messages never move the page: they float over it', async () => {
+    const { page } = await openSession();
+    await openBlock(page, 'key-partners');
+    const layout = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll('#app *')).map((n) => {
+          const box = n.getBoundingClientRect();
+          // Where it sits in the document (the sticky footer's own offset depends on the scroll, so it is left out).
+          return n.closest('.footer')
+            ? 'footer'
+            : `${Math.round(box.top + window.scrollY)},${Math.round(box.left)},${Math.round(box.height)}`;
+        }),
+      );
+    await page.getByLabel('Entry 1', { exact: true }).fill('A change');
+    await page.evaluate(() => {
+      document.getElementById('status')!.textContent = '';
+    });
+    const before = await layout();
+    await page.focus('#save');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saved Key Partners.');
+    expect(await page.locator('#snackbar').evaluate((n) => getComputedStyle(n).position)).toBe('fixed');
+    expect(await layout()).toEqual(before);
+  });
+});
+
+describe('sidebar: forgiving', () => {
+  test('deleting an entry or a figure offers Undo (no confirmation); Undo puts it back where it was', async () => {
+    const { page, canvas, sidebar } = await openSession();
+    const block = canvas().blocks.find((b) => b.id === 'key-activities')!;
+    await openBlock(page, 'key-activities');
+    await page.getByLabel('Entry 3', { exact: true }).fill('Typed, then deleted by mistake');
+    await page.getByRole('button', { name: 'More actions for entry 3' }).click();
+    await page.getByRole('group', { name: 'Entry 3 actions' }).getByRole('button', { name: 'Delete' }).click();
+    expect(await page.locator('.panel.confirm').count()).toBe(0);
+    expect(await statusText(page)).toBe('Entry 3 deleted.');
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    expect(await undo.isVisible()).toBe(true);
+    await shot(page, 'undo');
+    await undo.click();
+    expect(await page.getByLabel('Entry 3', { exact: true }).inputValue()).toBe('Typed, then deleted by mistake');
+    expect(await activeId(page)).toBe(await page.getByLabel('Entry 3', { exact: true }).getAttribute('id'));
+    expect(await undo.isVisible()).toBe(false);
+    expect(await page.locator('li.entry').count()).toBe(block.entries.length);
+
+    await page.locator('li.figure').nth(1).locator('.figure-summary').click();
+    await page.getByRole('group', { name: 'Figure 2' }).getByLabel('Note', { exact: true }).fill('my note');
+    await page.getByRole('button', { name: 'Delete figure' }).click();
+    expect(await page.locator('li.figure').count()).toBe(block.figures.length - 1);
+    expect(await statusText(page)).toBe(`Figure 2 (${block.figures[1].label}) deleted.`);
+    await undo.click();
+    expect(await page.locator('li.figure').count()).toBe(block.figures.length);
+    expect(await page.locator('li.figure').nth(1).locator('.figure-label').textContent()).toBe(block.figures[1].label);
+    expect(await page.getByRole('group', { name: 'Figure 2' }).getByLabel('Note', { exact: true }).inputValue()).toBe(
+      'my note',
+    );
+    expect(sidebar.calls.filter((c) => c.fn === 'saveBlock')).toEqual([]);
+  });
+
+  test('Cancel with unsaved edits asks; Escape keeps editing; Cancel with none leaves at once', async () => {
+    const { page } = await openSession();
+    await openBlock(page, 'channels');
+    await page.click('#cancel');
+    await page.waitForSelector('#list-title');
+    await openBlock(page, 'channels');
+    await page.getByLabel('Entry 1', { exact: true }).fill('Not to be lost');
+    await page.click('#cancel');
+    expect(await page.locator('#confirm-text').textContent()).toBe('You have unsaved edits to Channels. Discard them?');
+    expect(await activeId(page)).toBe('confirm-text');
+    await shot(page, 'cancel-confirm');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#confirm-text').count()).toBe(0);
+    expect(await activeId(page)).toBe('cancel');
+    expect(await page.getByLabel('Entry 1', { exact: true }).inputValue()).toBe('Not to be lost');
+    // Back asks the same way.
+    await page.click('#back');
+    await page.keyboard.press('Escape');
+    expect(await activeId(page)).toBe('back');
+    await page.click('#cancel');
+    await page.click('#confirm-yes');
+    await page.waitForSelector('#list-title');
+    expect(await statusText(page)).toBe('Your edits to Channels were discarded.');
+  });
+
+  test('Escape closes any confirmation or panel: entry actions, an open figure, Reset, Restore', async () => {
+    const { page } = await openSession();
+    await openBlock(page, 'key-partners');
+    await page.getByRole('button', { name: 'More actions for entry 1' }).click();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.entry-actions').count()).toBe(0);
+    expect(await activeId(page)).toBe(
+      await page.getByRole('button', { name: 'More actions for entry 1' }).getAttribute('id'),
+    );
+
+    await page.locator('.figure-summary').first().click();
+    await page.getByRole('group', { name: 'Figure 1' }).getByLabel('Unit', { exact: true }).focus();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.figure-fields').count()).toBe(0);
+    expect(await activeId(page)).toBe(await page.locator('.figure-summary').first().getAttribute('id'));
+
+    await page.click('#reset');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.panel.confirm').count()).toBe(0);
+    expect(await activeId(page)).toBe('reset');
+
+    await page.click('#back');
+    await page.click('#open-snapshots');
+    await page.click('#save-snapshot');
+    await page.waitForSelector('li.snapshot-item');
+    await page.getByRole('button', { name: 'Restore…' }).click();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.restore-confirm').count()).toBe(0);
+    expect(await page.locator('#snapshot-0-restore').getAttribute('aria-expanded')).toBe('false');
+    expect(await activeId(page)).toBe('snapshot-0-restore');
+  });
+});
+
+describe('sidebar: focus and announcements', () => {
+  test('focus stays on the control that started a call, the region is marked aria-busy, and each message is announced once', async () => {
+    const { page, sidebar } = await openSession();
+    await openBlock(page, 'key-activities');
+    await page.getByLabel('Entry 1', { exact: true }).fill('Busy test');
+    await page.evaluate(() => {
+      const w = window as unknown as { __announced: string[] };
+      w.__announced = [];
+      new MutationObserver(() => w.__announced.push(document.getElementById('status')!.textContent ?? '')).observe(
+        document.getElementById('status')!,
+        { childList: true, characterData: true, subtree: true },
+      );
+    });
+    const release = sidebar.holdCalls();
+    await page.focus('#save');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#save').textContent()).resolves.toBe('Saving…');
+    expect(await activeId(page)).toBe('save');
+    expect(await page.locator('#app').getAttribute('aria-busy')).toBe('true');
+    // Typing during the call is kept (the view re-renders around it).
+    release();
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saved Key Activities.');
+    expect(await page.locator('#app').getAttribute('aria-busy')).toBe('false');
+    expect(await activeId(page)).toBe('save');
+    // Re-rendering (opening a figure, moving focus) does not re-announce anything.
+    await page.locator('.figure-summary').first().click();
+    await page.locator('.figure-summary').first().click();
+    const announced = await page.evaluate(() => (window as unknown as { __announced: string[] }).__announced);
+    expect(announced.filter((text) => text === 'Saved Key Activities.')).toHaveLength(1);
+    expect(await liveRegions(page)).toEqual(['status']);
+
+    // On the list too: Refresh keeps focus on Refresh while it runs.
+    await page.click('#back');
+    const hold = sidebar.holdCalls();
+    await page.click('#refresh');
+    await expect(page.locator('#refresh').textContent()).resolves.toBe('Refreshing…');
+    expect(await activeId(page)).toBe('refresh');
+    expect(await page.locator('#app').getAttribute('aria-busy')).toBe('true');
+    hold();
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Refreshed from the sheet.');
+    expect(await activeId(page)).toBe('refresh');
+  });
+});
+
+describe('sidebar: figures that help', () => {
+  test('grouped values, unit suggestions with a note when a unit will not convert, metrics from the canvas or typed', async () => {
+    const { page, bundle, canvas } = await openSession();
+    await openBlock(page, 'key-activities');
+    await page.click('#add-figure');
+    const added = page.getByRole('group', { name: /^Figure \d+$/ }).last();
+    await page.keyboard.type('Smart factories output');
+    await added.getByLabel('Value', { exact: true }).fill('1,234.5');
+    const unit = added.getByLabel('Unit', { exact: true });
+    expect(await unit.getAttribute('list')).toBe('unit-options');
+    expect(
+      await page.locator('#unit-options option').evaluateAll((o) => o.map((n) => (n as HTMLOptionElement).value)),
+    ).toEqual(['CNY bn', 'CNY m', 'USD bn', 'USD m']);
+    await unit.fill('USD billion');
+    const note = page.locator('.unit-note');
+    expect(await note.textContent()).toMatch(/no USD value for “USD billion”/);
+    expect(await unit.getAttribute('aria-describedby')).toContain(await note.getAttribute('id'));
+    await unit.fill('CNY m');
+    expect(await note.textContent()).toBe('');
+    await added.getByLabel('Period', { exact: true }).fill('2024');
+    const metric = added.getByLabel('Metric', { exact: true });
+    const metrics = await page
+      .locator('#metric-options option')
+      .evaluateAll((o) => o.map((n) => (n as HTMLOptionElement).value));
+    const canvasMetrics = [
+      ...new Set(
+        canvas()
+          .blocks.flatMap((b) => b.figures.map((f) => f.metric))
+          .filter(Boolean),
+      ),
+    ];
+    expect([...metrics].sort()).toEqual([...canvasMetrics].sort());
+    expect(metrics).toContain('rd-spend');
+    await metric.fill('rd-spend');
+    // The one-line row follows what is typed.
+    expect(await page.locator('li.figure').last().locator('.figure-value').textContent()).toBe('1,234.5 CNY m · 2024');
+    await page.click('#save');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saved Key Activities.');
+    const saved = canvas()
+      .blocks.find((b) => b.id === 'key-activities')!
+      .figures.at(-1)!;
+    expect(saved).toEqual({
+      label: 'Smart factories output',
+      value: 1234.5,
+      unit: 'CNY m',
+      period: '2024',
+      metric: 'rd-spend',
+    });
+    // It joins the conflict checks: Key Figures has its metric.
+    const row = (bundle.fake.direct.values('Key Figures') as unknown[][]).find(
+      (r) => r[1] === 'Smart factories output',
+    )!;
+    expect(row).toContain('rd-spend');
+  });
+});
+
+describe('sidebar: words for analysts', () => {
+  test('no file-format or programming names; the default snapshot label is in the user’s time zone', async () => {
+    const { page, sidebar } = await openSession({ timezoneId: 'Asia/Shanghai' });
+    const visibleText = () => page.evaluate(() => document.body.innerText);
+    expect(await visibleText()).not.toMatch(/JSON|xiaomi-canvas\/|canonical/);
+    await page.click('#open-transfer');
+    expect(await page.getByRole('button', { name: 'Download canvas file' }).count()).toBe(1);
+    expect(await page.getByLabel('Open canvas file…').count()).toBe(1);
+    expect(await visibleText()).not.toMatch(/JSON|xiaomi-canvas\/|canonical/);
+    await page.click('#transfer-back');
+
+    await page.click('#open-snapshots');
+    await page.click('#save-snapshot');
+    await page.waitForSelector('li.snapshot-item');
+    const saved = sidebar.calls.find((c) => c.fn === 'saveSnapshot')!.result as SnapshotListItem;
+    const local = new Intl.DateTimeFormat(undefined, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: 'Asia/Shanghai',
+    }).format(new Date(saved.savedAt));
+    expect(saved.label).toBe(`Snapshot ${local}`);
+    expect(await page.locator('.snapshot-meta time').textContent()).toBe(local);
+  });
+});
+
+describe('sidebar: today’s Google look', () => {
+  test('a title, the system font stack, inline SVG icons, nothing fetched', async () => {
+    const { page, sidebar } = await openSession();
+    expect(await page.title()).toBe('Xiaomi Canvas');
+    const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+    expect(font).toMatch(/Google Sans/);
+    expect(font).toMatch(/system-ui/);
+    expect(font).toMatch(/sans-serif$/);
+    await openBlock(page, 'key-partners');
+    // Icons are inline SVG, hidden from screen readers; no glyph stands in for an icon.
+    const icons = page.locator('svg.icon-svg');
+    expect(await icons.count()).toBeGreaterThan(5);
+    expect(await page.locator('svg.icon-svg:not([aria-hidden="true"])').count()).toBe(0);
+    expect(await page.locator('button').allTextContents()).not.toContainEqual(expect.stringMatching(/[↑↓✕‹]/));
+    expect(await page.evaluate(() => document.querySelectorAll('link, img, script[src], style[src]').length)).toBe(0);
+    expect(sidebar.blockedRequests).toEqual([]);
   });
 });
