@@ -239,8 +239,8 @@ describe('sidebar: Save within reach', () => {
         Array.from(document.querySelectorAll('#app *')).map((n) => {
           const box = n.getBoundingClientRect();
           // Where it sits in the document (the sticky footer's own offset depends on the scroll, so it is left out).
-          return n.closest('.footer')
-            ? 'footer'
+          return n.closest('.footer') || box.height === 0
+            ? 'footer or hidden'
             : `${Math.round(box.top + window.scrollY)},${Math.round(box.left)},${Math.round(box.height)}`;
         }),
       );
