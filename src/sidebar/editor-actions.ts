@@ -212,7 +212,9 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     this.shell.announce('');
     if (!isConflictMessage(message)) {
       // Focus moves to the message (in the sticky footer, so it is in view); Save is right below it.
-      editor.error = `${plainServerError(message)} ${outcome}`;
+      // A message that already says nothing was saved (Google service failures do) is not told twice.
+      const plain = plainServerError(message);
+      editor.error = /nothing (was|has been) (saved|changed|written)/i.test(plain) ? plain : `${plain} ${outcome}`;
       this.shell.focusAfterRender = editorIds.error;
       return;
     }
