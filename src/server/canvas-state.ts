@@ -37,7 +37,6 @@ export function blockView(state: CanvasState, id: BlockId): BlockView {
     version: blockVersion(state.sheets.instance, id, entries, figures),
     entries,
     figures,
-    sources: state.details[id].figures.map((f) => f.source),
   };
 }
 

@@ -74,7 +74,6 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
       version: blockVersion(state.sheets.instance, id, entries, plain),
       entries: [...entries],
       figures: plain,
-      sources: regions[id].figures.map((f) => f.source),
     };
   });
 }

@@ -47,7 +47,10 @@ export class SidebarApp implements SidebarShell, ListActions {
 
   /** Paints the first view from the canvas embedded in the page; asks the server only if none was embedded. */
   start(boot: BootState): void {
-    if (boot.kind === 'canvas') this.state.canvas = boot.canvas;
+    if (boot.kind === 'canvas') {
+      this.state.canvas = boot.canvas;
+      this.state.sources = boot.sources;
+    }
     if (boot.kind === 'error') this.state.listError = boot.message;
     document.addEventListener('keydown', (event) => this.onKeydown(event));
     this.undoButton()?.addEventListener('click', () => {
@@ -246,7 +249,7 @@ export class SidebarApp implements SidebarShell, ListActions {
       if (editor && this.state.editor === editor) {
         const block = findBlock(canvas, editor.blockId);
         if (block) {
-          this.state.editor = { ...newEditor(block), notice: editor.notice };
+          this.state.editor = { ...newEditor(block, this.state.sources?.[block.id]), notice: editor.notice };
           this.offerUndo('', null);
           this.announce(`Refreshed ${block.title} from the sheet.`);
         } else {

@@ -57,11 +57,18 @@ function figureDraft(figure: Figure, key: string, source: string | undefined): F
   return draft;
 }
 
-/** A fresh draft holding exactly the block's content. */
-export function draftFromBlock(block: BlockView): BlockDraft {
+/** A figure's source sentence by label ('' keys and inherited names never match). */
+export type SourcesByLabel = Readonly<Record<string, string>>;
+
+function sourceOf(sources: SourcesByLabel | undefined, label: string): string | undefined {
+  return sources && Object.prototype.hasOwnProperty.call(sources, label) ? sources[label] : undefined;
+}
+
+/** A fresh draft holding exactly the block's content (with each figure's source sentence, when known). */
+export function draftFromBlock(block: BlockView, sources?: SourcesByLabel): BlockDraft {
   return {
     entries: block.entries.map((text) => ({ key: newKey('e'), text })),
-    figures: block.figures.map((figure, i) => figureDraft(figure, newKey('f'), block.sources?.[i])),
+    figures: block.figures.map((figure) => figureDraft(figure, newKey('f'), sourceOf(sources, figure.label))),
   };
 }
 
@@ -69,11 +76,11 @@ export function draftFromBlock(block: BlockView): BlockDraft {
  * The block's content as a draft, reusing the keys of `previous` position by position, so the element that
  * had focus keeps it after a save replaces the form's text with what the server stored.
  */
-export function rebaseDraft(previous: BlockDraft, block: BlockView): BlockDraft {
+export function rebaseDraft(previous: BlockDraft, block: BlockView, sources?: SourcesByLabel): BlockDraft {
   return {
     entries: block.entries.map((text, i) => ({ key: previous.entries[i]?.key ?? newKey('e'), text })),
     figures: block.figures.map((figure, i) =>
-      figureDraft(figure, previous.figures[i]?.key ?? newKey('f'), block.sources?.[i]),
+      figureDraft(figure, previous.figures[i]?.key ?? newKey('f'), sourceOf(sources, figure.label)),
     ),
   };
 }

@@ -1,7 +1,15 @@
 import type { BlockId } from '../core/block-ids';
 import type { BlockView, CanvasView } from '../core/view';
 import { canonicalBlocks, isCanvasView } from './boot';
-import { draftFingerprint, draftFromBlock, isDirty, rebaseDraft, saveRequest, validateDraft } from './draft';
+import {
+  draftFingerprint,
+  draftFromBlock,
+  isDirty,
+  rebaseDraft,
+  saveRequest,
+  validateDraft,
+  type SourcesByLabel,
+} from './draft';
 import { DraftFormActions } from './draft-form-actions';
 import { editorIds, type EditorActions } from './render-editor';
 import { plainServerError } from './plain-errors';
@@ -9,11 +17,11 @@ import { errorMessage, isConflictMessage } from './server';
 import type { EditorState } from './state';
 
 /** An editor on `block` as the sheet holds it: no edits, no messages. */
-export function newEditor(block: BlockView): EditorState {
+export function newEditor(block: BlockView, sources?: SourcesByLabel): EditorState {
   return {
     blockId: block.id,
     base: block,
-    draft: draftFromBlock(block),
+    draft: draftFromBlock(block, sources),
     issues: [],
     error: null,
     notice: null,
@@ -38,7 +46,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     if (this.state.busy) return;
     const block = findBlock(this.state.canvas, blockId);
     if (!block) return;
-    const editor = newEditor(block);
+    const editor = newEditor(block, this.state.sources?.[blockId]);
     this.state.editor = editor;
     this.state.view = 'editor';
     this.state.listError = null;
@@ -169,7 +177,8 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       this.updateCanvasBlock(saved);
       editor.base = saved;
       // Keep anything typed while the save was running; otherwise show exactly what the sheet now holds.
-      if (draftFingerprint(editor.draft) === sent) editor.draft = rebaseDraft(editor.draft, saved);
+      if (draftFingerprint(editor.draft) === sent)
+        editor.draft = rebaseDraft(editor.draft, saved, this.state.sources?.[saved.id]);
       editor.undo = null;
       this.shell.offerUndo('', null);
       this.shell.announce(`Saved ${saved.title}.`);
@@ -188,7 +197,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       const reset = await this.shell.api.resetBlock({ blockId: editor.blockId, version: editor.base.version });
       this.updateCanvasBlock(reset);
       editor.base = reset;
-      editor.draft = draftFromBlock(reset);
+      editor.draft = draftFromBlock(reset, this.state.sources?.[reset.id]);
       editor.confirm = null;
       editor.issues = [];
       editor.error = null;
@@ -251,7 +260,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     const editor = this.state.editor;
     if (!editor?.conflict || this.state.busy) return;
     const sheet = editor.conflict.sheet;
-    this.state.editor = newEditor(sheet);
+    this.state.editor = newEditor(sheet, this.state.sources?.[sheet.id]);
     this.shell.focusAfterRender = editorIds.title;
     this.shell.render();
     this.shell.announce('Your edits were discarded. The form shows what is in the sheet now.');

@@ -1,5 +1,5 @@
 import type { BlockId } from '../core/block-ids';
-import type { BlockDiff, BlockView, CanvasView, SnapshotListItem } from '../core/view';
+import type { BlockDiff, BlockView, CanvasView, FigureSources, SnapshotListItem } from '../core/view';
 import type { BlockDraft, EntryDraft, FigureDraft, ValidationIssue } from './draft';
 
 /** What the sidebar is doing with the server right now; at most one call at a time. */
@@ -52,6 +52,8 @@ export type DeletedItem =
 
 export interface AppState {
   canvas: CanvasView | null;
+  /** The figures' source sentences embedded with the page (shown read only under each figure). */
+  sources?: FigureSources;
   view: View;
   listError: string | null;
   editor: EditorState | null;

@@ -173,20 +173,46 @@ describe('sidebar: 0 serious or critical axe-core violations in every view', () 
 
 describe('sidebar: a compact editor', () => {
   test('the largest block (Key Resources) fits in 1,750 px at 300 × 700; figures are one-line rows that open to edit', async () => {
-    const { page, canvas } = await openSession();
+    const { page, canvas, bundle } = await openSession();
     await openBlock(page, 'key-resources');
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.screenshot({ path: join(OUTPUT, 'sidebar-ux-key-resources.png'), fullPage: true });
-    console.log(
-      'height',
-      height,
-      await page.evaluate(() =>
-        Array.from(document.querySelectorAll('li.figure, li.entry, .group, .footer, h1, .toolbar'))
-          .map((e) => e.className + ':' + Math.round(e.getBoundingClientRect().height))
-          .join(' '),
-      ),
-    );
     expect(height).toBeLessThanOrEqual(1750);
+    const block = canvas().blocks.find((b) => b.id === 'key-resources')!;
+    expect(block.figures.length).toBeGreaterThanOrEqual(10);
+
+    // Each figure is one row: "label · value unit · period", closed, with its source sentence under it.
+    const rows = page.locator('li.figure');
+    expect(await rows.count()).toBe(block.figures.length);
+    expect(await page.locator('.figure-fields').count()).toBe(0);
+    const first = block.figures[0];
+    expect(await rows.nth(0).locator('.figure-summary').textContent()).toBe(
+      `Figure 1: ${first.label}, ${new Intl.NumberFormat('en-US').format(first.value)} ${first.unit} · ${first.period}`,
+    );
+    const file = JSON.parse(bundle.call<string>('exportCanvasJson')) as {
+      blocks: Array<{ id: string; figures: Array<{ source?: string }> }>;
+    };
+    const source = file.blocks.find((b) => b.id === 'key-resources')!.figures[0].source!;
+    expect(source.length).toBeGreaterThan(20);
+    expect(await rows.nth(0).locator('.figure-source').textContent()).toBe(`Source: ${source}`);
+    expect(await rows.nth(0).locator('.figure-source').isVisible()).toBe(true);
+
+    // It opens to edit (and closes again) in place; focus stays on the row.
+    await rows.nth(1).locator('.figure-summary').click();
+    expect(await rows.nth(1).locator('.figure-summary').getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getByRole('group', { name: 'Figure 2' }).getByLabel('Value', { exact: true }).inputValue()).toBe(
+      String(block.figures[1].value),
+    );
+    expect(await activeId(page)).toBe(await rows.nth(1).locator('.figure-summary').getAttribute('id'));
+    await rows.nth(1).locator('.figure-summary').click();
+    expect(await page.locator('.figure-fields').count()).toBe(0);
+
+    // Entries are compact fields; their actions (move, delete) sit behind one "More actions" button each.
+    expect(await page.locator('li.entry button:visible').count()).toBe(block.entries.length);
+    await page.getByRole('button', { name: 'More actions for entry 2' }).click();
+    const actions = page.getByRole('group', { name: 'Entry 2 actions' });
+    expect(await actions.getByRole('button').allTextContents()).toEqual(['Move up', 'Move down', 'Delete']);
+    expect(await page.locator('li.entry button:visible').count()).toBe(block.entries.length + 3);
   });
 });
 
