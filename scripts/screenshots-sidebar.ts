@@ -77,7 +77,10 @@ async function main(): Promise<void> {
     await page.waitForSelector('#editor-title');
     await quiet(page);
     await shot('editor');
+    // The whole form in one image: the sticky footer is drawn where it ends (a full-page capture would pin it mid-page).
+    const unstick = await page.addStyleTag({ content: '.footer { position: static !important; }' });
     await shot('editor-full', true);
+    await unstick.evaluate((node) => (node as HTMLElement).remove());
     await page.locator('.figure-summary').nth(1).click();
     await page.getByRole('button', { name: 'More actions for entry 2' }).click();
     await page.locator('.figure-summary').nth(1).scrollIntoViewIfNeeded();
