@@ -162,8 +162,14 @@ export interface BlockDiff {
   figuresRemoved: Figure[];
 }
 
-/** What the sidebar finds embedded in its HTML when it opens: the canvas, or why there is none. */
-export type SidebarBoot = { canvas: CanvasView } | { error: string };
+/** Per block, the source sentence of each figure by label (the server keeps a figure's source by its label). */
+export type FigureSources = Partial<Record<BlockId, Record<string, string>>>;
+
+/**
+ * What the sidebar finds embedded in its HTML when it opens: the canvas (with its figures' source sentences, shown
+ * read only under each figure), or why there is none.
+ */
+export type SidebarBoot = { canvas: CanvasView; sources?: FigureSources } | { error: string };
 
 /** Server functions callable through google.script.run, with their argument and result types. */
 export interface ServerApi {

@@ -7,7 +7,9 @@ import { renderTransfer, revokeDownloadUrl, transferIds } from './json-transfer'
 import { compareIds, renderCompare } from './render-compare';
 import { editorIds, renderEditor } from './render-editor';
 import { listIds, renderList, type ListActions } from './render-list';
+import { fitTextarea } from './render-field';
 import { renderSnapshots, snapshotIds } from './render-snapshots';
+import { plainServerError } from './plain-errors';
 import { errorMessage, isMissingCanvasMessage, server } from './server';
 import type { ServerFunctions, SidebarShell } from './shell';
 import { SnapshotViewActions } from './snapshot-actions';
@@ -35,6 +37,8 @@ export class SidebarApp implements SidebarShell, ListActions {
   private readonly snapshotActions = new SnapshotViewActions(this);
   private readonly transferActions = new TransferViewActions(this);
 
+  private undoAction: (() => void) | null = null;
+
   constructor(
     private readonly root: HTMLElement,
     private readonly status: HTMLElement,
@@ -43,10 +47,33 @@ export class SidebarApp implements SidebarShell, ListActions {
 
   /** Paints the first view from the canvas embedded in the page; asks the server only if none was embedded. */
   start(boot: BootState): void {
-    if (boot.kind === 'canvas') this.state.canvas = boot.canvas;
+    if (boot.kind === 'canvas') {
+      this.state.canvas = boot.canvas;
+      this.state.sources = boot.sources;
+    }
     if (boot.kind === 'error') this.state.listError = boot.message;
+    document.addEventListener('keydown', (event) => this.onKeydown(event));
+    this.undoButton()?.addEventListener('click', () => {
+      const undo = this.undoAction;
+      this.offerUndo('', null);
+      undo?.();
+    });
     this.render();
     if (boot.kind === 'none') void this.refreshFromSheet();
+  }
+
+  /** Ctrl/⌘+Enter saves the open block; Escape closes the innermost confirmation or panel. */
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && this.state.view === 'editor') {
+      event.preventDefault();
+      void this.editorActions.save();
+      return;
+    }
+    if (event.key !== 'Escape' || event.isComposing) return;
+    const closed =
+      (this.state.view === 'editor' && this.editorActions.escape()) ||
+      (this.state.view === 'snapshots' && this.snapshotActions.escape());
+    if (closed) event.preventDefault();
   }
 
   // ----- rendering -------------------------------------------------------------------------------------
@@ -62,7 +89,13 @@ export class SidebarApp implements SidebarShell, ListActions {
         : null;
     const scrollY = window.scrollY;
 
+    // The region of a running call is marked busy; its controls stay focusable (aria-disabled, not disabled),
+    // so focus stays on the button that started the call instead of falling to <body>.
+    this.root.setAttribute('aria-busy', this.state.busy ? 'true' : 'false');
     this.root.replaceChildren(this.renderView());
+    for (const field of Array.from(this.root.querySelectorAll('textarea.entry-text')))
+      fitTextarea(field as HTMLTextAreaElement);
+    this.fitFooter();
 
     const explicit = this.focusAfterRender;
     this.focusAfterRender = null;
@@ -98,12 +131,43 @@ export class SidebarApp implements SidebarShell, ListActions {
     return listIds.title;
   }
 
-  /** Puts a message in the polite live region for screen readers (and sighted users); it fades after a while. */
+  /** Keeps the snackbar above the editor's sticky footer (its height changes with a confirmation or an error). */
+  private fitFooter(): void {
+    const footer = document.getElementById(editorIds.footer);
+    const height = footer ? footer.getBoundingClientRect().height : 0;
+    document.documentElement.style.setProperty('--footer-height', `${Math.round(height)}px`);
+  }
+
+  private undoButton(): HTMLElement | null {
+    return document.getElementById('undo');
+  }
+
+  /**
+   * Puts a message in the polite live region — created once with the page, never re-rendered, so each message is
+   * announced once — shown as a snackbar floating over the page (it never moves the layout); it fades after a while.
+   */
   announce(text: string): void {
     clearTimeout(this.statusTimer);
-    this.status.textContent = text;
-    if (text && !text.endsWith('…'))
-      this.statusTimer = setTimeout(() => (this.status.textContent = ''), STATUS_SECONDS * 1000);
+    if (this.status.textContent !== text) this.status.textContent = text;
+    this.showSnackbar();
+    if (text && !text.endsWith('…') && !this.undoAction)
+      this.statusTimer = setTimeout(() => {
+        this.status.textContent = '';
+        this.showSnackbar();
+      }, STATUS_SECONDS * 1000);
+  }
+
+  offerUndo(message: string, undo: (() => void) | null): void {
+    this.undoAction = undo;
+    const button = this.undoButton();
+    if (button) button.hidden = undo === null;
+    if (undo) this.announce(message);
+    else this.showSnackbar();
+  }
+
+  private showSnackbar(): void {
+    const bar = this.status.parentElement;
+    bar?.classList.toggle('is-empty', this.status.textContent === '' && this.undoAction === null);
   }
 
   /** Marks a call as running (its button disabled and relabelled) and returns where focus should go back. */
@@ -146,6 +210,7 @@ export class SidebarApp implements SidebarShell, ListActions {
   backToList(): void {
     if (this.state.busy) return;
     const from = this.state.view;
+    this.offerUndo('', null);
     revokeDownloadUrl(this.state.transfer?.downloadUrl);
     this.state.snapshots = null;
     this.state.compare = null;
@@ -197,7 +262,8 @@ export class SidebarApp implements SidebarShell, ListActions {
       if (editor && this.state.editor === editor) {
         const block = findBlock(canvas, editor.blockId);
         if (block) {
-          this.state.editor = { ...newEditor(block), notice: editor.notice };
+          this.state.editor = { ...newEditor(block, this.state.sources?.[block.id]), notice: editor.notice };
+          this.offerUndo('', null);
           this.announce(`Refreshed ${block.title} from the sheet.`);
         } else {
           editor.confirm = null;
@@ -207,12 +273,14 @@ export class SidebarApp implements SidebarShell, ListActions {
         this.announce('Refreshed from the sheet.');
       }
     } catch (error) {
-      const message = errorMessage(error);
+      const message = plainServerError(errorMessage(error));
       if (editor && this.state.editor === editor) {
         editor.confirm = null;
         editor.error = message;
+        this.focusAfterRender = editorIds.error;
       } else {
         this.state.listError = message;
+        this.focusAfterRender = listIds.error;
       }
       this.announce('');
     }

@@ -1,12 +1,15 @@
 import { BLOCK_IDS } from '../core/block-ids';
-import type { BlockView, CanvasView } from '../core/view';
+import type { BlockView, CanvasView, FigureSources } from '../core/view';
 
 /**
  * Reading the canvas the server embedded in the page (`<script type="application/json" id="boot-data">`),
  * so the first view paints with no server round trip.
  */
 
-export type BootState = { kind: 'canvas'; canvas: CanvasView } | { kind: 'error'; message: string } | { kind: 'none' };
+export type BootState =
+  | { kind: 'canvas'; canvas: CanvasView; sources: FigureSources }
+  | { kind: 'error'; message: string }
+  | { kind: 'none' };
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
@@ -62,6 +65,20 @@ export function canonicalBlocks(canvas: CanvasView): BlockView[] {
   return canvas.blocks.slice().sort((a, b) => index(a) - index(b));
 }
 
+/** The embedded source sentences, keeping only well-formed ones (they are shown, never needed). */
+function parseSources(value: unknown): FigureSources {
+  const sources: FigureSources = {};
+  if (!value || typeof value !== 'object') return sources;
+  for (const id of BLOCK_IDS) {
+    const byLabel = (value as Record<string, unknown>)[id];
+    if (!byLabel || typeof byLabel !== 'object') continue;
+    const clean: Record<string, string> = {};
+    for (const [label, text] of Object.entries(byLabel)) if (isString(text)) clean[label] = text;
+    sources[id] = clean;
+  }
+  return sources;
+}
+
 /** Parses the embedded boot JSON. `null` (the placeholder left unreplaced) means "ask the server". */
 export function parseBoot(text: string | null | undefined): BootState {
   let data: unknown;
@@ -77,7 +94,7 @@ export function parseBoot(text: string | null | undefined): BootState {
   if (data && typeof data === 'object') {
     const boot = data as Record<string, unknown>;
     if (isString(boot.error)) return { kind: 'error', message: boot.error };
-    if (isCanvasView(boot.canvas)) return { kind: 'canvas', canvas: boot.canvas };
+    if (isCanvasView(boot.canvas)) return { kind: 'canvas', canvas: boot.canvas, sources: parseSources(boot.sources) };
   }
   return {
     kind: 'error',

@@ -1,11 +1,14 @@
-import { emptyEntry, emptyFigure, fieldIds, moveItem, validateDraft, type FigureField } from './draft';
+import { emptyEntry, emptyFigure, fieldIds, moveItem, unitNote, validateDraft, type FigureField } from './draft';
 import { editorIds, summaryText } from './render-editor';
+import { entryIds } from './render-entries';
+import { figureIds, figureLine } from './render-figures';
 import type { SidebarShell } from './shell';
 import type { AppState, EditorState } from './state';
 
 /**
- * The editor form's own edits: typing, moving, adding and deleting entries and figures in the draft.
- * Typing never re-renders (focus, caret and IME composition stay put); it updates the page in place.
+ * The editor form's own edits: typing, moving, adding, deleting (with Undo) entries and figures in the draft,
+ * and opening a figure or an entry's actions. Typing never re-renders (focus, caret and IME composition stay
+ * put); it updates the page in place.
  */
 export class DraftFormActions {
   constructor(protected readonly shell: SidebarShell) {}
@@ -15,6 +18,18 @@ export class DraftFormActions {
   }
 
   focusField(fieldId: string): void {
+    const figure = this.state.editor?.draft.figures.find((f) =>
+      (['label', 'value', 'unit', 'period', 'note', 'metric'] as const).some(
+        (k) => fieldIds.figure(f.key, k) === fieldId,
+      ),
+    );
+    const editor = this.state.editor;
+    if (editor && figure && !editor.expanded.includes(figure.key)) {
+      editor.expanded = [...editor.expanded, figure.key];
+      this.shell.focusAfterRender = fieldId;
+      this.shell.render();
+      return;
+    }
     document.getElementById(fieldId)?.focus();
   }
 
@@ -32,6 +47,51 @@ export class DraftFormActions {
     figure[field] = text;
     this.clearIssue(fieldIds.figure(key, field));
     this.updateSummary();
+    // The one-line row and the unit note follow what is typed, in place.
+    const label = document.getElementById(figureIds.summaryLabel(key));
+    if (label) label.textContent = figure.label.trim() || 'New figure';
+    const line = document.getElementById(figureIds.summaryValue(key));
+    if (line) line.textContent = figureLine(figure);
+    const note = document.getElementById(figureIds.unitNote(key));
+    if (note && field === 'unit') note.textContent = unitNote(figure.unit);
+  }
+
+  toggleFigure(key: string): void {
+    const editor = this.state.editor;
+    if (!editor) return;
+    const open = editor.expanded.includes(key);
+    editor.expanded = open ? editor.expanded.filter((k) => k !== key) : [...editor.expanded, key];
+    this.shell.focusAfterRender = figureIds.toggle(key);
+    this.shell.render();
+  }
+
+  toggleEntryActions(key: string): void {
+    const editor = this.state.editor;
+    if (!editor) return;
+    editor.entryActions = editor.entryActions === key ? null : key;
+    this.shell.focusAfterRender = entryIds.more(key);
+    this.shell.render();
+  }
+
+  /** Escape closes the innermost open thing: an entry's actions, then the figure being edited. */
+  closePanel(): boolean {
+    const editor = this.state.editor;
+    if (!editor) return false;
+    if (editor.entryActions) {
+      const key = editor.entryActions;
+      editor.entryActions = null;
+      this.shell.focusAfterRender = entryIds.more(key);
+      this.shell.render();
+      return true;
+    }
+    const active = document.activeElement;
+    const item = active instanceof HTMLElement ? active.closest('li.figure') : null;
+    const key = item?.getAttribute('data-key');
+    if (key && editor.expanded.includes(key)) {
+      this.toggleFigure(key);
+      return true;
+    }
+    return false;
   }
 
   moveEntry(key: string, delta: -1 | 1, from: 'button' | 'keyboard'): void {
@@ -48,7 +108,7 @@ export class DraftFormActions {
     editor.draft.entries = moveItem(entries, index, target);
     this.structureChanged(editor);
     if (from === 'keyboard') this.shell.focusAfterRender = fieldIds.entry(key);
-    else this.shell.focusAfterRender = delta < 0 ? editorIds.entryUp(key) : editorIds.entryDown(key);
+    else this.shell.focusAfterRender = delta < 0 ? entryIds.up(key) : entryIds.down(key);
     this.shell.render();
     this.shell.announce(`Entry moved to position ${target + 1} of ${entries.length}.`);
   }
@@ -58,12 +118,53 @@ export class DraftFormActions {
     if (!editor) return;
     const index = editor.draft.entries.findIndex((e) => e.key === key);
     if (index < 0) return;
+    editor.undo = { kind: 'entry', index, item: editor.draft.entries[index] };
     editor.draft.entries = editor.draft.entries.filter((e) => e.key !== key);
+    editor.entryActions = null;
     this.structureChanged(editor);
     const next = editor.draft.entries[index] ?? editor.draft.entries[index - 1];
     this.shell.focusAfterRender = next ? fieldIds.entry(next.key) : fieldIds.addEntry;
     this.shell.render();
-    this.shell.announce(`Entry ${index + 1} deleted. Cancel brings it back until you save.`);
+    this.shell.offerUndo(`Entry ${index + 1} deleted.`, () => this.undoDelete());
+  }
+
+  deleteFigure(key: string): void {
+    const editor = this.state.editor;
+    if (!editor) return;
+    const index = editor.draft.figures.findIndex((f) => f.key === key);
+    if (index < 0) return;
+    const figure = editor.draft.figures[index];
+    editor.undo = { kind: 'figure', index, item: figure };
+    editor.draft.figures = editor.draft.figures.filter((f) => f.key !== key);
+    this.structureChanged(editor);
+    const next = editor.draft.figures[index] ?? editor.draft.figures[index - 1];
+    this.shell.focusAfterRender = next ? figureIds.toggle(next.key) : fieldIds.addFigure;
+    this.shell.render();
+    this.shell.offerUndo(`Figure ${index + 1}${figure.label.trim() ? ` (${figure.label.trim()})` : ''} deleted.`, () =>
+      this.undoDelete(),
+    );
+  }
+
+  /** Puts the last deleted entry or figure back where it was, with what it held. */
+  undoDelete(): void {
+    const editor = this.state.editor;
+    const undo = editor?.undo;
+    if (!editor || !undo) return;
+    editor.undo = null;
+    if (undo.kind === 'entry') {
+      const entries = editor.draft.entries.slice();
+      entries.splice(Math.min(undo.index, entries.length), 0, undo.item);
+      editor.draft.entries = entries;
+      this.shell.focusAfterRender = fieldIds.entry(undo.item.key);
+    } else {
+      const figures = editor.draft.figures.slice();
+      figures.splice(Math.min(undo.index, figures.length), 0, undo.item);
+      editor.draft.figures = figures;
+      this.shell.focusAfterRender = figureIds.toggle(undo.item.key);
+    }
+    this.structureChanged(editor);
+    this.shell.render();
+    this.shell.announce(`${undo.kind === 'entry' ? 'Entry' : 'Figure'} ${undo.index + 1} restored.`);
   }
 
   addEntry(): void {
@@ -77,24 +178,12 @@ export class DraftFormActions {
     this.shell.announce(`Entry ${editor.draft.entries.length} added.`);
   }
 
-  deleteFigure(key: string): void {
-    const editor = this.state.editor;
-    if (!editor) return;
-    const index = editor.draft.figures.findIndex((f) => f.key === key);
-    if (index < 0) return;
-    editor.draft.figures = editor.draft.figures.filter((f) => f.key !== key);
-    this.structureChanged(editor);
-    const next = editor.draft.figures[index] ?? editor.draft.figures[index - 1];
-    this.shell.focusAfterRender = next ? fieldIds.figure(next.key, 'label') : fieldIds.addFigure;
-    this.shell.render();
-    this.shell.announce(`Figure ${index + 1} deleted.`);
-  }
-
   addFigure(): void {
     const editor = this.state.editor;
     if (!editor) return;
     const figure = emptyFigure();
     editor.draft.figures = [...editor.draft.figures, figure];
+    editor.expanded = [...editor.expanded, figure.key];
     this.structureChanged(editor);
     this.shell.focusAfterRender = fieldIds.figure(figure.key, 'label');
     this.shell.render();
@@ -113,7 +202,12 @@ export class DraftFormActions {
     editor.issues = editor.issues.filter((issue) => issue.fieldId !== fieldId);
     const field = document.getElementById(fieldId);
     field?.removeAttribute('aria-invalid');
-    field?.removeAttribute('aria-describedby');
+    const describedBy = (field?.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter((id) => id && id !== `${fieldId}-error`)
+      .join(' ');
+    if (describedBy) field?.setAttribute('aria-describedby', describedBy);
+    else field?.removeAttribute('aria-describedby');
     document.getElementById(`${fieldId}-error`)?.remove();
     const list = document.getElementById(editorIds.issues);
     if (list && editor.issues.length === 0) list.remove();
@@ -122,8 +216,9 @@ export class DraftFormActions {
         if (item.getAttribute('data-field') === fieldId) item.remove();
       }
       const intro = list.querySelector('p');
-      if (intro) {
-        intro.textContent =
+      const text = intro?.lastChild;
+      if (text && text.nodeType === Node.TEXT_NODE) {
+        text.textContent =
           editor.issues.length === 1
             ? 'Please fix this before saving:'
             : `Please fix these ${editor.issues.length} problems before saving:`;

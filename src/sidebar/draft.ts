@@ -1,5 +1,6 @@
 import type { BlockView, Figure, SaveBlockRequest } from '../core/view';
 import { LIMITS } from '../core/limits';
+import { CURRENCY_UNITS } from '../core/units';
 
 /**
  * The editable copy of a block that the editor form shows. Every item carries a stable key so the DOM
@@ -18,8 +19,10 @@ export interface FigureDraft {
   unit: string;
   period: string;
   note: string;
-  /** Not editable in the sidebar, but kept so a save does not drop it. */
-  metric?: string;
+  /** What the figure measures (e.g. "rd-spend"): figures with the same metric and period are checked against each other. */
+  metric: string;
+  /** The sentence of the source text the figure comes from (read only; the server keeps it by label). */
+  source?: string;
 }
 
 export interface BlockDraft {
@@ -27,7 +30,7 @@ export interface BlockDraft {
   figures: FigureDraft[];
 }
 
-export type FigureField = 'label' | 'value' | 'unit' | 'period' | 'note';
+export type FigureField = 'label' | 'value' | 'unit' | 'period' | 'note' | 'metric';
 
 let keyCounter = 0;
 /** A key unique within this page, safe to use inside an element id. */
@@ -40,7 +43,7 @@ export function formatValue(value: number): string {
   return Number.isFinite(value) ? String(value) : '';
 }
 
-function figureDraft(figure: Figure, key: string): FigureDraft {
+function figureDraft(figure: Figure, key: string, source: string | undefined): FigureDraft {
   const draft: FigureDraft = {
     key,
     label: figure.label,
@@ -48,16 +51,24 @@ function figureDraft(figure: Figure, key: string): FigureDraft {
     unit: figure.unit,
     period: figure.period,
     note: figure.note ?? '',
+    metric: figure.metric ?? '',
   };
-  if (figure.metric !== undefined) draft.metric = figure.metric;
+  if (source) draft.source = source;
   return draft;
 }
 
-/** A fresh draft holding exactly the block's content. */
-export function draftFromBlock(block: BlockView): BlockDraft {
+/** A figure's source sentence by label ('' keys and inherited names never match). */
+export type SourcesByLabel = Readonly<Record<string, string>>;
+
+function sourceOf(sources: SourcesByLabel | undefined, label: string): string | undefined {
+  return sources && Object.prototype.hasOwnProperty.call(sources, label) ? sources[label] : undefined;
+}
+
+/** A fresh draft holding exactly the block's content (with each figure's source sentence, when known). */
+export function draftFromBlock(block: BlockView, sources?: SourcesByLabel): BlockDraft {
   return {
     entries: block.entries.map((text) => ({ key: newKey('e'), text })),
-    figures: block.figures.map((figure) => figureDraft(figure, newKey('f'))),
+    figures: block.figures.map((figure) => figureDraft(figure, newKey('f'), sourceOf(sources, figure.label))),
   };
 }
 
@@ -65,10 +76,12 @@ export function draftFromBlock(block: BlockView): BlockDraft {
  * The block's content as a draft, reusing the keys of `previous` position by position, so the element that
  * had focus keeps it after a save replaces the form's text with what the server stored.
  */
-export function rebaseDraft(previous: BlockDraft, block: BlockView): BlockDraft {
+export function rebaseDraft(previous: BlockDraft, block: BlockView, sources?: SourcesByLabel): BlockDraft {
   return {
     entries: block.entries.map((text, i) => ({ key: previous.entries[i]?.key ?? newKey('e'), text })),
-    figures: block.figures.map((figure, i) => figureDraft(figure, previous.figures[i]?.key ?? newKey('f'))),
+    figures: block.figures.map((figure, i) =>
+      figureDraft(figure, previous.figures[i]?.key ?? newKey('f'), sourceOf(sources, figure.label)),
+    ),
   };
 }
 
@@ -77,7 +90,7 @@ export function emptyEntry(): EntryDraft {
 }
 
 export function emptyFigure(): FigureDraft {
-  return { key: newKey('f'), label: '', value: '', unit: '', period: '', note: '' };
+  return { key: newKey('f'), label: '', value: '', unit: '', period: '', note: '', metric: '' };
 }
 
 /** A copy of `items` with the item at `from` moved to `to` (both clamped to the list). */
@@ -90,12 +103,37 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
   return copy;
 }
 
-/** The number a figure value field holds, or NaN when it holds no finite number. */
+/** Digits grouped in threes with commas or spaces (as analysts type them): "1,234.5", "12 000". */
+const GROUPED = /^[+-]?\d{1,3}(?:([, \u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d+)?$/;
+
+/** The number a figure value field holds, or NaN when it holds no finite number. Accepts "1,234.5" and "−20". */
 export function parseValue(text: string): number {
-  const trimmed = text.trim();
+  let trimmed = text.trim().replace(/^\u2212/, '-');
   if (trimmed === '') return NaN;
+  if (GROUPED.test(trimmed)) trimmed = trimmed.replace(/[, \u00a0\u202f]/g, '');
   const value = Number(trimmed);
   return Number.isFinite(value) ? value : NaN;
+}
+
+/** True when Key Figures can convert the unit to USD (it converts only the currency units it knows). */
+export function convertsToUsd(unit: string): boolean {
+  return (CURRENCY_UNITS as readonly string[]).includes(unit.trim());
+}
+
+/** A note under Unit when the unit is not one Key Figures converts; '' when there is nothing to say. */
+export function unitNote(unit: string): string {
+  const trimmed = unit.trim();
+  if (trimmed === '' || convertsToUsd(trimmed)) return '';
+  const known = CURRENCY_UNITS.find((u) => u.toLowerCase() === trimmed.toLowerCase().replace(/\s+/g, ' '));
+  if (known) return `Did you mean “${known}”? Key Figures only converts the exact units ${CURRENCY_UNITS.join(', ')}.`;
+  return `Key Figures shows no USD value for “${trimmed}” (it converts ${CURRENCY_UNITS.join(', ')}). Fine for counts and percentages.`;
+}
+
+/** The metrics the canvas's figures use, sorted, for the Metric suggestions. */
+export function canvasMetrics(blocks: readonly Pick<BlockView, 'figures'>[]): string[] {
+  const metrics = new Set<string>();
+  for (const block of blocks) for (const figure of block.figures) if (figure.metric) metrics.add(figure.metric);
+  return [...metrics].sort((a, b) => a.localeCompare(b));
 }
 
 /** The figure as the server expects it (call only on a draft that passed validation). */
@@ -108,7 +146,8 @@ export function figureFromDraft(draft: FigureDraft): Figure {
   };
   const note = draft.note.trim();
   if (note !== '') figure.note = note;
-  if (draft.metric !== undefined && draft.metric !== '') figure.metric = draft.metric;
+  const metric = draft.metric.trim();
+  if (metric !== '') figure.metric = metric;
   return figure;
 }
 
@@ -126,7 +165,7 @@ export function saveRequest(block: Pick<BlockView, 'id' | 'version'>, draft: Blo
 export function draftFingerprint(draft: BlockDraft): string {
   return JSON.stringify([
     draft.entries.map((e) => e.text),
-    draft.figures.map((f) => [f.label, f.value, f.unit, f.period, f.note, f.metric ?? '']),
+    draft.figures.map((f) => [f.label, f.value, f.unit, f.period, f.note, f.metric]),
   ]);
 }
 
@@ -143,7 +182,7 @@ export function isDirty(base: BlockView, draft: BlockDraft): boolean {
       d.unit !== figure.unit ||
       d.period !== figure.period ||
       d.note !== (figure.note ?? '') ||
-      (d.metric ?? '') !== (figure.metric ?? '')
+      d.metric !== (figure.metric ?? '')
     );
   });
 }
@@ -191,14 +230,16 @@ export function validateDraft(draft: BlockDraft): ValidationIssue[] {
     });
   }
   draft.figures.forEach((figure, i) => {
-    const name = `Figure ${i + 1}`;
+    // The label helps find the figure among closed rows; a too-long one is itself the problem, so it is left out.
+    const shown = figure.label.trim();
+    const name = shown && shown.length <= 40 ? `Figure ${i + 1} (${shown})` : `Figure ${i + 1}`;
     const id = (field: FigureField) => fieldIds.figure(figure.key, field);
     const label = figure.label.trim();
     if (label === '') issues.push({ fieldId: id('label'), message: `${name}: the label is required.` });
     else if (label.length > LIMITS.labelLength)
       issues.push({ fieldId: id('label'), message: tooLong(`${name}: the label`, label.length, LIMITS.labelLength) });
     if (Number.isNaN(parseValue(figure.value))) {
-      issues.push({ fieldId: id('value'), message: `${name}: the value must be a number, such as 1.5 or -20.` });
+      issues.push({ fieldId: id('value'), message: `${name}: the value must be a number, such as 1,234.5 or -20.` });
     }
     const unit = figure.unit.trim();
     if (unit.length > LIMITS.unitLength)
@@ -212,13 +253,12 @@ export function validateDraft(draft: BlockDraft): ValidationIssue[] {
     const note = figure.note.trim();
     if (note.length > LIMITS.noteLength)
       issues.push({ fieldId: id('note'), message: tooLong(`${name}: the note`, note.length, LIMITS.noteLength) });
-    const metric = figure.metric ?? '';
-    if (metric.length > LIMITS.metricLength) {
+    const metric = figure.metric.trim();
+    if (metric.length > LIMITS.metricLength)
       issues.push({
-        fieldId: id('label'),
-        message: tooLong(`${name}: its metric (column Metric in Xiaomi Details)`, metric.length, LIMITS.metricLength),
+        fieldId: id('metric'),
+        message: tooLong(`${name}: the metric`, metric.length, LIMITS.metricLength),
       });
-    }
   });
   return issues;
 }

@@ -1,5 +1,22 @@
 import type { BlockId } from '../core/block-ids';
 import type { BlockView, CanvasView, TeammateChanges } from '../core/view';
+import { canonicalBlocks, isBlockView } from './boot';
+import { mergeConflict, resolvedDraft, type Side } from './conflict';
+import {
+  draftFingerprint,
+  draftFromBlock,
+  isDirty,
+  rebaseDraft,
+  saveRequest,
+  validateDraft,
+  type SourcesByLabel,
+} from './draft';
+import { conflictIds } from './render-conflict';
+import { DraftFormActions } from './draft-form-actions';
+import { editorIds, type EditorActions } from './render-editor';
+import { plainServerError } from './plain-errors';
+import { errorMessage, isConflictMessage } from './server';
+import type { EditorState } from './state';
 
 const RESET_REFUSED = 'The block was not reset.';
 
@@ -14,26 +31,21 @@ function teammateSummary(changes: TeammateChanges | undefined): string {
   );
   return parts.length ? `a teammate’s changes (${parts.join(', ')})` : 'a teammate’s changes';
 }
-import { canonicalBlocks, isBlockView } from './boot';
-import { mergeConflict, resolvedDraft, type Side } from './conflict';
-import { draftFingerprint, draftFromBlock, isDirty, rebaseDraft, saveRequest, validateDraft } from './draft';
-import { conflictIds } from './render-conflict';
-import { DraftFormActions } from './draft-form-actions';
-import { editorIds, type EditorActions } from './render-editor';
-import { errorMessage, isConflictMessage } from './server';
-import type { EditorState } from './state';
 
 /** An editor on `block` as the sheet holds it: no edits, no messages. */
-export function newEditor(block: BlockView): EditorState {
+export function newEditor(block: BlockView, sources?: SourcesByLabel): EditorState {
   return {
     blockId: block.id,
     base: block,
-    draft: draftFromBlock(block),
+    draft: draftFromBlock(block, sources),
     issues: [],
     error: null,
     notice: null,
     confirm: null,
     conflict: null,
+    expanded: [],
+    entryActions: null,
+    undo: null,
   };
 }
 
@@ -60,13 +72,13 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
         throw new Error('The add-on sent back a block the sidebar does not understand. Please reopen the sidebar.');
       block = fresh;
     } catch (error) {
-      this.state.listError = `${listed.title} could not be opened: ${errorMessage(error)}`;
+      this.state.listError = `${listed.title} could not be opened: ${plainServerError(errorMessage(error))}`;
       this.shell.announce('');
       this.shell.endCall(returnFocus);
       return;
     }
     this.updateCanvasBlock(block);
-    const editor = newEditor(block);
+    const editor = newEditor(block, this.state.sources?.[blockId]);
     this.state.editor = editor;
     this.state.view = 'editor';
     this.state.listError = null;
@@ -87,10 +99,14 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
 
   // ----- navigation and confirmations -------------------------------------------------------------------
 
+  /** Which button asked to leave (Back or Cancel), so Keep editing returns there. */
+  private leaveFrom: string | null = null;
+
   back(): void {
     const editor = this.state.editor;
     if (!editor || this.state.busy) return;
     if (isDirty(editor.base, editor.draft)) {
+      this.leaveFrom = editorIds.back;
       editor.confirm = 'leave';
       this.shell.focusAfterRender = editorIds.confirmText;
       this.shell.render();
@@ -99,21 +115,42 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     this.leaveEditor();
   }
 
+  /** Cancel leaves at once when nothing changed; with unsaved edits it asks first (Escape keeps editing). */
   cancel(): void {
     const editor = this.state.editor;
     if (!editor || this.state.busy) return;
-    const dirty = isDirty(editor.base, editor.draft);
+    if (isDirty(editor.base, editor.draft)) {
+      this.leaveFrom = editorIds.cancel;
+      editor.confirm = 'leave';
+      this.shell.focusAfterRender = editorIds.confirmText;
+      this.shell.render();
+      return;
+    }
     this.leaveEditor();
-    if (dirty) this.shell.announce(`Your edits to ${editor.base.title} were discarded.`);
+  }
+
+  /** Escape: closes the confirmation, else an entry's actions or the figure being edited. */
+  escape(): boolean {
+    const editor = this.state.editor;
+    if (!editor) return false;
+    if (editor.confirm) {
+      if (this.state.busy) return true;
+      this.dismissConfirm();
+      return true;
+    }
+    return this.closePanel();
   }
 
   private leaveEditor(): void {
-    const blockId = this.state.editor?.blockId;
+    const editor = this.state.editor;
+    const blockId = editor?.blockId;
+    const discarded = editor !== null && isDirty(editor.base, editor.draft);
+    this.shell.offerUndo('', null);
     this.state.editor = null;
     this.state.view = 'list';
     this.shell.focusAfterRender = blockId ? `open-${blockId}` : 'list-title';
     this.shell.render();
-    this.shell.announce('');
+    this.shell.announce(discarded && editor ? `Your edits to ${editor.base.title} were discarded.` : '');
   }
 
   askReset(): void {
@@ -137,7 +174,12 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     if (!editor || this.state.busy) return;
     const kind = editor.confirm;
     editor.confirm = null;
-    this.shell.focusAfterRender = kind === 'reset' ? 'reset' : kind === 'refresh' ? 'refresh' : 'back';
+    this.shell.focusAfterRender =
+      kind === 'reset'
+        ? editorIds.reset
+        : kind === 'refresh'
+          ? editorIds.refresh
+          : (this.leaveFrom ?? editorIds.cancel);
     this.shell.render();
   }
 
@@ -151,8 +193,11 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     const issues = validateDraft(editor.draft);
     editor.issues = issues;
     if (issues.length) {
+      // Open every figure with a problem, and put the list of problems (links to the fields) in view.
+      const bad = editor.draft.figures.filter((f) => issues.some((i) => i.fieldId?.startsWith(`figure-${f.key}-`)));
+      editor.expanded = [...new Set([...editor.expanded, ...bad.map((f) => f.key)])];
       this.shell.announce('');
-      this.shell.focusAfterRender = issues[0].fieldId ?? editorIds.issues;
+      this.shell.focusAfterRender = editorIds.issues;
       this.shell.render();
       return;
     }
@@ -170,7 +215,10 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       this.updateCanvasBlock(saved);
       editor.base = saved;
       // Keep anything typed while the save was running; otherwise show exactly what the sheet now holds.
-      if (draftFingerprint(editor.draft) === sent) editor.draft = rebaseDraft(editor.draft, saved);
+      if (draftFingerprint(editor.draft) === sent)
+        editor.draft = rebaseDraft(editor.draft, saved, this.state.sources?.[saved.id]);
+      editor.undo = null;
+      this.shell.offerUndo('', null);
       this.shell.announce(
         merged ? `Saved ${saved.title}, together with ${teammateSummary(teammateChanges)}.` : `Saved ${saved.title}.`,
       );
@@ -193,7 +241,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       });
       this.updateCanvasBlock(reset);
       editor.base = reset;
-      editor.draft = draftFromBlock(reset);
+      editor.draft = draftFromBlock(reset, this.state.sources?.[reset.id]);
       editor.confirm = null;
       editor.issues = [];
       editor.error = null;
@@ -202,7 +250,6 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     } catch (error) {
       editor.confirm = null;
       await this.failedWrite(editor, errorMessage(error), RESET_REFUSED);
-      if (!this.shell.focusAfterRender) this.shell.focusAfterRender = 'reset';
     }
     this.shell.endCall(returnFocus);
   }
@@ -226,8 +273,11 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
   private async failedWrite(editor: EditorState, message: string, outcome: string): Promise<void> {
     this.shell.announce('');
     if (!isConflictMessage(message)) {
-      // The alert is announced; focus goes back to the button that was pressed, ready to try again.
-      editor.error = `${message} ${outcome}`;
+      // Focus moves to the message (in the sticky footer, so it is in view); Save is right below it.
+      // A message that already says nothing was saved (Google service failures do) is not told twice.
+      const plain = plainServerError(message);
+      editor.error = /nothing (was|has been) (saved|changed|written)/i.test(plain) ? plain : `${plain} ${outcome}`;
+      this.shell.focusAfterRender = editorIds.error;
       return;
     }
     try {
@@ -236,7 +286,11 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       this.updateCanvasBlock(sheet);
       if (outcome === RESET_REFUSED) {
         // A reset discards the form anyway: show the sheet's content, and let the user decide again.
-        this.state.editor = { ...newEditor(sheet), error: `${message} ${outcome}` };
+        this.state.editor = {
+          ...newEditor(sheet, this.state.sources?.[sheet.id]),
+          error: `${plainServerError(message)} ${outcome}`,
+        };
+        this.shell.focusAfterRender = editorIds.error;
         return;
       }
       const conflict = mergeConflict(message, editor.base, editor.draft, sheet);
@@ -251,6 +305,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       this.shell.focusAfterRender = editorIds.conflictTitle;
     } catch (error) {
       editor.error = `${message} Loading what the sheet holds now also failed: ${errorMessage(error)}`;
+      this.shell.focusAfterRender = editorIds.error;
     }
   }
 
@@ -281,7 +336,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     const editor = this.state.editor;
     if (!editor?.conflict || this.state.busy) return;
     const sheet = editor.conflict.sheet;
-    this.state.editor = newEditor(sheet);
+    this.state.editor = newEditor(sheet, this.state.sources?.[sheet.id]);
     this.shell.focusAfterRender = editorIds.title;
     this.shell.render();
     this.shell.announce('Your edits were discarded. The form shows what is in the sheet now.');

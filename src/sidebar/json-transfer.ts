@@ -1,8 +1,9 @@
 import { el } from './dom';
+import { icon } from './icons';
 import { BUSY_LABELS, type AppState, type TransferState } from './state';
 
 /**
- * Moving the canvas's "xiaomi-canvas/1" JSON in and out of the sidebar: the export file's name and download,
+ * Moving the canvas file (the "xiaomi-canvas/1" JSON format; users only ever read "canvas file") in and out of the sidebar: the export file's name and download,
  * copying the text (the fallback where the sidebar's sandbox blocks downloads), and reading an import file
  * in the browser with the same 1 MB limit the server applies.
  */
@@ -29,7 +30,7 @@ export function importFileProblem(file: { name: string; size: number }): string 
   if (file.size > IMPORT_MAX_BYTES) {
     return `“${file.name}” is too large to import (${formatBytes(file.size)}; the limit is 1 MB). Choose a smaller file.`;
   }
-  if (file.size === 0) return `“${file.name}” is empty. Choose a file exported by Export JSON.`;
+  if (file.size === 0) return `“${file.name}” is empty. Choose a file made with Download canvas file.`;
   return null;
 }
 
@@ -106,7 +107,7 @@ export async function copyFieldText(field: HTMLTextAreaElement): Promise<boolean
   return false;
 }
 
-// ----- the "Export and import JSON" view ---------------------------------------------------------------
+// ----- the "Canvas file" view (download and open) ---------------------------------------------------------------
 
 export interface TransferActions {
   backToList(): void;
@@ -128,10 +129,11 @@ export const transferIds = {
   importError: 'import-error',
 };
 
-/** Export (the view's one primary action) with its copyable text, and Import of a file as a new canvas. */
+/** Download (the view's one primary action) with its copyable text, and Open of a file as a new canvas. */
 export function renderTransfer(state: AppState, actions: TransferActions): HTMLElement {
   const transfer = state.transfer as TransferState;
   const busy = state.busy !== null;
+  const off = busy ? 'true' : undefined;
   const importing = state.busy === 'importing';
   return el(
     'section',
@@ -141,19 +143,26 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
       { class: 'toolbar' },
       el(
         'button',
-        { type: 'button', id: transferIds.back, class: 'back', disabled: busy, onclick: () => actions.backToList() },
-        '‹ All blocks',
+        {
+          type: 'button',
+          id: transferIds.back,
+          class: 'back',
+          'aria-disabled': off,
+          onclick: () => actions.backToList(),
+        },
+        icon('back', 18),
+        'All blocks',
       ),
     ),
-    el('h1', { id: transferIds.title, class: 'view-title', tabindex: '-1' }, 'Export and import JSON'),
+    el('h1', { id: transferIds.title, class: 'view-title', tabindex: '-1' }, 'Canvas file'),
     el(
       'section',
       { class: 'group', 'aria-labelledby': 'export-title' },
-      el('h2', { id: 'export-title' }, 'Export'),
+      el('h2', { id: 'export-title' }, 'Download'),
       el(
         'p',
         { class: 'secondary hint' },
-        'The whole canvas (entries and figures of every block) as a “xiaomi-canvas/1” JSON file, for other tools or as a backup.',
+        'The whole canvas — every block’s entries and figures, with their sources — as one file: a backup, or a copy to open in another spreadsheet.',
       ),
       el(
         'button',
@@ -161,13 +170,18 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
           type: 'button',
           id: transferIds.exportButton,
           class: 'action',
-          disabled: busy,
+          'aria-disabled': off,
           onclick: () => void actions.exportJson(),
         },
-        state.busy === 'exporting' ? BUSY_LABELS.exporting : 'Export JSON',
+        icon('download', 18),
+        state.busy === 'exporting' ? BUSY_LABELS.exporting : 'Download canvas file',
       ),
       transfer.exportError &&
-        el('div', { class: 'error-box', role: 'alert', id: transferIds.exportError }, transfer.exportError),
+        el(
+          'div',
+          { class: 'error-box', id: transferIds.exportError, tabindex: '-1' },
+          el('p', { class: 'error-title' }, icon('warning', 18), transfer.exportError),
+        ),
       transfer.exportJson !== null &&
         el(
           'div',
@@ -188,14 +202,14 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
                   '. ',
                 )
               : null,
-            'If no file arrives (some browsers block downloads from sidebars), copy the JSON below and save it as a .json file.',
+            'If no file arrives (some browsers block downloads from sidebars), copy the text below into a file ending in .json.',
           ),
-          el('label', { for: transferIds.exportText }, 'Canvas JSON'),
+          el('label', { for: transferIds.exportText }, 'Canvas file text'),
           el('textarea', {
             id: transferIds.exportText,
             class: 'json-text',
             readonly: true,
-            rows: 8,
+            rows: 6,
             spellcheck: 'false',
             wrap: 'off',
             value: transfer.exportJson,
@@ -210,22 +224,23 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
     el(
       'section',
       { class: 'group', 'aria-labelledby': 'import-title' },
-      el('h2', { id: 'import-title' }, 'Import'),
+      el('h2', { id: 'import-title' }, 'Open'),
       el(
         'p',
         { class: 'secondary hint', id: 'import-hint' },
-        'Adds the canvas of a “xiaomi-canvas/1” JSON file (up to 1 MB) as a new canvas sheet. Nothing existing is overwritten.',
+        'Opens a downloaded canvas file (up to 1 MB) as a new canvas sheet. Nothing existing is overwritten.',
       ),
       el(
         'label',
         { class: `file-button${busy ? ' disabled' : ''}` },
-        el('span', { class: 'file-button-text' }, importing ? BUSY_LABELS.importing : 'Import JSON file…'),
+        icon('upload', 18),
+        el('span', { class: 'file-button-text' }, importing ? BUSY_LABELS.importing : 'Open canvas file…'),
         el('input', {
           type: 'file',
           id: transferIds.importFile,
           class: 'file-input',
           accept: '.json,application/json',
-          disabled: busy,
+          'aria-disabled': off,
           'aria-describedby': transfer.importError ? `import-hint ${transferIds.importError}` : 'import-hint',
           onchange: (event: Event) => {
             const input = event.target as HTMLInputElement;
@@ -235,7 +250,11 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
         }),
       ),
       transfer.importError &&
-        el('div', { class: 'error-box', role: 'alert', id: transferIds.importError }, transfer.importError),
+        el(
+          'div',
+          { class: 'error-box', id: transferIds.importError, tabindex: '-1' },
+          el('p', { class: 'error-title' }, icon('warning', 18), transfer.importError),
+        ),
     ),
   );
 }

@@ -1,5 +1,6 @@
 import type { BlockDiff, EntryChange, Figure, FigureChange, SnapshotListItem } from '../core/view';
 import { el, plural, type Child } from './dom';
+import { icon } from './icons';
 import { formatSavedAt, snapshotName } from './render-snapshots';
 import type { AppState, CompareState } from './state';
 
@@ -163,6 +164,9 @@ export function compareHeading(compare: Pick<CompareState, 'from' | 'to'>, local
 /** The comparison view (read only: no primary action). */
 export function renderCompare(state: AppState, actions: CompareActions): HTMLElement {
   const compare = state.compare as CompareState;
+  // What changed comes first; the blocks that did not change are listed collapsed below.
+  const changed = compare.diffs.filter((diff) => diff.changed);
+  const unchanged = compare.diffs.filter((diff) => !diff.changed);
   return el(
     'section',
     { class: 'view compare-view', 'aria-labelledby': compareIds.title },
@@ -175,15 +179,27 @@ export function renderCompare(state: AppState, actions: CompareActions): HTMLEle
           type: 'button',
           id: compareIds.back,
           class: 'back',
-          disabled: state.busy !== null,
+          'aria-disabled': state.busy !== null ? 'true' : undefined,
           onclick: () => actions.backToSnapshots(),
         },
-        '‹ Snapshots',
+        icon('back', 18),
+        'Snapshots',
       ),
     ),
     el('h1', { id: compareIds.title, class: 'view-title', tabindex: '-1' }, 'Compare'),
     el('p', { class: 'secondary compare-sides', id: 'compare-sides' }, compareHeading(compare)),
     el('p', { class: 'compare-summary', id: 'compare-summary' }, compareSummary(compare.diffs)),
-    el('div', { class: 'diff-blocks' }, ...compare.diffs.map((diff) => renderBlock(diff))),
+    el('div', { class: 'diff-blocks' }, ...changed.map((diff) => renderBlock(diff))),
+    unchanged.length > 0 &&
+      el(
+        'details',
+        { class: 'unchanged-blocks', id: 'unchanged-blocks', open: changed.length === 0 },
+        el('summary', {}, `${plural(unchanged.length, 'block', 'blocks')} with no changes`),
+        el(
+          'ul',
+          { class: 'unchanged-list' },
+          ...unchanged.map((diff) => el('li', { 'data-block-id': diff.blockId }, diff.title)),
+        ),
+      ),
   );
 }

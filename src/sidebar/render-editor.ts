@@ -1,10 +1,13 @@
 import { canonicalBlocks } from './boot';
 import { el, plural, type Child } from './dom';
-import { fieldIds, isDirty, type FigureDraft, type FigureField, type ValidationIssue } from './draft';
+import { canvasMetrics, isDirty, type ValidationIssue } from './draft';
+import { icon } from './icons';
+import { renderEntries, type EntryActions } from './render-entries';
+import { renderFigures, type FigureActions } from './render-figures';
 import { BUSY_LABELS, type AppState, type EditorState } from './state';
 import { renderMergeConflict, type ConflictActions } from './render-conflict';
 
-export interface EditorActions extends ConflictActions {
+export interface EditorActions extends EntryActions, FigureActions, ConflictActions {
   back(): void;
   refresh(): void;
   save(): Promise<void>;
@@ -13,26 +16,22 @@ export interface EditorActions extends ConflictActions {
   confirm(): void;
   dismissConfirm(): void;
   focusField(fieldId: string): void;
-  entryInput(key: string, text: string): void;
-  moveEntry(key: string, delta: -1 | 1, from: 'button' | 'keyboard'): void;
-  deleteEntry(key: string): void;
-  addEntry(): void;
-  figureInput(key: string, field: FigureField, text: string): void;
-  deleteFigure(key: string): void;
-  addFigure(): void;
 }
 
 /** Ids of editor elements the controller moves focus to. */
 export const editorIds = {
   title: 'editor-title',
   save: 'save',
+  cancel: 'cancel',
+  back: 'back',
+  reset: 'reset',
+  refresh: 'refresh',
+  footer: 'editor-footer',
   confirmText: 'confirm-text',
   conflictTitle: 'conflict-title',
   issues: 'issues',
   error: 'editor-error',
   dirty: 'dirty-state',
-  entryUp: (key: string) => `up-${key}`,
-  entryDown: (key: string) => `down-${key}`,
 };
 
 /** "7 entries · 3 figures", plus "· unsaved changes" when the form differs from the sheet. */
@@ -43,194 +42,7 @@ export function summaryText(editor: EditorState): string {
   return parts.join(' · ');
 }
 
-function issueFor(issues: ValidationIssue[], fieldId: string): ValidationIssue | undefined {
-  return issues.find((issue) => issue.fieldId === fieldId);
-}
-
-/** aria attributes and the message element for a field that has a validation problem. */
-function fieldError(issues: ValidationIssue[], fieldId: string): { attrs: Record<string, string>; node: Child } {
-  const issue = issueFor(issues, fieldId);
-  if (!issue) return { attrs: {}, node: null };
-  const errorId = `${fieldId}-error`;
-  return {
-    attrs: { 'aria-invalid': 'true', 'aria-describedby': errorId },
-    node: el('div', { class: 'field-error', id: errorId }, issue.message),
-  };
-}
-
-function renderEntries(editor: EditorState, actions: EditorActions): HTMLElement {
-  const { entries } = editor.draft;
-  const items = entries.map((entry, i) => {
-    const n = i + 1;
-    const id = fieldIds.entry(entry.key);
-    const error = fieldError(editor.issues, id);
-    const atTop = i === 0;
-    const atBottom = i === entries.length - 1;
-    return el(
-      'li',
-      { class: 'entry', 'data-key': entry.key },
-      el(
-        'div',
-        { class: 'item-head' },
-        el('label', { for: id }, `Entry ${n}`),
-        el(
-          'span',
-          { class: 'item-tools' },
-          el(
-            'button',
-            {
-              type: 'button',
-              class: 'icon',
-              id: editorIds.entryUp(entry.key),
-              'aria-label': `Move entry ${n} up`,
-              title: 'Move up (Alt+↑)',
-              'aria-disabled': atTop ? 'true' : undefined,
-              onclick: () => !atTop && actions.moveEntry(entry.key, -1, 'button'),
-            },
-            '↑',
-          ),
-          el(
-            'button',
-            {
-              type: 'button',
-              class: 'icon',
-              id: editorIds.entryDown(entry.key),
-              'aria-label': `Move entry ${n} down`,
-              title: 'Move down (Alt+↓)',
-              'aria-disabled': atBottom ? 'true' : undefined,
-              onclick: () => !atBottom && actions.moveEntry(entry.key, 1, 'button'),
-            },
-            '↓',
-          ),
-          el(
-            'button',
-            {
-              type: 'button',
-              class: 'icon delete',
-              'aria-label': `Delete entry ${n}`,
-              title: 'Delete entry',
-              onclick: () => actions.deleteEntry(entry.key),
-            },
-            '✕',
-          ),
-        ),
-      ),
-      el('textarea', {
-        id,
-        class: 'entry-text',
-        rows: Math.min(8, Math.max(2, Math.ceil(entry.text.length / 38))),
-        value: entry.text,
-        'aria-keyshortcuts': 'Alt+ArrowUp Alt+ArrowDown',
-        ...error.attrs,
-        oninput: (event: Event) => actions.entryInput(entry.key, (event.target as HTMLTextAreaElement).value),
-        onkeydown: (event: Event) => {
-          const key = event as KeyboardEvent;
-          if (!key.altKey || key.ctrlKey || key.metaKey || key.shiftKey) return;
-          if (key.key !== 'ArrowUp' && key.key !== 'ArrowDown') return;
-          key.preventDefault();
-          actions.moveEntry(entry.key, key.key === 'ArrowUp' ? -1 : 1, 'keyboard');
-        },
-      }),
-      error.node,
-    );
-  });
-  const addError = fieldError(editor.issues, fieldIds.addEntry);
-  return el(
-    'section',
-    { class: 'group', 'aria-labelledby': 'entries-title' },
-    el('h2', { id: 'entries-title' }, 'Entries'),
-    el(
-      'p',
-      { class: 'secondary hint', id: 'entries-hint' },
-      'One idea per entry. Alt+↑ / Alt+↓ moves the entry you are typing in.',
-    ),
-    entries.length ? el('ol', { class: 'items' }, ...items) : el('p', { class: 'secondary empty' }, 'No entries yet.'),
-    el(
-      'button',
-      { type: 'button', id: fieldIds.addEntry, ...addError.attrs, onclick: () => actions.addEntry() },
-      'Add entry',
-    ),
-    addError.node,
-  );
-}
-
-function figureField(
-  editor: EditorState,
-  figure: FigureDraft,
-  field: FigureField,
-  label: string,
-  actions: EditorActions,
-  kind: 'input' | 'textarea' = 'input',
-): HTMLElement {
-  const id = fieldIds.figure(figure.key, field);
-  const error = fieldError(editor.issues, id);
-  const oninput = (event: Event) => actions.figureInput(figure.key, field, (event.target as HTMLInputElement).value);
-  const control =
-    kind === 'textarea'
-      ? el('textarea', { id, rows: 2, value: figure[field], ...error.attrs, oninput })
-      : el('input', {
-          id,
-          type: 'text',
-          value: figure[field],
-          inputmode: field === 'value' ? 'decimal' : undefined,
-          autocomplete: 'off',
-          ...error.attrs,
-          oninput,
-        });
-  return el('div', { class: `field field-${field}` }, el('label', { for: id }, label), control, error.node);
-}
-
-function renderFigures(editor: EditorState, actions: EditorActions): HTMLElement {
-  const { figures } = editor.draft;
-  const items = figures.map((figure, i) => {
-    const n = i + 1;
-    return el(
-      'li',
-      { class: 'figure', 'data-key': figure.key },
-      el(
-        'fieldset',
-        {},
-        el('legend', {}, `Figure ${n}`),
-        el(
-          'button',
-          {
-            type: 'button',
-            class: 'icon delete figure-delete',
-            'aria-label': `Delete figure ${n}`,
-            title: 'Delete figure',
-            onclick: () => actions.deleteFigure(figure.key),
-          },
-          '✕',
-        ),
-        figureField(editor, figure, 'label', 'Label', actions),
-        figureField(editor, figure, 'value', 'Value', actions),
-        el(
-          'div',
-          { class: 'field-row' },
-          figureField(editor, figure, 'unit', 'Unit', actions),
-          figureField(editor, figure, 'period', 'Period', actions),
-        ),
-        figureField(editor, figure, 'note', 'Note', actions, 'textarea'),
-      ),
-    );
-  });
-  const addError = fieldError(editor.issues, fieldIds.addFigure);
-  return el(
-    'section',
-    { class: 'group', 'aria-labelledby': 'figures-title' },
-    el('h2', { id: 'figures-title' }, 'Figures'),
-    el('p', { class: 'secondary hint' }, 'Key numbers for this block. They feed the Key Figures sheet.'),
-    figures.length
-      ? el('ol', { class: 'items figures' }, ...items)
-      : el('p', { class: 'secondary empty' }, 'No figures.'),
-    el(
-      'button',
-      { type: 'button', id: fieldIds.addFigure, ...addError.attrs, onclick: () => actions.addFigure() },
-      'Add figure',
-    ),
-    addError.node,
-  );
-}
+const off = (busy: boolean) => (busy ? 'true' : undefined);
 
 function renderConflict(editor: EditorState, busy: boolean, actions: EditorActions): Child {
   return editor.conflict ? renderMergeConflict(editor.conflict, busy, actions) : null;
@@ -251,7 +63,7 @@ function renderConfirm(state: AppState, editor: EditorState, actions: EditorActi
     text = 'You have unsaved edits. Refreshing loads what is in the sheet now and discards them.';
     confirmLabel = state.busy === 'refreshing' ? BUSY_LABELS.refreshing : 'Discard edits and refresh';
   } else {
-    text = `You have unsaved edits to ${title}. Leave without saving them?`;
+    text = `You have unsaved edits to ${title}. Discard them?`;
     confirmLabel = 'Discard edits';
   }
   return el(
@@ -263,15 +75,27 @@ function renderConfirm(state: AppState, editor: EditorState, actions: EditorActi
       { class: 'buttons' },
       el(
         'button',
-        { type: 'button', id: 'confirm-yes', disabled: state.busy !== null, onclick: () => actions.confirm() },
+        {
+          type: 'button',
+          id: 'confirm-yes',
+          class: 'danger-fill',
+          'aria-disabled': off(state.busy !== null),
+          onclick: () => actions.confirm(),
+        },
         confirmLabel,
       ),
       el(
         'button',
-        { type: 'button', id: 'confirm-no', disabled: state.busy !== null, onclick: () => actions.dismissConfirm() },
+        {
+          type: 'button',
+          id: 'confirm-no',
+          'aria-disabled': off(state.busy !== null),
+          onclick: () => actions.dismissConfirm(),
+        },
         keepLabel,
       ),
     ),
+    el('p', { class: 'hint secondary' }, 'Esc keeps editing.'),
   );
 }
 
@@ -279,10 +103,11 @@ function renderIssues(editor: EditorState, actions: EditorActions): Child {
   if (!editor.issues.length) return null;
   return el(
     'div',
-    { class: 'error-box', role: 'alert', id: editorIds.issues },
+    { class: 'error-box', id: editorIds.issues, tabindex: '-1' },
     el(
       'p',
-      {},
+      { class: 'error-title' },
+      icon('warning', 18),
       editor.issues.length === 1
         ? 'Please fix this before saving:'
         : `Please fix these ${editor.issues.length} problems before saving:`,
@@ -290,7 +115,7 @@ function renderIssues(editor: EditorState, actions: EditorActions): Child {
     el(
       'ul',
       {},
-      ...editor.issues.map((issue) =>
+      ...editor.issues.map((issue: ValidationIssue) =>
         el(
           'li',
           { 'data-field': issue.fieldId ?? undefined },
@@ -307,11 +132,59 @@ function renderIssues(editor: EditorState, actions: EditorActions): Child {
   );
 }
 
-/** The editor of one block: entries, figures, and Save (the view's one primary action). */
-export function renderEditor(state: AppState, actions: EditorActions): HTMLElement {
+/** The Save footer: sticky at the bottom, with the confirmation or the error of the last attempt above it. */
+function renderFooter(state: AppState, editor: EditorState, actions: EditorActions): HTMLElement {
+  const busy = state.busy !== null;
+  return el(
+    'div',
+    { class: 'footer', id: editorIds.footer },
+    renderConfirm(state, editor, actions),
+    editor.error &&
+      el(
+        'div',
+        { class: 'error-box', id: editorIds.error, tabindex: '-1' },
+        el('p', { class: 'error-title' }, icon('warning', 18), editor.error),
+      ),
+    el(
+      'div',
+      { class: 'footer-buttons' },
+      el(
+        'button',
+        {
+          type: 'button',
+          id: editorIds.save,
+          class: 'action',
+          'aria-disabled': off(busy || editor.conflict !== null),
+          'aria-keyshortcuts': 'Control+Enter Meta+Enter',
+          'aria-describedby': editor.conflict ? 'save-hint' : 'save-shortcut',
+          onclick: () => void actions.save(),
+        },
+        state.busy === 'saving' ? BUSY_LABELS.saving : 'Save',
+      ),
+      el(
+        'button',
+        { type: 'button', id: editorIds.cancel, 'aria-disabled': off(busy), onclick: () => actions.cancel() },
+        'Cancel',
+      ),
+      editor.conflict
+        ? el('span', { class: 'secondary save-hint', id: 'save-hint' }, 'Choose what to keep first.')
+        : el('span', { class: 'secondary save-hint', id: 'save-shortcut' }, 'Ctrl+Enter saves'),
+    ),
+  );
+}
+
+/** Extra per-item content other features add to the editor (kept here so they slot in without new layout). */
+export interface EditorSlots {
+  entryExtra?: (index: number) => Child;
+  figureExtra?: (index: number) => Child;
+}
+
+/** The editor of one block: entries, figures, and Save (the view's one primary action) in a sticky footer. */
+export function renderEditor(state: AppState, actions: EditorActions, slots: EditorSlots = {}): HTMLElement {
   const editor = state.editor as EditorState;
   const busy = state.busy !== null;
-  const block = state.canvas ? canonicalBlocks(state.canvas).find((b) => b.id === editor.blockId) : undefined;
+  const blocks = state.canvas ? canonicalBlocks(state.canvas) : [];
+  const block = blocks.find((b) => b.id === editor.blockId);
   const title = block?.title ?? editor.base.title;
   return el(
     'section',
@@ -321,21 +194,32 @@ export function renderEditor(state: AppState, actions: EditorActions): HTMLEleme
       { class: 'toolbar' },
       el(
         'button',
-        { type: 'button', id: 'back', class: 'back', disabled: busy, onclick: () => actions.back() },
-        '‹ All blocks',
+        {
+          type: 'button',
+          id: editorIds.back,
+          class: 'back',
+          'aria-disabled': off(busy),
+          onclick: () => actions.back(),
+        },
+        icon('back', 18),
+        'All blocks',
       ),
       el(
         'button',
-        { type: 'button', id: 'refresh', disabled: busy, onclick: () => actions.refresh() },
+        {
+          type: 'button',
+          id: editorIds.refresh,
+          class: 'text-button',
+          'aria-disabled': off(busy),
+          onclick: () => actions.refresh(),
+        },
+        icon('refresh', 18),
         state.busy === 'refreshing' && editor.confirm !== 'refresh' ? BUSY_LABELS.refreshing : 'Refresh',
       ),
     ),
     el('h1', { id: editorIds.title, class: 'view-title', tabindex: '-1' }, title),
     el('p', { class: 'secondary summary', id: editorIds.dirty }, summaryText(editor)),
     editor.notice && el('div', { class: 'notice', id: 'editor-notice' }, editor.notice),
-    editor.error && el('div', { class: 'error-box', role: 'alert', id: editorIds.error }, editor.error),
-    renderIssues(editor, actions),
-    renderConfirm(state, editor, actions),
     renderConflict(editor, busy, actions),
     el(
       'form',
@@ -346,41 +230,26 @@ export function renderEditor(state: AppState, actions: EditorActions): HTMLEleme
         // Enter in a field must not save by surprise: Save is a plain button, and a stray submit does nothing.
         onsubmit: (event: Event) => event.preventDefault(),
       },
-      renderEntries(editor, actions),
-      renderFigures(editor, actions),
+      renderIssues(editor, actions),
+      renderEntries(editor, actions, slots.entryExtra),
+      renderFigures(editor, canvasMetrics(blocks), actions, slots.figureExtra),
       el(
         'section',
         { class: 'group reset-group', 'aria-label': 'Reset' },
         el(
           'button',
-          { type: 'button', id: 'reset', disabled: busy, onclick: () => actions.askReset() },
-          state.busy === 'resetting' ? BUSY_LABELS.resetting : 'Reset to original…',
-        ),
-        el(
-          'p',
-          { class: 'secondary hint' },
-          'Restores the Xiaomi content this block had when the canvas was inserted.',
-        ),
-      ),
-      el(
-        'div',
-        { class: 'footer' },
-        el(
-          'button',
           {
             type: 'button',
-            id: editorIds.save,
-            class: 'action',
-            disabled: busy || editor.conflict !== null,
-            'aria-describedby': editor.conflict ? 'save-hint' : undefined,
-            onclick: () => void actions.save(),
+            id: editorIds.reset,
+            class: 'text-button',
+            'aria-disabled': off(busy),
+            onclick: () => actions.askReset(),
           },
-          state.busy === 'saving' ? BUSY_LABELS.saving : 'Save',
+          icon('history', 18),
+          state.busy === 'resetting' ? BUSY_LABELS.resetting : 'Reset to original…',
         ),
-        el('button', { type: 'button', id: 'cancel', disabled: busy, onclick: () => actions.cancel() }, 'Cancel'),
-        editor.conflict &&
-          el('span', { class: 'secondary save-hint', id: 'save-hint' }, 'Choose the versions to keep above first.'),
       ),
+      renderFooter(state, editor, actions),
     ),
   );
 }

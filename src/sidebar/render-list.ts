@@ -1,7 +1,9 @@
 import type { BlockId } from '../core/block-ids';
+import type { BlockView } from '../core/view';
 import { canonicalBlocks } from './boot';
 import { renderCanvasPicker, type CanvasPickerActions } from './canvas-picker';
-import { el, plural } from './dom';
+import { el, plural, type Child } from './dom';
+import { icon } from './icons';
 import { BUSY_LABELS, type AppState } from './state';
 
 export interface ListActions extends CanvasPickerActions {
@@ -12,28 +14,64 @@ export interface ListActions extends CanvasPickerActions {
 }
 
 /** Ids of the list view's entries to the other views (focus returns to them on Back). */
-export const listIds = { title: 'list-title', snapshots: 'open-snapshots', transfer: 'open-transfer' };
+export const listIds = {
+  title: 'list-title',
+  snapshots: 'open-snapshots',
+  transfer: 'open-transfer',
+  error: 'list-error',
+  refresh: 'refresh',
+};
 
-/** The list of the nine blocks, each a button that opens it for editing. */
-export function renderList(state: AppState, actions: ListActions): HTMLElement {
+const off = (busy: boolean) => (busy ? 'true' : undefined);
+
+/** "7 entries · 3 figures". */
+export function blockCounts(block: BlockView): string {
+  return (
+    plural(block.entries.length, 'entry', 'entries') +
+    (block.figures.length ? ` · ${plural(block.figures.length, 'figure', 'figures')}` : '')
+  );
+}
+
+/**
+ * The list of the nine blocks, each a row that opens it for editing. `blockExtra` is where other features add a
+ * line to a block's row (e.g. how many of its figures differ from the reported ones).
+ */
+export function renderList(
+  state: AppState,
+  actions: ListActions,
+  blockExtra: (block: BlockView) => Child = () => null,
+): HTMLElement {
   const blocks = state.canvas ? canonicalBlocks(state.canvas) : [];
+  const busy = state.busy !== null;
   const refreshing = state.busy === 'refreshing';
   return el(
     'section',
-    { class: 'view list-view', 'aria-labelledby': 'list-title' },
+    { class: 'view list-view', 'aria-labelledby': listIds.title },
     el(
       'div',
       { class: 'toolbar' },
-      el('h1', { id: 'list-title', class: 'view-title', tabindex: '-1' }, 'Canvas blocks'),
+      el('h1', { id: listIds.title, class: 'view-title', tabindex: '-1' }, 'Canvas blocks'),
       el(
         'button',
-        { type: 'button', id: 'refresh', disabled: state.busy !== null, onclick: () => actions.refresh() },
+        {
+          type: 'button',
+          id: listIds.refresh,
+          class: 'text-button',
+          'aria-disabled': off(busy),
+          onclick: () => actions.refresh(),
+        },
+        icon('refresh', 18),
         refreshing ? BUSY_LABELS.refreshing : 'Refresh',
       ),
     ),
     renderCanvasPicker(state, actions) ??
       (state.canvas && el('p', { class: 'secondary sheet-name' }, `Sheet: ${state.canvas.sheetName}`)),
-    state.listError && el('div', { class: 'error-box', role: 'alert', id: 'list-error' }, state.listError),
+    state.listError &&
+      el(
+        'div',
+        { class: 'error-box', id: listIds.error, tabindex: '-1' },
+        el('p', { class: 'error-title' }, icon('warning', 18), state.listError),
+      ),
     blocks.length > 0 &&
       el(
         'ul',
@@ -49,17 +87,18 @@ export function renderList(state: AppState, actions: ListActions): HTMLElement {
                 class: 'block-item',
                 id: `open-${block.id}`,
                 'data-block-id': block.id,
-                disabled: state.busy !== null,
+                'aria-disabled': off(busy),
                 onclick: () => actions.open(block.id),
               },
-              el('span', { class: 'block-title' }, block.title),
-              ' ', // keeps the accessible name readable: "Key Activities 7 entries"
               el(
                 'span',
-                { class: 'block-count' },
-                plural(block.entries.length, 'entry', 'entries') +
-                  (block.figures.length ? ` · ${plural(block.figures.length, 'figure', 'figures')}` : ''),
+                { class: 'block-text' },
+                el('span', { class: 'block-title' }, block.title),
+                ' ', // keeps the accessible name readable: "Key Activities 7 entries"
+                el('span', { class: 'block-count' }, blockCounts(block)),
+                blockExtra(block),
               ),
+              icon('next', 20),
             ),
           ),
         ),
@@ -82,9 +121,11 @@ export function renderList(state: AppState, actions: ListActions): HTMLElement {
           {
             type: 'button',
             id: listIds.snapshots,
-            disabled: state.busy !== null,
+            class: 'text-button outlined',
+            'aria-disabled': off(busy),
             onclick: () => actions.openSnapshots(),
           },
+          icon('history', 18),
           'Snapshots',
         ),
         el(
@@ -92,16 +133,18 @@ export function renderList(state: AppState, actions: ListActions): HTMLElement {
           {
             type: 'button',
             id: listIds.transfer,
-            disabled: state.busy !== null,
+            class: 'text-button outlined',
+            'aria-disabled': off(busy),
             onclick: () => actions.openTransfer(),
           },
-          'Export / import JSON',
+          icon('download', 18),
+          'Canvas file',
         ),
       ),
       el(
         'p',
         { class: 'secondary hint' },
-        'Save versions of the canvas, compare them and go back; move the canvas to and from other tools.',
+        'Save versions of the canvas, compare them and go back; download the canvas as a file or open one.',
       ),
     ),
   );

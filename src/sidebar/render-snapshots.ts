@@ -1,5 +1,6 @@
 import type { SnapshotListItem } from '../core/view';
 import { el, plural, type Child } from './dom';
+import { icon } from './icons';
 import { BUSY_LABELS, type AppState, type SnapshotsState } from './state';
 
 /**
@@ -89,6 +90,11 @@ export function formatSavedAt(savedAt: string, locale?: string, timeZone?: strin
   }
 }
 
+/** The label of a snapshot saved without one: "Snapshot 31 Jan 2025, 09:30", in the user's time zone. */
+export function defaultSnapshotLabel(now: Date, locale?: string, timeZone?: string): string {
+  return `Snapshot ${formatSavedAt(now.toISOString(), locale, timeZone)}`;
+}
+
 /** "31 Jan 2025, 09:30 · by ann@example.com". */
 export function snapshotMeta(item: SnapshotListItem, locale?: string, timeZone?: string): string {
   const when = formatSavedAt(item.savedAt, locale, timeZone);
@@ -132,7 +138,7 @@ function renderConfirm(state: AppState, item: SnapshotListItem, actions: Snapsho
         {
           type: 'button',
           id: snapshotIds.confirmYes,
-          disabled: state.busy !== null,
+          'aria-disabled': state.busy !== null ? 'true' : undefined,
           onclick: () => void actions.confirmRestore(),
         },
         restoring ? BUSY_LABELS.restoring : 'Restore',
@@ -142,7 +148,7 @@ function renderConfirm(state: AppState, item: SnapshotListItem, actions: Snapsho
         {
           type: 'button',
           id: snapshotIds.confirmNo,
-          disabled: state.busy !== null,
+          'aria-disabled': state.busy !== null ? 'true' : undefined,
           onclick: () => actions.cancelRestore(),
         },
         'Keep current canvas',
@@ -196,7 +202,7 @@ function renderItem(
               type: 'button',
               id: snapshotIds.compareRow(index),
               'aria-describedby': labelId,
-              disabled: busy,
+              'aria-disabled': busy ? 'true' : undefined,
               onclick: () => actions.compareWithCurrent(item.id),
             },
             comparing ? BUSY_LABELS.comparing : 'Compare with current',
@@ -208,7 +214,7 @@ function renderItem(
               id: snapshotIds.restoreRow(index),
               'aria-describedby': labelId,
               'aria-expanded': confirming ? 'true' : 'false',
-              disabled: busy,
+              'aria-disabled': busy ? 'true' : undefined,
               onclick: () => actions.askRestore(item.id),
             },
             'Restore…',
@@ -217,7 +223,11 @@ function renderItem(
     confirming && renderConfirm(state, item, actions),
     snapshots.error &&
       snapshots.errorAt === item.id &&
-      el('div', { class: 'error-box', role: 'alert', id: snapshotIds.error }, snapshots.error),
+      el(
+        'div',
+        { class: 'error-box', id: snapshotIds.error, tabindex: '-1' },
+        el('p', { class: 'error-title' }, icon('warning', 18), snapshots.error),
+      ),
   );
 }
 
@@ -268,7 +278,7 @@ function renderCompareTwo(state: AppState, snapshots: SnapshotsState, actions: S
         'select',
         {
           id: snapshotIds.compareFrom,
-          disabled: busy,
+          'aria-disabled': busy ? 'true' : undefined,
           onchange: (e: Event) => actions.compareSelect('from', (e.target as HTMLSelectElement).value),
         },
         ...options(snapshots.compareFrom, false),
@@ -282,7 +292,7 @@ function renderCompareTwo(state: AppState, snapshots: SnapshotsState, actions: S
         'select',
         {
           id: snapshotIds.compareTo,
-          disabled: busy,
+          'aria-disabled': busy ? 'true' : undefined,
           onchange: (e: Event) => actions.compareSelect('to', (e.target as HTMLSelectElement).value),
         },
         ...options(snapshots.compareTo, true),
@@ -290,7 +300,12 @@ function renderCompareTwo(state: AppState, snapshots: SnapshotsState, actions: S
     ),
     el(
       'button',
-      { type: 'button', id: snapshotIds.compareTwo, disabled: busy, onclick: () => actions.compareTwo() },
+      {
+        type: 'button',
+        id: snapshotIds.compareTwo,
+        'aria-disabled': busy ? 'true' : undefined,
+        onclick: () => actions.compareTwo(),
+      },
       state.busy === 'comparing' && snapshots.pending === snapshotIds.compareTwo ? BUSY_LABELS.comparing : 'Compare',
     ),
   );
@@ -310,12 +325,26 @@ export function renderSnapshots(state: AppState, actions: SnapshotsActions): HTM
       { class: 'toolbar' },
       el(
         'button',
-        { type: 'button', id: snapshotIds.back, class: 'back', disabled: busy, onclick: () => actions.backToList() },
-        '‹ All blocks',
+        {
+          type: 'button',
+          id: snapshotIds.back,
+          class: 'back',
+          'aria-disabled': busy ? 'true' : undefined,
+          onclick: () => actions.backToList(),
+        },
+        icon('back', 18),
+        'All blocks',
       ),
       el(
         'button',
-        { type: 'button', id: snapshotIds.reload, disabled: busy, onclick: () => actions.reloadSnapshots() },
+        {
+          type: 'button',
+          id: snapshotIds.reload,
+          class: 'text-button',
+          'aria-disabled': busy ? 'true' : undefined,
+          onclick: () => actions.reloadSnapshots(),
+        },
+        icon('refresh', 18),
         state.busy === 'loadingSnapshots' && snapshots.items !== null ? BUSY_LABELS.refreshing : 'Refresh',
       ),
     ),
@@ -347,16 +376,24 @@ export function renderSnapshots(state: AppState, actions: SnapshotsActions): HTM
         'aria-describedby': 'snapshot-label-hint',
         oninput: (event: Event) => actions.snapshotLabelInput((event.target as HTMLInputElement).value),
       }),
-      el('p', { class: 'secondary hint', id: 'snapshot-label-hint' }, 'Without a label, the date and time are used.'),
+      el(
+        'p',
+        { class: 'secondary hint', id: 'snapshot-label-hint' },
+        'Without a label, the date and time (your time zone) are used.',
+      ),
       el(
         'button',
-        { type: 'submit', id: snapshotIds.save, class: 'action', disabled: busy },
+        { type: 'submit', id: snapshotIds.save, class: 'action', 'aria-disabled': busy ? 'true' : undefined },
         state.busy === 'savingSnapshot' ? BUSY_LABELS.savingSnapshot : 'Save snapshot',
       ),
     ),
     snapshots.error &&
       !errorInRow &&
-      el('div', { class: 'error-box', role: 'alert', id: snapshotIds.error }, snapshots.error),
+      el(
+        'div',
+        { class: 'error-box', id: snapshotIds.error, tabindex: '-1' },
+        el('p', { class: 'error-title' }, icon('warning', 18), snapshots.error),
+      ),
     el(
       'section',
       { class: 'group', 'aria-labelledby': 'saved-snapshots-title' },

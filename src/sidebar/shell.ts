@@ -15,8 +15,10 @@ export interface SidebarShell {
   /** The element to focus after the next render; null keeps focus where it is. */
   focusAfterRender: string | null;
   render(): void;
-  /** Puts a message in the status line (a polite live region). */
+  /** Puts a message in the status line (a polite live region shown as a snackbar over the page). */
   announce(text: string): void;
+  /** Shows `message` with an Undo button that calls `undo`; ('', null) takes the offer away. */
+  offerUndo(message: string, undo: (() => void) | null): void;
   /** Marks a call as running and returns where focus should go back once `endCall` ends it. */
   beginCall(busy: Exclude<Busy, null>, message: string): string;
   endCall(returnFocus: string): void;

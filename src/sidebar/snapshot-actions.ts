@@ -5,12 +5,14 @@ import { plural } from './dom';
 import { compareIds, compareSummary, type CompareActions } from './render-compare';
 import {
   defaultComparePair,
+  defaultSnapshotLabel,
   isSnapshotList,
   snapshotIds,
   snapshotName,
   usableSnapshots,
   type SnapshotsActions,
 } from './render-snapshots';
+import { plainServerError } from './plain-errors';
 import { errorMessage } from './server';
 import type { SidebarShell } from './shell';
 import type { AppState, SnapshotsState } from './state';
@@ -47,6 +49,13 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     this.shell.backToList();
   }
 
+  /** Escape closes the Restore confirmation (keeping the current canvas). */
+  escape(): boolean {
+    if (!this.state.snapshots?.confirmRestore || this.state.busy) return false;
+    this.cancelRestore();
+    return true;
+  }
+
   reloadSnapshots(): void {
     if (this.state.busy || !this.state.snapshots) return;
     this.state.snapshots.confirmRestore = null;
@@ -75,8 +84,9 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
           : `${plural(items.length, 'snapshot', 'snapshots')}${damaged ? `, ${damaged} damaged` : ''}.`,
       );
     } catch (error) {
-      snapshots.error = errorMessage(error);
+      snapshots.error = plainServerError(errorMessage(error));
       snapshots.errorAt = null;
+      this.shell.focusAfterRender = snapshotIds.error;
       this.shell.announce('');
     }
     this.shell.endCall(returnFocus);
@@ -108,8 +118,9 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     const label = snapshots.label.trim();
     const returnFocus = this.shell.beginCall('savingSnapshot', 'Saving a snapshot…');
     try {
+      // Without a label the snapshot is named after the time in the user's own time zone (the server knows only UTC).
       const info = await this.shell.api.saveSnapshot({
-        ...(label ? { label } : {}),
+        label: label || defaultSnapshotLabel(new Date()),
         ...canvasField(this.state.canvas),
       });
       if (!isSnapshotList([info]))
@@ -123,8 +134,9 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
       this.keepComparePair(snapshots);
       this.shell.announce(`Saved the snapshot “${snapshotName(info)}”.`);
     } catch (error) {
-      snapshots.error = `${errorMessage(error)} No snapshot was saved.`;
+      snapshots.error = `${plainServerError(errorMessage(error))} No snapshot was saved.`;
       snapshots.errorAt = null;
+      this.shell.focusAfterRender = snapshotIds.error;
       this.shell.announce('');
     }
     this.shell.endCall(returnFocus);
@@ -172,7 +184,7 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
           ? 'Choose two different snapshots to compare.'
           : 'That snapshot is no longer in the list. Click Refresh.';
       snapshots.errorAt = null;
-      this.shell.focusAfterRender = buttonId;
+      this.shell.focusAfterRender = snapshotIds.error;
       this.shell.render();
       return;
     }
@@ -195,8 +207,9 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
       this.shell.focusAfterRender = compareIds.title;
       this.shell.announce(compareSummary(diffs));
     } catch (error) {
-      snapshots.error = errorMessage(error);
+      snapshots.error = plainServerError(errorMessage(error));
       snapshots.errorAt = buttonId === snapshotIds.compareTwo ? null : from.id;
+      this.shell.focusAfterRender = snapshotIds.error;
       this.shell.announce('');
     }
     snapshots.pending = null;
@@ -250,9 +263,9 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     } catch (error) {
       const index = this.snapshotIndex(item.id);
       snapshots.confirmRestore = null;
-      snapshots.error = `${errorMessage(error)} The canvas was not restored.`;
+      snapshots.error = `${plainServerError(errorMessage(error))} The canvas was not restored.`;
       snapshots.errorAt = item.id;
-      this.shell.focusAfterRender = index >= 0 ? snapshotIds.restoreRow(index) : snapshotIds.title;
+      this.shell.focusAfterRender = index >= 0 ? snapshotIds.error : snapshotIds.title;
       this.shell.announce('');
     }
     this.shell.endCall(returnFocus);

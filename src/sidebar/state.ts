@@ -1,7 +1,7 @@
 import type { BlockId } from '../core/block-ids';
-import type { BlockDiff, BlockView, CanvasView, SnapshotListItem } from '../core/view';
+import type { BlockDiff, BlockView, CanvasView, FigureSources, SnapshotListItem } from '../core/view';
 import type { MergeConflict } from './conflict';
-import type { BlockDraft, ValidationIssue } from './draft';
+import type { BlockDraft, EntryDraft, FigureDraft, ValidationIssue } from './draft';
 
 /** What the sidebar is doing with the server right now; at most one call at a time. */
 export type Busy =
@@ -37,10 +37,22 @@ export interface EditorState {
   notice: string | null;
   confirm: ConfirmKind | null;
   conflict: Conflict | null;
+  /** Keys of the figures shown open for editing (the others are one-line rows). */
+  expanded: string[];
+  /** Key of the entry whose actions (move, delete) are shown, if any. */
+  entryActions: string | null;
+  /** The last deletion, which Undo puts back where it was. */
+  undo: DeletedItem | null;
 }
+
+/** An entry or figure the user deleted, with its place, until Undo or the next change. */
+export type DeletedItem =
+  { kind: 'entry'; index: number; item: EntryDraft } | { kind: 'figure'; index: number; item: FigureDraft };
 
 export interface AppState {
   canvas: CanvasView | null;
+  /** The figures' source sentences embedded with the page (shown read only under each figure). */
+  sources?: FigureSources;
   view: View;
   listError: string | null;
   editor: EditorState | null;
@@ -98,6 +110,6 @@ export const BUSY_LABELS: Record<Exclude<Busy, null>, string> = {
   savingSnapshot: 'Saving…',
   comparing: 'Comparing…',
   restoring: 'Restoring…',
-  exporting: 'Exporting…',
-  importing: 'Importing…',
+  exporting: 'Preparing…',
+  importing: 'Opening…',
 };

@@ -11,11 +11,12 @@ import {
   transferIds,
   type TransferActions,
 } from './json-transfer';
+import { plainServerError } from './plain-errors';
 import { errorMessage } from './server';
 import type { SidebarShell } from './shell';
 import type { AppState } from './state';
 
-/** The JSON export and import view: export the canvas as a file, or import one as a new canvas. */
+/** The Canvas file view: download the canvas as a file, or open one as a new canvas. */
 export class TransferViewActions implements TransferActions {
   constructor(private readonly shell: SidebarShell) {}
 
@@ -41,10 +42,11 @@ export class TransferViewActions implements TransferActions {
     const transfer = this.state.transfer;
     if (!transfer || this.state.busy) return;
     transfer.exportError = null;
-    const returnFocus = this.shell.beginCall('exporting', 'Exporting the canvas…');
+    const returnFocus = this.shell.beginCall('exporting', 'Preparing the canvas file…');
     try {
       const json: unknown = await this.shell.api.exportCanvasJson(canvasField(this.state.canvas));
-      if (typeof json !== 'string' || json === '') throw new Error('The add-on sent back no JSON. Please try again.');
+      if (typeof json !== 'string' || json === '')
+        throw new Error('The add-on sent back an empty file. Please try again.');
       revokeDownloadUrl(transfer.downloadUrl);
       transfer.exportJson = json;
       transfer.fileName = exportFileName(new Date());
@@ -52,11 +54,12 @@ export class TransferViewActions implements TransferActions {
       const started = transfer.downloadUrl !== null && startDownload(transfer.downloadUrl, transfer.fileName);
       this.shell.announce(
         started
-          ? `Exported ${transfer.fileName}. If no download started, copy the JSON shown below.`
-          : 'Exported. Copy the JSON shown below and save it as a .json file.',
+          ? `Downloaded ${transfer.fileName}. If no file arrived, copy the text shown below.`
+          : 'The canvas file is ready: copy the text shown below into a file ending in .json.',
       );
     } catch (error) {
-      transfer.exportError = errorMessage(error);
+      transfer.exportError = plainServerError(errorMessage(error));
+      this.shell.focusAfterRender = transferIds.exportError;
       this.shell.announce('');
     }
     this.shell.endCall(returnFocus);
@@ -67,7 +70,7 @@ export class TransferViewActions implements TransferActions {
     if (!(field instanceof HTMLTextAreaElement)) return;
     const copied = await copyFieldText(field);
     this.shell.announce(
-      copied ? 'Copied the JSON to the clipboard.' : 'The JSON is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+      copied ? 'Copied the canvas file text.' : 'The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
     );
   }
 
@@ -78,13 +81,13 @@ export class TransferViewActions implements TransferActions {
     const problem = importFileProblem(file);
     if (problem) {
       transfer.importError = problem;
-      this.shell.focusAfterRender = transferIds.importFile;
+      this.shell.focusAfterRender = transferIds.importError;
       this.shell.render();
       this.shell.announce('');
       return;
     }
     transfer.importError = null;
-    const returnFocus = this.shell.beginCall('importing', `Importing ${file.name}…`);
+    const returnFocus = this.shell.beginCall('importing', `Opening ${file.name}…`);
     try {
       const text = await readFileText(file);
       const canvas = await this.shell.api.importCanvasJson(text);
@@ -93,10 +96,10 @@ export class TransferViewActions implements TransferActions {
       revokeDownloadUrl(transfer.downloadUrl);
       this.state.transfer = null;
       this.shell.showNewCanvas(canvas);
-      this.shell.announce(`Imported as a new canvas on sheet ${canvas.sheetName}.`);
+      this.shell.announce(`Opened as a new canvas on sheet ${canvas.sheetName}.`);
     } catch (error) {
-      transfer.importError = `${errorMessage(error)} Nothing was imported.`;
-      this.shell.focusAfterRender = transferIds.importFile;
+      transfer.importError = `${plainServerError(errorMessage(error))} Nothing was changed.`;
+      this.shell.focusAfterRender = transferIds.importError;
       this.shell.announce('');
     }
     this.shell.endCall(returnFocus);

@@ -174,10 +174,9 @@ test('typing a figure value into a cell of the details changes Key Figures', asy
   expect(block).toBeDefined();
   await sidebar().locator('#refresh').click();
   await sidebar().locator(`#open-${block?.id}`).click();
-  const shown = await sidebar()
-    .getByLabel('Value', { exact: true })
-    .evaluateAll((nodes) => nodes.map((n) => (n as HTMLInputElement).value));
-  expect(shown).toContain('100');
+  // Figures are one-line rows: "label · 100 CNY bn · period".
+  const shown = await sidebar().locator('.figure-value').allTextContents();
+  expect(shown).toContainEqual(expect.stringMatching(/^100 CNY bn/));
   await sidebar().locator('#back').click();
 });
 

@@ -88,9 +88,19 @@ function installScriptRun(functionNames: string[]): void {
   };
 }
 
-export async function openSidebar(browser: Browser, html: string, bridge: ServerBridge): Promise<SidebarPage> {
-  const context = await browser.newContext({ viewport: { width: 300, height: 700 }, deviceScaleFactor: 1 });
+export async function openSidebar(
+  browser: Browser,
+  html: string,
+  bridge: ServerBridge,
+  options: { timezoneId?: string } = {},
+): Promise<SidebarPage> {
+  const context = await browser.newContext({
+    viewport: { width: 300, height: 700 },
+    deviceScaleFactor: 1,
+    timezoneId: options.timezoneId,
+  });
   const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
   const calls: ServerCall[] = [];
   const dialogs: string[] = [];
   const blockedRequests: string[] = [];

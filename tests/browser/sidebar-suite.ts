@@ -14,7 +14,9 @@ const ENTRY_POINTS = JSON.parse(readFileSync(join(__dirname, '../../src/entry-po
  * The jest hooks every sidebar browser test file needs: one Chromium per file, every sidebar page closed after
  * each test, and any error on a page fails that test. Returns how to open the sidebar of a loaded bundle.
  */
-export function sidebarSuite(): { openBundleSidebar(this: void, bundle: LoadedBundle): Promise<SidebarPage> } {
+export function sidebarSuite(): {
+  openBundleSidebar(this: void, bundle: LoadedBundle, options?: { timezoneId?: string }): Promise<SidebarPage>;
+} {
   let browser: Browser;
   const open: SidebarPage[] = [];
 
@@ -35,15 +37,20 @@ export function sidebarSuite(): { openBundleSidebar(this: void, bundle: LoadedBu
 
   return {
     /** The sidebar exactly as showCanvasSidebar() hands it to the Sheets UI, its calls running the bundle. */
-    async openBundleSidebar(bundle) {
+    async openBundleSidebar(bundle, options = {}) {
       bundle.call('showCanvasSidebar');
       const shown = bundle.fake.ui.sidebars.at(-1);
       if (!shown) throw new Error('showCanvasSidebar() showed no sidebar');
       expect(shown.title).toBe('Xiaomi Canvas');
-      const sidebar = await openSidebar(browser, shown.html, {
-        functionNames: ENTRY_POINTS,
-        call: (fn, args) => bundle.call(fn, ...args),
-      });
+      const sidebar = await openSidebar(
+        browser,
+        shown.html,
+        {
+          functionNames: ENTRY_POINTS,
+          call: (fn, args) => bundle.call(fn, ...args),
+        },
+        options,
+      );
       open.push(sidebar);
       return sidebar;
     },

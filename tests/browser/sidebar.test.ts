@@ -111,6 +111,23 @@ async function openBlock(page: Page, blockId: BlockId): Promise<void> {
 
 const entryField = (page: Page, n: number) => page.getByLabel(`Entry ${n}`, { exact: true });
 const figureGroup = (page: Page, n: number) => page.getByRole('group', { name: `Figure ${n}`, exact: true });
+/** Opens figure n's one-line row for editing (figures start closed). */
+async function openFigure(page: Page, n: number): Promise<void> {
+  const toggle = page
+    .locator('li.figure')
+    .nth(n - 1)
+    .locator('.figure-summary');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+/** Runs one of an entry's grouped actions (Move up, Move down, Delete) from its "More actions" button. */
+async function entryAction(page: Page, n: number, action: 'Move up' | 'Move down' | 'Delete'): Promise<void> {
+  const more = page.getByRole('button', { name: `More actions for entry ${n}`, exact: true });
+  if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  await page
+    .getByRole('group', { name: `Entry ${n} actions`, exact: true })
+    .getByRole('button', { name: action, exact: true })
+    .click();
+}
 const statusText = (page: Page) => page.locator('#status');
 
 async function entryValues(page: Page): Promise<string[]> {
@@ -196,13 +213,12 @@ describe('sidebar: the block list', () => {
   test('with no canvas yet it says so, and Refresh loads the canvas once it is inserted', async () => {
     const session = await openSession(undefined, { insert: false });
     const { page, bundle } = session;
-    const alert = page.getByRole('alert');
-    await expect(alert.textContent()).resolves.toMatch(/insert/i);
+    await expect(page.locator('#list-error').textContent()).resolves.toMatch(/insert/i);
     bundle.call('insertXiaomiCanvas');
     await page.click('#refresh');
     await page.waitForSelector('button.block-item');
     expect(await page.locator('button.block-item').count()).toBe(9);
-    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.locator('#list-error').count()).toBe(0);
   });
 });
 
@@ -218,15 +234,18 @@ describe('sidebar: editing a block and saving it in one call', () => {
 
     // Edit entry 1, delete entry 3, add one at the end.
     await entryField(page, 1).fill('Product design & engineering');
-    await page.getByRole('button', { name: 'Delete entry 3', exact: true }).click();
+    await entryAction(page, 3, 'Delete');
     await page.getByRole('button', { name: 'Add entry', exact: true }).click();
     await page.keyboard.type('Smart factory automation');
     const n = before.entries.length; // one deleted, one added
     expect(await activeDescription(page)).toBe(`textarea: Entry ${n}`);
 
     // Reorder with a button: entry 1 moves down; focus follows the moved entry's button.
-    await page.getByRole('button', { name: 'Move entry 1 down', exact: true }).click();
-    expect(await activeDescription(page)).toBe('button: Move entry 2 down');
+    await entryAction(page, 1, 'Move down');
+    expect(await activeDescription(page)).toBe('button: Move down');
+    expect(await page.evaluate(() => document.activeElement?.closest('[role=group]')?.getAttribute('aria-label'))).toBe(
+      'Entry 2 actions',
+    );
     // Reorder by keyboard: Alt+ArrowUp twice in the new entry; focus stays in it.
     await entryField(page, n).focus();
     await page.keyboard.press('Alt+ArrowUp');
@@ -250,6 +269,7 @@ describe('sidebar: editing a block and saving it in one call', () => {
     expect(await entryValues(page)).toEqual(expected);
 
     // Edit figure 1's value.
+    await openFigure(page, 1);
     await figureGroup(page, 1).getByLabel('Value', { exact: true }).fill('21.5');
     await expect(page.locator('#dirty-state').textContent()).resolves.toMatch(/unsaved changes/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
@@ -259,7 +279,7 @@ describe('sidebar: editing a block and saving it in one call', () => {
     const release = sidebar.holdCalls();
     await page.click('#save');
     await expect(page.locator('#save').textContent()).resolves.toBe('Saving…');
-    expect(await page.locator('#save').isDisabled()).toBe(true);
+    expect(await page.locator('#save').getAttribute('aria-disabled')).toBe('true');
     await shot(page, 'saving');
     release();
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saved Key Activities.');
@@ -297,7 +317,8 @@ describe('sidebar: editing a block and saving it in one call', () => {
     const { page, bundle } = session;
     const before = session.canvas().blocks.find((b) => b.id === 'key-activities')!;
     await openBlock(page, 'key-activities');
-    await page.getByRole('button', { name: 'Delete figure 2', exact: true }).click();
+    await openFigure(page, 2);
+    await figureGroup(page, 2).getByRole('button', { name: 'Delete figure', exact: true }).click();
     await page.getByRole('button', { name: 'Add figure', exact: true }).click();
     const added = figureGroup(page, before.figures.length);
     expect(await activeDescription(page)).toBe('input: Label');
@@ -332,6 +353,7 @@ describe('sidebar: editing a block and saving it in one call', () => {
     await openBlock(page, 'channels');
     await entryField(page, 1).fill('Only online');
     await page.click('#cancel');
+    await page.click('#confirm-yes');
     await openBlock(page, 'channels');
     expect(await entryValues(page)).toEqual(original.entries);
 
@@ -467,7 +489,7 @@ describe('sidebar: errors and conflicts never lose what the user typed', () => {
     await page.click('#save');
     const panel = page.locator('.panel.conflict');
     await panel.waitFor();
-    await expect(panel.getByRole('alert').textContent()).resolves.toMatch(
+    await expect(panel.locator('.error-text').textContent()).resolves.toMatch(
       /^Key Activities was changed by someone else/,
     );
     // Only entry 2 overlaps: one choice, mine beside theirs.
@@ -530,6 +552,7 @@ describe('sidebar: errors and conflicts never lose what the user typed', () => {
     const before = session.canvas().blocks.find((b) => b.id === 'key-resources')!;
     await openBlock(page, 'key-resources');
     await entryField(page, 1).fill('Typed before the error');
+    await openFigure(page, 1);
     await figureGroup(page, 1).getByLabel('Note', { exact: true }).fill('a note I wrote');
 
     bundle.fake.lock.available = false;
@@ -537,7 +560,6 @@ describe('sidebar: errors and conflicts never lose what the user typed', () => {
     await page.click('#save');
     const alert = page.locator('#editor-error');
     await alert.waitFor();
-    expect(await alert.getAttribute('role')).toBe('alert');
     expect(await alert.textContent()).toBe(
       'The canvas is busy with another edit; please try again in a moment. Nothing was saved; your edits are still in the form.',
     );
@@ -545,7 +567,8 @@ describe('sidebar: errors and conflicts never lose what the user typed', () => {
     expect((await entryValues(page))[0]).toBe('Typed before the error');
     expect(await figureGroup(page, 1).getByLabel('Note', { exact: true }).inputValue()).toBe('a note I wrote');
     expect(await page.locator('#save').textContent()).toBe('Save');
-    expect(await activeDescription(page)).toBe('button: Save');
+    // Focus moves to the message, which sits in the sticky footer right above Save: in view, and read out once.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('editor-error');
     await shot(page, 'error');
 
     bundle.fake.lock.available = true;
@@ -573,6 +596,7 @@ describe('sidebar: errors and conflicts never lose what the user typed', () => {
     expect((await entryValues(page))[0]).toBe('Still typing');
     // Opening a block of the deleted canvas says so in the list, and opens nothing stale.
     await page.click('#cancel');
+    await page.click('#confirm-yes');
     await page.click('#open-channels');
     await page.locator('#list-error').waitFor();
     expect(await page.locator('#list-error').textContent()).toMatch(
@@ -586,16 +610,24 @@ describe('sidebar: errors and conflicts never lose what the user typed', () => {
     const { page, sidebar } = session;
     await openBlock(page, 'key-activities');
     await entryField(page, 2).fill('   ');
+    await openFigure(page, 1);
     await figureGroup(page, 1).getByLabel('Value', { exact: true }).fill('about 20');
+    await openFigure(page, 2);
     await figureGroup(page, 2).getByLabel('Label', { exact: true }).fill('');
+    await openFigure(page, 2); // closes it: the problem opens it again
     await page.click('#save');
     const issues = page.locator('#issues');
-    await expect(issues.getAttribute('role')).resolves.toBe('alert');
+    await issues.waitFor();
+    const label1 = await page.locator('li.figure').nth(0).locator('.figure-label').textContent();
     expect(await issues.locator('li').allTextContents()).toEqual([
       'Entry 2 is empty. Type some text or delete it.',
-      'Figure 1: the value must be a number, such as 1.5 or -20.',
+      `Figure 1 (${label1}): the value must be a number, such as 1,234.5 or -20.`,
       'Figure 2: the label is required.',
     ]);
+    // Focus moves to the list of problems; each problem links to its field.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('issues');
+    expect(await figureGroup(page, 2).getByLabel('Label', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await issues.getByRole('button', { name: 'Entry 2 is empty. Type some text or delete it.' }).click();
     expect(await activeDescription(page)).toBe('textarea: Entry 2');
     expect(await entryField(page, 2).getAttribute('aria-invalid')).toBe('true');
     expect(await figureGroup(page, 1).getByLabel('Value', { exact: true }).inputValue()).toBe('about 20');
@@ -624,6 +656,8 @@ describe('sidebar: spreadsheet text is shown as text and never runs', () => {
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Refreshed from the sheet.');
     await openBlock(page, 'value-propositions');
     expect((await entryValues(page)).slice(0, 2)).toEqual([XSS, XSS_FLAG]);
+    expect(await page.locator('li.figure .figure-label').first().textContent()).toBe(`</script>${XSS}`);
+    await openFigure(page, 1);
     expect(await figureGroup(page, 1).getByLabel('Label', { exact: true }).inputValue()).toBe(`</script>${XSS}`);
 
     // The conflict panel lists sheet text too.

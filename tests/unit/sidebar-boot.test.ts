@@ -19,7 +19,20 @@ const canvas: CanvasView = {
 describe('sidebar boot data', () => {
   test('reads the canvas the server embedded, even with markup-like text in it', () => {
     const boot = parseBoot(embedJson({ canvas }));
-    expect(boot).toEqual({ kind: 'canvas', canvas });
+    expect(boot).toEqual({ kind: 'canvas', canvas, sources: {} });
+  });
+
+  test("reads the figures' source sentences, keeping only well-formed ones", () => {
+    const sources = {
+      'key-partners': { 'R&D spending': 'It was <b>19.1</b> bn.', bad: 3 },
+      'no-such-block': { x: 'y' },
+      channels: 'not an object',
+    };
+    expect(parseBoot(embedJson({ canvas, sources }))).toEqual({
+      kind: 'canvas',
+      canvas,
+      sources: { 'key-partners': { 'R&D spending': 'It was <b>19.1</b> bn.' } },
+    });
   });
 
   test('reads the error the server embedded when there is no canvas', () => {

@@ -97,8 +97,8 @@ describe('sidebar snapshots: the list', () => {
       savingSnapshot: 'Saving…',
       comparing: 'Comparing…',
       restoring: 'Restoring…',
-      exporting: 'Exporting…',
-      importing: 'Importing…',
+      exporting: 'Preparing…',
+      importing: 'Opening…',
     });
   });
 });
@@ -208,7 +208,7 @@ describe('sidebar JSON transfer helpers', () => {
       '“big.json” is too large to import (5 MB; the limit is 1 MB). Choose a smaller file.',
     );
     expect(importFileProblem({ name: 'empty.json', size: 0 })).toBe(
-      '“empty.json” is empty. Choose a file exported by Export JSON.',
+      '“empty.json” is empty. Choose a file made with Download canvas file.',
     );
   });
 
