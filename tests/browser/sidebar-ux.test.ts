@@ -33,10 +33,10 @@ async function openSession(options: { timezoneId?: string } = {}): Promise<Sessi
     canvas: () => bundle.call<CanvasView>('getCanvas'),
     failNext(fn, message) {
       const original = bundle.call;
-      bundle.call = (<T = unknown>(name: string, ...args: unknown[]): T => {
+      bundle.call = <T = unknown>(name: string, ...args: unknown[]): T => {
         if (name === fn) throw new Error(message);
         return original<T>(name, ...args);
-      });
+      };
       return () => {
         bundle.call = original;
       };
