@@ -1,13 +1,14 @@
 import { BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { blockArea } from '../core/canvas-layout';
-import { readCanvasGrid } from '../core/canvas-read';
+import { entriesAsStored, readCanvasGrid } from '../core/canvas-read';
+import { figuresAsStored } from '../core/details-read';
 import { plainFigure } from '../core/figure';
 import { rangeNames } from '../core/instance-names';
 import { blockIdSchema, parseRequest, resetBlockRequestSchema, saveBlockRequestSchema } from '../core/requests';
 import { blockVersion } from '../core/version';
 import type { BlockView, CanvasView } from '../core/view';
 import { locateCanvas } from './canvas-instance';
-import { blockView, canvasView, readCanvasState } from './canvas-state';
+import { blockView, canvasView, readCanvasState, rereadCanvasState } from './canvas-state';
 import { CONTENT } from './content';
 import { withDocumentLock } from './lock';
 import { writeBlock, type SourcedFigure } from './write-block';
@@ -60,7 +61,10 @@ function replaceBlock(
     const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), true);
     const current = blockView(state, id);
     if (current.version !== version) throw new Error(conflictMessage(id));
-    if (blockVersion(state.sheets.instance, id, entries, figures.map(plainFigure)) === current.version) return current; // nothing changed
-    return writeBlock(state, id, entries, figures);
+    if (blockVersion(state.sheets.instance, id, entriesAsStored(entries), figuresAsStored(figures)) === current.version)
+      return current; // nothing changed
+    writeBlock(state, id, entries, figures);
+    // The version returned is the one the next read computes: read back what the sheet now holds.
+    return blockView(rereadCanvasState(state), id);
   });
 }

@@ -16,16 +16,39 @@ export interface CanvasState {
   details: Record<BlockId, DetailsRegion>;
   /** Last used row of Key Figures (0 when the sheet is missing), so a rewrite can clear what it leaves behind. */
   figuresLastRow: number;
+  /** The document's named ranges by name, read with the rest on write paths (to move one with setRange). */
+  namedRanges: ReadonlyMap<string, GoogleAppsScript.Spreadsheet.NamedRange>;
+  /** Names of all sheets, read only when Key Figures is missing (to recreate it under a free name); else []. */
+  sheetNames: string[];
+  /** A date cell as text: its day in the spreadsheet's time zone. */
+  dateText: (date: Date) => string;
 }
 
 export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false): CanvasState {
   const sheets = locateCanvas(spreadsheet, withKeyFigures);
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const dateText = (date: Date) => Utilities.formatDate(date, timeZone, 'yyyy-MM-dd');
   const canvasName = sheets.canvas.getName();
   const detailsName = sheets.details.getName();
-  const canvas = readCanvasGrid(sheets.canvas.getDataRange().getValues(), canvasName);
-  const details = readDetailsGrid(sheets.details.getDataRange().getValues(), detailsName);
+  const canvas = readCanvasGrid(sheets.canvas.getDataRange().getValues(), canvasName, dateText);
+  const details = readDetailsGrid(sheets.details.getDataRange().getValues(), detailsName, dateText);
   const figuresLastRow = withKeyFigures && sheets.figures ? sheets.figures.getLastRow() : 0;
-  return { sheets, canvasName, detailsName, canvas, details, figuresLastRow };
+  const namedRanges = new Map(
+    withKeyFigures ? spreadsheet.getNamedRanges().map((named) => [named.getName(), named] as const) : [],
+  );
+  const sheetNames = withKeyFigures && !sheets.figures ? spreadsheet.getSheets().map((sheet) => sheet.getName()) : [];
+  return { sheets, canvasName, detailsName, canvas, details, figuresLastRow, namedRanges, sheetNames, dateText };
+}
+
+/**
+ * The same canvas read again after a write, normalised exactly as every read is: what the next getCanvas will
+ * compute. Costs one round trip (a read after writes flushes them).
+ */
+export function rereadCanvasState(state: CanvasState): CanvasState {
+  const { sheets, canvasName, detailsName, dateText } = state;
+  const canvas = readCanvasGrid(sheets.canvas.getDataRange().getValues(), canvasName, dateText);
+  const details = readDetailsGrid(sheets.details.getDataRange().getValues(), detailsName, dateText);
+  return { ...state, canvas, details };
 }
 
 export function blockView(state: CanvasState, id: BlockId): BlockView {

@@ -39,7 +39,7 @@ function reportingErrors(action: () => void): void {
 }
 
 export function insertXiaomiCanvas(): void {
-  reportingErrors(() => insertCanvas(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp.getUi(), CONTENT));
+  reportingErrors(() => insertCanvas(SpreadsheetApp.getActiveSpreadsheet(), () => SpreadsheetApp.getUi(), CONTENT));
 }
 
 /**
