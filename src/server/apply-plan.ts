@@ -49,9 +49,13 @@ export function freshSheetRange(sheet: Sheet, rows: number, columns: number): Ra
     return sheet.getRange(1, 1, rows, columns);
   } catch {
     if (rows > 1) sheet.insertRowsAfter(1, rows - 1);
-    if (columns > 1) sheet.insertColumnsAfter(1, columns - 1);
-    return sheet.getRange(1, 1, rows, columns);
   }
+  try {
+    return sheet.getRange(1, 1, rows, columns);
+  } catch {
+    if (columns > 1) sheet.insertColumnsAfter(1, columns - 1);
+  }
+  return sheet.getRange(1, 1, rows, columns);
 }
 
 /** Applies a whole plan to a sheet freshly made by insertSheet(): a fixed number of calls for any content size. */

@@ -26,8 +26,10 @@ export interface CanvasState {
 
 export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false): CanvasState {
   const sheets = locateCanvas(spreadsheet, withKeyFigures);
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const dateText = (date: Date) => Utilities.formatDate(date, timeZone, 'yyyy-MM-dd');
+  // Asked for only when a cell holds a date (a teammate typed one into a cell that is not plain text).
+  let timeZone: string | undefined;
+  const dateText = (date: Date) =>
+    Utilities.formatDate(date, (timeZone ??= spreadsheet.getSpreadsheetTimeZone()), 'yyyy-MM-dd');
   const canvasName = sheets.canvas.getName();
   const detailsName = sheets.details.getName();
   const canvas = readCanvasGrid(sheets.canvas.getDataRange().getValues(), canvasName, dateText);
