@@ -3,6 +3,7 @@ import { a1Range } from './a1';
 import type { CanvasContent, ContentFigure, Section } from './content-schema';
 import { rangeNames, sheetMarker } from './instance-names';
 import { bulleted } from './entry-text';
+import { aboutParagraphs } from './shop-copy';
 import { PlanGrid, emptyPlan, type CellStyle, type SheetPlan } from './sheet-plan';
 import { THEME } from './theme';
 
@@ -108,9 +109,10 @@ export function buildDetailsPlan(content: CanvasContent, instance: number): Deta
   };
   const introRows: TextRow[] = [
     { text: 'About this canvas', style: { fontWeight: 'bold', fontSize: 14 } },
-    ...sectionRows(content.intro),
+    // The template's own introduction, without the shop's sales copy (users read about Xiaomi, not the shop).
+    ...aboutParagraphs(content.intro).map((text) => ({ text, style: styles.paragraph })),
   ];
-  // Blocks first (what readers come for); the template's product description closes the sheet.
+  // Blocks first (what readers come for); the template's introduction closes the sheet.
   let row = 4;
   const regions: Region[] = content.blocks.map((block) => {
     const text: TextRow[] = [

@@ -155,7 +155,11 @@ describe('Insert Xiaomi canvas', () => {
         ).toBe(true);
       }
     }
-    for (const section of CONTENT.intro) for (const p of section.paragraphs) expect(texts).toContain(p);
+    // The template's introduction, without the shop's sales copy (see user-visible-wording.test.ts)
+    expect(texts).toContain(
+      "Covers customer segments, channels, & value propositions in full detail, reflecting Xiaomi's real operations.",
+    );
+    expect(texts).not.toContain('Fully Editable');
   });
 
   test('names every block region on the canvas and in the details', () => {
