@@ -75,6 +75,8 @@ export interface DocumentInit {
   locale: string;
   now: () => Date;
   reading?: Reading;
+  /** Size of a sheet made by insertSheet (Google does not document it; default 1000 × 26). */
+  newSheetSize?: { rows: number; columns: number };
 }
 
 export class DocumentModel implements EvalHost {
@@ -89,6 +91,7 @@ export class DocumentModel implements EvalHost {
   activeSheetId = 0;
   activeRange: ActiveRange | null = null;
   reading: Reading;
+  newSheetSize: { rows: number; columns: number } | undefined;
   readonly evaluator: Evaluator;
   private readonly clock: () => Date;
   private v = 0;
@@ -100,6 +103,7 @@ export class DocumentModel implements EvalHost {
     this.locale = init.locale;
     this.clock = init.now;
     this.reading = init.reading ?? defaultReading();
+    this.newSheetSize = init.newSheetSize;
     this.evaluator = new Evaluator(this);
   }
 
@@ -161,7 +165,8 @@ export class DocumentModel implements EvalHost {
   addSheet(name: string, index: number, id?: number): SheetModel {
     this.checkSheetName(name);
     const sheetId = id ?? this.nextSheetId++;
-    const sheet = new SheetModel(sheetId, name);
+    const size = this.newSheetSize;
+    const sheet = size ? new SheetModel(sheetId, name, size.rows, size.columns) : new SheetModel(sheetId, name);
     const at = Math.max(0, Math.min(index, this.sheets.length));
     this.sheets.splice(at, 0, sheet);
     this.touch();
