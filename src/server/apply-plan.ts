@@ -58,14 +58,22 @@ export function freshSheetRange(sheet: Sheet, rows: number, columns: number): Ra
   return sheet.getRange(1, 1, rows, columns);
 }
 
-/** Applies a whole plan to a sheet freshly made by insertSheet(): a fixed number of calls for any content size. */
-export function applySheetPlan(sheet: Sheet, plan: SheetPlan, spreadsheet: Spreadsheet): void {
+/**
+ * Applies a whole plan to a sheet freshly made by insertSheet(): a fixed number of calls for any content size.
+ * `existing` holds names that already exist (e.g. Key Figures' after its sheet was deleted): they are moved.
+ */
+export function applySheetPlan(
+  sheet: Sheet,
+  plan: SheetPlan,
+  spreadsheet: Spreadsheet,
+  existing: ReadonlyMap<string, GoogleAppsScript.Spreadsheet.NamedRange> = new Map(),
+): void {
   const range = freshSheetRange(sheet, plan.numRows, plan.numColumns);
   // Merge while the cells are still empty: merging keeps only the top-left value of each merged range.
   mergeAcross(sheet, plan.mergeAcross);
   if (plan.breakApart.length > 0) sheet.getRangeList(plan.breakApart).breakApart();
   writeGrid(range, plan, true);
-  applyStructure(sheet, plan, spreadsheet, range);
+  applyStructure(sheet, plan, spreadsheet, range, existing);
 }
 
 function mergeAcross(sheet: Sheet, a1s: readonly string[]): void {
@@ -74,7 +82,13 @@ function mergeAcross(sheet: Sheet, a1s: readonly string[]): void {
 }
 
 /** Borders, sizes, names and sheet settings of a plan. */
-function applyStructure(sheet: Sheet, plan: SheetPlan, spreadsheet: Spreadsheet, whole: Range): void {
+function applyStructure(
+  sheet: Sheet,
+  plan: SheetPlan,
+  spreadsheet: Spreadsheet,
+  whole: Range,
+  existing: ReadonlyMap<string, GoogleAppsScript.Spreadsheet.NamedRange>,
+): void {
   for (const group of plan.borders) {
     const inner = group.inner === true;
     sheet
@@ -88,10 +102,14 @@ function applyStructure(sheet: Sheet, plan: SheetPlan, spreadsheet: Spreadsheet,
   if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
   if (plan.hideGridlines) sheet.setHiddenGridlines(true);
   if (plan.tabColor) sheet.setTabColor(plan.tabColor);
-  // A fresh sheet's names are all new. Each gets its own getRange: RangeList.getRanges() promises no order.
+  // Each name gets its own getRange (RangeList.getRanges() promises no order); an existing name is moved.
   const wholeA1 = a1Range(1, 1, plan.numRows, plan.numColumns);
-  for (const { name, range } of plan.namedRanges)
-    spreadsheet.setNamedRange(name, range === wholeA1 ? whole : sheet.getRange(range));
+  for (const { name, range } of plan.namedRanges) {
+    const target = range === wholeA1 ? whole : sheet.getRange(range);
+    const named = existing.get(name);
+    if (named) named.setRange(target);
+    else spreadsheet.setNamedRange(name, target);
+  }
 }
 
 /**

@@ -16,7 +16,7 @@ export interface CanvasState {
   details: Record<BlockId, DetailsRegion>;
   /** Last used row of Key Figures (0 when the sheet is missing), so a rewrite can clear what it leaves behind. */
   figuresLastRow: number;
-  /** The document's named ranges by name, read with the rest on write paths (to move one with setRange). */
+  /** Named ranges by name, read with the rest on write paths (to move one with setRange); see readCanvasState. */
   namedRanges: ReadonlyMap<string, GoogleAppsScript.Spreadsheet.NamedRange>;
   /** Names of all sheets, read only when Key Figures is missing (to recreate it under a free name); else []. */
   sheetNames: string[];
@@ -24,7 +24,11 @@ export interface CanvasState {
   dateText: (date: Date) => string;
 }
 
-export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false): CanvasState {
+/**
+ * `withKeyFigures` for write paths: also Key Figures' last row and its named ranges (to move them); `allNames`
+ * reads the named ranges of all three sheets (Refresh Key Figures restores them all).
+ */
+export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false, allNames = false): CanvasState {
   const sheets = locateCanvas(spreadsheet, withKeyFigures);
   // Asked for only when a cell holds a date (a teammate typed one into a cell that is not plain text).
   let timeZone: string | undefined;
@@ -35,8 +39,15 @@ export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false
   const canvas = readCanvasGrid(sheets.canvas.getDataRange().getValues(), canvasName, dateText);
   const details = readDetailsGrid(sheets.details.getDataRange().getValues(), detailsName, dateText);
   const figuresLastRow = withKeyFigures && sheets.figures ? sheets.figures.getLastRow() : 0;
+  const nameSheets = !withKeyFigures
+    ? []
+    : allNames
+      ? [sheets.canvas, sheets.details, sheets.figures]
+      : [sheets.figures];
   const namedRanges = new Map(
-    withKeyFigures ? spreadsheet.getNamedRanges().map((named) => [named.getName(), named] as const) : [],
+    nameSheets
+      .flatMap((sheet) => (sheet ? sheet.getNamedRanges() : []))
+      .map((named) => [named.getName(), named] as const),
   );
   const sheetNames = withKeyFigures && !sheets.figures ? spreadsheet.getSheets().map((sheet) => sheet.getName()) : [];
   return { sheets, canvasName, detailsName, canvas, details, figuresLastRow, namedRanges, sheetNames, dateText };

@@ -59,5 +59,5 @@ function recreateKeyFigures(state: CanvasState, links: FigureLink[]): void {
   for (let n = 1; taken.has(name.toLowerCase()); n++)
     name = n === 1 ? `${preferred} (restored)` : `${preferred} (restored ${n})`;
   const sheet = spreadsheet.insertSheet(name, state.sheets.details.getIndex());
-  applySheetPlan(sheet, buildKeyFiguresPlan(instance, state.detailsName, links), spreadsheet);
+  applySheetPlan(sheet, buildKeyFiguresPlan(instance, state.detailsName, links), spreadsheet, state.namedRanges);
 }

@@ -50,7 +50,7 @@ export function refreshKeyFigures(): void {
   reportingErrors(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const count = withDocumentLock(() => {
-      const state = readCanvasState(spreadsheet, true);
+      const state = readCanvasState(spreadsheet, true, true);
       restoreNamedRanges(state);
       return writeKeyFiguresTable(state, currentFigureRows(state));
     });
