@@ -1,4 +1,4 @@
-// ESLint (flat config): typescript-eslint's type-aware rules over src, scripts, tests and bench, with
+// ESLint (flat config): typescript-eslint's type-aware rules over src, scripts, tests, bench and probe, with
 // eslint-config-prettier last so formatting stays Prettier's job alone. `npm run lint`; CI runs it.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
@@ -9,10 +9,10 @@ export default tseslint.config(
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   { ignores: ['dist/', 'out/', 'coverage/', 'node_modules/', 'tests/output/'] },
   {
-    files: ['{src,scripts,tests,bench}/**/*.{ts,mjs}'],
+    files: ['{src,scripts,tests,bench,probe}/**/*.{ts,mjs}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
     languageOptions: {
-      // tsconfig.json already includes src, tests, scripts and bench: one program gives every rule its types.
+      // tsconfig.json already includes src, tests, scripts, bench and probe: one program gives every rule its types.
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
     },

@@ -7,12 +7,14 @@
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../src/core/block-ids';
 import { blockArea, entryCapacity, layoutFromMarkers } from '../src/core/canvas-layout';
 import { readCanvasGrid, type CanvasReading } from '../src/core/canvas-read';
-import { FIGURE_COLUMNS, FIGURE_HEADER, figureRowValues } from '../src/core/details-plan';
+import { FIGURE_COLUMNS, FIGURE_HEADER, paintFigureRow } from '../src/core/details-plan';
 import { readDetailsGrid, type DetailsRegion } from '../src/core/details-read';
 import { BOOT_PLACEHOLDER, embedJson } from '../src/core/embed-json';
 import { sheetName } from '../src/core/instance-names';
 import { KEY_FIGURES_TABLE_COLUMNS, keyFigureRowFormulas } from '../src/core/key-figures-plan';
-import { literal } from '../src/core/literal';
+import { bulleted } from '../src/core/entry-text';
+import { textCell } from '../src/core/literal';
+import { PlanGrid } from '../src/core/sheet-plan';
 import { blockVersion } from '../src/core/version';
 import type { BlockView, CanvasView, Figure } from '../src/core/view';
 
@@ -122,7 +124,8 @@ function linkKeyFigures(state: NaiveState): void {
   const previous = sheet.getLastRow();
   links.forEach((link, i) => {
     const r = i + 2;
-    sheet.getRange(r, 1).setValue(literal(link.title));
+    const title = textCell(link.title);
+    sheet.getRange(r, 1).setNumberFormat(title.numberFormat).setValue(title.value);
     keyFigureRowFormulas(detailsName, link.row, r, lastRow).forEach((formula, c) =>
       sheet.getRange(r, c + 2).setFormula(formula),
     );
@@ -163,7 +166,8 @@ export function naiveSaveBlock(spreadsheet: Spreadsheet, request: NaiveSaveReque
   area = blockArea(state.reading.layout, id);
   for (let i = 0; i < entryCapacity(area); i++) {
     const cell = state.canvas.getRange(area.firstEntryRow + i, area.column);
-    cell.setValue(i < request.entries.length ? literal(request.entries[i]) : '');
+    const text = textCell(i < request.entries.length ? bulleted(request.entries[i]) : '');
+    cell.setNumberFormat(text.numberFormat).setValue(text.value);
     cell.getValue(); // read back
   }
 
@@ -173,10 +177,14 @@ export function naiveSaveBlock(spreadsheet: Spreadsheet, request: NaiveSaveReque
   for (let i = 0; i < capacity; i++) {
     const r = after.headerRow + 1 + i;
     const figure = request.figures[i];
-    const cells = figure
-      ? figureRowValues({ ...figure, source: sources.get(figure.label) ?? '' })
-      : Array<string>(FIGURE_HEADER.length).fill('');
-    cells.forEach((value, c) => state.details.getRange(r, FIGURE_COLUMNS.label + c).setValue(value));
+    const row = new PlanGrid(1, FIGURE_HEADER.length);
+    if (figure) paintFigureRow(row, 1, { ...figure, source: sources.get(figure.label) ?? '' }, 1);
+    row.values[0].forEach((value, c) =>
+      state.details
+        .getRange(r, FIGURE_COLUMNS.label + c)
+        .setNumberFormat(row.styles[0][c].numberFormat)
+        .setValue(value),
+    );
     state.details.getRange(r, FIGURE_COLUMNS.label).getValue(); // read back
   }
   linkKeyFigures(readState(spreadsheet));

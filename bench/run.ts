@@ -26,8 +26,8 @@ import {
 export const MS_PER_CALL = 3;
 export const MS_PER_ROUND_TRIP = 30;
 const GOALS = {
-  insertCalls: 120,
-  insertRoundTrips: 2,
+  insertCalls: 125,
+  insertRoundTrips: 1,
   getCanvasRoundTrips: 1,
   saveRoundTrips: 2,
   codeKb: 150,
@@ -135,8 +135,8 @@ async function main(): Promise<void> {
   const insertGrowth = Math.max(...MULTIPLIERS.map((t) => ours.get(t)!.insert.calls)) - o1.insert.calls;
   const check = (ok: boolean) => (ok ? 'met' : '**missed**');
   const goals = [
-    ['insert ≤ 120 calls', `${o1.insert.calls}`, check(o1.insert.calls <= GOALS.insertCalls)],
-    ['insert ≤ 2 round trips', `${o1.insert.roundTrips}`, check(o1.insert.roundTrips <= GOALS.insertRoundTrips)],
+    ['insert ≤ 125 calls', `${o1.insert.calls}`, check(o1.insert.calls <= GOALS.insertCalls)],
+    ['insert 1 round trip', `${o1.insert.roundTrips}`, check(o1.insert.roundTrips <= GOALS.insertRoundTrips)],
     [
       'getCanvas 1 round trip',
       `${o1.getCanvas.roundTrips}`,
@@ -155,7 +155,8 @@ async function main(): Promise<void> {
     [
       'counts flat from 1× to 10× content',
       flat ? `yes (insert +${insertGrowth} call${insertGrowth === 1 ? '' : 's'})` : 'no',
-      check(flat && insertGrowth <= 1),
+      // insert may grow a new sheet that is too small: the getRange that finds out, then the row insert
+      check(flat && insertGrowth <= 2),
     ],
   ];
 
@@ -179,7 +180,7 @@ async function main(): Promise<void> {
       `Load and evaluate \`dist/Code.js\` in a fresh \`node:vm\` context (fresh Node process each time, ${LOAD_RUNS} runs): ` +
       `median ${load.median.toFixed(1)} ms (min ${load.min.toFixed(1)}, max ${load.max.toFixed(1)}).`,
     '',
-    table(['Goal (issue 5)', 'Measured (1×)', 'Status'], goals),
+    table(['Goal (issues 5 and 9)', 'Measured (1×)', 'Status'], goals),
     '',
   ].join('\n');
 

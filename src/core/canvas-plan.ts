@@ -11,7 +11,8 @@ import {
 } from './canvas-layout';
 import type { CanvasContent } from './content-schema';
 import { rangeNames, sheetMarker } from './instance-names';
-import { literal } from './literal';
+import { bulleted } from './entry-text';
+import { textCell } from './literal';
 import { PlanGrid, emptyPlan, type SheetPlan } from './sheet-plan';
 import { THEME } from './theme';
 
@@ -36,37 +37,34 @@ export function buildCanvasPlan(content: CanvasContent, instance: number): Canva
   grid.set(1, 1, sheetMarker('canvas', instance));
   for (const { row, marker } of layoutMarkers(layout)) grid.set(row, 1, marker);
 
-  grid.set(1, 2, literal(content.title), {
+  grid.text(1, 2, content.title, {
     fontSize: 18,
     fontWeight: 'bold',
     fontColor: THEME.accent,
     wrap: false,
     verticalAlignment: 'middle',
   });
-  grid.set(2, 2, literal(content.tagline), { fontStyle: 'italic', fontColor: THEME.muted, wrap: false });
+  grid.text(2, 2, content.tagline, { fontStyle: 'italic', fontColor: THEME.muted, wrap: false });
 
   for (const block of content.blocks) {
     const area = blockArea(layout, block.id);
-    grid.set(area.titleRow, area.column, literal(block.title), {
+    grid.text(area.titleRow, area.column, block.title, {
       fontSize: 11,
       fontWeight: 'bold',
       verticalAlignment: 'middle',
     });
     grid.style(area.titleRow, area.column, 1, area.numColumns, { background: THEME.accentTint });
-    grid.set(area.questionRow, area.column, literal(block.questions[0]), {
+    grid.text(area.questionRow, area.column, block.questions[0], {
       fontSize: 8,
       fontStyle: 'italic',
       fontColor: THEME.faint,
     });
-    grid.style(area.firstEntryRow, area.column, area.lastEntryRow - area.firstEntryRow + 1, area.numColumns, {
-      numberFormat: THEME.bulletFormat,
-    });
-    block.entries.forEach((entry, i) => grid.set(area.firstEntryRow + i, area.column, literal(entry)));
+    block.entries.forEach((entry, i) => grid.text(area.firstEntryRow + i, area.column, bulleted(entry)));
   }
 
   const footerStyle = { fontSize: 8, fontColor: THEME.muted, wrap: false } as const;
-  grid.set(footerRow, 2, literal(`${content.dataSources.heading}: ${content.dataSources.text}`), footerStyle);
-  grid.set(footerRow + 1, 2, literal(content.licence), footerStyle);
+  grid.text(footerRow, 2, `${content.dataSources.heading}: ${content.dataSources.text}`, footerStyle);
+  grid.text(footerRow + 1, 2, content.licence, footerStyle);
 
   const plan = emptyPlan(grid);
   plan.mergeAcross = canvasMerges(layout);
@@ -80,13 +78,13 @@ export function buildCanvasPlan(content: CanvasContent, instance: number): Canva
     { row: layout.bottomEndRow, count: 1, height: 10 },
   ];
   plan.namedRanges = [
-    { name: rangeNames.canvas(instance), range: a1Range(1, 2, numRows, CANVAS_COLUMNS - 1) },
+    // The whole sheet area (hidden marker column included): the same range the grid is written to.
+    { name: rangeNames.canvas(instance), range: a1Range(1, 1, numRows, CANVAS_COLUMNS) },
     ...allBlockAreas(layout).map((area) => ({
       name: rangeNames.canvasBlock(instance, area.id),
       range: a1Range(area.titleRow, area.column, area.lastEntryRow - area.titleRow + 1, area.numColumns),
     })),
   ];
-  plan.tabColor = THEME.accent;
   return { plan, layout };
 }
 
@@ -106,7 +104,14 @@ export function canvasBorderRanges(layout: CanvasLayout): string[] {
   );
 }
 
-/** The entry cells of a block as a single column (the first column of its merged group), padded with blanks. */
-export function entryColumnValues(entries: readonly string[], capacity: number): string[][] {
-  return Array.from({ length: capacity }, (_, i) => [i < entries.length ? literal(entries[i]) : '']);
+/**
+ * The entry cells of a block as a single column (the first column of its merged group), padded with blanks:
+ * values and number formats, both from the literal rule (an entry cell is plain text with its bullet).
+ */
+export function entryColumnCells(
+  entries: readonly string[],
+  capacity: number,
+): { values: string[][]; formats: string[][] } {
+  const cells = Array.from({ length: capacity }, (_, i) => textCell(i < entries.length ? bulleted(entries[i]) : ''));
+  return { values: cells.map((c) => [c.value]), formats: cells.map((c) => [c.numberFormat]) };
 }

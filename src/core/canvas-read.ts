@@ -1,6 +1,6 @@
 import { BLOCK_IDS, type BlockId } from './block-ids';
 import { blockArea, layoutFromMarkers, type CanvasLayout } from './canvas-layout';
-import { normaliseEntry } from './entry-text';
+import { bulleted, normaliseEntry } from './entry-text';
 import { cellText } from './literal';
 
 /** What the canvas sheet says right now: its layout and each block's entries. */
@@ -11,12 +11,27 @@ export interface CanvasReading {
 
 export class CanvasDamagedError extends Error {}
 
-function entryText(value: unknown): string {
-  return normaliseEntry(cellText(value));
+function entryText(value: unknown, dateText?: (date: Date) => string): string {
+  return normaliseEntry(cellText(value, dateText));
 }
 
-/** Parses the canvas sheet's values (row 1 first, column A first) into entries per block. */
-export function readCanvasGrid(values: readonly (readonly unknown[])[], sheetName: string): CanvasReading {
+/**
+ * The entries a read will give after `entries` were written (as bulleted text, literally): what the reader makes
+ * of exactly those cells. Used where a write cannot afford to read back.
+ */
+export function entriesAsStored(entries: readonly string[]): string[] {
+  return entries.map((entry) => entryText(bulleted(entry))).filter((text) => text !== '');
+}
+
+/**
+ * Parses the canvas sheet's values (row 1 first, column A first) into entries per block. `dateText` formats a date
+ * cell (a teammate typed a date into a cell that is not plain text) as its day in the spreadsheet's time zone.
+ */
+export function readCanvasGrid(
+  values: readonly (readonly unknown[])[],
+  sheetName: string,
+  dateText?: (date: Date) => string,
+): CanvasReading {
   const layout = layoutFromMarkers(values.map((row) => row[0]));
   if (!layout) {
     throw new CanvasDamagedError(
@@ -28,7 +43,7 @@ export function readCanvasGrid(values: readonly (readonly unknown[])[], sheetNam
     const area = blockArea(layout, id);
     const list: string[] = [];
     for (let row = area.firstEntryRow; row <= area.lastEntryRow; row++) {
-      const text = entryText(values[row - 1]?.[area.column - 1]);
+      const text = entryText(values[row - 1]?.[area.column - 1], dateText);
       if (text !== '') list.push(text);
     }
     entries[id] = list;

@@ -2,12 +2,13 @@ import type { BlockId } from './block-ids';
 import { a1Range } from './a1';
 import type { CanvasContent, ContentFigure, Section } from './content-schema';
 import { rangeNames, sheetMarker } from './instance-names';
-import { literal } from './literal';
+import { bulleted } from './entry-text';
+import { aboutParagraphs } from './shop-copy';
 import { PlanGrid, emptyPlan, type CellStyle, type SheetPlan } from './sheet-plan';
 import { THEME } from './theme';
 
 /**
- * The detail behind the canvas, one region per block: the seed's text and table on the left (B:D, merged per
+ * The detail behind the canvas, one region per block: the source text and table on the left (B:D, merged per
  * row so paragraphs read at a comfortable width), the block's figures on the right (F:L). The figures table is
  * where each figure lives; Key Figures links to its Value cells.
  * Hidden column A marks each region (`block:<id>` on its heading row, `figures:<id>` on its figures header row,
@@ -36,7 +37,7 @@ export interface DetailsPlan {
 const styles = {
   heading: { fontWeight: 'bold', fontSize: 11 } as Partial<CellStyle>,
   paragraph: {} as Partial<CellStyle>,
-  bullet: { numberFormat: THEME.bulletFormat } as Partial<CellStyle>,
+  bullet: {} as Partial<CellStyle>,
   question: { fontStyle: 'italic', fontColor: THEME.faint, fontSize: 9 } as Partial<CellStyle>,
   tableHeader: { fontWeight: 'bold', background: THEME.headerFill } as Partial<CellStyle>,
   tableRow: {} as Partial<CellStyle>,
@@ -46,12 +47,12 @@ function sectionRows(sections: readonly Section[]): TextRow[] {
   return sections.flatMap((section) => [
     ...(section.heading ? [{ text: section.heading, style: styles.heading }] : []),
     ...section.paragraphs.map((text) => ({ text, style: styles.paragraph })),
-    ...section.bullets.map((text) => ({ text, style: styles.bullet })),
+    ...section.bullets.map((text) => ({ text: bulleted(text), style: styles.bullet })),
   ]);
 }
 
-/** One figure as the seven cells of its row in the figures table. */
-export function figureRowValues(figure: {
+/** A figure as the figures table stores it. */
+export interface FigureRow {
   label: string;
   value: number;
   unit: string;
@@ -59,16 +60,31 @@ export function figureRowValues(figure: {
   note?: string;
   metric?: string;
   source?: string;
-}): Array<string | number> {
-  return [
-    literal(figure.label),
-    figure.value,
-    literal(figure.unit),
-    literal(figure.period),
-    literal(figure.note ?? ''),
-    literal(figure.metric ?? ''),
-    literal(figure.source ?? ''),
+}
+
+/**
+ * Paints one figure into the seven cells of row `row` of a grid, from column `firstColumn`: the value as a
+ * number in the value column's number format, every text through the literal rule (grid.text).
+ */
+export function paintFigureRow(
+  grid: PlanGrid,
+  row: number,
+  figure: FigureRow,
+  firstColumn: number = FIGURE_COLUMNS.label,
+): void {
+  const texts = [
+    figure.label,
+    null,
+    figure.unit,
+    figure.period,
+    figure.note ?? '',
+    figure.metric ?? '',
+    figure.source ?? '',
   ];
+  texts.forEach((text, c) => {
+    if (text === null) grid.set(row, firstColumn + c, figure.value);
+    else grid.text(row, firstColumn + c, text);
+  });
 }
 
 export const FIGURE_ROW_STYLES: Partial<CellStyle>[] = [
@@ -93,9 +109,10 @@ export function buildDetailsPlan(content: CanvasContent, instance: number): Deta
   };
   const introRows: TextRow[] = [
     { text: 'About this canvas', style: { fontWeight: 'bold', fontSize: 14 } },
-    ...sectionRows(content.intro),
+    // The template's own introduction, without the shop's sales copy (users read about Xiaomi, not the shop).
+    ...aboutParagraphs(content.intro).map((text) => ({ text, style: styles.paragraph })),
   ];
-  // Blocks first (what readers come for); the seed's product description closes the sheet.
+  // Blocks first (what readers come for); the template's introduction closes the sheet.
   let row = 4;
   const regions: Region[] = content.blocks.map((block) => {
     const text: TextRow[] = [
@@ -125,22 +142,17 @@ export function buildDetailsPlan(content: CanvasContent, instance: number): Deta
   const grid = new PlanGrid(numRows, DETAILS_COLUMNS);
 
   grid.set(1, 1, sheetMarker('details', instance));
-  grid.set(1, 2, literal(`${content.title}: details`), {
+  grid.text(1, 2, `${content.title}: details`, {
     fontSize: 16,
     fontWeight: 'bold',
     fontColor: THEME.accent,
     verticalAlignment: 'middle',
   });
-  grid.set(
+  grid.text(
     2,
     2,
-    literal(
-      'The seed text and table of every block (left) and its figures (right). Figures live here: edit a value and Key Figures follows.',
-    ),
-    {
-      fontColor: THEME.muted,
-      fontStyle: 'italic',
-    },
+    'The source text and table of every block (left) and its figures (right). Figures live here: edit a value and Key Figures follows.',
+    { fontColor: THEME.muted, fontStyle: 'italic' },
   );
   paintText(grid, introRow, introRows);
 
@@ -151,25 +163,25 @@ export function buildDetailsPlan(content: CanvasContent, instance: number): Deta
     grid.set(region.start + 1, 1, detailsMarkers.figures(region.id));
     grid.set(region.end, 1, detailsMarkers.end(region.id));
     const title = content.blocks.find((b) => b.id === region.id)!.title;
-    grid.set(region.start, 2, literal(title), { fontWeight: 'bold', fontSize: 14, verticalAlignment: 'middle' });
+    grid.text(region.start, 2, title, { fontWeight: 'bold', fontSize: 14, verticalAlignment: 'middle' });
     grid.style(region.start, 2, 1, DETAILS_COLUMNS - 1, { background: THEME.accentTint });
     paintText(grid, region.start + 1, region.text);
 
     const headerRow = region.start + 1;
-    FIGURE_HEADER.forEach((label, i) => grid.set(headerRow, FIGURE_COLUMNS.label + i, label, styles.tableHeader));
+    FIGURE_HEADER.forEach((label, i) => grid.text(headerRow, FIGURE_COLUMNS.label + i, label, styles.tableHeader));
     const capacity = region.end - headerRow - 1;
     paintFigureStyles(grid, headerRow + 1, capacity);
     figureRows[region.id] = region.figures.map((figure, i) => {
       const r = headerRow + 1 + i;
-      figureRowValues(figure).forEach((value, c) => grid.set(r, FIGURE_COLUMNS.label + c, value));
+      paintFigureRow(grid, r, figure);
       return r;
     });
     tableRanges.push(a1Range(region.tableStart, 2, region.tableRows, 3));
     tableRanges.push(a1Range(headerRow, FIGURE_COLUMNS.label, capacity + 1, FIGURE_HEADER.length));
   }
   const footerStyle = { fontSize: 8, fontColor: THEME.muted } as const;
-  grid.set(footerRow, 2, literal(`${content.dataSources.heading}: ${content.dataSources.text}`), footerStyle);
-  grid.set(footerRow + 1, 2, literal(content.licence), footerStyle);
+  grid.text(footerRow, 2, `${content.dataSources.heading}: ${content.dataSources.text}`, footerStyle);
+  grid.text(footerRow + 1, 2, content.licence, footerStyle);
 
   const plan = emptyPlan(grid);
   plan.mergeAcross = [a1Range(1, 2, numRows, 3)];
@@ -178,7 +190,6 @@ export function buildDetailsPlan(content: CanvasContent, instance: number): Deta
   // Column A is hidden, so it shares its neighbours' width: each run of equal widths is one call.
   plan.columnWidths = [200, 200, 200, 200, 24, 200, 90, 90, 90, 150, 150, 360];
   plan.hiddenColumns = [{ column: 1, count: 1 }];
-  plan.rowHeights = [{ row: 1, count: 1, height: 32 }];
   plan.frozenRows = 0;
   plan.namedRanges = [
     ...regions.map((r) => ({
@@ -193,9 +204,9 @@ function paintText(grid: PlanGrid, firstRow: number, rows: readonly TextRow[]): 
   rows.forEach((row, i) => {
     const r = firstRow + i;
     if ('table' in row) {
-      row.table.forEach((cell, c) => grid.set(r, 2 + c, literal(cell), row.style));
+      row.table.forEach((cell, c) => grid.text(r, 2 + c, cell, row.style));
     } else if (row.text !== '') {
-      grid.set(r, 2, literal(row.text), row.style);
+      grid.text(r, 2, row.text, row.style);
     }
   });
 }

@@ -29,9 +29,32 @@ export function figureValue(value: unknown): number {
   return text !== '' && Number.isFinite(Number(text)) ? Number(text) : Number.NaN;
 }
 
+/** A figure as a read gives it back after it was written (texts literally, the value as a number); null if skipped. */
+export function figureAsStored(figure: Figure): Figure | null {
+  const label = cellText(figure.label);
+  if (label === '') return null;
+  const stored: Figure = {
+    label,
+    value: figureValue(figure.value),
+    unit: cellText(figure.unit),
+    period: cellText(figure.period),
+  };
+  const note = cellText(figure.note ?? '');
+  const metric = cellText(figure.metric ?? '');
+  if (note !== '') stored.note = note;
+  if (metric !== '') stored.metric = metric;
+  return stored;
+}
+
+export function figuresAsStored(figures: readonly Figure[]): Figure[] {
+  return figures.map(figureAsStored).filter((f): f is Figure => f !== null);
+}
+
+/** `dateText` formats a date cell as its day in the spreadsheet's time zone (see cellText). */
 export function readDetailsGrid(
   values: readonly (readonly unknown[])[],
   sheetName: string,
+  dateText?: (date: Date) => string,
 ): Record<BlockId, DetailsRegion> {
   const markers = values.map((row) => cellText(row[0]));
   const regions = {} as Record<BlockId, DetailsRegion>;
@@ -47,7 +70,7 @@ export function readDetailsGrid(
     const figures: StoredFigureRow[] = [];
     for (let row = header + 1; row < end; row++) {
       const cells = values[row - 1] ?? [];
-      const cell = (column: number) => cellText(cells[column - 1]);
+      const cell = (column: number) => cellText(cells[column - 1], dateText);
       const label = cell(FIGURE_COLUMNS.label);
       if (label === '') continue;
       const figure: Figure = {

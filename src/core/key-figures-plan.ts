@@ -2,7 +2,6 @@ import { a1, a1Range, columnLetter, quoteSheetName } from './a1';
 import { CURRENCY_UNITS } from './units';
 import { FIGURE_COLUMNS } from './details-plan';
 import { rangeNames, sheetMarker } from './instance-names';
-import { literal } from './literal';
 import { PlanGrid, emptyPlan, type CellStyle, type SheetPlan } from './sheet-plan';
 import { THEME } from './theme';
 
@@ -55,10 +54,14 @@ export function keyFigureRowFormulas(detailsSheet: string, detailsRow: number, r
     `IF(AND(ISNUMBER(${RATE}),${D}="CNY bn"),${C}*${RATE},IF(AND(ISNUMBER(${RATE}),${D}="CNY m"),${C}*${RATE}/1000,"")))),"")`;
   const compared = `=IF(ISNUMBER(${G}),${G},IF(${isCurrency},"",IF(ISNUMBER(${C}),${C},"")))`;
   const span = (col: string) => `$${col}$2:$${col}$${Math.max(lastRow, 2)}`;
-  const same = `${span('I')},${I},${span('E')},${E}`;
+  // Exact comparisons only (no COUNTIFS criteria: they coerce numeric-looking text and read * ? ~ < > = as
+  // wildcards/operators, differently in Sheets, Excel and LibreOffice). A blank Compared is text, hence ISNUMBER.
+  const others =
+    `(${span('I')}=${I})*(${span('E')}=${E})*ISNUMBER(${span('J')})*` +
+    `((${span('J')}>${J}*(1+${TOLERANCE}))+(${span('J')}<${J}/(1+${TOLERANCE})))`;
   const conflict =
     `=IF(OR(${I}="",NOT(ISNUMBER(${J})),NOT(ISNUMBER(${TOLERANCE}))),"",` +
-    `IF(COUNTIFS(${same},${span('J')},">"&${J}*(1+${TOLERANCE}))+COUNTIFS(${same},${span('J')},"<"&${J}/(1+${TOLERANCE}))>0,"${CONFLICT_FLAG}",""))`;
+    `IF(SUMPRODUCT(${others})>0,"${CONFLICT_FLAG}",""))`;
   return [
     text(FIGURE_COLUMNS.label),
     `=${ref(FIGURE_COLUMNS.value)}`,
@@ -98,7 +101,7 @@ export function buildKeyFiguresTable(detailsSheet: string, links: readonly Figur
   const lastRow = links.length + 1;
   links.forEach((link, i) => {
     const r = i + 2;
-    grid.set(r, 1, literal(link.blockTitle));
+    grid.text(r, 1, link.blockTitle);
     keyFigureRowFormulas(detailsSheet, link.row, r, lastRow).forEach((formula, c) => grid.set(r, c + 2, formula));
     ROW_STYLES.forEach((style, c) => grid.style(r, c + 1, 1, 1, style));
   });

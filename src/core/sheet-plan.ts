@@ -3,6 +3,8 @@
  * the server applies them with a fixed number of batched calls (one setter per property over the whole grid),
  * however much content there is.
  */
+import { TEXT_FORMAT, textCell } from './literal';
+
 export type CellValue = string | number | boolean;
 
 export interface CellStyle {
@@ -57,7 +59,7 @@ export const BASE_STYLE: CellStyle = {
   horizontalAlignment: 'left',
   verticalAlignment: 'top',
   wrap: true,
-  numberFormat: '@',
+  numberFormat: TEXT_FORMAT,
 };
 
 /** A mutable grid that plan builders paint into, then turn into a SheetPlan. */
@@ -74,9 +76,16 @@ export class PlanGrid {
     this.styles = Array.from({ length: numRows }, () => Array.from({ length: numColumns }, () => ({ ...base })));
   }
 
+  /** A number, boolean, formula or fixed marker. Text goes through `text`, never here. */
   set(row: number, column: number, value: CellValue, style: Partial<CellStyle> = {}): void {
     this.values[row - 1][column - 1] = value;
     this.style(row, column, 1, 1, style);
+  }
+
+  /** Text stored exactly as given: value and number format come from the one literal rule (textCell). */
+  text(row: number, column: number, text: string, style: Partial<CellStyle> = {}): void {
+    const cell = textCell(text);
+    this.set(row, column, cell.value, { ...style, numberFormat: cell.numberFormat });
   }
 
   style(row: number, column: number, numRows: number, numColumns: number, style: Partial<CellStyle>): void {

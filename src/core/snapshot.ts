@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { parseCanvasJson, type CanvasJson } from './canvas-json';
-import { cellText, literal } from './literal';
+import { AUTOMATIC_FORMAT, cellText, textInput } from './literal';
 import { canvasField, required, text } from './requests';
 import type { SnapshotInfo, SnapshotListItem } from './view';
 
@@ -113,6 +113,9 @@ export function beforeRestoreLabel(restoredLabel: string): string {
   const label = `Before restoring ${restoredLabel}`;
   return label.length <= LABEL_LENGTH ? label : `${label.slice(0, LABEL_LENGTH - 1)}…`;
 }
+
+/** The snapshot sheet keeps Sheets' automatic format, so its text is written with an apostrophe (literal.ts). */
+const literal = (text: string): string => textInput(text, AUTOMATIC_FORMAT);
 
 /** The cells of a snapshot row, each literal: A..E then the JSON chunks. */
 export function snapshotRowValues(info: SnapshotInfo, json: string): string[] {

@@ -1,3 +1,5 @@
+import { AUTOMATIC_FORMAT } from './literal';
+
 /** The canvas colour scheme: neutral greys with one accent (Xiaomi orange) used sparingly. */
 export const THEME = {
   accent: '#ff6900',
@@ -11,10 +13,8 @@ export const THEME = {
   inputFill: '#fef7e0',
   alert: '#c5221f',
   white: '#ffffff',
-  /** Shows a text cell as a bullet while the cell keeps only the entry text. */
-  bulletFormat: '"•  "@',
   numberFormat: '#,##0.0##',
-  /** What Sheets reports for its Automatic format. Formula cells get it, never plain text ('@'): Sheets may keep
-   * text typed into a plain-text cell as text, and a formula must stay a formula. */
-  automaticFormat: '0.###############',
+  /** Sheets' Automatic format (see literal.ts). Formula cells get it, never plain text ('@'): Sheets keeps text
+   * typed into a plain-text cell as text, and a formula must stay a formula. */
+  automaticFormat: AUTOMATIC_FORMAT,
 } as const;

@@ -1,18 +1,22 @@
 import type { PlanGrid, SheetPlan } from '../core/sheet-plan';
+import { widthRuns } from '../core/width-runs';
+import { a1Range } from '../core/a1';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-/** A fresh sheet from insertSheet() has this many rows and columns in Google Sheets. */
-export const NEW_SHEET_ROWS = 1000;
-export const NEW_SHEET_COLUMNS = 26;
-
 const pick = <K extends keyof PlanGrid['styles'][0][0]>(grid: Pick<PlanGrid, 'styles'>, key: K) =>
   grid.styles.map((row) => row.map((style) => style[key]));
 
 /** What a cell of a sheet fresh from insertSheet() already has, so a fresh sheet skips setting it again. */
-const NEW_SHEET_STYLE = { fontStyle: 'normal', fontWeight: 'normal', wrap: false, background: '#ffffff' } as const;
+const NEW_SHEET_STYLE = {
+  fontStyle: 'normal',
+  fontWeight: 'normal',
+  wrap: false,
+  background: '#ffffff',
+  fontSize: 10,
+} as const;
 
 /**
  * Writes values and every style property of a grid with one call per property, whatever its size.
@@ -26,7 +30,7 @@ export function writeGrid(range: Range, grid: Pick<PlanGrid, 'values' | 'styles'
   range.setValues(grid.values);
   if (needed('background')) range.setBackgrounds(pick(grid, 'background'));
   range.setFontColors(pick(grid, 'fontColor'));
-  range.setFontSizes(pick(grid, 'fontSize'));
+  if (needed('fontSize')) range.setFontSizes(pick(grid, 'fontSize'));
   if (needed('fontWeight')) range.setFontWeights(pick(grid, 'fontWeight'));
   if (needed('fontStyle')) range.setFontStyles(pick(grid, 'fontStyle'));
   range.setHorizontalAlignments(pick(grid, 'horizontalAlignment'));
@@ -34,14 +38,42 @@ export function writeGrid(range: Range, grid: Pick<PlanGrid, 'values' | 'styles'
   if (needed('wrap')) range.setWraps(pick(grid, 'wrap'));
 }
 
-/** Applies a whole plan to a sheet freshly made by insertSheet(): a fixed number of calls for any content size. */
-export function applySheetPlan(sheet: Sheet, plan: SheetPlan, spreadsheet: Spreadsheet): void {
-  if (plan.numRows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, plan.numRows - NEW_SHEET_ROWS);
+/**
+ * The range rows × columns from A1 of a sheet fresh from insertSheet(), growing the sheet first if it is smaller.
+ * Google does not document a new sheet's size, and reading it right after insertSheet would cost a round trip;
+ * getRange outside the grid throws, so the sheet grows only then (inserting after row/column 1 of an empty
+ * sheet moves nothing).
+ */
+export function freshSheetRange(sheet: Sheet, rows: number, columns: number): Range {
+  try {
+    return sheet.getRange(1, 1, rows, columns);
+  } catch {
+    if (rows > 1) sheet.insertRowsAfter(1, rows - 1);
+  }
+  try {
+    return sheet.getRange(1, 1, rows, columns);
+  } catch {
+    if (columns > 1) sheet.insertColumnsAfter(1, columns - 1);
+  }
+  return sheet.getRange(1, 1, rows, columns);
+}
+
+/**
+ * Applies a whole plan to a sheet freshly made by insertSheet(): a fixed number of calls for any content size.
+ * `existing` holds names that already exist (e.g. Key Figures' after its sheet was deleted): they are moved.
+ */
+export function applySheetPlan(
+  sheet: Sheet,
+  plan: SheetPlan,
+  spreadsheet: Spreadsheet,
+  existing: ReadonlyMap<string, GoogleAppsScript.Spreadsheet.NamedRange> = new Map(),
+): void {
+  const range = freshSheetRange(sheet, plan.numRows, plan.numColumns);
   // Merge while the cells are still empty: merging keeps only the top-left value of each merged range.
   mergeAcross(sheet, plan.mergeAcross);
   if (plan.breakApart.length > 0) sheet.getRangeList(plan.breakApart).breakApart();
-  writeGrid(sheet.getRange(1, 1, plan.numRows, plan.numColumns), plan, true);
-  applyStructure(sheet, plan, spreadsheet);
+  writeGrid(range, plan, true);
+  applyStructure(sheet, plan, spreadsheet, range, existing);
 }
 
 function mergeAcross(sheet: Sheet, a1s: readonly string[]): void {
@@ -50,7 +82,13 @@ function mergeAcross(sheet: Sheet, a1s: readonly string[]): void {
 }
 
 /** Borders, sizes, names and sheet settings of a plan. */
-function applyStructure(sheet: Sheet, plan: SheetPlan, spreadsheet: Spreadsheet): void {
+function applyStructure(
+  sheet: Sheet,
+  plan: SheetPlan,
+  spreadsheet: Spreadsheet,
+  whole: Range,
+  existing: ReadonlyMap<string, GoogleAppsScript.Spreadsheet.NamedRange>,
+): void {
   for (const group of plan.borders) {
     const inner = group.inner === true;
     sheet
@@ -64,19 +102,35 @@ function applyStructure(sheet: Sheet, plan: SheetPlan, spreadsheet: Spreadsheet)
   if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
   if (plan.hideGridlines) sheet.setHiddenGridlines(true);
   if (plan.tabColor) sheet.setTabColor(plan.tabColor);
-  if (plan.namedRanges.length > 0) {
-    const ranges = sheet.getRangeList(plan.namedRanges.map((n) => n.range)).getRanges();
-    plan.namedRanges.forEach((n, i) => spreadsheet.setNamedRange(n.name, ranges[i]));
+  // Each name gets its own getRange (RangeList.getRanges() promises no order); an existing name is moved.
+  const wholeA1 = a1Range(1, 1, plan.numRows, plan.numColumns);
+  for (const { name, range } of plan.namedRanges) {
+    const target = range === wholeA1 ? whole : sheet.getRange(range);
+    const named = existing.get(name);
+    if (named) named.setRange(target);
+    else spreadsheet.setNamedRange(name, target);
   }
 }
 
-/** One setColumnWidths call per run of equal widths. */
-function setColumnWidths(sheet: Sheet, widths: readonly number[]): void {
-  let start = 0;
-  for (let i = 1; i <= widths.length; i++) {
-    if (i === widths.length || widths[i] !== widths[start]) {
-      sheet.setColumnWidths(start + 1, i - start, widths[start]);
-      start = i;
-    }
+/**
+ * Points each name at its range on `sheet`: an existing name is moved with NamedRange.setRange (documented),
+ * a missing one is created. `existing` is the document's named ranges by name, read before any write.
+ */
+export function placeNamedRanges(
+  spreadsheet: Spreadsheet,
+  sheet: Sheet,
+  names: ReadonlyArray<{ name: string; range: string }>,
+  existing: ReadonlyMap<string, GoogleAppsScript.Spreadsheet.NamedRange>,
+): void {
+  for (const { name, range } of names) {
+    const target = sheet.getRange(range);
+    const named = existing.get(name);
+    if (named) named.setRange(target);
+    else spreadsheet.setNamedRange(name, target);
   }
+}
+
+/** As few setColumnWidths calls as the widths allow (a later call may paint over part of an earlier one). */
+function setColumnWidths(sheet: Sheet, widths: readonly number[]): void {
+  for (const run of widthRuns(widths)) sheet.setColumnWidths(run.column, run.count, run.width);
 }

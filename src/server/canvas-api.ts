@@ -1,7 +1,8 @@
 import { BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { mergeBlock, mergedItems, TEXT_BLOCK_KEYS, theirChanges } from '../core/block-merge';
 import { blockArea } from '../core/canvas-layout';
-import { readCanvasGrid } from '../core/canvas-read';
+import { entriesAsStored, readCanvasGrid } from '../core/canvas-read';
+import { figuresAsStored } from '../core/details-read';
 import { plainFigure } from '../core/figure';
 import { rangeNames } from '../core/instance-names';
 import {
@@ -17,7 +18,7 @@ import { LIMITS } from '../core/limits';
 import { blockVersion } from '../core/version';
 import type { BlockBase, BlockView, CanvasView } from '../core/view';
 import { locateCanvas } from './canvas-instance';
-import { blockView, canvasView, readCanvasState, type CanvasState } from './canvas-state';
+import { blockView, canvasView, readCanvasState, rereadCanvasState, type CanvasState } from './canvas-state';
 import { CONTENT } from './content';
 import { withDocumentLock } from './lock';
 import { writeBlock, type SourcedFigure } from './write-block';
@@ -100,9 +101,15 @@ function replaceBlock(
   entries: readonly string[],
   figures: readonly SourcedFigure[],
 ): BlockView {
-  if (blockVersion(state.sheets.instance, current.id, entries, figures.map(plainFigure)) === current.version)
+  const id = current.id;
+  if (
+    blockVersion(state.sheets.instance, id, entriesAsStored(entries), figuresAsStored(figures.map(plainFigure))) ===
+    current.version
+  )
     return current; // nothing changed
-  return writeBlock(state, current.id, entries, figures);
+  writeBlock(state, id, entries, figures);
+  // The version returned is the one the next read computes: read back what the sheet now holds.
+  return blockView(rereadCanvasState(state), id);
 }
 
 /** The three-way merge of base → sheet (the teammate's) and base → request (the user's), written if clean. */

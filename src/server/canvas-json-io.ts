@@ -1,6 +1,8 @@
 import { BLOCK_TITLES } from '../core/block-ids';
 import { parseCanvasJson, toCanvasJson, type CanvasJson } from '../core/canvas-json';
 import type { CanvasContent } from '../core/content-schema';
+import { entriesAsStored } from '../core/canvas-read';
+import { figuresAsStored } from '../core/details-read';
 import { cellText } from '../core/literal';
 import { blockVersion } from '../core/version';
 import type { CanvasView } from '../core/view';
@@ -67,13 +69,15 @@ export function importCanvasJson(json: unknown): CanvasView {
     canvasId,
     sheetName: inserted.names.canvas,
     canvases: [...before, { canvasId, sheetName: inserted.names.canvas }],
+    // What a read of the new sheets gives (the literal rule stores every text exactly), without reading back.
     blocks: parsed.blocks.map((b) => {
-      const figures = b.figures.map(plainFigure);
+      const entries = entriesAsStored(b.entries);
+      const figures = figuresAsStored(b.figures.map(plainFigure));
       return {
         id: b.id,
         title: BLOCK_TITLES[b.id],
-        version: blockVersion(inserted.instance, b.id, b.entries, figures),
-        entries: b.entries,
+        version: blockVersion(inserted.instance, b.id, entries, figures),
+        entries,
         figures,
       };
     }),

@@ -17,16 +17,58 @@ export interface CanvasState {
   details: Record<BlockId, DetailsRegion>;
   /** Last used row of Key Figures (0 when the sheet is missing), so a rewrite can clear what it leaves behind. */
   figuresLastRow: number;
+  /** Named ranges by name, read with the rest on write paths (to move one with setRange); see readCanvasState. */
+  namedRanges: ReadonlyMap<string, GoogleAppsScript.Spreadsheet.NamedRange>;
+  /** Names of all sheets, read only when Key Figures is missing (to recreate it under a free name); else []. */
+  sheetNames: string[];
+  /** A date cell as text: its day in the spreadsheet's time zone. */
+  dateText: (date: Date) => string;
 }
 
-export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false, canvasId?: string): CanvasState {
+/**
+ * `withKeyFigures` for write paths: also Key Figures' last row and its named ranges (to move them); `canvasId`
+ * picks the sidebar's canvas whatever sheet is active; `allNames` reads the named ranges of all three sheets
+ * (Refresh Key Figures restores them all).
+ */
+export function readCanvasState(
+  spreadsheet: Spreadsheet,
+  withKeyFigures = false,
+  canvasId?: string,
+  allNames = false,
+): CanvasState {
   const sheets = locateCanvas(spreadsheet, withKeyFigures, canvasId);
+  // Asked for only when a cell holds a date (a teammate typed one into a cell that is not plain text).
+  let timeZone: string | undefined;
+  const dateText = (date: Date) =>
+    Utilities.formatDate(date, (timeZone ??= spreadsheet.getSpreadsheetTimeZone()), 'yyyy-MM-dd');
   const canvasName = sheets.canvas.getName();
   const detailsName = sheets.details.getName();
-  const canvas = readCanvasGrid(sheets.canvas.getDataRange().getValues(), canvasName);
-  const details = readDetailsGrid(sheets.details.getDataRange().getValues(), detailsName);
+  const canvas = readCanvasGrid(sheets.canvas.getDataRange().getValues(), canvasName, dateText);
+  const details = readDetailsGrid(sheets.details.getDataRange().getValues(), detailsName, dateText);
   const figuresLastRow = withKeyFigures && sheets.figures ? sheets.figures.getLastRow() : 0;
-  return { sheets, canvasName, detailsName, canvas, details, figuresLastRow };
+  const nameSheets = !withKeyFigures
+    ? []
+    : allNames
+      ? [sheets.canvas, sheets.details, sheets.figures]
+      : [sheets.figures];
+  const namedRanges = new Map(
+    nameSheets
+      .flatMap((sheet) => (sheet ? sheet.getNamedRanges() : []))
+      .map((named) => [named.getName(), named] as const),
+  );
+  const sheetNames = withKeyFigures && !sheets.figures ? spreadsheet.getSheets().map((sheet) => sheet.getName()) : [];
+  return { sheets, canvasName, detailsName, canvas, details, figuresLastRow, namedRanges, sheetNames, dateText };
+}
+
+/**
+ * The same canvas read again after a write, normalised exactly as every read is: what the next getCanvas will
+ * compute. Costs one round trip (a read after writes flushes them).
+ */
+export function rereadCanvasState(state: CanvasState): CanvasState {
+  const { sheets, canvasName, detailsName, dateText } = state;
+  const canvas = readCanvasGrid(sheets.canvas.getDataRange().getValues(), canvasName, dateText);
+  const details = readDetailsGrid(sheets.details.getDataRange().getValues(), detailsName, dateText);
+  return { ...state, canvas, details };
 }
 
 export function blockView(state: CanvasState, id: BlockId): BlockView {

@@ -18,9 +18,11 @@ const CANVAS_SHEET_NAME = /^Xiaomi Canvas( \(\d+\))?$/;
  * "Yes" adds a fresh copy under new names, so existing sheets and user edits are never touched.
  * All reads happen before the first write, so the whole insert costs one read round trip.
  */
-export function insertCanvas(spreadsheet: Spreadsheet, ui: Ui, content: CanvasContent): void {
+export function insertCanvas(spreadsheet: Spreadsheet, uiSource: Ui | (() => Ui), content: CanvasContent): void {
   const first = freeInstance(spreadsheet);
   if (first.exists) {
+    // The Ui is fetched only when there is something to ask (one call less on a first insert).
+    const ui = typeof uiSource === 'function' ? uiSource() : uiSource;
     const answer = ui.alert(
       'Insert another Xiaomi canvas?',
       `This spreadsheet already has a Xiaomi canvas. Insert a fresh copy as "${sheetName('canvas', first.instance)}"? Your existing canvas and edits stay as they are.`,
@@ -48,7 +50,6 @@ export function insertCanvasInstance(
   free: { instance: number; sheetCount: number } = freeInstance(spreadsheet),
 ): InsertedCanvas {
   const { instance, sheetCount } = free;
-  spreadsheet.toast('Inserting the Xiaomi canvas…', TOAST_TITLE, 5);
   const names = {
     canvas: sheetName('canvas', instance),
     details: sheetName('details', instance),
@@ -78,10 +79,12 @@ export function insertCanvasInstance(
 /** The lowest instance number whose sheet names and named ranges are all free, and whether a canvas exists. */
 function freeInstance(spreadsheet: Spreadsheet): { instance: number; exists: boolean; sheetCount: number } {
   const sheets = spreadsheet.getSheets();
-  const taken = new Set(sheets.map((sheet) => sheet.getName()));
+  const names = sheets.map((sheet) => sheet.getName());
+  // Sheets refuses a sheet name that differs from an existing one only in case.
+  const taken = new Set(names.map((name) => name.toLowerCase()));
   const nameIsFree = (n: number) =>
-    (['canvas', 'details', 'figures'] as const).every((kind) => !taken.has(sheetName(kind, n)));
-  let exists = [...taken].some((name) => CANVAS_SHEET_NAME.test(name));
+    (['canvas', 'details', 'figures'] as const).every((kind) => !taken.has(sheetName(kind, n).toLowerCase()));
+  let exists = names.some((name) => CANVAS_SHEET_NAME.test(name));
   let instance = 1;
   for (;;) {
     const hasCanvas = spreadsheet.getRangeByName(rangeNames.canvas(instance)) !== null;

@@ -41,7 +41,11 @@ export function writeKeyFiguresTable(state: CanvasState, rows: Record<BlockId, n
   sheet.getRange(1, 1, grid.numRows, KEY_FIGURES_TABLE_COLUMNS).setBorder(false, false, false, false, false, false);
   const table = sheet.getRange(a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS));
   table.setBorder(true, true, true, true, true, true, THEME.hairline, SpreadsheetApp.BorderStyle.SOLID);
-  spreadsheet.setNamedRange(rangeNames.keyFigures(state.sheets.instance), table);
+  // Move the existing name (documented NamedRange.setRange); create it only if someone removed it.
+  const name = rangeNames.keyFigures(state.sheets.instance);
+  const named = state.namedRanges.get(name);
+  if (named) named.setRange(table);
+  else spreadsheet.setNamedRange(name, table);
   return links.length;
 }
 
@@ -49,7 +53,11 @@ function recreateKeyFigures(state: CanvasState, links: FigureLink[]): void {
   const spreadsheet = state.sheets.canvas.getParent();
   const instance = state.sheets.instance;
   const preferred = sheetName('figures', instance);
-  const name = spreadsheet.getSheetByName(preferred) ? `${preferred} (restored)` : preferred;
+  // Sheets refuses a sheet name that differs from an existing one only in case.
+  const taken = new Set(state.sheetNames.map((name) => name.toLowerCase()));
+  let name = preferred;
+  for (let n = 1; taken.has(name.toLowerCase()); n++)
+    name = n === 1 ? `${preferred} (restored)` : `${preferred} (restored ${n})`;
   const sheet = spreadsheet.insertSheet(name, state.sheets.details.getIndex());
-  applySheetPlan(sheet, buildKeyFiguresPlan(instance, state.detailsName, links), spreadsheet);
+  applySheetPlan(sheet, buildKeyFiguresPlan(instance, state.detailsName, links), spreadsheet, state.namedRanges);
 }

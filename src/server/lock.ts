@@ -10,6 +10,8 @@ export function withDocumentLock<T>(write: () => T): T {
   try {
     return write();
   } finally {
+    // Apply every pending write before a teammate's write can start (Google's LockService guidance).
+    SpreadsheetApp.flush();
     lock.releaseLock();
   }
 }

@@ -39,7 +39,7 @@ function reportingErrors(action: () => void): void {
 }
 
 export function insertXiaomiCanvas(): void {
-  reportingErrors(() => insertCanvas(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp.getUi(), CONTENT));
+  reportingErrors(() => insertCanvas(SpreadsheetApp.getActiveSpreadsheet(), () => SpreadsheetApp.getUi(), CONTENT));
 }
 
 /**
@@ -50,7 +50,7 @@ export function refreshKeyFigures(): void {
   reportingErrors(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const count = withDocumentLock(() => {
-      const state = readCanvasState(spreadsheet, true);
+      const state = readCanvasState(spreadsheet, true, undefined, true);
       restoreNamedRanges(state);
       return writeKeyFiguresTable(state, currentFigureRows(state));
     });

@@ -4,6 +4,7 @@ import { CANVAS_COLUMNS, blockArea } from '../core/canvas-layout';
 import { DETAILS_COLUMNS } from '../core/details-plan';
 import { rangeNames } from '../core/instance-names';
 import { RATE_CELL } from '../core/key-figures-plan';
+import { placeNamedRanges } from './apply-plan';
 import type { CanvasState } from './canvas-state';
 
 /**
@@ -15,7 +16,7 @@ export function restoreNamedRanges(state: CanvasState): void {
   const n = state.sheets.instance;
   const { layout } = state.canvas;
   const canvasNames = [
-    { name: rangeNames.canvas(n), range: a1Range(1, 2, layout.bottomEndRow + 2, CANVAS_COLUMNS - 1) },
+    { name: rangeNames.canvas(n), range: a1Range(1, 1, layout.bottomEndRow + 2, CANVAS_COLUMNS) },
     ...BLOCK_IDS.map((id) => {
       const area = blockArea(layout, id);
       return {
@@ -41,8 +42,5 @@ export function restoreNamedRanges(state: CanvasState): void {
       [{ name: rangeNames.rate(n), range: a1Range(RATE_CELL.row, RATE_CELL.column, 1, 1) }],
     ]);
   }
-  for (const [sheet, names] of targets) {
-    const ranges = sheet.getRangeList(names.map((x) => x.range)).getRanges();
-    names.forEach((x, i) => spreadsheet.setNamedRange(x.name, ranges[i]));
-  }
+  for (const [sheet, names] of targets) placeNamedRanges(spreadsheet, sheet, names, state.namedRanges);
 }

@@ -25,7 +25,7 @@ import {
 import { blockVersion } from '../core/version';
 import type { BlockDiff, BlockView, CanvasView, SnapshotInfo, SnapshotListItem } from '../core/view';
 import { blockView, canvasesOf, canvasView, readCanvasState, type CanvasState } from './canvas-state';
-import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './apply-plan';
+import { freshSheetRange } from './apply-plan';
 import { withDocumentLock } from './lock';
 import { writeBlocks, type BlockContent } from './write-block';
 import { plainFigure } from '../core/figure';
@@ -116,8 +116,9 @@ function readAppendTarget(
       sheet: null,
       create,
       lastRow: 1,
-      maxRows: NEW_SHEET_ROWS,
-      maxColumns: NEW_SHEET_COLUMNS,
+      // A new sheet's size is not documented: it is made big enough when created (createSnapshotSheet).
+      maxRows: 0,
+      maxColumns: 0,
       takenIds: new Set(),
     };
   }
@@ -136,11 +137,17 @@ function readAppendTarget(
 }
 
 /** Creates the snapshot sheet after all other sheets: header, frozen, warning-only protection, findable by name. */
-function createSnapshotSheet(spreadsheet: Spreadsheet, create: { active: Sheet; sheetNames: string[] }): Sheet {
-  const taken = new Set(create.sheetNames);
+function createSnapshotSheet(
+  spreadsheet: Spreadsheet,
+  create: { active: Sheet; sheetNames: string[] },
+  columns: number,
+): Sheet {
+  // Sheets refuses a sheet name that differs from an existing one only in case.
+  const taken = new Set(create.sheetNames.map((sheetName) => sheetName.toLowerCase()));
   let name = SNAPSHOT_SHEET_NAME;
-  for (let n = 2; taken.has(name); n++) name = `${SNAPSHOT_SHEET_NAME} (${n})`;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${SNAPSHOT_SHEET_NAME} (${n})`;
   const sheet = spreadsheet.insertSheet(name, create.sheetNames.length);
+  freshSheetRange(sheet, 2, Math.max(columns, SNAPSHOT_HEADER.length)); // header and first row fit
   const header = sheet.getRange(1, 1, 1, SNAPSHOT_HEADER.length);
   header.setValues([snapshotHeaderValues()]);
   header.setFontWeight('bold');
@@ -160,7 +167,9 @@ function createSnapshotSheet(spreadsheet: Spreadsheet, create: { active: Sheet; 
 /** Appends one snapshot row (creating the sheet first if needed). Writes only; everything was read before. */
 function appendSnapshot(spreadsheet: Spreadsheet, target: AppendTarget, info: SnapshotInfo, json: string): void {
   const values = snapshotRowValues(info, json);
-  const sheet = target.sheet ?? createSnapshotSheet(spreadsheet, target.create!);
+  const created = target.sheet === null;
+  const sheet = target.sheet ?? createSnapshotSheet(spreadsheet, target.create!, values.length);
+  if (created) Object.assign(target, { maxRows: 2, maxColumns: Math.max(values.length, SNAPSHOT_HEADER.length) });
   const row = target.lastRow + 1;
   if (row > target.maxRows) sheet.insertRowsAfter(target.maxRows, row - target.maxRows);
   if (values.length > target.maxColumns) sheet.insertColumnsAfter(target.maxColumns, values.length - target.maxColumns);

@@ -9,10 +9,12 @@ import {
   shiftLayout,
   type CanvasLayout,
 } from '../core/canvas-layout';
-import { entryColumnValues } from '../core/canvas-plan';
-import { FIGURE_COLUMNS, FIGURE_HEADER, figureRowValues, paintFigureStyles } from '../core/details-plan';
-import type { DetailsRegion } from '../core/details-read';
+import { entryColumnCells } from '../core/canvas-plan';
+import { entriesAsStored } from '../core/canvas-read';
+import { FIGURE_COLUMNS, FIGURE_HEADER, paintFigureRow, paintFigureStyles } from '../core/details-plan';
+import { figuresAsStored, type DetailsRegion } from '../core/details-read';
 import { PlanGrid } from '../core/sheet-plan';
+import { TEXT_FORMAT } from '../core/literal';
 import { THEME } from '../core/theme';
 import { blockVersion } from '../core/version';
 import { plainFigure } from '../core/figure';
@@ -66,14 +68,16 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
   // Key Figures links cells, so it follows value edits by itself; it is re-linked only when figures moved.
   const rows = figureRowsOf(regions);
   if (!sameJson(rows, figureRowsOf(state.details))) writeKeyFiguresTable(state, rows);
+  // What a read will give for the cells just written (the literal rule stores them exactly), without reading back.
   return blocks.map(({ id, entries, figures }) => {
-    const plain = figures.map(plainFigure);
+    const storedEntries = entriesAsStored(entries);
+    const storedFigures = figuresAsStored(figures.map(plainFigure));
     return {
       id,
       title: BLOCK_TITLES[id],
-      version: blockVersion(state.sheets.instance, id, entries, plain),
-      entries: [...entries],
-      figures: plain,
+      version: blockVersion(state.sheets.instance, id, storedEntries, storedFigures),
+      entries: storedEntries,
+      figures: storedFigures,
     };
   });
 }
@@ -106,7 +110,9 @@ function growEntries(sheet: Sheet, before: CanvasLayout, id: BlockId, count: num
 function writeEntries(sheet: Sheet, layout: CanvasLayout, id: BlockId, entries: readonly string[]): void {
   const area = blockArea(layout, id);
   const capacity = entryCapacity(area);
-  sheet.getRange(area.firstEntryRow, area.column, capacity, 1).setValues(entryColumnValues(entries, capacity));
+  const cells = entryColumnCells(entries, capacity);
+  // Formats first: a cell's format decides how Sheets stores the value (literal.ts).
+  sheet.getRange(area.firstEntryRow, area.column, capacity, 1).setNumberFormats(cells.formats).setValues(cells.values);
 }
 
 /**
@@ -119,7 +125,7 @@ function tidyInsertedCanvasRows(sheet: Sheet, layout: CanvasLayout, firstRow: nu
   const groupRanges = groups.map((g) => a1Range(firstRow, g.column, rows, g.numColumns));
   sheet
     .getRange(firstRow, 2, rows, CANVAS_COLUMNS - 1)
-    .setNumberFormat(THEME.bulletFormat)
+    .setNumberFormat(TEXT_FORMAT)
     .setBackground(THEME.white)
     .setFontColor(THEME.ink)
     .setFontSize(10)
@@ -168,7 +174,7 @@ function writeFigures(
   paintFigureStyles(grid, 1, capacity, 1);
   const written = figures.map((figure, i) => {
     const source = sourceOf(figure, i);
-    grid.values[i] = figureRowValues({ ...figure, source });
+    paintFigureRow(grid, i + 1, { ...figure, source }, 1);
     return { row: region.headerRow + 1 + i, figure: plainFigure(figure), source };
   });
   const range = sheet.getRange(region.headerRow + 1, FIGURE_COLUMNS.label, capacity, FIGURE_HEADER.length);
@@ -178,7 +184,8 @@ function writeFigures(
       .getRange(region.headerRow, FIGURE_COLUMNS.label, capacity + 1, FIGURE_HEADER.length)
       .setBorder(true, true, true, true, true, true, THEME.hairline, SpreadsheetApp.BorderStyle.SOLID);
   } else {
-    range.setValues(grid.values);
+    // Formats first: a cell's format decides how Sheets stores the value (literal.ts).
+    range.setNumberFormats(grid.styles.map((row) => row.map((style) => style.numberFormat))).setValues(grid.values);
   }
 
   const shift = (row: number) => (inserted > 0 && row >= region.endRow ? row + inserted : row);

@@ -113,7 +113,8 @@ test('the canvas tab looks like the sheet: 9 designed blocks, no gridlines, the 
 test('saving an entry in the sidebar changes the canvas cell on the page (and the saved state)', async () => {
   const view = preview.session.host.call<CanvasView>('getCanvas');
   const original = view.blocks.find((b) => b.id === 'key-activities')?.entries[0] as string;
-  const a1 = (await page.locator(`#grid-scroll td[data-input="${original}"]`).getAttribute('data-a1')) as string;
+  // The entry's bullet is part of the cell's text (src/core/entry-text.ts).
+  const a1 = (await page.locator(`#grid-scroll td[data-input="•  ${original}"]`).getAttribute('data-a1')) as string;
   expect(a1).toMatch(/^D\d+$/);
 
   await sidebar().locator('#open-key-activities').click();
@@ -129,7 +130,7 @@ test('saving an entry in the sidebar changes the canvas cell on the page (and th
   expect(await page.locator('#grid-scroll td b').count()).toBe(0); // shown as text, never as markup
 
   const saved = loadFakeGoogle(readFileSync(preview.stateFile, 'utf8'));
-  expect(saved.direct.evaluate(CANVAS, a1)).toBe(entry);
+  expect(saved.direct.evaluate(CANVAS, a1)).toBe(`•  ${entry}`);
 
   // Back to the block list (its counts come from the sheet) for the screenshot.
   await sidebar().locator('#back').click();

@@ -69,7 +69,9 @@ function canvasEntries(bundle: LoadedBundle, blockId: BlockId): Array<{ a1: stri
   const end = markerRow(grid, region.to);
   const cells: Array<{ a1: string; text: unknown }> = [];
   for (let r = markerRow(grid, region.from) + 2; r < end; r++) {
-    const text = grid[r][region.col - 1];
+    const cell = grid[r][region.col - 1];
+    // The canvas shows each entry with its bullet as part of the cell's text (see src/core/entry-text.ts).
+    const text = typeof cell === 'string' ? cell.replace(/^• {2}/, '') : cell;
     if (text !== '' && text !== null && text !== undefined) cells.push({ a1: a1(r + 1, region.col), text });
   }
   return cells;
@@ -294,7 +296,7 @@ describe('sidebar: editing a block and saving it in one call', () => {
 
     // The sheet is the truth: the canvas sheet, the figure where it lives, and Key Figures all changed.
     expect(canvasTexts(bundle, 'key-activities')).toEqual(expected);
-    expect(values(bundle, CANVAS).flat()).not.toContain(before.entries[2]);
+    expect(values(bundle, CANVAS).flat()).not.toContain(`•  ${before.entries[2]}`);
     expect(detailsFigures(bundle, 'key-activities').map((f) => [f.label, f.value])).toEqual(
       before.figures.map((f, i) => [f.label, i === 0 ? 21.5 : f.value]),
     );

@@ -378,8 +378,8 @@ describe('sidebar snapshots: damaged rows and text from the sheet', () => {
     const canvas = session.canvas();
     const entry = canvas.blocks.find((b) => b.id === 'value-propositions')!.entries[0];
     const grid = values(bundle, CANVAS);
-    const r = grid.findIndex((row) => row.includes(entry));
-    const c = grid[r].indexOf(entry);
+    const r = grid.findIndex((row) => row.includes(`•  ${entry}`));
+    const c = grid[r].indexOf(`•  ${entry}`);
     bundle.fake.direct.setCell(CANVAS, `${String.fromCharCode(65 + c)}${r + 1}`, `${XSS} typed`);
     bundle.call('saveSnapshot', { label: 'second' });
     const row = values(bundle, SNAPSHOTS).findIndex((x) => x[1] === 'second') + 1;
@@ -512,11 +512,11 @@ describe('sidebar JSON export and import', () => {
     expect(await activeDescription(page)).toBe('h1: Canvas blocks');
     await shot(page, 'imported');
     expect(bundle.fake.direct.sheetNames()).toContain('Xiaomi Canvas (2)');
-    expect(values(bundle, 'Xiaomi Canvas (2)').flat()).toContain('Imported ✓ — مرحبا =1+1');
+    expect(values(bundle, 'Xiaomi Canvas (2)').flat()).toContain('•  Imported ✓ — مرحبا =1+1');
     const imported = sidebar.calls.filter((c) => c.fn === 'importCanvasJson');
     expect(imported.at(-1)!.args).toEqual([good.toString('utf8')]);
     // The original canvas is untouched.
-    expect(values(bundle, CANVAS).flat()).not.toContain('Imported ✓ — مرحبا =1+1');
+    expect(values(bundle, CANVAS).flat()).not.toContain('•  Imported ✓ — مرحبا =1+1');
     await page.click('#open-value-propositions');
     await page.locator('#editor-title').waitFor();
     expect(await page.getByLabel('Entry 1', { exact: true }).inputValue()).toBe('Imported ✓ — مرحبا =1+1');

@@ -88,6 +88,10 @@ export interface FakeOptions {
   addonMenuName?: string;
   /** Echo console.* output of the script to the host console as well as recording it. */
   echoConsole?: boolean;
+  /** How undocumented behaviour is read (default: FAKE_SHEETS_READING, else 'strict'); see README "Readings". */
+  reading?: 'strict' | 'lenient';
+  /** Size of sheets made by insertSheet after creation (default 1000 × 26; Google does not document it). */
+  newSheetSize?: { rows: number; columns: number };
 }
 
 export interface Factories {

@@ -48,12 +48,35 @@ export interface ComputedCell {
 /** Thrown for invalid operations; the API layer converts it into an Apps Script-like Error. */
 export class SheetsError extends Error {}
 
+/**
+ * How the fake reads what Google does not document (see README, "Readings"):
+ * - `strict` (default): a text-format cell stores written input exactly as given (an apostrophe stays, `=1+1`
+ *   stays text); a numeric-looking text criterion in COUNTIF(S) does not match text cells.
+ * - `lenient`: a text-format cell drops a leading apostrophe and turns `=…` into a formula; a numeric-looking
+ *   text criterion matches text cells that read as that number.
+ * Code that is correct must give the same result under both.
+ */
+export type Reading = 'strict' | 'lenient';
+
+/** The reading used when none is given: FAKE_SHEETS_READING=lenient runs a whole suite under the other one. */
+export function defaultReading(): Reading {
+  return process.env.FAKE_SHEETS_READING === 'lenient' ? 'lenient' : 'strict';
+}
+
+/** True when a number format has a text section (`@` outside quotes), e.g. `@` or `"•  "@`. */
+export function isTextFormat(pattern: string | undefined): boolean {
+  return pattern !== undefined && pattern.replace(/"[^"]*"|\\./g, '').includes('@');
+}
+
 export interface DocumentInit {
   id: string;
   name: string;
   timeZone: string;
   locale: string;
   now: () => Date;
+  reading?: Reading;
+  /** Size of a sheet made by insertSheet (Google does not document it; default 1000 × 26). */
+  newSheetSize?: { rows: number; columns: number };
 }
 
 export class DocumentModel implements EvalHost {
@@ -67,6 +90,8 @@ export class DocumentModel implements EvalHost {
   nextProtectionId = 1;
   activeSheetId = 0;
   activeRange: ActiveRange | null = null;
+  reading: Reading;
+  newSheetSize: { rows: number; columns: number } | undefined;
   readonly evaluator: Evaluator;
   private readonly clock: () => Date;
   private v = 0;
@@ -77,6 +102,8 @@ export class DocumentModel implements EvalHost {
     this.timeZone = init.timeZone;
     this.locale = init.locale;
     this.clock = init.now;
+    this.reading = init.reading ?? defaultReading();
+    this.newSheetSize = init.newSheetSize;
     this.evaluator = new Evaluator(this);
   }
 
@@ -138,7 +165,8 @@ export class DocumentModel implements EvalHost {
   addSheet(name: string, index: number, id?: number): SheetModel {
     this.checkSheetName(name);
     const sheetId = id ?? this.nextSheetId++;
-    const sheet = new SheetModel(sheetId, name);
+    const size = this.newSheetSize;
+    const sheet = size ? new SheetModel(sheetId, name, size.rows, size.columns) : new SheetModel(sheetId, name);
     const at = Math.max(0, Math.min(index, this.sheets.length));
     this.sheets.splice(at, 0, sheet);
     this.touch();
@@ -270,6 +298,9 @@ export class DocumentModel implements EvalHost {
       }
       return;
     }
+    if (typeof raw === 'string' && isTextFormat(sheet.cellAt(row, col)?.format?.numberFormat)) {
+      return this.writeIntoTextCell(sheet, row, col, raw);
+    }
     if (typeof raw === 'string') {
       const parsed = parseTypedInput(raw, { timeZone: this.timeZone, now: () => this.now() });
       if (parsed.kind === 'empty') return this.writeValue(sheet, row, col, null);
@@ -297,6 +328,19 @@ export class DocumentModel implements EvalHost {
     } else {
       cell.value = String(raw);
     }
+  }
+
+  /**
+   * A string written into a plain-text cell: documented, it is stored as text (no number, date or boolean).
+   * Undocumented, a leading apostrophe or "=": kept as given (strict) or read as Sheets reads typed input in an
+   * automatic cell (lenient).
+   */
+  private writeIntoTextCell(sheet: SheetModel, row: number, col: number, raw: string): void {
+    if (this.reading === 'lenient' && raw.startsWith('=') && raw.length > 1)
+      return this.writeFormula(sheet, row, col, raw);
+    const cell = sheet.ensureCell(row, col);
+    if (cell.formula !== undefined) delete cell.formula;
+    cell.value = this.reading === 'lenient' && raw.startsWith("'") ? raw.slice(1) : raw;
   }
 
   clearContent(sheet: SheetModel, row: number, col: number): void {

@@ -361,8 +361,10 @@ export function createFakeGoogle(options?: FakeOptions): FakeGoogle {
     timeZone: opts.timeZone ?? 'Etc/UTC',
     locale: 'en_US',
     now,
+    reading: opts.reading,
   });
   doc.addSheet('Sheet1', 0, 0);
+  doc.newSheetSize = opts.newSheetSize;
   doc.activeSheetId = 0;
   return build(doc, opts);
 }
@@ -372,6 +374,8 @@ export function loadFakeGoogle(json: unknown, options?: FakeOptions): FakeGoogle
   const opts = defaultOptions(options);
   const data = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
   const doc = documentFromState(data, opts.now ?? (() => new Date()));
+  if (opts.reading) doc.reading = opts.reading;
+  doc.newSheetSize = opts.newSheetSize;
   return build(doc, opts);
 }
 

@@ -8,6 +8,7 @@ import { BorderStyle, enumName, WrapStrategy } from './enums';
 import { columnsMismatch, OUTSIDE_SHEET, rowsMismatch, signatureMismatch, typeNames } from './errors';
 import { DEFAULT_FORMAT, formatSetter, normalizeColor, resolveFormat, wrapOf } from './formats';
 import { offsetRelativeReferences } from './formula/references';
+import { isTextFormat } from './document';
 import { isDate } from './realm';
 import { isEmptyFormat, type SheetModel } from './sheet-model';
 import type { BorderSide, CellFormat, CellScalar, Rect, ResolvedFormat } from './types';
@@ -133,11 +134,18 @@ export class RangeImpl {
     return this;
   }
 
+  private anyTextFormat(): boolean {
+    let found = false;
+    this.forEach((r, c) => (found ||= isTextFormat(this.sheet.cellAt(r, c)?.format?.numberFormat)));
+    return found;
+  }
+
   setValue(value: unknown): this {
     this.alive();
     this.ctx.guard(() => {
       this.doc.checkInput(value);
-      if (typeof value === 'string' && value.startsWith('=') && value.length > 1) {
+      // One formula over several cells moves its relative references; a plain-text cell follows the reading.
+      if (typeof value === 'string' && value.startsWith('=') && value.length > 1 && !this.anyTextFormat()) {
         this.writeFormulaEverywhere(value);
         return;
       }

@@ -4,8 +4,8 @@ import { multipliedContent } from '../support/content';
 import { installFakeGlobals } from '../support/globals';
 
 /** Budgets from the issues: hard limits the tests enforce. The bench reports the goals. */
-const INSERT_MAX_CALLS = 250;
-const INSERT_MAX_ROUND_TRIPS = 3;
+const INSERT_MAX_CALLS = 125;
+const INSERT_MAX_ROUND_TRIPS = 1;
 
 function insertWith(times: number) {
   const fake = installFakeGlobals();
@@ -32,7 +32,8 @@ describe('Insert is batched', () => {
     expect(twice.namedRanges).toBe(once.namedRanges);
     expect(twice.calls).toBe(once.calls);
     expect(twice.roundTrips).toBe(once.roundTrips);
-    // 10x content needs one more call: growing the details sheet past the 1,000 rows of a new sheet
-    expect(tenTimes.calls - once.calls).toBeLessThanOrEqual(1);
+    // 10x content needs two more calls where a new sheet is too small: the getRange that finds it out (a new
+    // sheet's size is not documented, and reading it would cost a round trip) and the row insert
+    expect(tenTimes.calls - once.calls).toBeLessThanOrEqual(2);
   });
 });

@@ -296,8 +296,8 @@ describe('compareSnapshots', () => {
     const b = ready();
     const a = b.save('a');
     const values = b.fake.direct.values(CANVAS);
-    const r = values.findIndex((row) => row.includes(CONTENT.blocks[5].entries[0]));
-    const c = values[r].indexOf(CONTENT.blocks[5].entries[0]);
+    const r = values.findIndex((row) => row.includes(`•  ${CONTENT.blocks[5].entries[0]}`));
+    const c = values[r].indexOf(`•  ${CONTENT.blocks[5].entries[0]}`);
     b.fake.direct.setCell(CANVAS, `${String.fromCharCode(65 + c)}${r + 1}`, 'Typed in the cell');
     const z = b.save('z');
     const before = b.fake.direct.documentState();

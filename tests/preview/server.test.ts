@@ -168,7 +168,7 @@ describe('what the preview runs', () => {
     ).json() as { ok: boolean; changed: boolean; result: BlockView };
     expect(saved).toMatchObject({ ok: true, changed: true });
     expect(saved.result.entries[0]).toBe('Chip design');
-    expect(preview.session.fake.direct.evaluate('Xiaomi Canvas', 'D6')).toBe('Chip design');
+    expect(preview.session.fake.direct.evaluate('Xiaomi Canvas', 'D6')).toBe('•  Chip design');
     expect(preview.session.version).toBe(before.version + 1);
     expect(readFileSync(preview.stateFile, 'utf8')).not.toBe(before.file);
 
@@ -442,7 +442,7 @@ describe('the saved state', () => {
     const second = await start({ stateFile });
     expect(second.startup.source).toBe('restored');
     expect(second.session.fake.direct.evaluate('Key Figures', 'M1')).toBe(0.25);
-    expect(second.session.fake.direct.evaluate('Xiaomi Canvas', 'J6')).toBe('Everyone 🌍');
+    expect(second.session.fake.direct.evaluate('Xiaomi Canvas', 'J6')).toBe('•  Everyone 🌍');
     expect(readFileSync(stateFile, 'utf8')).toBe(saved); // loading changes nothing
     expect(second.session.sheetNames().filter((n) => n.startsWith('Xiaomi Canvas'))).toEqual(['Xiaomi Canvas']); // not inserted again
     await second.close();

@@ -66,12 +66,13 @@ describe('counts', () => {
     expect(measureOurs(await bundleWithContent(contentTimes(1)))).toEqual(ours.get(1));
   });
 
-  test('every operation but insert costs the same calls at 1×, 2× and 10× content; insert at most one more', () => {
+  test('every operation but insert costs the same calls at 1×, 2× and 10× content; insert at most two more', () => {
     for (const op of OPERATIONS) {
       for (const times of [2, 10]) {
         const [base, scaled] = [ours.get(1)![op], ours.get(times)![op]];
         expect({ op, times, roundTrips: scaled.roundTrips }).toEqual({ op, times, roundTrips: base.roundTrips });
-        if (op === 'insert') expect(scaled.calls - base.calls).toBeLessThanOrEqual(1);
+        // a new sheet too small for the content: the getRange that finds it out, then the row insert
+        if (op === 'insert') expect(scaled.calls - base.calls).toBeLessThanOrEqual(2);
         else expect({ op, times, calls: scaled.calls }).toEqual({ op, times, calls: base.calls });
       }
     }
@@ -106,7 +107,8 @@ describe('counts', () => {
     expect(c.insert.roundTrips * 100).toBeLessThan(naive.insert.roundTrips);
   });
 
-  test('insert meets the issue-5 goal of at most 120 Spreadsheet calls', () => {
-    expect(ours.get(1)!.insert.calls).toBeLessThanOrEqual(120);
+  test('insert meets the issue-9 budget of at most 125 Spreadsheet calls and one round trip', () => {
+    expect(ours.get(1)!.insert.calls).toBeLessThanOrEqual(125);
+    expect(ours.get(1)!.insert.roundTrips).toBe(1);
   });
 });

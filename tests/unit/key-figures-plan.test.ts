@@ -28,10 +28,16 @@ describe('Key Figures formulas', () => {
     expect(conflict).toContain('$M$2');
   });
 
+  test('Conflict compares exactly (SUMPRODUCT of equalities), never through COUNTIF criteria', () => {
+    const conflict = keyFigureRowFormulas('Xiaomi Details', 5, 2, 10)[6];
+    expect(conflict).not.toMatch(/COUNTIF/);
+    expect(conflict).toContain('SUMPRODUCT(($I$2:$I$10=I2)*($E$2:$E$10=E2)*ISNUMBER($J$2:$J$10)*');
+  });
+
   test('use only functions that exist in Google Sheets, Excel and LibreOffice', () => {
     const formulas = keyFigureRowFormulas('Xiaomi Details', 5, 2, 3).join(' ');
     const functions = new Set(formulas.match(/[A-Z]+(?=\()/g));
-    expect([...functions].sort()).toEqual(['AND', 'COUNTIFS', 'IF', 'ISNUMBER', 'NOT', 'OR']);
+    expect([...functions].sort()).toEqual(['AND', 'IF', 'ISNUMBER', 'NOT', 'OR', 'SUMPRODUCT']);
   });
 
   test('the sheet starts with the contract header and keeps the rate to its right', () => {
@@ -39,7 +45,9 @@ describe('Key Figures formulas', () => {
     expect(plan.values[0].slice(0, KEY_FIGURES_HEADER.length)).toEqual([...KEY_FIGURES_HEADER]);
     const rateColumn = plan.values[0].indexOf('CNY to USD rate');
     expect(plan.values[0][rateColumn + 1]).toBe(0.14);
-    expect(plan.values[1][0]).toBe("'Key Partners");
+    // Plain text in a plain-text cell: no apostrophe (literal.ts)
+    expect(plan.values[1][0]).toBe('Key Partners');
+    expect(plan.styles[1][0].numberFormat).toBe('@');
   });
 });
 

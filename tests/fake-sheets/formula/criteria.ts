@@ -2,6 +2,9 @@
  * COUNTIF/COUNTIFS/SUMIF(S) criteria, as Sheets interprets them.
  *
  * - A number criterion matches cells equal to that number (numbers, or text that reads as that number).
+ * - A numeric-looking text criterion ("2024", "=2024") matches number cells; whether it also matches text
+ *   cells holding "2024" is documented for Excel but not for Sheets: the strict reading says no, the lenient
+ *   one yes (`textMatchesNumber`).
  * - A boolean criterion matches that boolean.
  * - A criterion "" matches empty cells (and cells holding ""). A criterion that is a reference to an
  *   empty cell counts as the number 0 (as Excel and LibreOffice document; so the same formula gives the
@@ -42,7 +45,7 @@ function cellNumber(cell: Scalar): number | null {
   return null;
 }
 
-export function makeMatcher(criterion: Scalar): Matcher {
+export function makeMatcher(criterion: Scalar, textMatchesNumber = true): Matcher {
   if (criterion instanceof FormulaError) return () => false;
   if (criterion === null) return makeMatcher(0);
   if (typeof criterion === 'number') {
@@ -62,16 +65,17 @@ export function makeMatcher(criterion: Scalar): Matcher {
 
   const num = coerceTextToNumber(operand);
   if (num !== null) {
+    const numberOf = (cell: Scalar) => (textMatchesNumber ? cellNumber(cell) : typeof cell === 'number' ? cell : null);
     switch (op) {
       case '':
       case '=':
         return (cell) => {
-          const n = cellNumber(cell);
+          const n = numberOf(cell);
           return n !== null && n === num;
         };
       case '<>':
         return (cell) => {
-          const n = cellNumber(cell);
+          const n = numberOf(cell);
           return !(n !== null && n === num);
         };
       default:

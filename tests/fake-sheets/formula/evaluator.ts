@@ -11,8 +11,10 @@ import { FUNCTIONS, type CallContext, type Thunk } from './functions';
 import { parseFormula, type Node } from './parser';
 import {
   compareScalars,
+  elementwise,
   err,
   FormulaError,
+  isArray,
   isError,
   isGrid,
   toNumber,
@@ -35,6 +37,8 @@ export interface EvalHost {
   sheetByName(name: string): EvalSheet | undefined;
   namedRange(name: string): { sheet: EvalSheet; rect: Rect } | undefined;
   readonly timeZone: string;
+  /** The reading of undocumented behaviour (see document.ts); criteria depend on it. */
+  readonly reading?: 'strict' | 'lenient';
   now(): Date;
   /** Changes whenever the document changes; cached results are dropped when it moves. */
   version(): number;
@@ -187,11 +191,9 @@ export class Evaluator {
         return fn(thunks, ctx, node.args);
       }
       case 'unary': {
-        const v = toScalar(this.evalNode(node.arg, ctx));
-        if (node.op === '+') return v;
-        if (isError(v)) return v;
-        const n = toNumber(v);
-        return isError(n) ? n : -n;
+        const raw = this.evalNode(node.arg, ctx);
+        if (isArray(raw)) return elementwise([raw], ([v]) => this.unaryScalar(node.op, v));
+        return this.unaryScalar(node.op, toScalar(raw));
       }
       case 'percent': {
         const v = toScalar(this.evalNode(node.arg, ctx));
@@ -203,9 +205,22 @@ export class Evaluator {
     }
   }
 
+  private unaryScalar(op: string, v: Scalar): Scalar {
+    if (op === '+') return v;
+    if (isError(v)) return v;
+    const n = toNumber(v);
+    return isError(n) ? n : -n;
+  }
+
+  /** Operators work element by element when an operand is a range of several cells (array arithmetic). */
   private binary(op: string, leftNode: Node, rightNode: Node, ctx: CallContext): Value {
-    const l = toScalar(this.evalNode(leftNode, ctx));
-    const r = toScalar(this.evalNode(rightNode, ctx));
+    const left = this.evalNode(leftNode, ctx);
+    const right = this.evalNode(rightNode, ctx);
+    if (isArray(left) || isArray(right)) return elementwise([left, right], ([l, r]) => this.binaryScalar(op, l, r));
+    return this.binaryScalar(op, toScalar(left), toScalar(right));
+  }
+
+  private binaryScalar(op: string, l: Scalar, r: Scalar): Scalar {
     if (isError(l)) return l;
     if (isError(r)) return r;
     if (op === '&') {

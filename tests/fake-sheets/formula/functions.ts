@@ -4,7 +4,7 @@
  * Logical: IF, IFS, IFERROR, IFNA, AND, OR, NOT, XOR, TRUE, FALSE
  * Info:    ISNUMBER, ISTEXT, ISBLANK, ISERROR, ISERR, ISNA, ISLOGICAL, ISNONTEXT, NA
  * Math:    SUM, MIN, MAX, AVERAGE, COUNT, COUNTA, COUNTBLANK, COUNTIF, COUNTIFS, SUMIF, SUMIFS,
- *          AVERAGEIF, ABS, ROUND, ROUNDUP, ROUNDDOWN, INT, MOD, POWER, SQRT, PRODUCT, PI
+ *          AVERAGEIF, SUMPRODUCT (with array arithmetic: ranges compared and multiplied cell by cell), ABS, ROUND, ROUNDUP, ROUNDDOWN, INT, MOD, POWER, SQRT, PRODUCT, PI
  * Text:    LEN, LEFT, RIGHT, MID, UPPER, LOWER, TRIM, CONCATENATE, CONCAT, TEXT, VALUE, N, T, EXACT,
  *          SUBSTITUTE, REPT, FIND, SEARCH
  * Lookup:  INDEX, MATCH, VLOOKUP, ROW, COLUMN, ROWS, COLUMNS
@@ -17,8 +17,10 @@ import type { Node } from './parser';
 import type { EvalHost, EvalSheet, Evaluator } from './evaluator';
 import {
   compareScalars,
+  elementwise,
   err,
   type FormulaError,
+  isArray,
   isError,
   isGrid,
   toBool,
@@ -169,8 +171,9 @@ function criteriaPairs(
   return { ranges, criteria };
 }
 
-function matchingCells(ranges: Grid[], criteria: Scalar[]): Array<[number, number]> {
-  const matchers = criteria.map(makeMatcher);
+function matchingCells(ranges: Grid[], criteria: Scalar[], ctx: CallContext): Array<[number, number]> {
+  const textMatchesNumber = ctx.host.reading === 'lenient';
+  const matchers = criteria.map((criterion) => makeMatcher(criterion, textMatchesNumber));
   const out: Array<[number, number]> = [];
   const g0 = ranges[0];
   for (let r = 0; r < g0.rows; r++) {
@@ -247,7 +250,14 @@ export const FUNCTIONS: Record<string, FnImpl> = {
   FALSE: (args) => argCount('FALSE', args, 0, 0) ?? false,
 
   // ---- info ----
-  ISNUMBER: (args) => argCount('ISNUMBER', args, 1, 1) ?? typeof scalarArg(args[0]) === 'number',
+  ISNUMBER(args) {
+    const e = argCount('ISNUMBER', args, 1, 1);
+    if (e) return e;
+    const v = args[0]();
+    // Over a range (inside SUMPRODUCT), one answer per cell.
+    if (isArray(v)) return elementwise([v], ([c]) => typeof c === 'number');
+    return typeof toScalar(v) === 'number';
+  },
   ISTEXT: (args) => argCount('ISTEXT', args, 1, 1) ?? typeof scalarArg(args[0]) === 'string',
   ISNONTEXT: (args) => argCount('ISNONTEXT', args, 1, 1) ?? typeof scalarArg(args[0]) !== 'string',
   ISLOGICAL: (args) => argCount('ISLOGICAL', args, 1, 1) ?? typeof scalarArg(args[0]) === 'boolean',
@@ -333,20 +343,20 @@ export const FUNCTIONS: Record<string, FnImpl> = {
     for (const v of collectScalars(args)) if (v === null || v === '') n++;
     return n;
   },
-  COUNTIF(args) {
+  COUNTIF(args, ctx) {
     const e = argCount('COUNTIF', args, 2, 2);
     if (e) return e;
     const p = criteriaPairs('COUNTIF', args, 0);
     if (isError(p)) return p;
-    return matchingCells(p.ranges, p.criteria).length;
+    return matchingCells(p.ranges, p.criteria, ctx).length;
   },
-  COUNTIFS(args) {
+  COUNTIFS(args, ctx) {
     if (args.length < 2 || args.length % 2 !== 0) return err('#N/A', 'Wrong number of arguments to COUNTIFS.');
     const p = criteriaPairs('COUNTIFS', args, 0);
     if (isError(p)) return p;
-    return matchingCells(p.ranges, p.criteria).length;
+    return matchingCells(p.ranges, p.criteria, ctx).length;
   },
-  SUMIF(args) {
+  SUMIF(args, ctx) {
     const e = argCount('SUMIF', args, 2, 3);
     if (e) return e;
     const p = criteriaPairs('SUMIF', args.slice(0, 2), 0);
@@ -354,7 +364,7 @@ export const FUNCTIONS: Record<string, FnImpl> = {
     const sumRange = args.length > 2 ? args[2]() : p.ranges[0];
     if (!isGrid(sumRange)) return isError(sumRange) ? sumRange : err('#VALUE!');
     let total = 0;
-    for (const [r, c] of matchingCells(p.ranges, p.criteria)) {
+    for (const [r, c] of matchingCells(p.ranges, p.criteria, ctx)) {
       if (r >= sumRange.rows || c >= sumRange.cols) continue;
       const v = sumRange.get(r, c);
       if (isError(v)) return v;
@@ -362,7 +372,7 @@ export const FUNCTIONS: Record<string, FnImpl> = {
     }
     return total;
   },
-  SUMIFS(args) {
+  SUMIFS(args, ctx) {
     if (args.length < 3 || args.length % 2 !== 1) return err('#N/A', 'Wrong number of arguments to SUMIFS.');
     const sumRange = args[0]();
     if (!isGrid(sumRange)) return isError(sumRange) ? sumRange : err('#VALUE!');
@@ -372,14 +382,14 @@ export const FUNCTIONS: Record<string, FnImpl> = {
       return err('#VALUE!', 'Array arguments to SUMIFS are of differing size.');
     }
     let total = 0;
-    for (const [r, c] of matchingCells(p.ranges, p.criteria)) {
+    for (const [r, c] of matchingCells(p.ranges, p.criteria, ctx)) {
       const v = sumRange.get(r, c);
       if (isError(v)) return v;
       if (typeof v === 'number') total += v;
     }
     return total;
   },
-  AVERAGEIF(args) {
+  AVERAGEIF(args, ctx) {
     const e = argCount('AVERAGEIF', args, 2, 3);
     if (e) return e;
     const p = criteriaPairs('AVERAGEIF', args.slice(0, 2), 0);
@@ -388,7 +398,7 @@ export const FUNCTIONS: Record<string, FnImpl> = {
     if (!isGrid(avgRange)) return isError(avgRange) ? avgRange : err('#VALUE!');
     let total = 0;
     let n = 0;
-    for (const [r, c] of matchingCells(p.ranges, p.criteria)) {
+    for (const [r, c] of matchingCells(p.ranges, p.criteria, ctx)) {
       const v = r < avgRange.rows && c < avgRange.cols ? avgRange.get(r, c) : null;
       if (isError(v)) return v;
       if (typeof v === 'number') {
@@ -397,6 +407,36 @@ export const FUNCTIONS: Record<string, FnImpl> = {
       }
     }
     return n === 0 ? err('#DIV/0!') : total / n;
+  },
+  SUMPRODUCT(args) {
+    if (args.length < 1) return err('#N/A', 'Wrong number of arguments to SUMPRODUCT.');
+    const values = args.map((t) => t());
+    const grids = values.map((v): Grid | FormulaError => {
+      if (isGrid(v)) return v;
+      if (isError(v)) return v;
+      return { kind: 'grid', rows: 1, cols: 1, get: () => v };
+    });
+    const bad = grids.find(isError);
+    if (bad) return bad;
+    const list = grids as Grid[];
+    const { rows, cols } = list[0];
+    if (list.some((g) => g.rows !== rows || g.cols !== cols)) {
+      return err('#VALUE!', 'SUMPRODUCT has mismatched range sizes.');
+    }
+    let total = 0;
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        let product = 1;
+        for (const g of list) {
+          const v = g.get(r, c);
+          if (isError(v)) return v;
+          // Only numbers take part; text, booleans and blanks count as 0 (as in Sheets, Excel and LibreOffice).
+          product *= typeof v === 'number' ? v : 0;
+        }
+        total += product;
+      }
+    }
+    return finite(total);
   },
   ABS(args) {
     const e = argCount('ABS', args, 1, 1);

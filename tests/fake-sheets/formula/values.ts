@@ -37,6 +37,28 @@ export function isError(v: unknown): v is FormulaError {
 
 export const err = (code: ErrorCode, detail?: string): FormulaError => new FormulaError(code, detail);
 
+/** True for a grid of more than one cell: operators and IS* functions then work element by element. */
+export function isArray(v: Value): v is Grid {
+  return isGrid(v) && (v.rows > 1 || v.cols > 1);
+}
+
+/**
+ * Applies `f` element by element over grids and scalars (a scalar or 1×1 grid is repeated), as array arithmetic
+ * inside SUMPRODUCT does in Sheets, Excel and LibreOffice. Grids of different sizes give #VALUE!.
+ */
+export function elementwise(values: Value[], f: (scalars: Scalar[]) => Scalar): Value {
+  const arrays = values.filter(isArray);
+  const rows = arrays[0].rows;
+  const cols = arrays[0].cols;
+  if (arrays.some((a) => a.rows !== rows || a.cols !== cols))
+    return err('#VALUE!', 'Array arguments are of different size.');
+  const at = (v: Value, r: number, c: number): Scalar => (isArray(v) ? v.get(r, c) : toScalar(v));
+  const out = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => f(values.map((v) => at(v, r, c)))),
+  );
+  return { kind: 'grid', rows, cols, get: (r, c) => out[r][c] };
+}
+
 /** A single value from a value that may be a grid (1×1 grids collapse; larger ones are #VALUE!). */
 export function toScalar(v: Value): Scalar {
   if (!isGrid(v)) return v;
