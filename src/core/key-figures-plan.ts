@@ -1,5 +1,6 @@
 import { a1, a1Range, columnLetter, quoteSheetName } from './a1';
 import { CURRENCY_UNITS } from './units';
+import { reportedFormulas, type ReportedRange } from './reported-formulas';
 import { FIGURE_COLUMNS } from './details-plan';
 import { rangeNames, sheetMarker } from './instance-names';
 import { literal } from './literal';
@@ -22,6 +23,9 @@ export const KEY_FIGURES_HEADER = [
   'Conflict',
   'Metric',
   'Compared',
+  'Reported',
+  'Vs reported',
+  'Reported check',
 ] as const;
 export const KEY_FIGURES_TABLE_COLUMNS = KEY_FIGURES_HEADER.length;
 export const RATE_LABEL = 'CNY to USD rate';
@@ -29,11 +33,14 @@ export const DEFAULT_RATE = 0.14;
 export const TOLERANCE_LABEL = 'Conflict tolerance';
 export const DEFAULT_TOLERANCE = 0.1;
 export const CONFLICT_FLAG = '⚠ Conflict';
-/** Settings sit to the right of the table: label in L, value in M; the sheet marker hides in column O. */
-export const RATE_CELL = { row: 1, column: 13 } as const;
-export const TOLERANCE_CELL = { row: 2, column: 13 } as const;
-export const FIGURES_MARKER_CELL = { row: 1, column: 15 } as const;
-export const KEY_FIGURES_COLUMNS = 15;
+export const DIFFERS_FLAG = '⚠ Differs from reported';
+/** Settings sit to the right of the table (A:M): label in O, value in P; the sheet marker hides in column R. */
+export const RATE_CELL = { row: 1, column: 16 } as const;
+export const TOLERANCE_CELL = { row: 2, column: 16 } as const;
+export const FIGURES_MARKER_CELL = { row: 1, column: 18 } as const;
+/** Where the marker was before the Reported columns moved the settings right (sheets inserted earlier). */
+export const LEGACY_FIGURES_MARKER_COLUMN = 15;
+export const KEY_FIGURES_COLUMNS = 18;
 
 export interface FigureLink {
   blockTitle: string;
@@ -44,8 +51,17 @@ export interface FigureLink {
 const RATE = `$${columnLetter(RATE_CELL.column)}$${RATE_CELL.row}`;
 const TOLERANCE = `$${columnLetter(TOLERANCE_CELL.column)}$${TOLERANCE_CELL.row}`;
 
-/** The formulas of one Key Figures row (sheet row `r`), linked to details row `detailsRow`. */
-export function keyFigureRowFormulas(detailsSheet: string, detailsRow: number, r: number, lastRow: number): string[] {
+/**
+ * The formulas of one Key Figures row (sheet row `r`), linked to details row `detailsRow`, and compared with
+ * Xiaomi's reported results in `reported`.
+ */
+export function keyFigureRowFormulas(
+  detailsSheet: string,
+  detailsRow: number,
+  r: number,
+  lastRow: number,
+  reported: ReportedRange,
+): string[] {
   const ref = (column: number) => `${quoteSheetName(detailsSheet)}!${a1(detailsRow, column)}`;
   const text = (column: number) => `=""&${ref(column)}`;
   const [C, D, E, G, I, J] = ['C', 'D', 'E', 'G', 'I', 'J'].map((col) => `${col}${r}`);
@@ -69,6 +85,7 @@ export function keyFigureRowFormulas(detailsSheet: string, detailsRow: number, r
     conflict,
     text(FIGURE_COLUMNS.metric),
     compared,
+    ...reportedFormulas(r, reported, { rate: RATE, tolerance: TOLERANCE, flag: DIFFERS_FLAG }),
   ];
 }
 
@@ -84,13 +101,21 @@ const ROW_STYLES: Partial<CellStyle>[] = [
   { ...formula, fontColor: THEME.alert, fontWeight: 'bold' },
   { ...formula, fontColor: THEME.muted },
   { numberFormat: '#,##0.0##', horizontalAlignment: 'right', fontColor: THEME.muted },
+  { numberFormat: '#,##0.0##', horizontalAlignment: 'right' },
+  { numberFormat: '0.0%', horizontalAlignment: 'right' },
+  { ...formula, fontColor: THEME.alert, fontWeight: 'bold' },
 ];
 
 /**
- * The table part (A..J) for the given figures. `rows` may exceed the figure count: the extra rows are written
+ * The table part (A..M) for the given figures. `rows` may exceed the figure count: the extra rows are written
  * blank, which clears what an earlier, longer table left behind.
  */
-export function buildKeyFiguresTable(detailsSheet: string, links: readonly FigureLink[], rows: number): PlanGrid {
+export function buildKeyFiguresTable(
+  detailsSheet: string,
+  links: readonly FigureLink[],
+  rows: number,
+  reported: ReportedRange,
+): PlanGrid {
   const grid = new PlanGrid(Math.max(rows, links.length) + 1, KEY_FIGURES_TABLE_COLUMNS, { ...baseStyle });
   KEY_FIGURES_HEADER.forEach((label, c) =>
     grid.set(1, c + 1, label, { fontWeight: 'bold', background: THEME.headerFill, verticalAlignment: 'middle' }),
@@ -99,7 +124,9 @@ export function buildKeyFiguresTable(detailsSheet: string, links: readonly Figur
   links.forEach((link, i) => {
     const r = i + 2;
     grid.set(r, 1, literal(link.blockTitle));
-    keyFigureRowFormulas(detailsSheet, link.row, r, lastRow).forEach((formula, c) => grid.set(r, c + 2, formula));
+    keyFigureRowFormulas(detailsSheet, link.row, r, lastRow, reported).forEach((formula, c) =>
+      grid.set(r, c + 2, formula),
+    );
     ROW_STYLES.forEach((style, c) => grid.style(r, c + 1, 1, 1, style));
   });
   return grid;
@@ -117,8 +144,13 @@ const baseStyle: CellStyle = {
   numberFormat: '@',
 };
 
-export function buildKeyFiguresPlan(instance: number, detailsSheet: string, links: readonly FigureLink[]): SheetPlan {
-  const table = buildKeyFiguresTable(detailsSheet, links, links.length);
+export function buildKeyFiguresPlan(
+  instance: number,
+  detailsSheet: string,
+  links: readonly FigureLink[],
+  reported: ReportedRange,
+): SheetPlan {
+  const table = buildKeyFiguresTable(detailsSheet, links, links.length, reported);
   const grid = new PlanGrid(table.numRows, KEY_FIGURES_COLUMNS, { ...baseStyle });
   table.values.forEach((row, r) => row.forEach((value, c) => (grid.values[r][c] = value)));
   table.styles.forEach((row, r) => row.forEach((style, c) => (grid.styles[r][c] = style)));
@@ -133,11 +165,11 @@ export function buildKeyFiguresPlan(instance: number, detailsSheet: string, link
 
   const plan = emptyPlan(grid);
   // Few distinct widths: each run of equal widths is one call.
-  plan.columnWidths = [160, 240, 90, 90, 90, 160, 100, 100, 160, 100, 24, 150, 90, 24, 24];
+  plan.columnWidths = [160, 240, 90, 90, 90, 160, 100, 100, 160, 100, 100, 100, 160, 24, 150, 90, 24, 24];
   plan.hiddenColumns = [{ column: FIGURES_MARKER_CELL.column, count: 1 }];
   plan.borders = [
     {
-      ranges: [a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS), a1Range(1, 12, 2, 2)],
+      ranges: [a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS), a1Range(1, RATE_CELL.column - 1, 2, 2)],
       color: THEME.hairline,
       style: 'SOLID',
       inner: true,
@@ -152,7 +184,7 @@ export function buildKeyFiguresPlan(instance: number, detailsSheet: string, link
         'Assumption: 1 CNY = 0.14 USD, a rounded 2024 average. Update it to the rate you want; the USD bn column recalculates.',
       ],
       [
-        'Rows with the same Metric and Period are flagged as a conflict when their Compared values differ by more than this.',
+        'Rows with the same Metric and Period are flagged as a conflict when their Compared values differ by more than this; a figure is flagged as differing from reported when its Vs reported exceeds it.',
       ],
     ],
   };

@@ -84,12 +84,18 @@ export const figureListSchema = <T extends z.ZodMiniType>(figure: T) =>
     .array(figure, { error: 'must be a list of figures' })
     .check(z.maxLength(LIMITS.figures, `must have at most ${LIMITS.figures} figures`));
 
+/**
+ * A figure as saveBlock receives it: the sidebar (or any client) may echo back the `reported` comparison the
+ * server attached to the figure it read (see FigureView); it is reference data, never saved, so it is ignored.
+ */
+const savedFigureSchema = z.extend(figureSchema, { reported: z.optional(z.unknown()) });
+
 export const saveBlockRequestSchema = z.strictObject(
   {
     blockId,
     version,
     entries: entriesSchema,
-    figures: figureListSchema(figureSchema),
+    figures: figureListSchema(savedFigureSchema),
   },
   objectError('an object with blockId, version, entries and figures'),
 );

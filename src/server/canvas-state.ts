@@ -1,9 +1,12 @@
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { readCanvasGrid, type CanvasReading } from '../core/canvas-read';
 import { readDetailsGrid, type DetailsRegion } from '../core/details-read';
+import { rangeNames } from '../core/instance-names';
+import { figuresWithReported, type ComparisonSettings } from '../core/reported-compare';
 import { blockVersion } from '../core/version';
-import type { BlockView, CanvasView } from '../core/view';
+import type { BlockView, CanvasView, Figure, FigureView } from '../core/view';
 import { locateCanvas, type CanvasInstance } from './canvas-instance';
+import { REPORTED } from './reported';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -16,6 +19,8 @@ export interface CanvasState {
   details: Record<BlockId, DetailsRegion>;
   /** Last used row of Key Figures (0 when the sheet is missing), so a rewrite can clear what it leaves behind. */
   figuresLastRow: number;
+  /** Key Figures' rate and tolerance, for comparing figures with Xiaomi's reported results. */
+  settings: ComparisonSettings;
 }
 
 export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false): CanvasState {
@@ -25,7 +30,17 @@ export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false
   const canvas = readCanvasGrid(sheets.canvas.getDataRange().getValues(), canvasName);
   const details = readDetailsGrid(sheets.details.getDataRange().getValues(), detailsName);
   const figuresLastRow = withKeyFigures && sheets.figures ? sheets.figures.getLastRow() : 0;
-  return { sheets, canvasName, detailsName, canvas, details, figuresLastRow };
+  const settings = readComparisonSettings(spreadsheet, sheets.instance);
+  return { sheets, canvasName, detailsName, canvas, details, figuresLastRow, settings };
+}
+
+/** The rate cell (by its named range) and the tolerance cell under it; null where blank or not a number. */
+function readComparisonSettings(spreadsheet: Spreadsheet, instance: number): ComparisonSettings {
+  const rate = spreadsheet.getRangeByName(rangeNames.rate(instance));
+  if (!rate) return { rate: null, tolerance: null };
+  const [[rateValue], [toleranceValue]] = rate.offset(0, 0, 2, 1).getValues();
+  const numberOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return { rate: numberOrNull(rateValue), tolerance: numberOrNull(toleranceValue) };
 }
 
 export function blockView(state: CanvasState, id: BlockId): BlockView {
@@ -36,8 +51,13 @@ export function blockView(state: CanvasState, id: BlockId): BlockView {
     title: BLOCK_TITLES[id],
     version: blockVersion(state.sheets.instance, id, entries, figures),
     entries,
-    figures,
+    figures: withReported(figures, state.settings),
   };
+}
+
+/** Each figure with Xiaomi's reported value for its metric and period, when there is one. */
+export function withReported(figures: readonly Figure[], settings: ComparisonSettings): FigureView[] {
+  return figuresWithReported(figures, REPORTED, settings);
 }
 
 export function canvasView(state: CanvasState): CanvasView {

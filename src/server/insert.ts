@@ -5,6 +5,7 @@ import { buildDetailsPlan } from '../core/details-plan';
 import { rangeNames, sheetName } from '../core/instance-names';
 import { buildKeyFiguresPlan } from '../core/key-figures-plan';
 import { applySheetPlan } from './apply-plan';
+import { insertReportedResults, reportedLookup } from './reported-results';
 import { withDocumentLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -35,7 +36,7 @@ export function insertCanvas(spreadsheet: Spreadsheet, ui: Ui, content: CanvasCo
 /** Sheet names of an inserted canvas instance. */
 export interface InsertedCanvas {
   instance: number;
-  names: { canvas: string; details: string; figures: string };
+  names: { canvas: string; details: string; figures: string; reported: string };
 }
 
 /**
@@ -53,22 +54,24 @@ export function insertCanvasInstance(
     canvas: sheetName('canvas', instance),
     details: sheetName('details', instance),
     figures: sheetName('figures', instance),
+    reported: sheetName('reported', instance),
   };
   const canvas = buildCanvasPlan(content, instance);
   const details = buildDetailsPlan(content, instance);
   const links = content.blocks.flatMap((block) =>
     details.figureRows[block.id].map((row) => ({ blockTitle: block.title, row })),
   );
-  const figuresPlan = buildKeyFiguresPlan(instance, names.details, links);
+  const figuresPlan = buildKeyFiguresPlan(instance, names.details, links, reportedLookup(names.reported));
 
   const canvasSheet = spreadsheet.insertSheet(names.canvas, sheetCount);
   applySheetPlan(canvasSheet, canvas.plan, spreadsheet);
   applySheetPlan(spreadsheet.insertSheet(names.details, sheetCount + 1), details.plan, spreadsheet);
   applySheetPlan(spreadsheet.insertSheet(names.figures, sheetCount + 2), figuresPlan, spreadsheet);
+  insertReportedResults(spreadsheet, instance, names.reported, sheetCount + 3);
 
   canvasSheet.activate();
   spreadsheet.toast(
-    `Done: ${BLOCK_IDS.length} blocks on "${names.canvas}", the detail on "${names.details}", ${links.length} figures on "${names.figures}".`,
+    `Done: ${BLOCK_IDS.length} blocks on "${names.canvas}", the detail on "${names.details}", ${links.length} figures on "${names.figures}", Xiaomi's reported results on "${names.reported}".`,
     TOAST_TITLE,
     8,
   );
@@ -80,7 +83,7 @@ function freeInstance(spreadsheet: Spreadsheet): { instance: number; exists: boo
   const sheets = spreadsheet.getSheets();
   const taken = new Set(sheets.map((sheet) => sheet.getName()));
   const nameIsFree = (n: number) =>
-    (['canvas', 'details', 'figures'] as const).every((kind) => !taken.has(sheetName(kind, n)));
+    (['canvas', 'details', 'figures', 'reported'] as const).every((kind) => !taken.has(sheetName(kind, n)));
   let exists = [...taken].some((name) => CANVAS_SHEET_NAME.test(name));
   let instance = 1;
   for (;;) {

@@ -10,6 +10,7 @@ import {
 import { THEME } from '../core/theme';
 import { applySheetPlan, writeGrid } from './apply-plan';
 import type { CanvasState } from './canvas-state';
+import { ensureReportedResults, reportedLookup } from './reported-results';
 
 function linksFor(rows: Record<BlockId, number[]>): FigureLink[] {
   return BLOCK_IDS.flatMap((id) => rows[id].map((row) => ({ blockTitle: BLOCK_TITLES[id], row })));
@@ -25,18 +26,21 @@ export function currentFigureRows(state: CanvasState): Record<BlockId, number[]>
 /**
  * Re-links Key Figures to where the figures are now: rewrites the table's formulas (restoring any a user
  * overwrote with numbers) and clears rows an earlier, longer table left. The rate and tolerance cells, which
- * are the user's, are never touched. Recreates the sheet if it was deleted. Returns the number of figures.
+ * are the user's, are never touched. Recreates Key Figures and Reported Results if they were deleted.
+ * Returns the number of figures.
  */
 export function writeKeyFiguresTable(state: CanvasState, rows: Record<BlockId, number[]>): number {
   const links = linksFor(rows);
   const spreadsheet = state.sheets.canvas.getParent();
   const sheet = state.sheets.figures;
   if (!sheet) {
-    recreateKeyFigures(state, links);
+    const figures = recreateKeyFigures(state, links);
+    ensureReportedResults(spreadsheet, state.sheets.instance, state.sheets.reported, figures);
     return links.length;
   }
+  const reportedName = ensureReportedResults(spreadsheet, state.sheets.instance, state.sheets.reported, sheet);
   const previousRows = Math.max(state.figuresLastRow - 1, 0);
-  const grid = buildKeyFiguresTable(state.detailsName, links, previousRows);
+  const grid = buildKeyFiguresTable(state.detailsName, links, previousRows, reportedLookup(reportedName));
   writeGrid(sheet.getRange(1, 1, grid.numRows, KEY_FIGURES_TABLE_COLUMNS), grid);
   sheet.getRange(1, 1, grid.numRows, KEY_FIGURES_TABLE_COLUMNS).setBorder(false, false, false, false, false, false);
   const table = sheet.getRange(a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS));
@@ -45,11 +49,18 @@ export function writeKeyFiguresTable(state: CanvasState, rows: Record<BlockId, n
   return links.length;
 }
 
-function recreateKeyFigures(state: CanvasState, links: FigureLink[]): void {
+function recreateKeyFigures(state: CanvasState, links: FigureLink[]): GoogleAppsScript.Spreadsheet.Sheet {
   const spreadsheet = state.sheets.canvas.getParent();
   const instance = state.sheets.instance;
   const preferred = sheetName('figures', instance);
   const name = spreadsheet.getSheetByName(preferred) ? `${preferred} (restored)` : preferred;
   const sheet = spreadsheet.insertSheet(name, state.sheets.details.getIndex());
-  applySheetPlan(sheet, buildKeyFiguresPlan(instance, state.detailsName, links), spreadsheet);
+  // Formulas name the reported sheet as it is now, or as it will be recreated right after this one.
+  const reportedName = state.sheets.reported ? state.sheets.reported.getName() : sheetName('reported', instance);
+  applySheetPlan(
+    sheet,
+    buildKeyFiguresPlan(instance, state.detailsName, links, reportedLookup(reportedName)),
+    spreadsheet,
+  );
+  return sheet;
 }

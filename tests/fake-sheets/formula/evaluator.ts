@@ -190,11 +190,8 @@ export class Evaluator {
         return fn(thunks, ctx, node.args);
       }
       case 'unary': {
-        const v = toScalar(this.evalNode(node.arg, ctx));
-        if (node.op === '+') return v;
-        if (isError(v)) return v;
-        const n = toNumber(v);
-        return isError(n) ? n : -n;
+        if (ctx.array) return this.cellwise([this.evalNode(node.arg, ctx)], ([v]) => this.unary(node.op, v));
+        return this.unary(node.op, toScalar(this.evalNode(node.arg, ctx)));
       }
       case 'percent': {
         const v = toScalar(this.evalNode(node.arg, ctx));
@@ -202,13 +199,48 @@ export class Evaluator {
         return isError(n) ? n : n / 100;
       }
       case 'binary':
+        if (ctx.array) {
+          const operands = [this.evalNode(node.left, ctx), this.evalNode(node.right, ctx)];
+          return this.cellwise(operands, ([l, r]) => this.scalarBinary(node.op, l, r));
+        }
         return this.binary(node.op, node.left, node.right, ctx);
     }
   }
 
+  /**
+   * Applies a scalar operation cell by cell (array context, inside SUMPRODUCT): a single value or a 1×1
+   * range pairs with every cell; two larger arrays must have the same size (#VALUE! otherwise).
+   */
+  private cellwise(operands: Value[], op: (values: Scalar[]) => Value): Value {
+    const grids = operands.filter((v): v is Grid => isGrid(v) && !(v.rows === 1 && v.cols === 1));
+    if (grids.length === 0) return op(operands.map(toScalar));
+    const { rows, cols } = grids[0];
+    if (grids.some((g) => g.rows !== rows || g.cols !== cols))
+      return err('#VALUE!', 'Array arguments are of different size.');
+    const values: Scalar[][] = [];
+    for (let r = 0; r < rows; r++) {
+      const row: Scalar[] = [];
+      for (let c = 0; c < cols; c++) {
+        const cell = operands.map((v) => (isGrid(v) && v.rows === rows && v.cols === cols ? v.get(r, c) : toScalar(v)));
+        row.push(toScalar(op(cell)));
+      }
+      values.push(row);
+    }
+    return { kind: 'grid', rows, cols, get: (r, c) => values[r][c] };
+  }
+
+  private unary(op: string, v: Scalar): Value {
+    if (op === '+') return v;
+    if (isError(v)) return v;
+    const n = toNumber(v);
+    return isError(n) ? n : -n;
+  }
+
   private binary(op: string, leftNode: Node, rightNode: Node, ctx: CallContext): Value {
-    const l = toScalar(this.evalNode(leftNode, ctx));
-    const r = toScalar(this.evalNode(rightNode, ctx));
+    return this.scalarBinary(op, toScalar(this.evalNode(leftNode, ctx)), toScalar(this.evalNode(rightNode, ctx)));
+  }
+
+  private scalarBinary(op: string, l: Scalar, r: Scalar): Value {
     if (isError(l)) return l;
     if (isError(r)) return r;
     if (op === '&') {

@@ -4,7 +4,7 @@
  * Logical: IF, IFS, IFERROR, IFNA, AND, OR, NOT, XOR, TRUE, FALSE
  * Info:    ISNUMBER, ISTEXT, ISBLANK, ISERROR, ISERR, ISNA, ISLOGICAL, ISNONTEXT, NA
  * Math:    SUM, MIN, MAX, AVERAGE, COUNT, COUNTA, COUNTBLANK, COUNTIF, COUNTIFS, SUMIF, SUMIFS,
- *          AVERAGEIF, ABS, ROUND, ROUNDUP, ROUNDDOWN, INT, MOD, POWER, SQRT, PRODUCT, PI
+ *          SUMPRODUCT (its arguments are evaluated as arrays: operators apply cell by cell), AVERAGEIF, ABS, ROUND, ROUNDUP, ROUNDDOWN, INT, MOD, POWER, SQRT, PRODUCT, PI
  * Text:    LEN, LEFT, RIGHT, MID, UPPER, LOWER, TRIM, CONCATENATE, CONCAT, TEXT, VALUE, N, T, EXACT,
  *          SUBSTITUTE, REPT, FIND, SEARCH
  * Lookup:  INDEX, MATCH, VLOOKUP, ROW, COLUMN, ROWS, COLUMNS
@@ -36,6 +36,8 @@ export interface CallContext {
   col: number;
   host: EvalHost;
   evaluator: Evaluator;
+  /** Inside SUMPRODUCT: operators on ranges apply cell by cell instead of needing a single value. */
+  array?: boolean;
 }
 
 export type Thunk = () => Value;
@@ -287,6 +289,32 @@ export const FUNCTIONS: Record<string, FnImpl> = {
     const nums = collectNumbers(args);
     if (isError(nums)) return nums;
     return finite(nums.reduce((a, b) => a + b, 0));
+  },
+  /**
+   * SUMPRODUCT evaluates its arguments as arrays (in Sheets, Excel and LibreOffice alike), multiplies them
+   * cell by cell and sums. Arrays must have the same size; entries that are not numbers (text, TRUE/FALSE,
+   * empty) count as 0, as Excel treats them (Sheets would coerce TRUE to 1: formulas that rely on that are
+   * not portable, so the fake does not). Errors propagate.
+   */
+  SUMPRODUCT(args, ctx, nodes) {
+    if (nodes.length === 0) return argCount('SUMPRODUCT', args, 1, Infinity)!;
+    const arrays = nodes.map((node) => ctx.evaluator.evalNode(node, { ...ctx, array: true }));
+    const dims = arrays.map((a) => (isGrid(a) ? [a.rows, a.cols] : [1, 1]));
+    if (dims.some(([r, c]) => r !== dims[0][0] || c !== dims[0][1]))
+      return err('#VALUE!', 'SUMPRODUCT has mismatched range sizes.');
+    let total = 0;
+    for (let r = 0; r < dims[0][0]; r++) {
+      for (let c = 0; c < dims[0][1]; c++) {
+        let product = 1;
+        for (const a of arrays) {
+          const v = isGrid(a) ? a.get(r, c) : a;
+          if (isError(v)) return v;
+          product *= typeof v === 'number' ? v : 0;
+        }
+        total += product;
+      }
+    }
+    return finite(total);
   },
   PRODUCT(args) {
     const nums = collectNumbers(args);
