@@ -1,10 +1,11 @@
 import { BLOCK_TITLES } from '../core/block-ids';
 import { parseCanvasJson, toCanvasJson, type CanvasJson } from '../core/canvas-json';
 import type { CanvasContent } from '../core/content-schema';
+import { DEFAULT_RATE, DEFAULT_TOLERANCE } from '../core/key-figures-plan';
 import { cellText } from '../core/literal';
 import { blockVersion } from '../core/version';
 import type { CanvasView } from '../core/view';
-import { readCanvasState } from './canvas-state';
+import { readCanvasState, withReported } from './canvas-state';
 import { CONTENT } from './content';
 import { insertCanvasInstance } from './insert';
 import { withDocumentLock } from './lock';
@@ -60,7 +61,8 @@ export function importCanvasJson(json: unknown): CanvasView {
         title: BLOCK_TITLES[b.id],
         version: blockVersion(inserted.instance, b.id, b.entries, figures),
         entries: b.entries,
-        figures,
+        // a fresh canvas: Key Figures holds the default rate and tolerance
+        figures: withReported(figures, { rate: DEFAULT_RATE, tolerance: DEFAULT_TOLERANCE }),
       };
     }),
   };

@@ -19,6 +19,8 @@ export interface CanvasState {
   details: Record<BlockId, DetailsRegion>;
   /** Last used row of Key Figures (0 when the sheet is missing), so a rewrite can clear what it leaves behind. */
   figuresLastRow: number;
+  /** Name of the Reported Results sheet, or null when it is missing (or was not asked for). */
+  reportedName: string | null;
   /** Key Figures' rate and tolerance, for comparing figures with Xiaomi's reported results. */
   settings: ComparisonSettings;
 }
@@ -30,8 +32,9 @@ export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false
   const canvas = readCanvasGrid(sheets.canvas.getDataRange().getValues(), canvasName);
   const details = readDetailsGrid(sheets.details.getDataRange().getValues(), detailsName);
   const figuresLastRow = withKeyFigures && sheets.figures ? sheets.figures.getLastRow() : 0;
+  const reportedName = sheets.reported ? sheets.reported.getName() : null;
   const settings = readComparisonSettings(spreadsheet, sheets.instance);
-  return { sheets, canvasName, detailsName, canvas, details, figuresLastRow, settings };
+  return { sheets, canvasName, detailsName, canvas, details, figuresLastRow, reportedName, settings };
 }
 
 /** The rate cell (by its named range) and the tolerance cell under it; null where blank or not a number. */

@@ -35,10 +35,10 @@ export function writeKeyFiguresTable(state: CanvasState, rows: Record<BlockId, n
   const sheet = state.sheets.figures;
   if (!sheet) {
     const figures = recreateKeyFigures(state, links);
-    ensureReportedResults(spreadsheet, state.sheets.instance, state.sheets.reported, figures);
+    ensureReportedResults(spreadsheet, state.sheets.instance, state.reportedName, figures);
     return links.length;
   }
-  const reportedName = ensureReportedResults(spreadsheet, state.sheets.instance, state.sheets.reported, sheet);
+  const reportedName = ensureReportedResults(spreadsheet, state.sheets.instance, state.reportedName, sheet);
   const previousRows = Math.max(state.figuresLastRow - 1, 0);
   const grid = buildKeyFiguresTable(state.detailsName, links, previousRows, reportedLookup(reportedName));
   writeGrid(sheet.getRange(1, 1, grid.numRows, KEY_FIGURES_TABLE_COLUMNS), grid);
@@ -56,7 +56,7 @@ function recreateKeyFigures(state: CanvasState, links: FigureLink[]): GoogleApps
   const name = spreadsheet.getSheetByName(preferred) ? `${preferred} (restored)` : preferred;
   const sheet = spreadsheet.insertSheet(name, state.sheets.details.getIndex());
   // Formulas name the reported sheet as it is now, or as it will be recreated right after this one.
-  const reportedName = state.sheets.reported ? state.sheets.reported.getName() : sheetName('reported', instance);
+  const reportedName = state.reportedName ?? sheetName('reported', instance);
   applySheetPlan(
     sheet,
     buildKeyFiguresPlan(instance, state.detailsName, links, reportedLookup(reportedName)),

@@ -28,16 +28,16 @@ export function reportedLookup(name: string): ReportedRange {
 }
 
 /**
- * The Reported Results sheet of a canvas, recreated (after Key Figures) when a user deleted it; returns its
- * name. Used by Refresh Key Figures and whenever Key Figures is re-linked.
+ * The Reported Results sheet of a canvas (`existingName`, read with the rest of the state), recreated after
+ * Key Figures when a user deleted it; returns its name. Used whenever Key Figures is re-linked.
  */
 export function ensureReportedResults(
   spreadsheet: Spreadsheet,
   instance: number,
-  existing: Sheet | null,
+  existingName: string | null,
   after: Sheet | null,
 ): string {
-  if (existing) return existing.getName();
+  if (existingName !== null) return existingName;
   // A sheet of this name would have been found (canvas-instance looks it up by name when its range is gone).
   const name = sheetName('reported', instance);
   const index = after ? after.getIndex() : spreadsheet.getSheets().length;

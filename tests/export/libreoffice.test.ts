@@ -119,7 +119,7 @@ maybe(
   async () => {
     const fake = insertedCanvas();
     // A teammate's edits in Sheets: another exchange rate, and a CNY figure changed where it lives.
-    fake.direct.setCell(KEY_FIGURES, 'M1', '0.2');
+    fake.direct.setCell(KEY_FIGURES, 'P1', '0.2');
     const values = fake.direct.values(KEY_FIGURES);
     const formulas = fake.direct.formulas(KEY_FIGURES);
     const row = values.findIndex((r) => r[3] === 'CNY bn');

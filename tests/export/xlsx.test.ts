@@ -137,8 +137,8 @@ describe('the workbook', () => {
       'Metric',
       'Compared',
     ]);
-    expect(sheet(KEY_FIGURES).getCell('M1').value).toBe(0.14);
-    expect(sheet(KEY_FIGURES).getCell('M1').note).toBeTruthy();
+    expect(sheet(KEY_FIGURES).getCell('P1').value).toBe(0.14);
+    expect(sheet(KEY_FIGURES).getCell('P1').note).toBeTruthy();
   });
 
   test('Key Figures formulas link to the details and carry numbers; only IF/ISNUMBER/AND/OR/NOT/COUNTIFS are used', () => {
@@ -320,14 +320,14 @@ describe('npm run export', () => {
 
   test('--from-state exports a saved preview spreadsheet', async () => {
     const saved = insertedCanvas();
-    saved.direct.setCell(KEY_FIGURES, 'M1', '0.5');
+    saved.direct.setCell(KEY_FIGURES, 'P1', '0.5');
     const state = join(dir, 'state.json');
     writeFileSync(state, JSON.stringify(saved.toJSON()));
     const out = join(dir, 'from-state.xlsx');
     const result = await exportCanvas({ out, fromState: state });
     expect(result.sheets).toEqual([CANVAS, DETAILS, KEY_FIGURES]);
     const book = await readBack(out);
-    expect(book.getWorksheet(KEY_FIGURES)?.getCell('M1').value).toBe(0.5);
+    expect(book.getWorksheet(KEY_FIGURES)?.getCell('P1').value).toBe(0.5);
   });
 
   test('an unknown option fails with the usage', () => {

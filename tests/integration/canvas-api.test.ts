@@ -70,7 +70,8 @@ describe('getCanvas', () => {
     b.canvas();
     console.log(`getCanvas: ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trips`);
     expect(b.fake.stats.roundTrips).toBe(1);
-    expect(b.fake.stats.calls).toBeLessThanOrEqual(15);
+    // 15 for the canvas, plus 3 for Key Figures' rate and tolerance (the comparison with reported results)
+    expect(b.fake.stats.calls).toBeLessThanOrEqual(18);
   });
 });
 

@@ -106,9 +106,11 @@ describe('importCanvasJson', () => {
       CANVAS,
       DETAILS,
       'Key Figures',
+      'Reported Results',
       'Xiaomi Canvas (2)',
       'Xiaomi Details (2)',
       'Key Figures (2)',
+      'Reported Results (2)',
     ]);
     expect(b.fake.direct.activeSheetName()).toBe('Xiaomi Canvas (2)');
     // the sidebar now works on the new canvas, which reads back exactly as imported
@@ -118,7 +120,7 @@ describe('importCanvasJson', () => {
     imported.blocks.forEach((x, i) => expect(x.version).not.toBe(original.blocks[i].version));
     // figure sources came along; the first canvas was not touched
     expect(JSON.parse(b.call<string>('exportCanvasJson')).blocks).toEqual(JSON.parse(text).blocks);
-    expect(b.fake.direct.documentState().sheets.slice(0, 4)).toEqual(originalSheets);
+    expect(b.fake.direct.documentState().sheets.slice(0, 5)).toEqual(originalSheets);
     // Key Figures of the new canvas is live
     const kf = b.fake.direct
       .values('Key Figures (2)')
