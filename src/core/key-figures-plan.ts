@@ -164,8 +164,9 @@ export function buildKeyFiguresPlan(
   grid.set(FIGURES_MARKER_CELL.row, FIGURES_MARKER_CELL.column, sheetMarker('figures', instance));
 
   const plan = emptyPlan(grid);
-  // Few distinct widths: each run of equal widths is one call.
-  plan.columnWidths = [160, 240, 90, 90, 90, 160, 100, 100, 160, 100, 100, 100, 160, 24, 150, 90, 24, 24];
+  // Few distinct runs (each run of equal widths is one call): M and the gap after it share a width, so a
+  // "⚠ Differs from reported" flag in row 2 has room before the settings' labels.
+  plan.columnWidths = [160, 240, 90, 90, 90, 160, 100, 100, 160, 100, 100, 100, 100, 100, 150, 90, 24, 24];
   plan.hiddenColumns = [{ column: FIGURES_MARKER_CELL.column, count: 1 }];
   plan.borders = [
     {

@@ -8,7 +8,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
  * Adds the Reported Results sheet at `index`, named `name`: one grid of values, a bold frozen header and the
- * table's named range — seven calls whatever the number of figures. A fresh sheet already has every other
+ * table's named range — six calls whatever the number of figures. A fresh sheet already has every other
  * property the sheet wants (automatic number format, default font), so nothing else is written.
  */
 export function insertReportedResults(spreadsheet: Spreadsheet, instance: number, name: string, index: number): Sheet {
@@ -16,7 +16,7 @@ export function insertReportedResults(spreadsheet: Spreadsheet, instance: number
   const sheet = spreadsheet.insertSheet(name, index);
   const table = sheet.getRange(1, 1, plan.values.length, REPORTED_RESULTS_COLUMNS);
   table.setValues(plan.values);
-  sheet.getRange(1, 1, 1, REPORTED_RESULTS_COLUMNS).setFontWeight('bold');
+  table.setFontWeights(plan.values.map((_, r) => plan.values[0].map(() => (r === 0 ? 'bold' : 'normal'))));
   sheet.setFrozenRows(1);
   spreadsheet.setNamedRange(plan.namedRange.name, table);
   return sheet;
