@@ -2,6 +2,7 @@ import { canonicalBlocks } from './boot';
 import { el, plural, type Child } from './dom';
 import { fieldIds, formatValue, isDirty, type FigureDraft, type FigureField, type ValidationIssue } from './draft';
 import { BUSY_LABELS, type AppState, type EditorState } from './state';
+import { reportedLine } from './reported';
 import type { BlockView } from '../core/view';
 
 export interface EditorActions {
@@ -213,6 +214,7 @@ function renderFigures(editor: EditorState, actions: EditorActions): HTMLElement
           figureField(editor, figure, 'period', 'Period', actions),
         ),
         figureField(editor, figure, 'note', 'Note', actions, 'textarea'),
+        reportedNote(figure, editor.base),
       ),
     );
   });
@@ -232,6 +234,12 @@ function renderFigures(editor: EditorState, actions: EditorActions): HTMLElement
     ),
     addError.node,
   );
+}
+
+/** Xiaomi's reported value for this figure and the difference, when there is one (see reported.ts). */
+function reportedNote(figure: FigureDraft, base: BlockView): HTMLElement | null {
+  const line = reportedLine(figure, base);
+  return line === null ? null : el('p', { class: 'secondary reported' }, line);
 }
 
 function describeFigure(figure: BlockView['figures'][number]): string {

@@ -196,6 +196,19 @@ describe('sidebar: the block list', () => {
     expect(await page.locator('button.block-item').count()).toBe(9);
     expect(await page.getByRole('alert').count()).toBe(0);
   });
+
+  test('shows how many figures differ from Xiaomi’s reported results, and each figure’s reported value', async () => {
+    const session = await openSession();
+    const { page } = session;
+    expect(await page.locator('#open-key-partners .block-count').textContent()).toMatch(
+      / · [1-9]\d* differs? from reported$/,
+    );
+    expect(await page.locator('#open-customer-relationships .block-count').textContent()).not.toMatch(/reported/);
+    await page.click('#open-key-partners');
+    const lines = await page.locator('.figure .reported').allTextContents();
+    expect(lines).toContain('Xiaomi reported 51.23 USD bn (2024) · −31.7 % vs reported');
+    await expectNoScriptRan(session);
+  });
 });
 
 describe('sidebar: editing a block and saving it in one call', () => {
