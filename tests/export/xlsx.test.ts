@@ -23,6 +23,7 @@ const ROOT = resolve(__dirname, '../..');
 const CANVAS = 'Xiaomi Canvas';
 const DETAILS = 'Xiaomi Details';
 const KEY_FIGURES = 'Key Figures';
+const REPORTED = 'Reported Results';
 const BORDER_STYLES: Record<string, string> = {
   SOLID: 'thin',
   SOLID_MEDIUM: 'medium',
@@ -70,15 +71,16 @@ function modelSheet(name: string) {
 }
 
 /** exceljs's cached formula result as a plain scalar ('' when the reader stored none). */
+/** The cached result of a formula cell (`cell.result`: exceljs' `cell.value` drops a result of 0). */
 function cachedResult(cell: ExcelJS.Cell): unknown {
-  const v = cell.value as ExcelJS.CellFormulaValue;
-  return v.result === undefined || v.result === null ? '' : v.result;
+  const result = cell.result as unknown;
+  return result === undefined || result === null ? '' : result;
 }
 
 describe('the workbook', () => {
   test('has the add-on sheets in order, the canvas active', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES]);
-    expect(model.sheets.map((s) => s.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED]);
+    expect(model.sheets.map((s) => s.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED]);
     expect(wb.views[0].activeTab).toBe(0);
     expect(wb.calcProperties.fullCalcOnLoad).toBeUndefined(); // exceljs does not read it back; checked in the XML below
   });
@@ -155,7 +157,7 @@ describe('the workbook', () => {
         }),
       );
     }
-    expect([...used].sort()).toEqual(['AND', 'COUNTIFS', 'IF', 'ISNUMBER', 'NOT', 'OR']);
+    expect([...used].sort()).toEqual(['ABS', 'AND', 'COUNTIFS', 'IF', 'ISNUMBER', 'NOT', 'OR', 'SUMPRODUCT']);
     // The conflicts the seed contains are flagged in the cached values.
     let conflicts = 0;
     for (let r = 2; r <= kf.rowCount; r++) if (cachedResult(kf.getCell(`H${r}`)) === '⚠ Conflict') conflicts++;
@@ -247,7 +249,7 @@ describe('the workbook', () => {
       const area = c2 ? `${abs(c1)}:${abs(c2)}` : abs(c1);
       expect(names.get(n.name)).toEqual([`'${n.sheet}'!${area}`]);
     }
-    expect(names.get('XiaomiCanvas_Rate')).toEqual(["'Key Figures'!$M$1"]);
+    expect(names.get('XiaomiCanvas_Rate')).toEqual(["'Key Figures'!$P$1"]);
     expect(names.get('XiaomiCanvas_KeyPartners')?.[0]).toMatch(/^'Xiaomi Canvas'!\$B\$\d+:\$C\$\d+$/);
   });
 
@@ -325,7 +327,7 @@ describe('npm run export', () => {
     writeFileSync(state, JSON.stringify(saved.toJSON()));
     const out = join(dir, 'from-state.xlsx');
     const result = await exportCanvas({ out, fromState: state });
-    expect(result.sheets).toEqual([CANVAS, DETAILS, KEY_FIGURES]);
+    expect(result.sheets).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED]);
     const book = await readBack(out);
     expect(book.getWorksheet(KEY_FIGURES)?.getCell('P1').value).toBe(0.5);
   });
