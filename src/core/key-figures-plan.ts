@@ -4,7 +4,7 @@ import { reportedFormulas, type ReportedRange } from './reported-formulas';
 import { FIGURE_COLUMNS } from './details-plan';
 import { rangeNames, sheetMarker } from './instance-names';
 import { literal } from './literal';
-import { PlanGrid, emptyPlan, type CellStyle, type SheetPlan } from './sheet-plan';
+import { PlanGrid, emptyPlan, type CellStyle, type CellValue, type SheetPlan } from './sheet-plan';
 import { THEME } from './theme';
 
 /**
@@ -38,7 +38,8 @@ export const DIFFERS_FLAG = '⚠ Differs from reported';
 export const RATE_CELL = { row: 1, column: 16 } as const;
 export const TOLERANCE_CELL = { row: 2, column: 16 } as const;
 export const FIGURES_MARKER_CELL = { row: 1, column: 18 } as const;
-/** Where the marker was before the Reported columns moved the settings right (sheets inserted earlier). */
+/** Where the rate and the marker were before the Reported columns moved the settings right (older sheets). */
+export const LEGACY_RATE_COLUMN = 13;
 export const LEGACY_FIGURES_MARKER_COLUMN = 15;
 export const KEY_FIGURES_COLUMNS = 18;
 
@@ -144,6 +145,32 @@ const baseStyle: CellStyle = {
   numberFormat: '@',
 };
 
+/** The settings block (O1:R2): labels, the rate and tolerance cells, a gap and the hidden sheet marker. */
+export const SETTINGS_FIRST_COLUMN = RATE_CELL.column - 1;
+export const SETTINGS_NOTES = [
+  [
+    'Assumption: 1 CNY = 0.14 USD, a rounded 2024 average. Update it to the rate you want; the USD bn and Reported columns recalculate.',
+  ],
+  [
+    'Rows with the same Metric and Period are flagged as a conflict when their Compared values differ by more than this; a figure is flagged as differing from reported when its Vs reported exceeds it.',
+  ],
+];
+
+/** The settings block with the default rate and tolerance, or the ones a user set (kept as typed). */
+export function buildSettingsGrid(
+  instance: number,
+  rate: CellValue = DEFAULT_RATE,
+  tolerance: CellValue = DEFAULT_TOLERANCE,
+): PlanGrid {
+  const grid = new PlanGrid(2, FIGURES_MARKER_CELL.column - SETTINGS_FIRST_COLUMN + 1, { ...baseStyle });
+  grid.set(1, 1, RATE_LABEL, { fontWeight: 'bold' });
+  grid.set(1, 2, rate, { numberFormat: '0.0000', background: THEME.inputFill });
+  grid.set(2, 1, TOLERANCE_LABEL, { fontWeight: 'bold' });
+  grid.set(2, 2, tolerance, { numberFormat: '0%', background: THEME.inputFill });
+  grid.set(1, FIGURES_MARKER_CELL.column - SETTINGS_FIRST_COLUMN + 1, sheetMarker('figures', instance));
+  return grid;
+}
+
 export function buildKeyFiguresPlan(
   instance: number,
   detailsSheet: string,
@@ -154,14 +181,10 @@ export function buildKeyFiguresPlan(
   const grid = new PlanGrid(table.numRows, KEY_FIGURES_COLUMNS, { ...baseStyle });
   table.values.forEach((row, r) => row.forEach((value, c) => (grid.values[r][c] = value)));
   table.styles.forEach((row, r) => row.forEach((style, c) => (grid.styles[r][c] = style)));
-  grid.set(RATE_CELL.row, RATE_CELL.column - 1, RATE_LABEL, { fontWeight: 'bold' });
-  grid.set(RATE_CELL.row, RATE_CELL.column, DEFAULT_RATE, { numberFormat: '0.0000', background: THEME.inputFill });
-  grid.set(TOLERANCE_CELL.row, TOLERANCE_CELL.column - 1, TOLERANCE_LABEL, { fontWeight: 'bold' });
-  grid.set(TOLERANCE_CELL.row, TOLERANCE_CELL.column, DEFAULT_TOLERANCE, {
-    numberFormat: '0%',
-    background: THEME.inputFill,
-  });
-  grid.set(FIGURES_MARKER_CELL.row, FIGURES_MARKER_CELL.column, sheetMarker('figures', instance));
+  const settings = buildSettingsGrid(instance);
+  settings.values.forEach((row, r) =>
+    row.forEach((value, c) => grid.set(r + 1, SETTINGS_FIRST_COLUMN + c, value, settings.styles[r][c])),
+  );
 
   const plan = emptyPlan(grid);
   // Few distinct runs (each run of equal widths is one call): M and the gap after it share a width, so a
@@ -180,14 +203,7 @@ export function buildKeyFiguresPlan(
   plan.hideGridlines = false;
   plan.notes = {
     range: a1Range(RATE_CELL.row, RATE_CELL.column, 2, 1),
-    notes: [
-      [
-        'Assumption: 1 CNY = 0.14 USD, a rounded 2024 average. Update it to the rate you want; the USD bn column recalculates.',
-      ],
-      [
-        'Rows with the same Metric and Period are flagged as a conflict when their Compared values differ by more than this; a figure is flagged as differing from reported when its Vs reported exceeds it.',
-      ],
-    ],
+    notes: SETTINGS_NOTES,
   };
   plan.namedRanges = [
     { name: rangeNames.keyFigures(instance), range: a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS) },

@@ -2,6 +2,7 @@ import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { readCanvasGrid, type CanvasReading } from '../core/canvas-read';
 import { readDetailsGrid, type DetailsRegion } from '../core/details-read';
 import { rangeNames } from '../core/instance-names';
+import { LEGACY_RATE_COLUMN } from '../core/key-figures-plan';
 import { figuresWithReported, type ComparisonSettings } from '../core/reported-compare';
 import { blockVersion } from '../core/version';
 import type { BlockView, CanvasView, Figure, FigureView } from '../core/view';
@@ -23,6 +24,11 @@ export interface CanvasState {
   reportedName: string | null;
   /** Key Figures' rate and tolerance, for comparing figures with Xiaomi's reported results. */
   settings: ComparisonSettings;
+  /**
+   * The rate and tolerance cells as typed, when Key Figures still has the layout from before the Reported
+   * columns (settings in L:M): re-linking moves them right instead of writing the table over them.
+   */
+  legacySettings: unknown[][] | null;
 }
 
 export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false): CanvasState {
@@ -33,17 +39,38 @@ export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false
   const details = readDetailsGrid(sheets.details.getDataRange().getValues(), detailsName);
   const figuresLastRow = withKeyFigures && sheets.figures ? sheets.figures.getLastRow() : 0;
   const reportedName = sheets.reported ? sheets.reported.getName() : null;
-  const settings = readComparisonSettings(spreadsheet, sheets.instance);
-  return { sheets, canvasName, detailsName, canvas, details, figuresLastRow, reportedName, settings };
+  const { settings, legacySettings } = readComparisonSettings(spreadsheet, sheets.instance, withKeyFigures);
+  return {
+    sheets,
+    canvasName,
+    detailsName,
+    canvas,
+    details,
+    figuresLastRow,
+    reportedName,
+    settings,
+    legacySettings,
+  };
 }
 
-/** The rate cell (by its named range) and the tolerance cell under it; null where blank or not a number. */
-function readComparisonSettings(spreadsheet: Spreadsheet, instance: number): ComparisonSettings {
+/**
+ * The rate cell (by its named range) and the tolerance cell under it; null where blank or not a number.
+ * When Key Figures will be rewritten (`withKeyFigures`), also says whether they sit where they used to.
+ */
+function readComparisonSettings(
+  spreadsheet: Spreadsheet,
+  instance: number,
+  withKeyFigures: boolean,
+): { settings: ComparisonSettings; legacySettings: unknown[][] | null } {
   const rate = spreadsheet.getRangeByName(rangeNames.rate(instance));
-  if (!rate) return { rate: null, tolerance: null };
-  const [[rateValue], [toleranceValue]] = rate.offset(0, 0, 2, 1).getValues();
+  if (!rate) return { settings: { rate: null, tolerance: null }, legacySettings: null };
+  const values = rate.offset(0, 0, 2, 1).getValues();
   const numberOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-  return { rate: numberOrNull(rateValue), tolerance: numberOrNull(toleranceValue) };
+  const legacy = withKeyFigures && rate.getColumn() === LEGACY_RATE_COLUMN;
+  return {
+    settings: { rate: numberOrNull(values[0][0]), tolerance: numberOrNull(values[1][0]) },
+    legacySettings: legacy ? values : null,
+  };
 }
 
 export function blockView(state: CanvasState, id: BlockId): BlockView {

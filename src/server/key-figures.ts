@@ -2,11 +2,20 @@ import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { a1Range } from '../core/a1';
 import { sheetName, rangeNames } from '../core/instance-names';
 import {
+  FIGURES_MARKER_CELL,
   KEY_FIGURES_TABLE_COLUMNS,
+  LEGACY_FIGURES_MARKER_COLUMN,
+  LEGACY_RATE_COLUMN,
+  RATE_CELL,
+  SETTINGS_FIRST_COLUMN,
+  SETTINGS_NOTES,
   buildKeyFiguresPlan,
   buildKeyFiguresTable,
+  buildSettingsGrid,
   type FigureLink,
 } from '../core/key-figures-plan';
+import { cellText, literal } from '../core/literal';
+import type { CellValue } from '../core/sheet-plan';
 import { THEME } from '../core/theme';
 import { applySheetPlan, writeGrid } from './apply-plan';
 import type { CanvasState } from './canvas-state';
@@ -39,6 +48,7 @@ export function writeKeyFiguresTable(state: CanvasState, rows: Record<BlockId, n
     return links.length;
   }
   const reportedName = ensureReportedResults(spreadsheet, state.sheets.instance, state.reportedName, sheet);
+  if (state.legacySettings) moveLegacySettings(state, sheet, state.legacySettings);
   const previousRows = Math.max(state.figuresLastRow - 1, 0);
   const grid = buildKeyFiguresTable(state.detailsName, links, previousRows, reportedLookup(reportedName));
   writeGrid(sheet.getRange(1, 1, grid.numRows, KEY_FIGURES_TABLE_COLUMNS), grid);
@@ -49,7 +59,9 @@ export function writeKeyFiguresTable(state: CanvasState, rows: Record<BlockId, n
   return links.length;
 }
 
-function recreateKeyFigures(state: CanvasState, links: FigureLink[]): GoogleAppsScript.Spreadsheet.Sheet {
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function recreateKeyFigures(state: CanvasState, links: FigureLink[]): Sheet {
   const spreadsheet = state.sheets.canvas.getParent();
   const instance = state.sheets.instance;
   const preferred = sheetName('figures', instance);
@@ -63,4 +75,26 @@ function recreateKeyFigures(state: CanvasState, links: FigureLink[]): GoogleApps
     spreadsheet,
   );
   return sheet;
+}
+
+/**
+ * A Key Figures sheet from before the Reported columns keeps its rate and tolerance in M1:M2, where the new
+ * table's columns go: move the settings block (with the values the user set, as typed) to its new place,
+ * with its notes, formats and named range, and the hidden marker with it, before the table is written.
+ */
+function moveLegacySettings(state: CanvasState, sheet: Sheet, legacy: unknown[][]): void {
+  const spreadsheet = state.sheets.canvas.getParent();
+  const typed = (v: unknown): CellValue => (typeof v === 'number' || typeof v === 'boolean' ? v : literal(cellText(v)));
+  const grid = buildSettingsGrid(state.sheets.instance, typed(legacy[0][0]), typed(legacy[1][0]));
+  writeGrid(sheet.getRange(1, SETTINGS_FIRST_COLUMN, grid.numRows, grid.numColumns), grid);
+  sheet.getRange(RATE_CELL.row, RATE_CELL.column, 2, 1).setNotes(SETTINGS_NOTES);
+  sheet.getRange(1, LEGACY_RATE_COLUMN, 2, 1).clearNote();
+  sheet
+    .getRange(1, SETTINGS_FIRST_COLUMN, 2, 2)
+    .setBorder(true, true, true, true, true, true, THEME.hairline, SpreadsheetApp.BorderStyle.SOLID);
+  sheet.showColumns(LEGACY_FIGURES_MARKER_COLUMN);
+  sheet.hideColumns(FIGURES_MARKER_CELL.column);
+  sheet.setColumnWidths(KEY_FIGURES_TABLE_COLUMNS + 1, 2, 100);
+  sheet.setColumnWidth(SETTINGS_FIRST_COLUMN, 150);
+  spreadsheet.setNamedRange(rangeNames.rate(state.sheets.instance), sheet.getRange(RATE_CELL.row, RATE_CELL.column));
 }

@@ -182,6 +182,44 @@ describe('Refresh Key Figures after damage', () => {
   });
 });
 
+describe('a Key Figures sheet from before the Reported columns', () => {
+  test('Refresh moves the rate and tolerance the user set out of the new columns, and the marker with them', () => {
+    const b = ready();
+    const sheet = b.fake.spreadsheet.getSheetByName(FIGURES)!;
+    // the old layout: table A:J, settings in L1:M2, marker in hidden O1, the rate's name on M1
+    b.fake.direct.uncounted(() => {
+      sheet.getRange(1, 11, sheet.getLastRow(), 8).clear();
+      sheet.getRange('L1:M2').setValues([
+        ['CNY to USD rate', 0.15],
+        ['Conflict tolerance', 0.05],
+      ]);
+      sheet.getRange('O1').setValue('xiaomi-canvas:figures:1');
+      b.fake.spreadsheet.setNamedRange('XiaomiCanvas_Rate', sheet.getRange('M1'));
+    });
+    b.call('refreshKeyFigures');
+    const values = b.fake.direct.values(FIGURES);
+    expect(values[0].slice(10, 18)).toEqual([
+      'Reported',
+      'Vs reported',
+      'Reported check',
+      '',
+      'CNY to USD rate',
+      0.15,
+      '',
+      'xiaomi-canvas:figures:1',
+    ]);
+    expect(values[1].slice(14, 16)).toEqual(['Conflict tolerance', 0.05]);
+    expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_Rate')!.getA1Notation()).toBe('P1');
+    expect(b.fake.direct.cell(FIGURES, 'P1').note).toMatch(/assumption/i);
+    const r = rowOf(b, 'Total revenue', 'USD bn', '2024');
+    expect(comparison(b, r)[0]).toBeCloseTo(365.9064 * 0.15, 9);
+    expect(errorsIn(b, FIGURES)).toEqual([]);
+    // the canvas is still found from the Key Figures sheet, by its marker in the new place
+    b.fake.spreadsheet.setActiveSheet(sheet);
+    expect(b.call<CanvasView>('getCanvas').sheetName).toBe('Xiaomi Canvas');
+  });
+});
+
 describe('the sidebar data', () => {
   test('getCanvas gives each figure its reported value and difference, in one round trip', () => {
     const b = ready();
