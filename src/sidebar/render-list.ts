@@ -1,7 +1,7 @@
 import type { BlockId } from '../core/block-ids';
 import { canonicalBlocks } from './boot';
 import { el, plural } from './dom';
-import { differingSuffix } from './reported';
+import { differingLine } from './reported';
 import { BUSY_LABELS, type AppState } from './state';
 
 export interface ListActions {
@@ -57,8 +57,8 @@ export function renderList(state: AppState, actions: ListActions): HTMLElement {
                 'span',
                 { class: 'block-count' },
                 plural(block.entries.length, 'entry', 'entries') +
-                  (block.figures.length ? ` · ${plural(block.figures.length, 'figure', 'figures')}` : '') +
-                  differingSuffix(block),
+                  (block.figures.length ? ` · ${plural(block.figures.length, 'figure', 'figures')}` : ''),
+                ...differingLine(block),
               ),
             ),
           ),

@@ -52,8 +52,14 @@ export function differingCount(block: BlockView): number {
   return block.figures.filter((f: FigureView) => f.reported?.differs === true).length;
 }
 
-/** " · 2 differ from reported" for the block list, or "" when none do. */
-export function differingSuffix(block: BlockView): string {
+/** "2 differ from reported" for the block list, or "" when none do. */
+export function differingText(block: BlockView): string {
   const n = differingCount(block);
-  return n === 0 ? '' : ` · ${n} ${n === 1 ? 'differs' : 'differ'} from reported`;
+  return n === 0 ? '' : `${n} ${n === 1 ? 'differs' : 'differ'} from reported`;
+}
+
+/** The block list's count line gets a second line with the differing count (the 300 px sidebar is narrow). */
+export function differingLine(block: BlockView): Array<string | HTMLElement> {
+  const text = differingText(block);
+  return text === '' ? [] : [' ', document.createElement('br'), text];
 }

@@ -1,5 +1,5 @@
 import type { BlockView, FigureView } from '../../src/core/view';
-import { differingCount, differingSuffix, formatDifference, reportedLine } from '../../src/sidebar/reported';
+import { differingCount, differingText, formatDifference, reportedLine } from '../../src/sidebar/reported';
 
 const revenue: FigureView = {
   label: 'Total revenue',
@@ -46,9 +46,9 @@ describe('the sidebar words the comparison with reported results', () => {
 
   test('the block list counts the figures that differ', () => {
     expect(differingCount(block)).toBe(1);
-    expect(differingSuffix(block)).toBe(' · 1 differs from reported');
-    expect(differingSuffix({ ...block, figures: [revenue, revenue, share] })).toBe(' · 2 differ from reported');
-    expect(differingSuffix({ ...block, figures: [share] })).toBe('');
+    expect(differingText(block)).toBe('1 differs from reported');
+    expect(differingText({ ...block, figures: [revenue, revenue, share] })).toBe('2 differ from reported');
+    expect(differingText({ ...block, figures: [share] })).toBe('');
   });
 
   test('differences carry their sign', () => {
