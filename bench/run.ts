@@ -26,7 +26,8 @@ import {
 export const MS_PER_CALL = 3;
 export const MS_PER_ROUND_TRIP = 30;
 const GOALS = {
-  insertCalls: 120,
+  // issue 5 set 120; issue 12 (Reported Results) and its siblings raised the budget to 130
+  insertCalls: 130,
   insertRoundTrips: 2,
   getCanvasRoundTrips: 1,
   saveRoundTrips: 2,
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
   const insertGrowth = Math.max(...MULTIPLIERS.map((t) => ours.get(t)!.insert.calls)) - o1.insert.calls;
   const check = (ok: boolean) => (ok ? 'met' : '**missed**');
   const goals = [
-    ['insert ≤ 120 calls', `${o1.insert.calls}`, check(o1.insert.calls <= GOALS.insertCalls)],
+    [`insert ≤ ${GOALS.insertCalls} calls`, `${o1.insert.calls}`, check(o1.insert.calls <= GOALS.insertCalls)],
     ['insert ≤ 2 round trips', `${o1.insert.roundTrips}`, check(o1.insert.roundTrips <= GOALS.insertRoundTrips)],
     [
       'getCanvas 1 round trip',

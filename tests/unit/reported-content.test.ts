@@ -5,6 +5,7 @@ import { CURRENCY_UNITS } from '../../src/core/units';
 import { reportedResultsSchema, validateReportedResults, type ReportedResults } from '../../src/core/reported-schema';
 import type { CanvasContent } from '../../src/core/content-schema';
 import { loadAndValidateReported } from '../../scripts/validate-content';
+import { compactReportedModule } from '../../scripts/compact-reported';
 
 const FILE = 'content/reported-results.json';
 const reported = validateReportedResults(reportedFile, FILE);
@@ -106,4 +107,12 @@ describe('content/reported-results.json', () => {
     );
     expect(errorOf((f) => (f.figures[0].period = 'FY2024'))).toMatch(/figures\.0\.period/);
   });
+});
+
+test('the bundle embeds the reported results compactly, with exactly the same figures and sources', () => {
+  const module = compactReportedModule(reported);
+  expect(module.length).toBeLessThan(JSON.stringify(reported).length / 2);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluating generated build output in a test
+  const load = new Function(module.replace('export default', 'return')) as () => ReportedResults;
+  expect(load().figures).toEqual(reported.figures);
 });
