@@ -15,6 +15,11 @@ import { buildDetailsPlan } from '../src/core/details-plan';
 import { sheetName } from '../src/core/instance-names';
 import { buildKeyFiguresPlan } from '../src/core/key-figures-plan';
 import type { CellStyle, CellValue, SheetPlan } from '../src/core/sheet-plan';
+import { buildReportedResultsPlan, reportedRange } from '../src/core/reported-results-plan';
+import type { ReportedFigure } from '../src/core/reported-schema';
+import reportedResults from '../content/reported-results.json';
+
+const REPORTED = (reportedResults as { figures: ReportedFigure[] }).figures;
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -58,7 +63,15 @@ export function canvasPlans(content: CanvasContent, instance = 1): Array<{ name:
   return [
     { name: sheetName('canvas', instance), plan: canvas.plan },
     { name: detailsName, plan: details.plan },
-    { name: sheetName('figures', instance), plan: buildKeyFiguresPlan(instance, detailsName, links) },
+    {
+      name: sheetName('figures', instance),
+      plan: buildKeyFiguresPlan(
+        instance,
+        detailsName,
+        links,
+        reportedRange(sheetName('reported', instance), REPORTED.length),
+      ),
+    },
   ];
 }
 
@@ -164,6 +177,19 @@ export function naiveInsert(spreadsheet: Spreadsheet, content: CanvasContent, bo
     canvas ??= sheet;
     writeSheetNaively(spreadsheet, sheet, plan, borderStyles);
   }
+  // Reported Results: every cell on its own, the header cells made bold one by one.
+  const reported = buildReportedResultsPlan(1, REPORTED);
+  const sheet = spreadsheet.insertSheet(sheetName('reported', 1), spreadsheet.getSheets().length);
+  reported.values.forEach((row, r) => {
+    sheet.getLastRow();
+    row.forEach((value, c) => {
+      const cell = sheet.getRange(r + 1, c + 1);
+      cell.setValue(value);
+      if (r === 0) cell.setFontWeight('bold');
+    });
+  });
+  sheet.setFrozenRows(1);
+  spreadsheet.setNamedRange(reported.namedRange.name, sheet.getRange(reported.namedRange.range));
   canvas!.activate();
   spreadsheet.toast(`Done: ${BLOCK_IDS.length} blocks.`, 'Xiaomi Canvas', 8);
 }

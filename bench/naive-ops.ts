@@ -11,10 +11,19 @@ import { FIGURE_COLUMNS, FIGURE_HEADER, paintFigureRow } from '../src/core/detai
 import { readDetailsGrid, type DetailsRegion } from '../src/core/details-read';
 import { BOOT_PLACEHOLDER, embedJson } from '../src/core/embed-json';
 import { sheetName } from '../src/core/instance-names';
-import { KEY_FIGURES_TABLE_COLUMNS, keyFigureRowFormulas } from '../src/core/key-figures-plan';
+import {
+  KEY_FIGURES_TABLE_COLUMNS,
+  RATE_CELL,
+  TOLERANCE_CELL,
+  keyFigureRowFormulas,
+} from '../src/core/key-figures-plan';
 import { bulleted } from '../src/core/entry-text';
 import { textCell } from '../src/core/literal';
 import { PlanGrid } from '../src/core/sheet-plan';
+import { figuresWithReported, type ComparisonSettings } from '../src/core/reported-compare';
+import { reportedRange } from '../src/core/reported-results-plan';
+import type { ReportedFigure } from '../src/core/reported-schema';
+import reportedResults from '../content/reported-results.json';
 import { blockVersion } from '../src/core/version';
 import type { BlockView, CanvasView, Figure } from '../src/core/view';
 
@@ -27,7 +36,10 @@ interface NaiveState {
   figures: Sheet | null;
   reading: CanvasReading;
   regions: Record<BlockId, DetailsRegion>;
+  settings: ComparisonSettings;
 }
+
+const REPORTED = (reportedResults as { figures: ReportedFigure[] }).figures;
 
 /** A sparse grid filled one getValue() at a time. */
 function sparse(rows: number): unknown[][] {
@@ -70,13 +82,26 @@ function readState(spreadsheet: Spreadsheet): NaiveState {
     }
   }
   const regions = readDetailsGrid(detailsValues, details.getName());
-  return { canvas, details, figures, reading, regions };
+  const number = (v: unknown) => (typeof v === 'number' ? v : null);
+  const settings = {
+    rate: figures ? number(figures.getRange(RATE_CELL.row, RATE_CELL.column).getValue()) : null,
+    tolerance: figures ? number(figures.getRange(TOLERANCE_CELL.row, TOLERANCE_CELL.column).getValue()) : null,
+  };
+  return { canvas, details, figures, reading, regions, settings };
 }
 
 function view(state: NaiveState, id: BlockId): BlockView {
   const entries = state.reading.entries[id];
   const figures = state.regions[id].figures.map((f) => f.figure);
-  return { id, title: BLOCK_TITLES[id], version: blockVersion(1, id, entries, figures), entries, figures }; // the naive baseline works on the first canvas only
+  // the naive baseline works on the first canvas only
+  const version = blockVersion(1, id, entries, figures);
+  return {
+    id,
+    title: BLOCK_TITLES[id],
+    version,
+    entries,
+    figures: figuresWithReported(figures, REPORTED, state.settings),
+  };
 }
 
 export function naiveGetCanvas(spreadsheet: Spreadsheet): CanvasView {
@@ -126,9 +151,13 @@ function linkKeyFigures(state: NaiveState): void {
     const r = i + 2;
     const title = textCell(link.title);
     sheet.getRange(r, 1).setNumberFormat(title.numberFormat).setValue(title.value);
-    keyFigureRowFormulas(detailsName, link.row, r, lastRow).forEach((formula, c) =>
-      sheet.getRange(r, c + 2).setFormula(formula),
-    );
+    keyFigureRowFormulas(
+      detailsName,
+      link.row,
+      r,
+      lastRow,
+      reportedRange(sheetName('reported', 1), REPORTED.length),
+    ).forEach((formula, c) => sheet.getRange(r, c + 2).setFormula(formula));
     sheet.getRange(r, 2).getValue(); // read back the row just linked
   });
   for (let r = lastRow + 1; r <= previous; r++) {
@@ -193,6 +222,6 @@ export function naiveSaveBlock(spreadsheet: Spreadsheet, request: NaiveSaveReque
     title: BLOCK_TITLES[id],
     version: blockVersion(1, id, request.entries, request.figures),
     entries: request.entries,
-    figures: request.figures,
+    figures: figuresWithReported(request.figures, REPORTED, state.settings),
   };
 }

@@ -26,7 +26,8 @@ import {
 export const MS_PER_CALL = 3;
 export const MS_PER_ROUND_TRIP = 30;
 const GOALS = {
-  insertCalls: 125,
+  // issue 5 set 120, issue 9 125; issue 12 (Reported Results) and issue 14 (segments) share a budget of 130
+  insertCalls: 130,
   insertRoundTrips: 1,
   getCanvasRoundTrips: 1,
   saveRoundTrips: 2,
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
   const insertGrowth = Math.max(...MULTIPLIERS.map((t) => ours.get(t)!.insert.calls)) - o1.insert.calls;
   const check = (ok: boolean) => (ok ? 'met' : '**missed**');
   const goals = [
-    ['insert ≤ 125 calls', `${o1.insert.calls}`, check(o1.insert.calls <= GOALS.insertCalls)],
+    [`insert ≤ ${GOALS.insertCalls} calls`, `${o1.insert.calls}`, check(o1.insert.calls <= GOALS.insertCalls)],
     ['insert 1 round trip', `${o1.insert.roundTrips}`, check(o1.insert.roundTrips <= GOALS.insertRoundTrips)],
     [
       'getCanvas 1 round trip',

@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { buildSidebarHtml } from './build-sidebar';
 import { bundleServer } from './server-bundle';
-import { loadAndValidateContent } from './validate-content';
+import { loadAndValidateContent, loadAndValidateReported } from './validate-content';
 
 const skipTypecheck = process.argv.includes('--no-typecheck');
 
@@ -20,6 +20,8 @@ async function main(): Promise<void> {
   const content = loadAndValidateContent();
   const figures = content.blocks.reduce((n, b) => n + b.figures.length, 0);
   console.log(`  ${content.blocks.length} blocks, ${figures} figures`);
+  step('validate content/reported-results.json');
+  console.log(`  ${loadAndValidateReported().figures.length} reported figures`);
 
   if (!skipTypecheck) {
     step('type-check (tsc --noEmit)');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { compactReportedResults } from './compact-reported';
 import { entryPointWrappers } from './entry-wrappers';
 
 /**
@@ -25,7 +26,7 @@ export async function bundleServer(
     legalComments: 'none',
     write: false,
     logLevel: 'warning',
-    plugins: options.plugins ?? [],
+    plugins: [...(options.plugins ?? []), compactReportedResults(root)],
   });
   const entryPoints = JSON.parse(readFileSync(resolve(root, 'src/entry-points.json'), 'utf8')) as string[];
   return { code: `${result.outputFiles[0].text}\n${entryPointWrappers(entryPoints)}`, entryPoints };

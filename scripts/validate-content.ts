@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CanvasContent } from '../src/core/content-schema';
 import { validateCanvasContent } from '../src/core/content-validation';
+import { validateReportedResults, type ReportedResults } from '../src/core/reported-schema';
 
 export const DEFAULT_CONTENT_PATH = 'content/xiaomi-canvas.json';
 
@@ -24,4 +25,17 @@ export function loadAndValidateContent(path: string = DEFAULT_CONTENT_PATH): Can
     throw new Error(`${path}: invalid JSON: ${(error as Error).message}`);
   }
   return validateCanvasContent(raw, path);
+}
+
+export const REPORTED_CONTENT_PATH = 'content/reported-results.json';
+
+/** Reads and validates Xiaomi's reported results; throws one `<file>: <field>: <message>` line per problem. */
+export function loadAndValidateReported(path: string = REPORTED_CONTENT_PATH): ReportedResults {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(resolve(process.cwd(), path), 'utf8'));
+  } catch (error) {
+    throw new Error(`${path}: cannot read reported results (${(error as Error).message})`);
+  }
+  return validateReportedResults(raw, path);
 }

@@ -4,12 +4,13 @@ import type { BlockId } from './block-ids';
  * Every inserted canvas is an "instance" numbered from 1. Instance 1 uses the plain names; later ones get a
  * " (n)" suffix on sheets and an "n" in named ranges, so a second insert never touches the first.
  */
-export type SheetKind = 'canvas' | 'details' | 'figures';
+export type SheetKind = 'canvas' | 'details' | 'figures' | 'reported';
 
 const BASE_SHEET_NAMES: Record<SheetKind, string> = {
   canvas: 'Xiaomi Canvas',
   details: 'Xiaomi Details',
   figures: 'Key Figures',
+  reported: 'Reported Results',
 };
 
 export function sheetName(kind: SheetKind, instance: number): string {
@@ -33,6 +34,7 @@ export const rangeNames = {
   detailsBlock: (n: number, id: BlockId) => `${namedRangePrefix(n)}Details_${pascal(id)}`,
   keyFigures: (n: number) => `${namedRangePrefix(n)}KeyFigures`,
   rate: (n: number) => `${namedRangePrefix(n)}Rate`,
+  reported: (n: number) => `${namedRangePrefix(n)}ReportedResults`,
 };
 
 /** Parses a named range name back to its instance, e.g. "XiaomiCanvas3_Canvas" → 3. */

@@ -1,8 +1,9 @@
 import { a1, a1Range, columnLetter, quoteSheetName } from './a1';
 import { CURRENCY_UNITS } from './units';
+import { reportedFormulas, type ReportedRange } from './reported-formulas';
 import { FIGURE_COLUMNS } from './details-plan';
 import { rangeNames, sheetMarker } from './instance-names';
-import { PlanGrid, emptyPlan, type CellStyle, type SheetPlan } from './sheet-plan';
+import { PlanGrid, emptyPlan, type CellStyle, type CellValue, type SheetPlan } from './sheet-plan';
 import { THEME } from './theme';
 
 /**
@@ -21,6 +22,9 @@ export const KEY_FIGURES_HEADER = [
   'Conflict',
   'Metric',
   'Compared',
+  'Reported',
+  'Vs reported',
+  'Reported check',
 ] as const;
 export const KEY_FIGURES_TABLE_COLUMNS = KEY_FIGURES_HEADER.length;
 export const RATE_LABEL = 'CNY to USD rate';
@@ -28,11 +32,15 @@ export const DEFAULT_RATE = 0.14;
 export const TOLERANCE_LABEL = 'Conflict tolerance';
 export const DEFAULT_TOLERANCE = 0.1;
 export const CONFLICT_FLAG = '⚠ Conflict';
-/** Settings sit to the right of the table: label in L, value in M; the sheet marker hides in column O. */
-export const RATE_CELL = { row: 1, column: 13 } as const;
-export const TOLERANCE_CELL = { row: 2, column: 13 } as const;
-export const FIGURES_MARKER_CELL = { row: 1, column: 15 } as const;
-export const KEY_FIGURES_COLUMNS = 15;
+export const DIFFERS_FLAG = '⚠ Differs from reported';
+/** Settings sit to the right of the table (A:M): label in O, value in P; the sheet marker hides in column R. */
+export const RATE_CELL = { row: 1, column: 16 } as const;
+export const TOLERANCE_CELL = { row: 2, column: 16 } as const;
+export const FIGURES_MARKER_CELL = { row: 1, column: 18 } as const;
+/** Where the rate and the marker were before the Reported columns moved the settings right (older sheets). */
+export const LEGACY_RATE_COLUMN = 13;
+export const LEGACY_FIGURES_MARKER_COLUMN = 15;
+export const KEY_FIGURES_COLUMNS = 18;
 
 export interface FigureLink {
   blockTitle: string;
@@ -43,8 +51,17 @@ export interface FigureLink {
 const RATE = `$${columnLetter(RATE_CELL.column)}$${RATE_CELL.row}`;
 const TOLERANCE = `$${columnLetter(TOLERANCE_CELL.column)}$${TOLERANCE_CELL.row}`;
 
-/** The formulas of one Key Figures row (sheet row `r`), linked to details row `detailsRow`. */
-export function keyFigureRowFormulas(detailsSheet: string, detailsRow: number, r: number, lastRow: number): string[] {
+/**
+ * The formulas of one Key Figures row (sheet row `r`), linked to details row `detailsRow`, and compared with
+ * Xiaomi's reported results in `reported`.
+ */
+export function keyFigureRowFormulas(
+  detailsSheet: string,
+  detailsRow: number,
+  r: number,
+  lastRow: number,
+  reported: ReportedRange,
+): string[] {
   const ref = (column: number) => `${quoteSheetName(detailsSheet)}!${a1(detailsRow, column)}`;
   const text = (column: number) => `=""&${ref(column)}`;
   const [C, D, E, G, I, J] = ['C', 'D', 'E', 'G', 'I', 'J'].map((col) => `${col}${r}`);
@@ -72,6 +89,7 @@ export function keyFigureRowFormulas(detailsSheet: string, detailsRow: number, r
     conflict,
     text(FIGURE_COLUMNS.metric),
     compared,
+    ...reportedFormulas(r, reported, { rate: RATE, tolerance: TOLERANCE, flag: DIFFERS_FLAG }),
   ];
 }
 
@@ -87,13 +105,21 @@ const ROW_STYLES: Partial<CellStyle>[] = [
   { ...formula, fontColor: THEME.alert, fontWeight: 'bold' },
   { ...formula, fontColor: THEME.muted },
   { numberFormat: '#,##0.0##', horizontalAlignment: 'right', fontColor: THEME.muted },
+  { numberFormat: '#,##0.0##', horizontalAlignment: 'right' },
+  { numberFormat: '0.0%', horizontalAlignment: 'right' },
+  { ...formula, fontColor: THEME.alert, fontWeight: 'bold' },
 ];
 
 /**
- * The table part (A..J) for the given figures. `rows` may exceed the figure count: the extra rows are written
+ * The table part (A..M) for the given figures. `rows` may exceed the figure count: the extra rows are written
  * blank, which clears what an earlier, longer table left behind.
  */
-export function buildKeyFiguresTable(detailsSheet: string, links: readonly FigureLink[], rows: number): PlanGrid {
+export function buildKeyFiguresTable(
+  detailsSheet: string,
+  links: readonly FigureLink[],
+  rows: number,
+  reported: ReportedRange,
+): PlanGrid {
   const grid = new PlanGrid(Math.max(rows, links.length) + 1, KEY_FIGURES_TABLE_COLUMNS, { ...baseStyle });
   KEY_FIGURES_HEADER.forEach((label, c) =>
     grid.set(1, c + 1, label, { fontWeight: 'bold', background: THEME.headerFill, verticalAlignment: 'middle' }),
@@ -102,7 +128,9 @@ export function buildKeyFiguresTable(detailsSheet: string, links: readonly Figur
   links.forEach((link, i) => {
     const r = i + 2;
     grid.text(r, 1, link.blockTitle);
-    keyFigureRowFormulas(detailsSheet, link.row, r, lastRow).forEach((formula, c) => grid.set(r, c + 2, formula));
+    keyFigureRowFormulas(detailsSheet, link.row, r, lastRow, reported).forEach((formula, c) =>
+      grid.set(r, c + 2, formula),
+    );
     ROW_STYLES.forEach((style, c) => grid.style(r, c + 1, 1, 1, style));
   });
   return grid;
@@ -120,27 +148,55 @@ const baseStyle: CellStyle = {
   numberFormat: '@',
 };
 
-export function buildKeyFiguresPlan(instance: number, detailsSheet: string, links: readonly FigureLink[]): SheetPlan {
-  const table = buildKeyFiguresTable(detailsSheet, links, links.length);
+/** The settings block (O1:R2): labels, the rate and tolerance cells, a gap and the hidden sheet marker. */
+export const SETTINGS_FIRST_COLUMN = RATE_CELL.column - 1;
+export const SETTINGS_NOTES = [
+  [
+    'Assumption: 1 CNY = 0.14 USD, a rounded 2024 average. Update it to the rate you want; the USD bn and Reported columns recalculate.',
+  ],
+  [
+    'Rows with the same Metric and Period are flagged as a conflict when their Compared values differ by more than this; a figure is flagged as differing from reported when its Vs reported exceeds it.',
+  ],
+];
+
+/** The settings block with the default rate and tolerance, or the ones a user set (kept as typed). */
+export function buildSettingsGrid(
+  instance: number,
+  rate: CellValue = DEFAULT_RATE,
+  tolerance: CellValue = DEFAULT_TOLERANCE,
+): PlanGrid {
+  const grid = new PlanGrid(2, FIGURES_MARKER_CELL.column - SETTINGS_FIRST_COLUMN + 1, { ...baseStyle });
+  grid.text(1, 1, RATE_LABEL, { fontWeight: 'bold' });
+  grid.set(1, 2, rate, { numberFormat: '0.0000', background: THEME.inputFill });
+  grid.text(2, 1, TOLERANCE_LABEL, { fontWeight: 'bold' });
+  grid.set(2, 2, tolerance, { numberFormat: '0%', background: THEME.inputFill });
+  grid.set(1, FIGURES_MARKER_CELL.column - SETTINGS_FIRST_COLUMN + 1, sheetMarker('figures', instance));
+  return grid;
+}
+
+export function buildKeyFiguresPlan(
+  instance: number,
+  detailsSheet: string,
+  links: readonly FigureLink[],
+  reported: ReportedRange,
+): SheetPlan {
+  const table = buildKeyFiguresTable(detailsSheet, links, links.length, reported);
   const grid = new PlanGrid(table.numRows, KEY_FIGURES_COLUMNS, { ...baseStyle });
   table.values.forEach((row, r) => row.forEach((value, c) => (grid.values[r][c] = value)));
   table.styles.forEach((row, r) => row.forEach((style, c) => (grid.styles[r][c] = style)));
-  grid.set(RATE_CELL.row, RATE_CELL.column - 1, RATE_LABEL, { fontWeight: 'bold' });
-  grid.set(RATE_CELL.row, RATE_CELL.column, DEFAULT_RATE, { numberFormat: '0.0000', background: THEME.inputFill });
-  grid.set(TOLERANCE_CELL.row, TOLERANCE_CELL.column - 1, TOLERANCE_LABEL, { fontWeight: 'bold' });
-  grid.set(TOLERANCE_CELL.row, TOLERANCE_CELL.column, DEFAULT_TOLERANCE, {
-    numberFormat: '0%',
-    background: THEME.inputFill,
-  });
-  grid.set(FIGURES_MARKER_CELL.row, FIGURES_MARKER_CELL.column, sheetMarker('figures', instance));
+  const settings = buildSettingsGrid(instance);
+  settings.values.forEach((row, r) =>
+    row.forEach((value, c) => grid.set(r + 1, SETTINGS_FIRST_COLUMN + c, value, settings.styles[r][c])),
+  );
 
   const plan = emptyPlan(grid);
-  // Few distinct widths: each run of equal widths is one call.
-  plan.columnWidths = [160, 240, 90, 90, 90, 160, 100, 100, 160, 100, 24, 150, 90, 24, 24];
+  // Few distinct runs (each run of equal widths is one call): M and the gap after it share a width, so a
+  // "⚠ Differs from reported" flag in row 2 has room before the settings' labels.
+  plan.columnWidths = [160, 240, 90, 90, 90, 160, 100, 100, 160, 100, 100, 100, 100, 100, 150, 90, 24, 24];
   plan.hiddenColumns = [{ column: FIGURES_MARKER_CELL.column, count: 1 }];
   plan.borders = [
     {
-      ranges: [a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS), a1Range(1, 12, 2, 2)],
+      ranges: [a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS), a1Range(1, RATE_CELL.column - 1, 2, 2)],
       color: THEME.hairline,
       style: 'SOLID',
       inner: true,
@@ -150,14 +206,7 @@ export function buildKeyFiguresPlan(instance: number, detailsSheet: string, link
   plan.hideGridlines = false;
   plan.notes = {
     range: a1Range(RATE_CELL.row, RATE_CELL.column, 2, 1),
-    notes: [
-      [
-        'Assumption: 1 CNY = 0.14 USD, a rounded 2024 average. Update it to the rate you want; the USD bn column recalculates.',
-      ],
-      [
-        'Rows with the same Metric and Period are flagged as a conflict when their Compared values differ by more than this.',
-      ],
-    ],
+    notes: SETTINGS_NOTES,
   };
   plan.namedRanges = [
     { name: rangeNames.keyFigures(instance), range: a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS) },

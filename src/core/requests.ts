@@ -85,6 +85,12 @@ export const figureListSchema = <T extends z.ZodMiniType>(figure: T) =>
     .array(figure, { error: 'must be a list of figures' })
     .check(z.maxLength(LIMITS.figures, `must have at most ${LIMITS.figures} figures`));
 
+/**
+ * A figure as saveBlock receives it: the sidebar (or any client) may echo back the `reported` comparison the
+ * server attached to the figure it read (see FigureView); it is reference data, never saved, so it is ignored.
+ */
+const savedFigureSchema = z.extend(figureSchema, { reported: z.optional(z.unknown()) });
+
 /** Which canvas a request acts on (see canvasIdOf); omitted = the active sheet's canvas, else the first. */
 export const canvasIdSchema = z
   .string({ error: 'must be text' })
@@ -112,6 +118,8 @@ const baseSchema = z.strictObject(
             period: z.string({ error: 'must be text' }),
             note: z.optional(z.string({ error: 'must be text' })),
             metric: z.optional(z.string({ error: 'must be text' })),
+            // The comparison the server attached when the block was read (see FigureView): reference data, ignored.
+            reported: z.optional(z.unknown()),
           },
           objectError('a figure object'),
         ),
@@ -127,7 +135,7 @@ export const saveBlockRequestSchema = z.strictObject(
     blockId,
     version,
     entries: entriesSchema,
-    figures: figureListSchema(figureSchema),
+    figures: figureListSchema(savedFigureSchema),
     base: z.optional(baseSchema),
     ...canvasField,
   },

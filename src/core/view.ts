@@ -14,13 +14,30 @@ export interface Figure {
   metric?: string;
 }
 
+/** Xiaomi's reported value for a figure's metric and period (computed by the server; never saved). */
+export interface ReportedComparison {
+  /** In the figure's unit when it converts (see Key Figures' Reported column), else in the reported unit. */
+  value: number;
+  unit: string;
+  period: string;
+  /** The announcement it comes from, with its publication date. */
+  source: string;
+  /** Value ÷ Reported − 1; null when the units do not convert or the reported value is 0. */
+  vsReported: number | null;
+  /** |vsReported| exceeds the Key Figures tolerance. */
+  differs: boolean;
+}
+
+/** A figure as the sidebar receives it: with Xiaomi's reported value when there is one. */
+export type FigureView = Figure & { reported?: ReportedComparison };
+
 export interface BlockView {
   id: BlockId;
   title: string;
   /** Opaque token derived from the block's current content in the sheet; changes whenever the content does. */
   version: string;
   entries: string[];
-  figures: Figure[];
+  figures: FigureView[];
   /** Only on a saveBlock answer that combined the user's edits with a teammate's changes made meanwhile. */
   merged?: true;
   /** With `merged`: what of the saved block came from the teammate. */

@@ -1,10 +1,11 @@
-import { FIGURES_MARKER_CELL } from '../core/key-figures-plan';
+import { FIGURES_MARKER_CELL, LEGACY_FIGURES_MARKER_COLUMN } from '../core/key-figures-plan';
 import {
   canvasIdOf,
   instanceOfCanvasId,
   instanceOfRangeName,
   parseSheetMarker,
   rangeNames,
+  sheetName,
   type SheetKind,
 } from '../core/instance-names';
 
@@ -18,6 +19,8 @@ export interface CanvasInstance {
   details: Sheet;
   /** Null when a user deleted Key Figures (Refresh Key Figures recreates it), or when not asked for. */
   figures: Sheet | null;
+  /** Xiaomi's reported results; null when deleted (recreated when Key Figures is re-linked) or not asked for. */
+  reported: Sheet | null;
 }
 
 export class NoCanvasError extends Error {
@@ -37,9 +40,17 @@ function sheetOfRange(spreadsheet: Spreadsheet, name: string): Sheet | null {
 function activeInstance(spreadsheet: Spreadsheet): number | null {
   const sheet = spreadsheet.getActiveSheet();
   const width = Math.min(FIGURES_MARKER_CELL.column, sheet.getMaxColumns());
-  const row = sheet.getRange(1, 1, 1, width).getValues()[0];
-  const marker = parseSheetMarker(row[0]) ?? parseSheetMarker(row[FIGURES_MARKER_CELL.column - 1]);
+  const marker = markerOf(sheet.getRange(1, 1, 1, width).getValues()[0]);
   return marker ? marker.instance : null;
+}
+
+/** The marker in row 1: column A (canvas, details) or Key Figures' hidden column (now, or before it moved). */
+function markerOf(row: unknown[]): ReturnType<typeof parseSheetMarker> {
+  return (
+    parseSheetMarker(row[0]) ??
+    parseSheetMarker(row[FIGURES_MARKER_CELL.column - 1]) ??
+    parseSheetMarker(row[LEGACY_FIGURES_MARKER_COLUMN - 1])
+  );
 }
 
 /** The lowest-numbered instance that still has its canvas. */
@@ -62,7 +73,16 @@ export function instanceSheets(
   const details = sheetOfRange(spreadsheet, rangeNames.detailsBlock(instance, 'key-partners'));
   if (!canvas || !details) return null;
   const figures = withKeyFigures ? sheetOfRange(spreadsheet, rangeNames.keyFigures(instance)) : null;
-  return { instance, canvas, details, figures };
+  const reported = withKeyFigures ? reportedSheet(spreadsheet, instance) : null;
+  return { instance, canvas, details, figures, reported };
+}
+
+/** Found by its named range, or by its name when someone removed the range (Refresh restores it). */
+function reportedSheet(spreadsheet: Spreadsheet, instance: number): Sheet | null {
+  return (
+    sheetOfRange(spreadsheet, rangeNames.reported(instance)) ??
+    spreadsheet.getSheetByName(sheetName('reported', instance))
+  );
 }
 
 export class MissingCanvasError extends Error {
@@ -104,8 +124,7 @@ function scanSheets(spreadsheet: Spreadsheet, preferred: number | null, only = f
   const byInstance = new Map<number, Partial<Record<SheetKind, Sheet>>>();
   for (const sheet of spreadsheet.getSheets()) {
     const width = Math.min(FIGURES_MARKER_CELL.column, sheet.getMaxColumns());
-    const row = sheet.getRange(1, 1, 1, width).getValues()[0];
-    const marker = parseSheetMarker(row[0]) ?? parseSheetMarker(row[FIGURES_MARKER_CELL.column - 1]);
+    const marker = markerOf(sheet.getRange(1, 1, 1, width).getValues()[0]);
     if (!marker) continue;
     const sheets = byInstance.get(marker.instance) ?? {};
     sheets[marker.kind] ??= sheet;
@@ -115,7 +134,13 @@ function scanSheets(spreadsheet: Spreadsheet, preferred: number | null, only = f
   const chosen = complete.find(([n]) => n === preferred) ?? (only ? undefined : complete[0]);
   if (!chosen) return null;
   const [instance, sheets] = chosen;
-  return { instance, canvas: sheets.canvas!, details: sheets.details!, figures: sheets.figures ?? null };
+  return {
+    instance,
+    canvas: sheets.canvas!,
+    details: sheets.details!,
+    figures: sheets.figures ?? null,
+    reported: spreadsheet.getSheetByName(sheetName('reported', instance)),
+  };
 }
 
 function fromFirst(spreadsheet: Spreadsheet, withKeyFigures: boolean): CanvasInstance | null {

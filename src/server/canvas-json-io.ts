@@ -3,13 +3,14 @@ import { parseCanvasJson, toCanvasJson, type CanvasJson } from '../core/canvas-j
 import type { CanvasContent } from '../core/content-schema';
 import { entriesAsStored } from '../core/canvas-read';
 import { figuresAsStored } from '../core/details-read';
+import { DEFAULT_RATE, DEFAULT_TOLERANCE } from '../core/key-figures-plan';
 import { cellText } from '../core/literal';
 import { blockVersion } from '../core/version';
 import type { CanvasView } from '../core/view';
 import { canvasIdOf } from '../core/instance-names';
 import { getCanvasRequestSchema as exportCanvasRequestSchema, parseRequest } from '../core/requests';
 import { listCanvases } from './canvas-instance';
-import { readCanvasState } from './canvas-state';
+import { readCanvasState, withReported } from './canvas-state';
 import { CONTENT } from './content';
 import { insertCanvasInstance } from './insert';
 import { withDocumentLock } from './lock';
@@ -78,7 +79,8 @@ export function importCanvasJson(json: unknown): CanvasView {
         title: BLOCK_TITLES[b.id],
         version: blockVersion(inserted.instance, b.id, entries, figures),
         entries,
-        figures,
+        // a fresh canvas: Key Figures holds the default rate and tolerance
+        figures: withReported(figures, { rate: DEFAULT_RATE, tolerance: DEFAULT_TOLERANCE }),
       };
     }),
   };

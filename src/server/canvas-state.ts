@@ -1,10 +1,14 @@
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { readCanvasGrid, type CanvasReading } from '../core/canvas-read';
 import { readDetailsGrid, type DetailsRegion } from '../core/details-read';
+import { rangeNames } from '../core/instance-names';
+import { LEGACY_RATE_COLUMN } from '../core/key-figures-plan';
+import { figuresWithReported, type ComparisonSettings } from '../core/reported-compare';
 import { blockVersion } from '../core/version';
-import type { BlockView, CanvasView } from '../core/view';
+import type { BlockView, CanvasView, Figure, FigureView } from '../core/view';
 import { canvasIdOf } from '../core/instance-names';
 import { listCanvases, locateCanvas, type CanvasInstance, type CanvasListing } from './canvas-instance';
+import { REPORTED } from './reported';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -23,6 +27,15 @@ export interface CanvasState {
   sheetNames: string[];
   /** A date cell as text: its day in the spreadsheet's time zone. */
   dateText: (date: Date) => string;
+  /** Name of the Reported Results sheet, or null when it is missing (or was not asked for). */
+  reportedName: string | null;
+  /** Key Figures' rate and tolerance, for comparing figures with Xiaomi's reported results. */
+  settings: ComparisonSettings;
+  /**
+   * The rate and tolerance cells as typed, when Key Figures still has the layout from before the Reported
+   * columns (settings in L:M): re-linking moves them right instead of writing the table over them.
+   */
+  legacySettings: unknown[][] | null;
 }
 
 /**
@@ -49,15 +62,33 @@ export function readCanvasState(
   const nameSheets = !withKeyFigures
     ? []
     : allNames
-      ? [sheets.canvas, sheets.details, sheets.figures]
+      ? [sheets.canvas, sheets.details, sheets.figures, sheets.reported]
       : [sheets.figures];
   const namedRanges = new Map(
     nameSheets
       .flatMap((sheet) => (sheet ? sheet.getNamedRanges() : []))
       .map((named) => [named.getName(), named] as const),
   );
-  const sheetNames = withKeyFigures && !sheets.figures ? spreadsheet.getSheets().map((sheet) => sheet.getName()) : [];
-  return { sheets, canvasName, detailsName, canvas, details, figuresLastRow, namedRanges, sheetNames, dateText };
+  const sheetNames =
+    withKeyFigures && (!sheets.figures || !sheets.reported)
+      ? spreadsheet.getSheets().map((sheet) => sheet.getName())
+      : [];
+  const reportedName = sheets.reported ? sheets.reported.getName() : null;
+  const { settings, legacySettings } = readComparisonSettings(spreadsheet, sheets.instance, withKeyFigures);
+  return {
+    sheets,
+    canvasName,
+    detailsName,
+    canvas,
+    details,
+    figuresLastRow,
+    namedRanges,
+    sheetNames,
+    dateText,
+    reportedName,
+    settings,
+    legacySettings,
+  };
 }
 
 /**
@@ -71,6 +102,26 @@ export function rereadCanvasState(state: CanvasState): CanvasState {
   return { ...state, canvas, details };
 }
 
+/**
+ * The rate cell (by its named range) and the tolerance cell under it; null where blank or not a number.
+ * When Key Figures will be rewritten (`withKeyFigures`), also says whether they sit where they used to.
+ */
+function readComparisonSettings(
+  spreadsheet: Spreadsheet,
+  instance: number,
+  withKeyFigures: boolean,
+): { settings: ComparisonSettings; legacySettings: unknown[][] | null } {
+  const rate = spreadsheet.getRangeByName(rangeNames.rate(instance));
+  if (!rate) return { settings: { rate: null, tolerance: null }, legacySettings: null };
+  const values = rate.offset(0, 0, 2, 1).getValues();
+  const numberOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const legacy = withKeyFigures && rate.getColumn() === LEGACY_RATE_COLUMN;
+  return {
+    settings: { rate: numberOrNull(values[0][0]), tolerance: numberOrNull(values[1][0]) },
+    legacySettings: legacy ? values : null,
+  };
+}
+
 export function blockView(state: CanvasState, id: BlockId): BlockView {
   const entries = state.canvas.entries[id];
   const figures = state.details[id].figures.map((f) => f.figure);
@@ -79,8 +130,13 @@ export function blockView(state: CanvasState, id: BlockId): BlockView {
     title: BLOCK_TITLES[id],
     version: blockVersion(state.sheets.instance, id, entries, figures),
     entries,
-    figures,
+    figures: withReported(figures, state.settings),
   };
+}
+
+/** Each figure with Xiaomi's reported value for its metric and period, when there is one. */
+export function withReported(figures: readonly Figure[], settings: ComparisonSettings): FigureView[] {
+  return figuresWithReported(figures, REPORTED, settings);
 }
 
 /** Every canvas of the spreadsheet, the state's own included; read it before any write (no extra round trip). */

@@ -5,6 +5,7 @@ import { buildDetailsPlan } from '../core/details-plan';
 import { rangeNames, sheetName } from '../core/instance-names';
 import { buildKeyFiguresPlan } from '../core/key-figures-plan';
 import { applySheetPlan } from './apply-plan';
+import { insertReportedResults, reportedLookup } from './reported-results';
 import { withDocumentLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,7 +38,7 @@ export function insertCanvas(spreadsheet: Spreadsheet, uiSource: Ui | (() => Ui)
 /** Sheet names of an inserted canvas instance. */
 export interface InsertedCanvas {
   instance: number;
-  names: { canvas: string; details: string; figures: string };
+  names: { canvas: string; details: string; figures: string; reported: string };
 }
 
 /**
@@ -54,22 +55,24 @@ export function insertCanvasInstance(
     canvas: sheetName('canvas', instance),
     details: sheetName('details', instance),
     figures: sheetName('figures', instance),
+    reported: sheetName('reported', instance),
   };
   const canvas = buildCanvasPlan(content, instance);
   const details = buildDetailsPlan(content, instance);
   const links = content.blocks.flatMap((block) =>
     details.figureRows[block.id].map((row) => ({ blockTitle: block.title, row })),
   );
-  const figuresPlan = buildKeyFiguresPlan(instance, names.details, links);
+  const figuresPlan = buildKeyFiguresPlan(instance, names.details, links, reportedLookup(names.reported));
 
   const canvasSheet = spreadsheet.insertSheet(names.canvas, sheetCount);
   applySheetPlan(canvasSheet, canvas.plan, spreadsheet);
   applySheetPlan(spreadsheet.insertSheet(names.details, sheetCount + 1), details.plan, spreadsheet);
   applySheetPlan(spreadsheet.insertSheet(names.figures, sheetCount + 2), figuresPlan, spreadsheet);
+  insertReportedResults(spreadsheet, instance, names.reported, sheetCount + 3);
 
   canvasSheet.activate();
   spreadsheet.toast(
-    `Done: ${BLOCK_IDS.length} blocks on "${names.canvas}", the detail on "${names.details}", ${links.length} figures on "${names.figures}".`,
+    `Done: ${BLOCK_IDS.length} blocks on "${names.canvas}", the detail on "${names.details}", ${links.length} figures on "${names.figures}", Xiaomi's reported results on "${names.reported}".`,
     TOAST_TITLE,
     8,
   );
@@ -83,7 +86,9 @@ function freeInstance(spreadsheet: Spreadsheet): { instance: number; exists: boo
   // Sheets refuses a sheet name that differs from an existing one only in case.
   const taken = new Set(names.map((name) => name.toLowerCase()));
   const nameIsFree = (n: number) =>
-    (['canvas', 'details', 'figures'] as const).every((kind) => !taken.has(sheetName(kind, n).toLowerCase()));
+    (['canvas', 'details', 'figures', 'reported'] as const).every(
+      (kind) => !taken.has(sheetName(kind, n).toLowerCase()),
+    );
   let exists = names.some((name) => CANVAS_SHEET_NAME.test(name));
   let instance = 1;
   for (;;) {

@@ -2,14 +2,24 @@ import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { a1Range } from '../core/a1';
 import { sheetName, rangeNames } from '../core/instance-names';
 import {
+  FIGURES_MARKER_CELL,
   KEY_FIGURES_TABLE_COLUMNS,
+  LEGACY_FIGURES_MARKER_COLUMN,
+  LEGACY_RATE_COLUMN,
+  RATE_CELL,
+  SETTINGS_FIRST_COLUMN,
+  SETTINGS_NOTES,
   buildKeyFiguresPlan,
   buildKeyFiguresTable,
+  buildSettingsGrid,
   type FigureLink,
 } from '../core/key-figures-plan';
+import { AUTOMATIC_FORMAT, cellText, textInput } from '../core/literal';
+import type { CellValue } from '../core/sheet-plan';
 import { THEME } from '../core/theme';
 import { applySheetPlan, writeGrid } from './apply-plan';
 import type { CanvasState } from './canvas-state';
+import { ensureReportedResults, reportedLookup } from './reported-results';
 
 function linksFor(rows: Record<BlockId, number[]>): FigureLink[] {
   return BLOCK_IDS.flatMap((id) => rows[id].map((row) => ({ blockTitle: BLOCK_TITLES[id], row })));
@@ -25,18 +35,22 @@ export function currentFigureRows(state: CanvasState): Record<BlockId, number[]>
 /**
  * Re-links Key Figures to where the figures are now: rewrites the table's formulas (restoring any a user
  * overwrote with numbers) and clears rows an earlier, longer table left. The rate and tolerance cells, which
- * are the user's, are never touched. Recreates the sheet if it was deleted. Returns the number of figures.
+ * are the user's, are never touched. Recreates Key Figures and Reported Results if they were deleted.
+ * Returns the number of figures.
  */
 export function writeKeyFiguresTable(state: CanvasState, rows: Record<BlockId, number[]>): number {
   const links = linksFor(rows);
   const spreadsheet = state.sheets.canvas.getParent();
   const sheet = state.sheets.figures;
   if (!sheet) {
-    recreateKeyFigures(state, links);
+    const figures = recreateKeyFigures(state, links);
+    ensureReportedResults(spreadsheet, state.sheets.instance, state.reportedName, figures);
     return links.length;
   }
+  const reportedName = ensureReportedResults(spreadsheet, state.sheets.instance, state.reportedName, sheet);
+  if (state.legacySettings) moveLegacySettings(state, sheet, state.legacySettings);
   const previousRows = Math.max(state.figuresLastRow - 1, 0);
-  const grid = buildKeyFiguresTable(state.detailsName, links, previousRows);
+  const grid = buildKeyFiguresTable(state.detailsName, links, previousRows, reportedLookup(reportedName));
   writeGrid(sheet.getRange(1, 1, grid.numRows, KEY_FIGURES_TABLE_COLUMNS), grid);
   sheet.getRange(1, 1, grid.numRows, KEY_FIGURES_TABLE_COLUMNS).setBorder(false, false, false, false, false, false);
   const table = sheet.getRange(a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS));
@@ -49,7 +63,9 @@ export function writeKeyFiguresTable(state: CanvasState, rows: Record<BlockId, n
   return links.length;
 }
 
-function recreateKeyFigures(state: CanvasState, links: FigureLink[]): void {
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function recreateKeyFigures(state: CanvasState, links: FigureLink[]): Sheet {
   const spreadsheet = state.sheets.canvas.getParent();
   const instance = state.sheets.instance;
   const preferred = sheetName('figures', instance);
@@ -59,5 +75,42 @@ function recreateKeyFigures(state: CanvasState, links: FigureLink[]): void {
   for (let n = 1; taken.has(name.toLowerCase()); n++)
     name = n === 1 ? `${preferred} (restored)` : `${preferred} (restored ${n})`;
   const sheet = spreadsheet.insertSheet(name, state.sheets.details.getIndex());
-  applySheetPlan(sheet, buildKeyFiguresPlan(instance, state.detailsName, links), spreadsheet, state.namedRanges);
+  // Formulas name the reported sheet as it is now, or as it will be recreated right after this one.
+  const reportedName = state.reportedName ?? sheetName('reported', instance);
+  applySheetPlan(
+    sheet,
+    buildKeyFiguresPlan(instance, state.detailsName, links, reportedLookup(reportedName)),
+    spreadsheet,
+    state.namedRanges,
+  );
+  return sheet;
+}
+
+/**
+ * A Key Figures sheet from before the Reported columns keeps its rate and tolerance in M1:M2, where the new
+ * table's columns go: move the settings block (with the values the user set, as typed) to its new place,
+ * with its notes, formats and named range, and the hidden marker with it, before the table is written.
+ */
+function moveLegacySettings(state: CanvasState, sheet: Sheet, legacy: unknown[][]): void {
+  const spreadsheet = state.sheets.canvas.getParent();
+  // The settings cells have number formats (not text): a typed text goes back with the apostrophe (literal.ts).
+  const typed = (v: unknown): CellValue =>
+    typeof v === 'number' || typeof v === 'boolean' ? v : textInput(cellText(v), AUTOMATIC_FORMAT);
+  const grid = buildSettingsGrid(state.sheets.instance, typed(legacy[0][0]), typed(legacy[1][0]));
+  writeGrid(sheet.getRange(1, SETTINGS_FIRST_COLUMN, grid.numRows, grid.numColumns), grid);
+  sheet.getRange(RATE_CELL.row, RATE_CELL.column, 2, 1).setNotes(SETTINGS_NOTES);
+  sheet.getRange(1, LEGACY_RATE_COLUMN, 2, 1).clearNote();
+  sheet
+    .getRange(1, SETTINGS_FIRST_COLUMN, 2, 2)
+    .setBorder(true, true, true, true, true, true, THEME.hairline, SpreadsheetApp.BorderStyle.SOLID);
+  sheet.showColumns(LEGACY_FIGURES_MARKER_COLUMN);
+  sheet.hideColumns(FIGURES_MARKER_CELL.column);
+  sheet.setColumnWidths(KEY_FIGURES_TABLE_COLUMNS + 1, 2, 100);
+  sheet.setColumnWidth(SETTINGS_FIRST_COLUMN, 150);
+  const rateName = rangeNames.rate(state.sheets.instance);
+  const rateCell = sheet.getRange(RATE_CELL.row, RATE_CELL.column);
+  // Move the existing name (documented NamedRange.setRange); create it only if someone removed it.
+  const named = state.namedRanges.get(rateName);
+  if (named) named.setRange(rateCell);
+  else spreadsheet.setNamedRange(rateName, rateCell);
 }

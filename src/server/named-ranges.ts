@@ -4,7 +4,9 @@ import { CANVAS_COLUMNS, blockArea } from '../core/canvas-layout';
 import { DETAILS_COLUMNS } from '../core/details-plan';
 import { rangeNames } from '../core/instance-names';
 import { RATE_CELL } from '../core/key-figures-plan';
+import { REPORTED_RESULTS_COLUMNS } from '../core/reported-results-plan';
 import { placeNamedRanges } from './apply-plan';
+import { REPORTED } from './reported';
 import type { CanvasState } from './canvas-state';
 
 /**
@@ -41,6 +43,10 @@ export function restoreNamedRanges(state: CanvasState): void {
       state.sheets.figures,
       [{ name: rangeNames.rate(n), range: a1Range(RATE_CELL.row, RATE_CELL.column, 1, 1) }],
     ]);
+  }
+  if (state.sheets.reported) {
+    const range = a1Range(1, 1, REPORTED.length + 1, REPORTED_RESULTS_COLUMNS);
+    targets.push([state.sheets.reported, [{ name: rangeNames.reported(n), range }]]);
   }
   for (const [sheet, names] of targets) placeNamedRanges(spreadsheet, sheet, names, state.namedRanges);
 }

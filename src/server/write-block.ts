@@ -20,7 +20,7 @@ import { blockVersion } from '../core/version';
 import { plainFigure } from '../core/figure';
 import type { BlockView, Figure } from '../core/view';
 import { writeGrid } from './apply-plan';
-import type { CanvasState } from './canvas-state';
+import { withReported, type CanvasState } from './canvas-state';
 import { writeKeyFiguresTable } from './key-figures';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -77,7 +77,7 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
       title: BLOCK_TITLES[id],
       version: blockVersion(state.sheets.instance, id, storedEntries, storedFigures),
       entries: storedEntries,
-      figures: storedFigures,
+      figures: withReported(storedFigures, state.settings),
     };
   });
 }

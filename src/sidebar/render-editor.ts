@@ -6,6 +6,7 @@ import { renderEntries, type EntryActions } from './render-entries';
 import { renderFigures, type FigureActions } from './render-figures';
 import { BUSY_LABELS, type AppState, type EditorState } from './state';
 import { renderMergeConflict, type ConflictActions } from './render-conflict';
+import { reportedLine } from './reported';
 
 export interface EditorActions extends EntryActions, FigureActions, ConflictActions {
   back(): void;
@@ -43,6 +44,13 @@ export function summaryText(editor: EditorState): string {
 }
 
 const off = (busy: boolean) => (busy ? 'true' : undefined);
+
+/** Xiaomi's reported value for this figure and the difference, when there is one (see reported.ts). */
+function reportedNote(editor: EditorState, index: number): HTMLElement | null {
+  const figure = editor.draft.figures[index];
+  const line = figure ? reportedLine(figure, editor.base) : null;
+  return line === null ? null : el('p', { class: 'secondary reported' }, line);
+}
 
 function renderConflict(editor: EditorState, busy: boolean, actions: EditorActions): Child {
   return editor.conflict ? renderMergeConflict(editor.conflict, busy, actions) : null;
@@ -232,7 +240,7 @@ export function renderEditor(state: AppState, actions: EditorActions, slots: Edi
       },
       renderIssues(editor, actions),
       renderEntries(editor, actions, slots.entryExtra),
-      renderFigures(editor, canvasMetrics(blocks), actions, slots.figureExtra),
+      renderFigures(editor, canvasMetrics(blocks), actions, slots.figureExtra ?? ((i) => reportedNote(editor, i))),
       el(
         'section',
         { class: 'group reset-group', 'aria-label': 'Reset' },

@@ -4,6 +4,7 @@ import { canonicalBlocks } from './boot';
 import { renderCanvasPicker, type CanvasPickerActions } from './canvas-picker';
 import { el, plural, type Child } from './dom';
 import { icon } from './icons';
+import { differingLine } from './reported';
 import { BUSY_LABELS, type AppState } from './state';
 
 export interface ListActions extends CanvasPickerActions {
@@ -39,7 +40,7 @@ export function blockCounts(block: BlockView): string {
 export function renderList(
   state: AppState,
   actions: ListActions,
-  blockExtra: (block: BlockView) => Child = () => null,
+  blockExtra: (block: BlockView) => Child = differingLine,
 ): HTMLElement {
   const blocks = state.canvas ? canonicalBlocks(state.canvas) : [];
   const busy = state.busy !== null;

@@ -148,14 +148,14 @@ describe("a teammate's direct edit between load and save", () => {
   test('a teammate changes the rate in Key Figures: a save that re-links Key Figures keeps the rate', () => {
     const c = withCanvas();
     const seen = c.block('channels');
-    c.fake.direct.setCell(FIGURES, 'M1', '0.15');
+    c.fake.direct.setCell(FIGURES, 'P1', '0.15');
     c.call(
       'saveBlock',
       saveRequest(seen, {
         figures: [...seen.figures.slice(1), { label: 'New', value: 2, unit: 'CNY bn', period: '2024' }],
       }),
     );
-    expect(c.fake.direct.values(FIGURES)[0][12]).toBe(0.15);
+    expect(c.fake.direct.values(FIGURES)[0][15]).toBe(0.15);
     const row = c.fake.direct.values(FIGURES).find((r) => r[1] === 'New')!;
     expect(row[6]).toBeCloseTo(0.3, 10);
   });
@@ -210,12 +210,15 @@ describe('Insert run again', () => {
       CANVAS,
       DETAILS,
       FIGURES,
+      'Reported Results',
       `${CANVAS} (2)`,
       `${DETAILS} (2)`,
       `${FIGURES} (2)`,
+      'Reported Results (2)',
       `${CANVAS} (3)`,
       `${DETAILS} (3)`,
       `${FIGURES} (3)`,
+      'Reported Results (3)',
     ]);
     expect(JSON.stringify(c.state().sheets.filter((s) => [CANVAS, DETAILS, FIGURES].includes(s.name)))).toBe(first);
     expect(c.fake.direct.activeSheetName()).toBe(`${CANVAS} (3)`);
@@ -260,8 +263,8 @@ describe('Insert run again', () => {
     c.call('insertXiaomiCanvas');
     expect(c.fake.ui.alertResponses).toEqual([]);
     const names = c.fake.direct.sheetNames();
-    expect(names).toHaveLength(7);
+    expect(names).toHaveLength(9);
     expect(new Set(names).size).toBe(names.length);
-    expect(JSON.stringify(c.state().sheets.slice(0, 4))).toBe(before);
+    expect(JSON.stringify(c.state().sheets.slice(0, 5))).toBe(before);
   });
 });

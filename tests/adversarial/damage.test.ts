@@ -387,7 +387,7 @@ describe('Key Figures deleted, flattened, or its settings cleared', () => {
     'a user %s: USD bn of CNY figures is %s, USD figures keep theirs, no error value anywhere',
     (_does, input, cny) => {
       const c = withCanvas();
-      c.fake.direct.setCell(FIGURES, 'M1', input);
+      c.fake.direct.setCell(FIGURES, 'P1', input);
       expect(errorsAnywhere(c)).toEqual([]);
       const rows = c.fake.direct.values(FIGURES).slice(1, figureCount + 1);
       expect(rows.some((r) => r[3] === 'CNY bn')).toBe(true);
@@ -402,7 +402,7 @@ describe('Key Figures deleted, flattened, or its settings cleared', () => {
 
   test('a user clears the conflict tolerance: Conflict shows blank, never an error value', () => {
     const c = withCanvas();
-    c.fake.direct.setCell(FIGURES, 'M2', null);
+    c.fake.direct.setCell(FIGURES, 'P2', null);
     expect(errorsAnywhere(c)).toEqual([]);
     expect(
       c.fake.direct
@@ -477,7 +477,7 @@ describe('named ranges removed', () => {
     expect(c.view().sheetName).toBe('A');
     expectSaveWorks(c, 'key-resources');
     c.call('refreshKeyFigures');
-    expect(c.fake.direct.sheetNames()).toEqual(['Sheet1', 'A', 'B', 'C']);
+    expect(c.fake.direct.sheetNames()).toEqual(['Sheet1', 'A', 'B', 'C', 'Reported Results']);
     expectKeyFiguresHealthy(c, figureCount, 'C');
   });
 

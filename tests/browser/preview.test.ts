@@ -83,7 +83,13 @@ async function showTab(name: string): Promise<void> {
 
 test('the canvas tab looks like the sheet: 9 designed blocks, no gridlines, the real sidebar beside it', async () => {
   await page.waitForSelector('#grid-scroll table.grid');
-  expect(await page.locator('#tabs .tab').allTextContents()).toEqual(['Sheet1', CANVAS, DETAILS, KEY_FIGURES]);
+  expect(await page.locator('#tabs .tab').allTextContents()).toEqual([
+    'Sheet1',
+    CANVAS,
+    DETAILS,
+    KEY_FIGURES,
+    'Reported Results',
+  ]);
   expect(await page.locator('#tabs .tab.active').textContent()).toBe(CANVAS);
   expect(await page.locator('table.grid').getAttribute('class')).toContain('no-gridlines');
 
@@ -161,7 +167,7 @@ test('typing a figure value into a cell of the details changes Key Figures', asy
   expect(fake.direct.evaluate(KEY_FIGURES, `G${row}`)).toBeCloseTo(14, 10);
 
   // The rate is a cell too: a teammate changes it and the USD column follows.
-  await page.locator('#grid-scroll td[data-a1="M1"]').dblclick();
+  await page.locator('#grid-scroll td[data-a1="P1"]').dblclick();
   await page.locator('textarea.cell-editor').fill('0.2');
   await page.keyboard.press('Enter');
   await waitForCellText(`G${row}`, '20.000');
@@ -192,7 +198,7 @@ test('the menu: Refresh Key Figures shows its toast; Insert asks first — No ch
   await page.waitForFunction(() => document.querySelector('#save-status')?.textContent === 'All changes saved');
   expect(dialogs.at(-1)).toMatch(/^confirm: This spreadsheet already has a Xiaomi canvas/);
   expect(readFileSync(preview.stateFile, 'utf8')).toBe(before);
-  expect(await page.locator('#tabs .tab').count()).toBe(4);
+  expect(await page.locator('#tabs .tab').count()).toBe(5);
 
   dialogAnswers = [true];
   await page.locator('.addon-bar button', { hasText: 'Insert Xiaomi canvas' }).click();
@@ -202,9 +208,11 @@ test('the menu: Refresh Key Figures shows its toast; Insert asks first — No ch
     CANVAS,
     DETAILS,
     KEY_FIGURES,
+    'Reported Results',
     'Xiaomi Canvas (2)',
     'Xiaomi Details (2)',
     'Key Figures (2)',
+    'Reported Results (2)',
   ]);
   expect(pageErrors).toEqual([]);
 });

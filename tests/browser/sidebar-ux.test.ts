@@ -129,7 +129,7 @@ describe('sidebar: 0 serious or critical axe-core violations in every view', () 
     await page.getByLabel('Entry 1', { exact: true }).fill('Mine');
     const cell = bundle.fake.direct
       .values('Xiaomi Canvas')
-      .flatMap((row, r) => row.map((v, c) => ({ v, r, c })).filter(({ v }) => v === session0(bundle)))[0];
+      .flatMap((row, r) => row.map((v, c) => ({ v, r, c })).filter(({ v }) => v === `•  ${session0(bundle)}`))[0];
     bundle.fake.direct.setCell('Xiaomi Canvas', `${String.fromCharCode(65 + cell.c)}${cell.r + 1}`, 'Theirs');
     await page.click('#save');
     await page.waitForSelector('.panel.conflict');

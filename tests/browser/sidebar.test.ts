@@ -222,6 +222,19 @@ describe('sidebar: the block list', () => {
     expect(await page.locator('button.block-item').count()).toBe(9);
     expect(await page.locator('#list-error').count()).toBe(0);
   });
+
+  test('shows how many figures differ from Xiaomi’s reported results, and each figure’s reported value', async () => {
+    const session = await openSession();
+    const { page } = session;
+    expect(await page.locator('#open-key-partners .block-count').textContent()).toMatch(
+      /^\d+ entries · \d+ figures [1-9]\d* differs? from reported$/,
+    );
+    expect(await page.locator('#open-customer-relationships .block-count').textContent()).not.toMatch(/reported/);
+    await page.click('#open-key-partners');
+    const lines = await page.locator('.figure .reported').allTextContents();
+    expect(lines).toContain('Xiaomi reported 51.23 USD bn (2024) · −31.7 % vs reported');
+    await expectNoScriptRan(session);
+  });
 });
 
 describe('sidebar: editing a block and saving it in one call', () => {
@@ -292,7 +305,9 @@ describe('sidebar: editing a block and saving it in one call', () => {
     const saves = sidebar.calls.filter((c) => c.fn === 'saveBlock');
     expect(saves).toHaveLength(1);
     expect(saves[0].args[0]).toMatchObject({ blockId: 'key-activities', version: before.version, entries: expected });
-    expect((saves[0].args[0] as { figures: unknown[] }).figures[0]).toEqual({ ...figure, value: 21.5 });
+    // the server's comparison with reported results is not part of a save
+    const sent = Object.fromEntries(Object.entries(figure).filter(([key]) => key !== 'reported'));
+    expect((saves[0].args[0] as { figures: unknown[] }).figures[0]).toEqual({ ...sent, value: 21.5 });
 
     // The sheet is the truth: the canvas sheet, the figure where it lives, and Key Figures all changed.
     expect(canvasTexts(bundle, 'key-activities')).toEqual(expected);

@@ -72,7 +72,17 @@ function plain(value: ExcelJS.CellValue): CellScalar | null {
   return value === null || value === undefined ? '' : (value as CellScalar);
 }
 
-/** Key Figures A..J of every figure row as LibreOffice computed it, next to what the fake computes. */
+/** A cell's value, or a formula's result (`cell.result`: exceljs' `cell.value` drops a result of 0). */
+function computed(cell: ExcelJS.Cell): CellScalar | null {
+  if (cell.type !== ExcelJS.ValueType.Formula) return plain(cell.value);
+  const result = cell.result as unknown;
+  return result === undefined || result === null ? '' : (result as CellScalar);
+}
+
+/**
+ * Key Figures A..M of every figure row as LibreOffice computed it, next to what the fake computes: the links,
+ * USD bn and Conflict, and the Reported, Vs reported and Reported check columns that look up Reported Results.
+ */
 async function compareKeyFigures(fake: FakeGoogle, converted: string): Promise<number> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(converted);
@@ -81,9 +91,9 @@ async function compareKeyFigures(fake: FakeGoogle, converted: string): Promise<n
   const expected = fake.direct.values(KEY_FIGURES);
   let compared = 0;
   for (let r = 2; r <= expected.length; r++) {
-    for (let c = 1; c <= 10; c++) {
+    for (let c = 1; c <= 13; c++) {
       const want = expected[r - 1][c - 1];
-      const got = plain(ws.getCell(r, c).value);
+      const got = computed(ws.getCell(r, c));
       const where = `${KEY_FIGURES}!${String.fromCharCode(64 + c)}${r}`;
       if (typeof want === 'number') {
         expect([where, typeof got]).toEqual([where, 'number']);
@@ -119,7 +129,7 @@ maybe(
   async () => {
     const fake = insertedCanvas();
     // A teammate's edits in Sheets: another exchange rate, and a CNY figure changed where it lives.
-    fake.direct.setCell(KEY_FIGURES, 'M1', '0.2');
+    fake.direct.setCell(KEY_FIGURES, 'P1', '0.2');
     const values = fake.direct.values(KEY_FIGURES);
     const formulas = fake.direct.formulas(KEY_FIGURES);
     const row = values.findIndex((r) => r[3] === 'CNY bn');
@@ -138,6 +148,14 @@ maybe(
       .getColumn(8)
       .values.filter((v) => plain(v) === '⚠ Conflict').length;
     expect(conflicts).toBeGreaterThan(0);
+    // the changed figure is compared with Xiaomi's reported value, converted and flagged by LibreOffice itself
+    const ws = book.getWorksheet(KEY_FIGURES) as ExcelJS.Worksheet;
+    const reported = computed(ws.getCell(row + 1, 11)) as number;
+    expect(reported).toBeGreaterThan(0);
+    expect(computed(ws.getCell(row + 1, 12)) as number).toBeCloseTo(123.4 / reported - 1, 9);
+    expect(computed(ws.getCell(row + 1, 13))).toBe('⚠ Differs from reported');
+    const usdRow = values.findIndex((r) => r[1] === 'Total revenue' && r[3] === 'USD bn' && r[4] === '2024');
+    expect(computed(ws.getCell(usdRow + 1, 11)) as number).toBeCloseTo(365.9064 * 0.2, 9);
   },
   300_000,
 );

@@ -23,6 +23,7 @@ const ROOT = resolve(__dirname, '../..');
 const CANVAS = 'Xiaomi Canvas';
 const DETAILS = 'Xiaomi Details';
 const KEY_FIGURES = 'Key Figures';
+const REPORTED = 'Reported Results';
 const BORDER_STYLES: Record<string, string> = {
   SOLID: 'thin',
   SOLID_MEDIUM: 'medium',
@@ -70,15 +71,16 @@ function modelSheet(name: string) {
 }
 
 /** exceljs's cached formula result as a plain scalar ('' when the reader stored none). */
+/** The cached result of a formula cell (`cell.result`: exceljs' `cell.value` drops a result of 0). */
 function cachedResult(cell: ExcelJS.Cell): unknown {
-  const v = cell.value as ExcelJS.CellFormulaValue;
-  return v.result === undefined || v.result === null ? '' : v.result;
+  const result = cell.result as unknown;
+  return result === undefined || result === null ? '' : result;
 }
 
 describe('the workbook', () => {
   test('has the add-on sheets in order, the canvas active', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES]);
-    expect(model.sheets.map((s) => s.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED]);
+    expect(model.sheets.map((s) => s.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED]);
     expect(wb.views[0].activeTab).toBe(0);
     expect(wb.calcProperties.fullCalcOnLoad).toBeUndefined(); // exceljs does not read it back; checked in the XML below
   });
@@ -137,8 +139,8 @@ describe('the workbook', () => {
       'Metric',
       'Compared',
     ]);
-    expect(sheet(KEY_FIGURES).getCell('M1').value).toBe(0.14);
-    expect(sheet(KEY_FIGURES).getCell('M1').note).toBeTruthy();
+    expect(sheet(KEY_FIGURES).getCell('P1').value).toBe(0.14);
+    expect(sheet(KEY_FIGURES).getCell('P1').note).toBeTruthy();
   });
 
   test('Key Figures formulas link to the details and carry numbers; only IF/ISNUMBER/AND/OR/NOT/SUMPRODUCT are used', () => {
@@ -155,7 +157,7 @@ describe('the workbook', () => {
         }),
       );
     }
-    expect([...used].sort()).toEqual(['AND', 'IF', 'ISNUMBER', 'NOT', 'OR', 'SUMPRODUCT']);
+    expect([...used].sort()).toEqual(['ABS', 'AND', 'IF', 'ISNUMBER', 'NOT', 'OR', 'SUMPRODUCT']);
     // The conflicts the source text contains are flagged in the cached values.
     let conflicts = 0;
     for (let r = 2; r <= kf.rowCount; r++) if (cachedResult(kf.getCell(`H${r}`)) === '⚠ Conflict') conflicts++;
@@ -247,7 +249,7 @@ describe('the workbook', () => {
       const area = c2 ? `${abs(c1)}:${abs(c2)}` : abs(c1);
       expect(names.get(n.name)).toEqual([`'${n.sheet}'!${area}`]);
     }
-    expect(names.get('XiaomiCanvas_Rate')).toEqual(["'Key Figures'!$M$1"]);
+    expect(names.get('XiaomiCanvas_Rate')).toEqual(["'Key Figures'!$P$1"]);
     expect(names.get('XiaomiCanvas_KeyPartners')?.[0]).toMatch(/^'Xiaomi Canvas'!\$B\$\d+:\$C\$\d+$/);
   });
 
@@ -321,14 +323,14 @@ describe('npm run export', () => {
 
   test('--from-state exports a saved preview spreadsheet', async () => {
     const saved = insertedCanvas();
-    saved.direct.setCell(KEY_FIGURES, 'M1', '0.5');
+    saved.direct.setCell(KEY_FIGURES, 'P1', '0.5');
     const state = join(dir, 'state.json');
     writeFileSync(state, JSON.stringify(saved.toJSON()));
     const out = join(dir, 'from-state.xlsx');
     const result = await exportCanvas({ out, fromState: state });
-    expect(result.sheets).toEqual([CANVAS, DETAILS, KEY_FIGURES]);
+    expect(result.sheets).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED]);
     const book = await readBack(out);
-    expect(book.getWorksheet(KEY_FIGURES)?.getCell('M1').value).toBe(0.5);
+    expect(book.getWorksheet(KEY_FIGURES)?.getCell('P1').value).toBe(0.5);
   });
 
   test('an unknown option fails with the usage', () => {

@@ -70,7 +70,8 @@ describe('getCanvas', () => {
     b.canvas();
     console.log(`getCanvas: ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trips`);
     expect(b.fake.stats.roundTrips).toBe(1);
-    expect(b.fake.stats.calls).toBeLessThanOrEqual(40); // 15 for the canvas + about 22 to list every canvas (one name per named range)
+    // 15 for the canvas, 3 for Key Figures' rate and tolerance, about 22 to list every canvas (a name per range)
+    expect(b.fake.stats.calls).toBeLessThanOrEqual(43);
   });
 });
 

@@ -108,9 +108,11 @@ describe('importCanvasJson', () => {
       CANVAS,
       DETAILS,
       'Key Figures',
+      'Reported Results',
       'Xiaomi Canvas (2)',
       'Xiaomi Details (2)',
       'Key Figures (2)',
+      'Reported Results (2)',
     ]);
     expect(b.fake.direct.activeSheetName()).toBe('Xiaomi Canvas (2)');
     // the sidebar now works on the new canvas, which reads back exactly as imported
@@ -122,7 +124,7 @@ describe('importCanvasJson', () => {
     expect((JSON.parse(b.call<string>('exportCanvasJson')) as CanvasJson).blocks).toEqual(
       (JSON.parse(text) as CanvasJson).blocks,
     );
-    expect(b.fake.direct.documentState().sheets.slice(0, 4)).toEqual(originalSheets);
+    expect(b.fake.direct.documentState().sheets.slice(0, 5)).toEqual(originalSheets);
     // Key Figures of the new canvas is live
     const kf = b.fake.direct
       .values('Key Figures (2)')

@@ -70,8 +70,8 @@ describe('Insert Xiaomi canvas', () => {
   const details = fake.direct.values(DETAILS);
   const layout = layoutFromMarkers(canvas.map((r) => r[0]))!;
 
-  test('creates the canvas, details and Key Figures sheets, ends on the canvas, and toasts when done', () => {
-    expect(fake.direct.sheetNames()).toEqual(['Sheet1', CANVAS, DETAILS, FIGURES]);
+  test('creates the canvas, details, Key Figures and Reported Results sheets, ends on the canvas, and toasts when done', () => {
+    expect(fake.direct.sheetNames()).toEqual(['Sheet1', CANVAS, DETAILS, FIGURES, 'Reported Results']);
     expect(fake.spreadsheet.getActiveSheet().getName()).toBe(CANVAS);
     expect(fake.ui.toasts.map((t) => t.message)).toEqual([expect.stringMatching(/^Done/)]);
   });
@@ -195,7 +195,7 @@ describe('Key Figures', () => {
     const rateRow = values.findIndex((r) => r.includes('CNY to USD rate'));
     const rateCol = values[rateRow].indexOf('CNY to USD rate');
     expect(values[rateRow][rateCol + 1]).toBe(0.14);
-    expect(fake.direct.cell(FIGURES, 'M1').note).toMatch(/assumption/i);
+    expect(fake.direct.cell(FIGURES, 'P1').note).toMatch(/assumption/i);
   });
 
   test('follows edits made directly in the cells, with no script running', () => {
@@ -218,11 +218,11 @@ describe('Key Figures', () => {
     expect(usdOf(cny.label)).toBeCloseTo(cny.value * 0.14, 6);
     expect(usdOf(usd.label)).toBe(usd.value);
     expect(usdOf(pct.label)).toBe('');
-    fake.direct.setCell(FIGURES, 'M1', '0.2');
+    fake.direct.setCell(FIGURES, 'P1', '0.2');
     expect(usdOf(cny.label)).toBeCloseTo(cny.value * 0.2, 6);
-    fake.direct.setCell(FIGURES, 'M1', 'unknown');
+    fake.direct.setCell(FIGURES, 'P1', 'unknown');
     expect(usdOf(cny.label)).toBe('');
-    fake.direct.setCell(FIGURES, 'M1', '');
+    fake.direct.setCell(FIGURES, 'P1', '');
     expect(usdOf(cny.label)).toBe('');
     expect(
       fake.direct
@@ -282,9 +282,11 @@ describe('running Insert again', () => {
       CANVAS,
       DETAILS,
       FIGURES,
+      'Reported Results',
       `${CANVAS} (2)`,
       `${DETAILS} (2)`,
       `${FIGURES} (2)`,
+      'Reported Results (2)',
     ]);
     expect([CANVAS, DETAILS, FIGURES].map(sheetState)).toEqual(before);
     expect(fake.direct.formulas(`${FIGURES} (2)`)[1][2]).toMatch(/^='Xiaomi Details \(2\)'!G\d+$/);

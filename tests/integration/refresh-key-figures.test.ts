@@ -17,10 +17,10 @@ describe('Refresh Key Figures', () => {
     const before = b.fake.direct.formulas(FIGURES);
     b.fake.direct.setCell(FIGURES, 'C2', '999');
     b.fake.direct.setCell(FIGURES, 'G3', '1');
-    b.fake.direct.setCell(FIGURES, 'M1', '0.15');
+    b.fake.direct.setCell(FIGURES, 'P1', '0.15');
     b.call('refreshKeyFigures');
     expect(b.fake.direct.formulas(FIGURES)).toEqual(before);
-    expect(b.fake.direct.values(FIGURES)[0][12]).toBe(0.15);
+    expect(b.fake.direct.values(FIGURES)[0][15]).toBe(0.15);
     expect(b.fake.ui.toasts.at(-1)!.message).toMatch(new RegExp(`${figureCount} figures`));
   });
 

@@ -74,7 +74,14 @@ describe('saveSnapshot', () => {
     });
     expect(Date.parse(info.savedAt)).toBeGreaterThanOrEqual(startedAt - 1000);
     expect(new Date(info.savedAt).toISOString()).toBe(info.savedAt);
-    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', CANVAS, 'Xiaomi Details', FIGURES, SNAPSHOTS]);
+    expect(b.fake.direct.sheetNames()).toEqual([
+      'Sheet1',
+      CANVAS,
+      'Xiaomi Details',
+      FIGURES,
+      'Reported Results',
+      SNAPSHOTS,
+    ]);
     expect(b.fake.direct.activeSheetName()).toBe(CANVAS);
 
     const values = b.fake.direct.values(SNAPSHOTS);

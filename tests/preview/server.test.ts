@@ -104,7 +104,13 @@ describe('what the preview runs', () => {
     expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(preview.startup.source).toBe('new');
     expect(existsSync(preview.stateFile)).toBe(true);
-    expect(preview.session.sheetNames()).toEqual(['Sheet1', 'Xiaomi Canvas', 'Xiaomi Details', 'Key Figures']);
+    expect(preview.session.sheetNames()).toEqual([
+      'Sheet1',
+      'Xiaomi Canvas',
+      'Xiaomi Details',
+      'Key Figures',
+      'Reported Results',
+    ]);
     // The add-on's own menu, built by its onOpen.
     expect(preview.session.menuEntries().map((m) => m.functionName)).toEqual(
       expect.arrayContaining(['insertXiaomiCanvas', 'showCanvasSidebar', 'refreshKeyFigures']),
@@ -124,7 +130,13 @@ describe('what the preview runs', () => {
       grid: string;
     };
     expect(view.sheet).toBe('Key Figures');
-    expect(view.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Xiaomi Canvas', 'Xiaomi Details', 'Key Figures']);
+    expect(view.sheets.map((s) => s.name)).toEqual([
+      'Sheet1',
+      'Xiaomi Canvas',
+      'Xiaomi Details',
+      'Key Figures',
+      'Reported Results',
+    ]);
     expect(view.grid).toContain('⚠ Conflict');
   });
 
@@ -242,7 +254,7 @@ describe('what the preview runs', () => {
 
   test('Download .xlsx exports the current state', async () => {
     const preview = await start();
-    await postJson(preview, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: '0.2' });
+    await postJson(preview, '/api/cell', { sheet: 'Key Figures', a1: 'P1', value: '0.2' });
     const bytes = await new Promise<Buffer>((resolve, reject) => {
       request({ host: '127.0.0.1', port: preview.port, path: '/download.xlsx' }, (res) => {
         expect(res.statusCode).toBe(200);
@@ -256,8 +268,14 @@ describe('what the preview runs', () => {
     });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sheet1', 'Xiaomi Canvas', 'Xiaomi Details', 'Key Figures']);
-    expect(wb.getWorksheet('Key Figures')?.getCell('M1').value).toBe(0.2);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Sheet1',
+      'Xiaomi Canvas',
+      'Xiaomi Details',
+      'Key Figures',
+      'Reported Results',
+    ]);
+    expect(wb.getWorksheet('Key Figures')?.getCell('P1').value).toBe(0.2);
   });
 });
 
@@ -353,11 +371,11 @@ describe('the server refuses anything that is not its own API, changing nothing'
       400,
       (p) => postJson(p, '/api/cell', { sheet: 'Xiaomi Canvas', a1: 'ZZ1', value: '1' }),
     ],
-    ['a cell edit with a number', 400, (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: 2 })],
+    ['a cell edit with a number', 400, (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'P1', value: 2 })],
     [
       'a cell value over 50,000 characters',
       400,
-      (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: 'x'.repeat(50001) }),
+      (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'P1', value: 'x'.repeat(50001) }),
     ],
     [
       'a body over 2 MB (declared)',
@@ -383,18 +401,18 @@ describe('the server refuses anything that is not its own API, changing nothing'
       'a foreign Origin',
       403,
       (p) =>
-        postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: '9' }, { origin: 'https://evil.example' }),
+        postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'P1', value: '9' }, { origin: 'https://evil.example' }),
     ],
     [
       'a null Origin',
       403,
-      (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: '9' }, { origin: 'null' }),
+      (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'P1', value: '9' }, { origin: 'null' }),
     ],
     [
       'a cross-site fetch',
       403,
       (p) =>
-        postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: '9' }, { 'sec-fetch-site': 'cross-site' }),
+        postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'P1', value: '9' }, { 'sec-fetch-site': 'cross-site' }),
     ],
   ];
 
@@ -416,11 +434,11 @@ describe('the server refuses anything that is not its own API, changing nothing'
     const reply = await postJson(
       preview,
       '/api/cell',
-      { sheet: 'Key Figures', a1: 'M1', value: '0.15' },
+      { sheet: 'Key Figures', a1: 'P1', value: '0.15' },
       { origin: `http://127.0.0.1:${preview.port}`, 'sec-fetch-site': 'same-origin' },
     );
     expect(reply.status).toBe(200);
-    expect(preview.session.fake.direct.evaluate('Key Figures', 'M1')).toBe(0.15);
+    expect(preview.session.fake.direct.evaluate('Key Figures', 'P1')).toBe(0.15);
   });
 });
 
@@ -428,7 +446,7 @@ describe('the saved state', () => {
   test('every change is saved and loaded at the next start; --fresh starts over', async () => {
     const stateFile = join(dir, 'state', 'preview-state.json');
     const first = await start({ stateFile });
-    await postJson(first, '/api/cell', { sheet: 'Key Figures', a1: 'M1', value: '0.25' });
+    await postJson(first, '/api/cell', { sheet: 'Key Figures', a1: 'P1', value: '0.25' });
     const canvas = (await postJson(first, '/api/run', { fn: 'getCanvas', args: [] })).json() as { result: CanvasView };
     const cs = canvas.result.blocks.find((b) => b.id === 'customer-segments') as BlockView;
     await postJson(first, '/api/run', {
@@ -441,7 +459,7 @@ describe('the saved state', () => {
 
     const second = await start({ stateFile });
     expect(second.startup.source).toBe('restored');
-    expect(second.session.fake.direct.evaluate('Key Figures', 'M1')).toBe(0.25);
+    expect(second.session.fake.direct.evaluate('Key Figures', 'P1')).toBe(0.25);
     expect(second.session.fake.direct.evaluate('Xiaomi Canvas', 'J6')).toBe('•  Everyone 🌍');
     expect(readFileSync(stateFile, 'utf8')).toBe(saved); // loading changes nothing
     expect(second.session.sheetNames().filter((n) => n.startsWith('Xiaomi Canvas'))).toEqual(['Xiaomi Canvas']); // not inserted again
@@ -450,7 +468,7 @@ describe('the saved state', () => {
 
     const third = await start({ stateFile, fresh: true });
     expect(third.startup.source).toBe('fresh');
-    expect(third.session.fake.direct.evaluate('Key Figures', 'M1')).toBe(0.14);
+    expect(third.session.fake.direct.evaluate('Key Figures', 'P1')).toBe(0.14);
     expect(third.session.fake.direct.evaluate('Xiaomi Canvas', 'J6')).not.toBe('Everyone 🌍');
   });
 

@@ -348,7 +348,10 @@ describe('figures', () => {
     expect(phones).toMatchObject({ value: 200, unit: 'USD bn', period: '2024' });
     expect(phones.note).toMatch(/exceeds/);
     expect(summary(allFigures.filter((f) => f.metric === 'smartphone-shipments')).map((s) => s.split(':')[1])).toEqual(
-      ['146.3 million units', '146.2 million units'].sort(),
+      [
+        "146.3 million units (as stated, almost the same as the template's 2023 figure (146.2 million units))",
+        '146.2 million units',
+      ].sort(),
     );
     expect(
       allFigures
@@ -444,5 +447,38 @@ describe('validateCanvasContent rejects bad content with file, block and field',
 
   test('loadAndValidateContent names the file for unreadable or invalid JSON', () => {
     expect(() => loadAndValidateContent('content/does-not-exist.json')).toThrow(/^content\/does-not-exist\.json: /);
+  });
+});
+
+describe('how the figures read (a review of the figures against their sources)', () => {
+  const figuresOf = (metric: string, period: string) =>
+    allFigures.filter((f) => f.metric === metric && f.period === period);
+  test('a percentage that is an increase or a decrease says so in its label, so it never reads as a level', () => {
+    for (const f of allFigures.filter((x) => x.unit === '%' && /^(increase|decrease)/.test(x.note ?? ''))) {
+      expect({ label: f.label, reads: /growth|increase|uplift|reduction|decrease/i.test(f.label) }).toEqual({
+        label: f.label,
+        reads: true,
+      });
+    }
+    expect(allFigures.find((f) => f.metric === 'nps-growth')!.label).toBe('Net Promoter Score increase');
+  });
+
+  test('where the template contradicts itself across metrics, the figure says so in its note', () => {
+    expect(figuresOf('cost-of-revenue', '2024')[0].note).toMatch(/^approx\.; .*revenue \(USD 35–37 bn\)/);
+    expect(figuresOf('smartphone-shipments', '2024')[0].note).toMatch(/146\.2 million/);
+    expect(figuresOf('total-revenue', '2023')[0].note).toMatch(/USD 39\.4 bn, above the template's 2024 revenue/);
+  });
+
+  test('sticky notes do not overstate the source text', () => {
+    const entries = canvas.blocks.flatMap((b) => b.entries);
+    expect(entries).not.toContain('12,000+ retail stores'); // one side of a flagged contradiction (10,000 vs 12,000)
+    expect(entries).toContain('Retail network of 10,000–12,000+ stores');
+    expect(entries).toContain('Future: EV charging & maintenance'); // "will provide additional income"
+    expect(entries.join(' ')).not.toMatch(/own stores/); // not in the source text
+    expect(seed).toMatch(/Related services, such as charging and maintenance, will provide additional income\./);
+  });
+
+  test('notes speak of the template, never of how the content was made', () => {
+    for (const f of allFigures) expect(f.note ?? '').not.toMatch(/seed/i);
   });
 });

@@ -87,7 +87,7 @@ describe('Every sheet plan writes text through the rule', () => {
     const links = content.blocks.flatMap((b) =>
       details.figureRows[b.id].map((row) => ({ blockTitle: "'" + b.title, row })),
     );
-    const figures = buildKeyFiguresPlan(1, 'Xiaomi Details', links);
+    const figures = buildKeyFiguresPlan(1, 'Xiaomi Details', links, { sheet: 'Reported Results', lastRow: 200 });
     expect(violations(canvas)).toEqual([]);
     expect(violations(details.plan)).toEqual([]);
     expect(violations(figures)).toEqual([]);

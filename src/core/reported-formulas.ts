@@ -1,0 +1,69 @@
+import { quoteSheetName } from './a1';
+import { CURRENCY_UNITS } from './units';
+
+/** Where Key Figures finds Xiaomi's reported results: the sheet and the last row its lookups cover. */
+export interface ReportedRange {
+  sheet: string;
+  lastRow: number;
+}
+
+/** Columns of the Reported Results sheet that the formulas read. */
+const METRIC = 'A';
+const PERIOD = 'B';
+const VALUE = 'C';
+const UNIT = 'D';
+
+/** USD billions per unit of each currency unit, as a formula of the rate cell. */
+function usdPerUnit(unit: string, rate: string): string {
+  switch (unit) {
+    case 'USD bn':
+      return '1';
+    case 'USD m':
+      return '1/1000';
+    case 'CNY bn':
+      return rate;
+    default:
+      return `${rate}/1000`;
+  }
+}
+
+/**
+ * The three formulas of one Key Figures row (Reported, Vs reported, Reported check), for sheet row `r`.
+ *
+ * Reported is the reported value with the row's metric and period, in the row's unit: currency units convert
+ * through the rate cell (CNY ↔ USD) and bn ↔ m; other units must be equal. It is the mean of the matching
+ * rows, so a duplicate typed into Reported Results cannot double it. Lookups are SUMPRODUCTs of exact
+ * equalities, which mean the same in Google Sheets, Excel and LibreOffice (no wildcards, no criteria
+ * parsing, no approximate match); periods compare as text on both sides, because "2024" is text in one sheet
+ * and may be a number in another.
+ */
+export function reportedFormulas(
+  r: number,
+  reported: ReportedRange,
+  cells: { rate: string; tolerance: string; flag: string },
+): string[] {
+  const span = (col: string) => `${quoteSheetName(reported.sheet)}!$${col}$2:$${col}$${Math.max(reported.lastRow, 2)}`;
+  const [C, D, E, I, K, L] = ['C', 'D', 'E', 'I', 'K', 'L'].map((col) => `${col}${r}`);
+  const { rate, tolerance } = cells;
+  const match = `(""&${span(METRIC)}=""&${I})*(""&${span(PERIOD)}=""&${E})`;
+  const unitIs = (u: string) => `(${span(UNIT)}="${u}")`;
+  const reportedCurrency = `(${CURRENCY_UNITS.map(unitIs).join('+')})`;
+  const reportedUsd = `(${CURRENCY_UNITS.map((u) => `${unitIs(u)}*${usdPerUnit(u, rate)}`).join('+')})`;
+  const rowUsd = CURRENCY_UNITS.slice(0, -1).reduceRight(
+    (rest, u) => `IF(${D}="${u}",${usdPerUnit(u, rate)},${rest})`,
+    usdPerUnit(CURRENCY_UNITS[CURRENCY_UNITS.length - 1], rate),
+  );
+  const isCurrency = `OR(${CURRENCY_UNITS.map((u) => `${D}="${u}"`).join(',')})`;
+  const currencyCount = `SUMPRODUCT(${match}*${reportedCurrency})`;
+  const sameUnit = `(""&${span(UNIT)}=""&${D})`;
+  const sameUnitCount = `SUMPRODUCT(${match}*${sameUnit})`;
+  const fromCurrency =
+    `IF(AND(ISNUMBER(${rate}),${rate}>0,${currencyCount}>0),` +
+    `SUMPRODUCT(${match}*${span(VALUE)}*${reportedUsd})/${currencyCount}/(${rowUsd}),"")`;
+  const fromSameUnit = `IF(${sameUnitCount}>0,SUMPRODUCT(${match}*${sameUnit}*${span(VALUE)})/${sameUnitCount},"")`;
+  return [
+    `=IF(OR(${I}="",NOT(ISNUMBER(${C}))),"",IF(${isCurrency},${fromCurrency},${fromSameUnit}))`,
+    `=IF(AND(ISNUMBER(${C}),ISNUMBER(${K})),IF(${K}=0,"",${C}/${K}-1),"")`,
+    `=IF(AND(ISNUMBER(${L}),ISNUMBER(${tolerance})),IF(ABS(${L})>${tolerance},"${cells.flag}",""),"")`,
+  ];
+}

@@ -1,0 +1,257 @@
+import reportedFile from '../../content/reported-results.json';
+import type { CanvasView } from '../../src/core/view';
+import { loadBundle } from '../support/bundle';
+import { CONTENT } from '../support/content';
+
+/** Xiaomi's reported results beside the template's figures (issue 12), on the built bundle. */
+
+const FIGURES = 'Key Figures';
+const REPORTED = 'Reported Results';
+const DETAILS = 'Xiaomi Details';
+const FLAG = '⚠ Differs from reported';
+const reported = (reportedFile as { figures: Array<{ metric: string; period: string; value: number; unit: string }> })
+  .figures;
+const figureCount = CONTENT.blocks.reduce((n, b) => n + b.figures.length, 0);
+
+function ready() {
+  const bundle = loadBundle();
+  bundle.call('insertXiaomiCanvas');
+  return bundle;
+}
+
+type Bundle = ReturnType<typeof ready>;
+
+/** Key Figures row (0-based in values()) of the template figure with this label, unit and period. */
+function rowOf(b: Bundle, label: string, unit: string, period: string): number {
+  const values = b.fake.direct.values(FIGURES);
+  const r = values.findIndex((row) => row[1] === label && row[3] === unit && String(row[4]) === period);
+  if (r < 0) throw new Error(`no Key Figures row for ${label} ${unit} ${period}`);
+  return r;
+}
+
+/** Reported, Vs reported and Reported check of a Key Figures row. */
+const comparison = (b: Bundle, r: number) => b.fake.direct.values(FIGURES)[r].slice(10, 13);
+
+const errorsIn = (b: Bundle, sheet: string) =>
+  b.fake.direct
+    .values(sheet)
+    .flat()
+    .filter((v) => typeof v === 'string' && /^#[A-Z/0!?]+/.test(v));
+
+describe('Reported Results sheet', () => {
+  const b = ready();
+
+  test('Insert adds it after Key Figures: the contract header, one row per reported figure, values as numbers', () => {
+    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', 'Xiaomi Canvas', DETAILS, FIGURES, REPORTED]);
+    const values = b.fake.direct.values(REPORTED);
+    expect(values[0].slice(0, 7)).toEqual(['Metric', 'Period', 'Value', 'Unit', 'Source', 'Published', 'Statement']);
+    const rows = values.slice(1).filter((row) => row[0] !== '');
+    expect(rows).toHaveLength(reported.length);
+    rows.forEach((row, i) => {
+      expect(row.slice(0, 4)).toEqual([reported[i].metric, reported[i].period, reported[i].value, reported[i].unit]);
+      expect(typeof row[2]).toBe('number');
+      expect(row[4]).toMatch(/^Xiaomi Corporation (annual )?results announcement/);
+      expect(row[5]).toMatch(/^\d{4}-\d{2}-\d{2}$/); // text, never turned into a date
+      expect(String(row[6]).length).toBeGreaterThan(10);
+    });
+    expect(b.fake.direct.cell(REPORTED, 'A1').format.fontWeight).toBe('bold');
+    expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_ReportedResults')!.getSheet().getName()).toBe(REPORTED);
+  });
+
+  test('Key Figures has the three new columns after today’s, and the settings moved right', () => {
+    const values = b.fake.direct.values(FIGURES);
+    expect(values[0].slice(0, 13)).toEqual([
+      'Block',
+      'Figure',
+      'Value',
+      'Unit',
+      'Period',
+      'Note',
+      'USD bn',
+      'Conflict',
+      'Metric',
+      'Compared',
+      'Reported',
+      'Vs reported',
+      'Reported check',
+    ]);
+    expect(values[0].slice(14, 16)).toEqual(['CNY to USD rate', 0.14]);
+    expect(values[1].slice(14, 16)).toEqual(['Conflict tolerance', 0.1]);
+    expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_Rate')!.getA1Notation()).toBe('P1');
+    expect(b.fake.direct.cell(FIGURES, 'L2').format.numberFormat).toBe('0.0%');
+    expect(errorsIn(b, FIGURES)).toEqual([]);
+  });
+
+  test('the template’s figures meet Xiaomi’s: 2024 revenue, smartphone revenue, R&D, shipments, 2023 revenue', () => {
+    const revenue = comparison(b, rowOf(b, 'Total revenue', 'USD bn', '2024'));
+    expect(revenue[0]).toBeCloseTo(365.9064 * 0.14, 9);
+    expect(revenue[1]).toBeCloseTo(35 / (365.9064 * 0.14) - 1, 9);
+    expect(revenue[2]).toBe(FLAG);
+    const phones = comparison(b, rowOf(b, 'Smartphone revenue', 'USD bn', '2024'));
+    expect(phones[0]).toBeCloseTo(191.8 * 0.14, 9);
+    expect(phones[2]).toBe(FLAG);
+    expect(comparison(b, rowOf(b, 'R&D spending', 'CNY bn', '2024'))).toEqual([24.1, expect.any(Number), FLAG]);
+    const shipments = comparison(b, rowOf(b, 'Smartphone shipments', 'million units', '2024'));
+    expect(shipments[0]).toBe(168.5);
+    expect(shipments[1]).toBeCloseTo(146.3 / 168.5 - 1, 9);
+    const revenue2023 = comparison(b, rowOf(b, 'Total revenue', 'CNY bn', '2023'));
+    expect(revenue2023[0]).toBeCloseTo(270.9701, 9);
+    expect(revenue2023[2]).toBe(''); // 281.6 vs 271.0: 3.9 %, within the 10 % tolerance
+    // a figure without a reported counterpart stays blank
+    expect(comparison(b, rowOf(b, 'Brand value', 'USD bn', '2024'))).toEqual(['', '', '']);
+  });
+});
+
+describe('live: no script runs when a teammate edits', () => {
+  test('changing the rate recalculates Reported and its check', () => {
+    const b = ready();
+    const r = rowOf(b, 'Total revenue', 'USD bn', '2024');
+    b.fake.direct.setCell(FIGURES, 'P1', '0.0957');
+    const [value, vs, check] = comparison(b, r);
+    expect(value).toBeCloseTo(365.9064 * 0.0957, 9);
+    expect(Math.abs(vs as number)).toBeLessThan(0.001);
+    expect(check).toBe('');
+    b.fake.direct.setCell(FIGURES, 'P1', '');
+    expect(comparison(b, r)).toEqual(['', '', '']);
+    expect(errorsIn(b, FIGURES)).toEqual([]);
+  });
+
+  test('changing a figure in the details sheet, or a reported value, recalculates Vs reported', () => {
+    const b = ready();
+    const r = rowOf(b, 'Smartphone shipments', 'million units', '2024');
+    const detailsCell = /!G(\d+)$/.exec(b.fake.direct.formulas(FIGURES)[r][2])![1];
+    b.fake.direct.setCell(DETAILS, `G${detailsCell}`, '168.5');
+    expect(comparison(b, r)).toEqual([168.5, 0, '']);
+    const reportedRow = reported.findIndex((f) => f.metric === 'smartphone-shipments' && f.period === '2024') + 2;
+    b.fake.direct.setCell(REPORTED, `C${reportedRow}`, '200');
+    expect(comparison(b, r)[0]).toBe(200);
+    expect(comparison(b, r)[2]).toBe(FLAG);
+  });
+
+  test('the tolerance cell decides what is flagged', () => {
+    const b = ready();
+    const r = rowOf(b, 'Total revenue', 'CNY bn', '2023');
+    b.fake.direct.setCell(FIGURES, 'P2', '0.03');
+    expect(comparison(b, r)[2]).toBe(FLAG);
+  });
+});
+
+describe('Refresh Key Figures after damage', () => {
+  test('restores the new columns a user overwrote and keeps the moved rate', () => {
+    const b = ready();
+    const before = b.fake.direct.formulas(FIGURES);
+    b.fake.direct.setCell(FIGURES, 'K2', '1');
+    b.fake.direct.setCell(FIGURES, 'M5', 'fine');
+    b.fake.direct.setCell(FIGURES, 'P1', '0.15');
+    b.call('refreshKeyFigures');
+    expect(b.fake.direct.formulas(FIGURES)).toEqual(before);
+    expect(b.fake.direct.values(FIGURES)[0][15]).toBe(0.15);
+  });
+
+  test('recreates Reported Results when it was deleted, and Key Figures looks it up again', () => {
+    const b = ready();
+    const reportedBefore = b.fake.direct.values(REPORTED);
+    const figuresBefore = b.fake.direct.values(FIGURES);
+    b.fake.spreadsheet.deleteSheet(b.fake.spreadsheet.getSheetByName(REPORTED)!);
+    expect(errorsIn(b, FIGURES).length).toBeGreaterThan(0); // #REF! until refreshed
+    b.call('refreshKeyFigures');
+    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', 'Xiaomi Canvas', DETAILS, FIGURES, REPORTED]);
+    expect(b.fake.direct.values(REPORTED)).toEqual(reportedBefore);
+    expect(b.fake.direct.values(FIGURES)).toEqual(figuresBefore);
+    expect(b.fake.ui.toasts.at(-1)!.message).toMatch(new RegExp(`${figureCount} figures`));
+  });
+
+  test('a renamed Reported Results keeps working (formulas follow the rename) and is not recreated', () => {
+    const b = ready();
+    b.fake.spreadsheet.getSheetByName(REPORTED)!.setName('Xiaomi says');
+    const values = b.fake.direct.values(FIGURES);
+    b.call('refreshKeyFigures');
+    expect(b.fake.direct.sheetNames()).not.toContain(REPORTED);
+    expect(b.fake.direct.values(FIGURES)).toEqual(values);
+    expect(b.fake.direct.formulas(FIGURES)[1][10]).toContain("'Xiaomi says'!");
+  });
+
+  test('recreates both Key Figures and Reported Results when both were deleted', () => {
+    const b = ready();
+    const values = b.fake.direct.values(FIGURES);
+    b.fake.spreadsheet.deleteSheet(b.fake.spreadsheet.getSheetByName(REPORTED)!);
+    b.fake.spreadsheet.deleteSheet(b.fake.spreadsheet.getSheetByName(FIGURES)!);
+    b.call('refreshKeyFigures');
+    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', 'Xiaomi Canvas', DETAILS, FIGURES, REPORTED]);
+    expect(b.fake.direct.values(FIGURES)).toEqual(values);
+  });
+});
+
+describe('a Key Figures sheet from before the Reported columns', () => {
+  test('Refresh moves the rate and tolerance the user set out of the new columns, and the marker with them', () => {
+    const b = ready();
+    const sheet = b.fake.spreadsheet.getSheetByName(FIGURES)!;
+    // the old layout: table A:J, settings in L1:M2, marker in hidden O1, the rate's name on M1
+    b.fake.direct.uncounted(() => {
+      sheet.getRange(1, 11, sheet.getLastRow(), 8).clear();
+      sheet.getRange('L1:M2').setValues([
+        ['CNY to USD rate', 0.15],
+        ['Conflict tolerance', 0.05],
+      ]);
+      sheet.getRange('O1').setValue('xiaomi-canvas:figures:1');
+      b.fake.spreadsheet.setNamedRange('XiaomiCanvas_Rate', sheet.getRange('M1'));
+    });
+    b.call('refreshKeyFigures');
+    const values = b.fake.direct.values(FIGURES);
+    expect(values[0].slice(10, 18)).toEqual([
+      'Reported',
+      'Vs reported',
+      'Reported check',
+      '',
+      'CNY to USD rate',
+      0.15,
+      '',
+      'xiaomi-canvas:figures:1',
+    ]);
+    expect(values[1].slice(14, 16)).toEqual(['Conflict tolerance', 0.05]);
+    expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_Rate')!.getA1Notation()).toBe('P1');
+    expect(b.fake.direct.cell(FIGURES, 'P1').note).toMatch(/assumption/i);
+    const r = rowOf(b, 'Total revenue', 'USD bn', '2024');
+    expect(comparison(b, r)[0]).toBeCloseTo(365.9064 * 0.15, 9);
+    expect(errorsIn(b, FIGURES)).toEqual([]);
+    // the canvas is still found from the Key Figures sheet, by its marker in the new place
+    b.fake.spreadsheet.setActiveSheet(sheet);
+    expect(b.call<CanvasView>('getCanvas').sheetName).toBe('Xiaomi Canvas');
+  });
+});
+
+describe('the sidebar data', () => {
+  test('getCanvas gives each figure its reported value and difference, in one round trip', () => {
+    const b = ready();
+    b.fake.resetStats();
+    const view = b.call<CanvasView>('getCanvas');
+    expect(b.fake.stats.roundTrips).toBe(1);
+    const partners = view.blocks.find((x) => x.id === 'key-partners')!;
+    const revenue = partners.figures.find((f) => f.label === 'Total revenue')!;
+    expect(revenue.reported).toEqual({
+      value: expect.closeTo(365.9064 * 0.14, 9) as number,
+      unit: 'USD bn',
+      period: '2024',
+      source: 'Xiaomi Corporation annual results announcement for the year ended December 31, 2024 (2025-03-18)',
+      vsReported: expect.closeTo(35 / (365.9064 * 0.14) - 1, 9) as number,
+      differs: true,
+    });
+    expect(partners.figures.find((f) => f.label === 'Android global mobile OS share')!.reported).toBeUndefined();
+  });
+
+  test('the sidebar can send the figures it received back to saveBlock: the comparison is ignored, never saved', () => {
+    const b = ready();
+    const block = b.call<CanvasView>('getCanvas').blocks.find((x) => x.id === 'key-partners')!;
+    const saved = b.call<CanvasView['blocks'][number]>('saveBlock', {
+      blockId: block.id,
+      version: block.version,
+      entries: block.entries,
+      figures: block.figures.map((f) => (f.label === 'Total revenue' ? { ...f, value: 51.2 } : f)),
+    });
+    const revenue = saved.figures.find((f) => f.label === 'Total revenue')!;
+    expect(revenue.value).toBe(51.2);
+    expect(revenue.reported!.differs).toBe(false);
+    const exported = JSON.parse(b.call<string>('exportCanvasJson')) as { blocks: Array<{ figures: object[] }> };
+    expect(JSON.stringify(exported)).not.toContain('reported');
+  });
+});

@@ -1,0 +1,58 @@
+import type { BlockView, FigureView } from '../../src/core/view';
+import { differingCount, differingText, formatDifference, reportedLine } from '../../src/sidebar/reported';
+
+const revenue: FigureView = {
+  label: 'Total revenue',
+  value: 35,
+  unit: 'USD bn',
+  period: '2024',
+  metric: 'total-revenue',
+  reported: {
+    value: 51.22689,
+    unit: 'USD bn',
+    period: '2024',
+    source: 'Xiaomi Corporation annual results announcement for the year ended December 31, 2024 (2025-03-18)',
+    vsReported: 35 / 51.22689 - 1,
+    differs: true,
+  },
+};
+const share: FigureView = { label: 'Share', value: 70, unit: '%', period: '2024', metric: 'android-os-share' };
+const block: BlockView = {
+  id: 'key-partners',
+  title: 'Key Partners',
+  version: 'v',
+  entries: ['a'],
+  figures: [revenue, share],
+};
+
+describe('the sidebar words the comparison with reported results', () => {
+  test('the editor shows the reported value and the difference, following the value being typed', () => {
+    expect(reportedLine({ value: '35', unit: 'USD bn', period: '2024', metric: 'total-revenue' }, block, 'en-US')).toBe(
+      'Xiaomi reported 51.23 USD bn (2024) · −31.7 % vs reported',
+    );
+    expect(
+      reportedLine({ value: '51.22689', unit: 'USD bn', period: '2024', metric: 'total-revenue' }, block, 'en-US'),
+    ).toBe('Xiaomi reported 51.23 USD bn (2024) · ±0.0 % vs reported');
+    expect(
+      reportedLine({ value: 'abc', unit: 'USD bn', period: '2024', metric: 'total-revenue' }, block, 'en-US'),
+    ).toBe('Xiaomi reported 51.23 USD bn (2024)');
+  });
+
+  test('nothing when nothing is reported, or the unit or period was changed in the form', () => {
+    expect(reportedLine({ value: '70', unit: '%', period: '2024', metric: 'android-os-share' }, block)).toBeNull();
+    expect(reportedLine({ value: '35', unit: 'CNY bn', period: '2024', metric: 'total-revenue' }, block)).toBeNull();
+    expect(reportedLine({ value: '35', unit: 'USD bn', period: '2023', metric: 'total-revenue' }, block)).toBeNull();
+  });
+
+  test('the block list counts the figures that differ', () => {
+    expect(differingCount(block)).toBe(1);
+    expect(differingText(block)).toBe('1 differs from reported');
+    expect(differingText({ ...block, figures: [revenue, revenue, share] })).toBe('2 differ from reported');
+    expect(differingText({ ...block, figures: [share] })).toBe('');
+  });
+
+  test('differences carry their sign', () => {
+    expect(formatDifference(0.125, 'en-US')).toBe('+12.5 %');
+    expect(formatDifference(-0.5, 'en-US')).toBe('−50.0 %');
+  });
+});
