@@ -13,7 +13,8 @@ import { BOOT_PLACEHOLDER, embedJson } from '../src/core/embed-json';
 import { sheetName } from '../src/core/instance-names';
 import { KEY_FIGURES_TABLE_COLUMNS, keyFigureRowFormulas } from '../src/core/key-figures-plan';
 import { literal } from '../src/core/literal';
-import { blockVersion } from '../src/core/version';
+import { blockVersion, versionLinks } from '../src/core/version';
+import { canvasSegments } from '../src/core/canvas-links';
 import type { BlockView, CanvasView, Figure } from '../src/core/view';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -74,12 +75,18 @@ function readState(spreadsheet: Spreadsheet): NaiveState {
 function view(state: NaiveState, id: BlockId): BlockView {
   const entries = state.reading.entries[id];
   const figures = state.regions[id].figures.map((f) => f.figure);
-  return { id, title: BLOCK_TITLES[id], version: blockVersion(1, id, entries, figures), entries, figures }; // the naive baseline works on the first canvas only
+  const links = state.reading.links[id];
+  const version = blockVersion(1, id, entries, figures, versionLinks(id, links, state.reading.segmentIds)); // the naive baseline works on the first canvas only
+  return { id, title: BLOCK_TITLES[id], version, entries, figures, links };
 }
 
 export function naiveGetCanvas(spreadsheet: Spreadsheet): CanvasView {
   const state = readState(spreadsheet);
-  return { sheetName: state.canvas.getName(), blocks: BLOCK_IDS.map((id) => view(state, id)) };
+  return {
+    sheetName: state.canvas.getName(),
+    blocks: BLOCK_IDS.map((id) => view(state, id)),
+    segments: canvasSegments(state.reading.entries, state.reading.segmentIds),
+  };
 }
 
 /** Opening the sidebar: the naive getCanvas, embedded into the sidebar HTML. */
@@ -176,6 +183,7 @@ export function naiveSaveBlock(spreadsheet: Spreadsheet, request: NaiveSaveReque
     title: BLOCK_TITLES[id],
     version: blockVersion(1, id, request.entries, request.figures),
     entries: request.entries,
+    links: request.entries.map((): string[] => []), // the bench saves Key Activities, which links to no segment
     figures: request.figures,
   };
 }

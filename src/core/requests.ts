@@ -84,14 +84,48 @@ export const figureListSchema = <T extends z.ZodMiniType>(figure: T) =>
     .array(figure, { error: 'must be a list of figures' })
     .check(z.maxLength(LIMITS.figures, `must have at most ${LIMITS.figures} figures`));
 
-export const saveBlockRequestSchema = z.strictObject(
-  {
-    blockId,
-    version,
-    entries: entriesSchema,
-    figures: figureListSchema(figureSchema),
-  },
-  objectError('an object with blockId, version, entries and figures'),
+/** Per entry, the ids of the segments it serves (checked against the canvas's segments by checkLinks). */
+export const linksSchema = z
+  .array(
+    z
+      .array(
+        z.string({ error: 'must be a segment id' }).check(z.maxLength(LIMITS.versionLength, 'is not a segment id')),
+        { error: 'must be a list of segment ids' },
+      )
+      .check(z.maxLength(LIMITS.entries, `must name at most ${LIMITS.entries} segments`)),
+    { error: 'must be a list with a list of segment ids per entry' },
+  )
+  .check(z.maxLength(LIMITS.entries, `must have at most ${LIMITS.entries} lists`));
+
+export const saveBlockRequestSchema = z
+  .strictObject(
+    {
+      blockId,
+      version,
+      entries: entriesSchema,
+      figures: figureListSchema(figureSchema),
+      links: z.optional(linksSchema),
+    },
+    objectError('an object with blockId, version, entries and figures (and optionally links)'),
+  )
+  .check(
+    z.refine((req) => req.links === undefined || req.links.length === req.entries.length, {
+      message: 'must have one list per entry',
+      path: ['links'],
+    }),
+  );
+
+/** getFitChecks' optional request. */
+export const fitChecksRequestSchema = z.optional(
+  z.strictObject(
+    { canvasId: z.optional(required(LIMITS.versionLength)) },
+    objectError('an object with an optional canvasId'),
+  ),
+);
+
+export const selectSegmentEntriesRequestSchema = z.strictObject(
+  { segmentId: required(LIMITS.versionLength) },
+  objectError('an object with segmentId'),
 );
 
 export const resetBlockRequestSchema = z.strictObject(

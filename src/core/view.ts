@@ -21,11 +21,23 @@ export interface BlockView {
   version: string;
   entries: string[];
   figures: Figure[];
+  /** Parallel to entries: the ids of the customer segments each entry serves ([] for none; always [] in Customer Segments). */
+  links: string[][];
+}
+
+/** A customer segment: a Customer Segments entry with its stable id and colour. */
+export interface SegmentView {
+  id: string;
+  text: string;
+  /** #rrggbb */
+  color: string;
 }
 
 export interface CanvasView {
   sheetName: string;
   blocks: BlockView[];
+  /** In the order of the Customer Segments entries. */
+  segments: SegmentView[];
 }
 
 export interface SaveBlockRequest {
@@ -33,6 +45,26 @@ export interface SaveBlockRequest {
   version: string;
   entries: string[];
   figures: Figure[];
+  /** Optional, parallel to entries; omitted = each entry keeps the links it had (followed across edits and moves). */
+  links?: string[][];
+}
+
+/** One finding of getFitChecks: a plain sentence, and where to go to fix it. */
+export interface FitCheckView {
+  id: string;
+  message: string;
+  blockId: BlockId;
+  segmentId?: string;
+  entryIndex?: number;
+}
+
+export interface FitChecksRequest {
+  canvasId?: string;
+}
+
+export interface SelectEntriesRequest {
+  /** Highlights on the canvas every entry linked to this segment (and the segment itself). */
+  segmentId: string;
 }
 
 export interface ResetBlockRequest {
@@ -90,6 +122,13 @@ export interface FigureChange {
   otherChanges?: string[];
 }
 
+/** An entry whose segments changed: the segments (by name) it now also serves, and those it no longer serves. */
+export interface LinkChange {
+  entry: string;
+  added: string[];
+  removed: string[];
+}
+
 /** What changed in one block between two canvases. */
 export interface BlockDiff {
   blockId: BlockId;
@@ -102,6 +141,8 @@ export interface BlockDiff {
   figuresChanged: FigureChange[];
   figuresAdded: Figure[];
   figuresRemoved: Figure[];
+  /** Present when links changed: entries (on both sides) whose segments changed. */
+  linksChanged?: LinkChange[];
 }
 
 /** What the sidebar finds embedded in its HTML when it opens: the canvas, or why there is none. */
@@ -113,6 +154,10 @@ export interface ServerApi {
   selectBlock(blockId: string): void;
   saveBlock(request: SaveBlockRequest): BlockView;
   resetBlock(request: ResetBlockRequest): BlockView;
+  /** What the canvas misses to show which value serves whom. */
+  getFitChecks(request?: FitChecksRequest): FitCheckView[];
+  /** Selects on the canvas the entries that serve a segment; returns how many were selected. */
+  selectSegmentEntries(request: SelectEntriesRequest): number;
   saveSnapshot(request: SaveSnapshotRequest): SnapshotInfo;
   /** Newest first. */
   listSnapshots(): SnapshotListItem[];

@@ -1,19 +1,20 @@
-import { BLOCK_TITLES } from '../core/block-ids';
+import { BLOCK_TITLES, type BlockId } from '../core/block-ids';
+import { canvasSegments, type CanvasLinks } from '../core/canvas-links';
 import { parseCanvasJson, toCanvasJson, type CanvasJson } from '../core/canvas-json';
 import type { CanvasContent } from '../core/content-schema';
 import { cellText } from '../core/literal';
 import { blockVersion } from '../core/version';
 import type { CanvasView } from '../core/view';
-import { readCanvasState } from './canvas-state';
+import { readCanvasState, versionLinks } from './canvas-state';
 import { CONTENT } from './content';
 import { insertCanvasInstance } from './insert';
 import { withDocumentLock } from './lock';
 import { stateCanvas } from './snapshots';
 import { plainFigure } from '../core/figure';
 
-/** Export and import of the canvas as "xiaomi-canvas/1" JSON (format: src/core/canvas-json.ts). */
+/** Export and import of the canvas as "xiaomi-canvas/2" JSON (format: src/core/canvas-json.ts). */
 
-/** The current canvas as "xiaomi-canvas/1" JSON text (with the canvas title, the export time and every figure's source). */
+/** The current canvas as "xiaomi-canvas/2" JSON text (with the canvas title, the export time and every figure's source). */
 export function exportCanvasJson(): string {
   const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet());
   const title = cellText(state.sheets.canvas.getRange(1, 2).getValue()) || CONTENT.title;
@@ -42,6 +43,14 @@ export function contentFromCanvasJson(json: CanvasJson): CanvasContent {
   };
 }
 
+/** The segment ids and links of a validated file. */
+export function linksOfCanvasJson(json: CanvasJson): CanvasLinks {
+  return {
+    segmentIds: json.segmentIds,
+    links: Object.fromEntries(json.blocks.map((b) => [b.id, b.links])) as Record<BlockId, string[][]>,
+  };
+}
+
 /**
  * Validates the file's text (size ≤ 1 MB, known format, every saveBlock rule) and inserts it as a new canvas next to
  * the existing ones; nothing existing is changed. Invalid input throws one plain line and writes nothing.
@@ -49,8 +58,10 @@ export function contentFromCanvasJson(json: CanvasJson): CanvasContent {
 export function importCanvasJson(json: unknown): CanvasView {
   const parsed = parseCanvasJson(json);
   const content = contentFromCanvasJson(parsed);
+  const links = linksOfCanvasJson(parsed);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const inserted = withDocumentLock(() => insertCanvasInstance(spreadsheet, content));
+  const inserted = withDocumentLock(() => insertCanvasInstance(spreadsheet, content, undefined, links));
+  const entries = Object.fromEntries(parsed.blocks.map((b) => [b.id, b.entries])) as Record<BlockId, string[]>;
   return {
     sheetName: inserted.names.canvas,
     blocks: parsed.blocks.map((b) => {
@@ -58,10 +69,18 @@ export function importCanvasJson(json: unknown): CanvasView {
       return {
         id: b.id,
         title: BLOCK_TITLES[b.id],
-        version: blockVersion(inserted.instance, b.id, b.entries, figures),
+        version: blockVersion(
+          inserted.instance,
+          b.id,
+          b.entries,
+          figures,
+          versionLinks(b.id, b.links, parsed.segmentIds),
+        ),
         entries: b.entries,
         figures,
+        links: b.links,
       };
     }),
+    segments: canvasSegments(entries, parsed.segmentIds),
   };
 }

@@ -1,7 +1,8 @@
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { readCanvasGrid, type CanvasReading } from '../core/canvas-read';
 import { readDetailsGrid, type DetailsRegion } from '../core/details-read';
-import { blockVersion } from '../core/version';
+import { canvasSegments } from '../core/canvas-links';
+import { blockVersion, versionLinks } from '../core/version';
 import type { BlockView, CanvasView } from '../core/view';
 import { locateCanvas, type CanvasInstance } from './canvas-instance';
 
@@ -31,15 +32,29 @@ export function readCanvasState(spreadsheet: Spreadsheet, withKeyFigures = false
 export function blockView(state: CanvasState, id: BlockId): BlockView {
   const entries = state.canvas.entries[id];
   const figures = state.details[id].figures.map((f) => f.figure);
+  const links = state.canvas.links[id];
   return {
     id,
     title: BLOCK_TITLES[id],
-    version: blockVersion(state.sheets.instance, id, entries, figures),
+    version: blockVersion(
+      state.sheets.instance,
+      id,
+      entries,
+      figures,
+      versionLinks(id, links, state.canvas.segmentIds),
+    ),
     entries,
     figures,
+    links,
   };
 }
 
 export function canvasView(state: CanvasState): CanvasView {
-  return { sheetName: state.canvasName, blocks: BLOCK_IDS.map((id) => blockView(state, id)) };
+  return {
+    sheetName: state.canvasName,
+    blocks: BLOCK_IDS.map((id) => blockView(state, id)),
+    segments: canvasSegments(state.canvas.entries, state.canvas.segmentIds),
+  };
 }
+
+export { versionLinks };

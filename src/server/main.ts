@@ -4,6 +4,6 @@
  */
 export { onOpen, onInstall, insertXiaomiCanvas, refreshKeyFigures, showAbout, saveSnapshotFromMenu } from './menu';
 export { showCanvasSidebar } from './sidebar-host';
-export { getCanvas, selectBlock, saveBlock, resetBlock } from './canvas-api';
+export { getCanvas, selectBlock, saveBlock, resetBlock, getFitChecks, selectSegmentEntries } from './canvas-api';
 export { saveSnapshot, listSnapshots, compareSnapshots, restoreSnapshot } from './snapshots';
 export { exportCanvasJson, importCanvasJson } from './canvas-json-io';

@@ -1,5 +1,6 @@
 import { BLOCK_IDS, type BlockId } from '../core/block-ids';
-import { diffCanvases, type DiffBlock } from '../core/canvas-diff';
+import { diffCanvases, type DiffBlock, type DiffCanvas } from '../core/canvas-diff';
+import { canvasSegments } from '../core/canvas-links';
 import { toCanvasJson, type CanvasLike, type JsonFigure } from '../core/canvas-json';
 import { cellText } from '../core/literal';
 import { parseRequest } from '../core/requests';
@@ -24,7 +25,7 @@ import {
 } from '../core/snapshot';
 import { blockVersion } from '../core/version';
 import type { BlockDiff, BlockView, CanvasView, SnapshotInfo, SnapshotListItem } from '../core/view';
-import { blockView, readCanvasState, type CanvasState } from './canvas-state';
+import { blockView, readCanvasState, versionLinks, type CanvasState } from './canvas-state';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './apply-plan';
 import { withDocumentLock } from './lock';
 import { writeBlocks, type BlockContent } from './write-block';
@@ -42,10 +43,12 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The canvas of a state with every figure's source, as the JSON format holds it. */
 export function stateCanvas(state: CanvasState): CanvasLike {
   return {
+    segmentIds: state.canvas.segmentIds,
     blocks: BLOCK_IDS.map((id) => ({
       id,
       entries: state.canvas.entries[id],
       figures: state.details[id].figures.map((f): JsonFigure => ({ ...f.figure, source: f.source })),
+      links: state.canvas.links[id],
     })),
   };
 }
@@ -220,17 +223,19 @@ export function compareSnapshots(request: unknown): BlockDiff[] {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { stored } = readStored(findSnapshotSheet(spreadsheet));
   const from = findSnapshot(stored, req.from);
-  const to: { blocks: readonly DiffBlock[] } =
+  const to: DiffCanvas =
     req.to !== undefined ? findSnapshot(stored, req.to).canvas : currentDiffCanvas(readCanvasState(spreadsheet));
   return diffCanvases(from.canvas, to);
 }
 
-function currentDiffCanvas(state: CanvasState): { blocks: DiffBlock[] } {
+function currentDiffCanvas(state: CanvasState): { blocks: DiffBlock[]; segmentIds: string[] } {
   return {
+    segmentIds: state.canvas.segmentIds,
     blocks: BLOCK_IDS.map((id) => ({
       id,
       entries: state.canvas.entries[id],
       figures: state.details[id].figures.map((f) => f.figure),
+      links: state.canvas.links[id],
     })),
   };
 }
@@ -261,13 +266,36 @@ export function restoreSnapshot(request: unknown): CanvasView {
     appendSnapshot(spreadsheet, target, info, currentJson);
 
     const views = new Map<BlockId, BlockView>(BLOCK_IDS.map((id) => [id, blockView(state, id)]));
-    const changed: BlockContent[] = snapshot.canvas.blocks
+    const target2 = snapshot.canvas;
+    const changed: BlockContent[] = target2.blocks
       .filter(
         (b) =>
-          blockVersion(state.sheets.instance, b.id, b.entries, b.figures.map(plainFigure)) !== views.get(b.id)!.version,
+          blockVersion(
+            state.sheets.instance,
+            b.id,
+            b.entries,
+            b.figures.map(plainFigure),
+            versionLinks(b.id, b.links, target2.segmentIds),
+          ) !== views.get(b.id)!.version,
       )
-      .map((b) => ({ id: b.id, entries: b.entries, figures: b.figures }));
+      .map((b) => ({
+        id: b.id,
+        entries: b.entries,
+        figures: b.figures,
+        links: b.links,
+        ...(b.id === 'customer-segments' ? { segmentIds: target2.segmentIds } : {}),
+      }));
+    // Links name segments by id: when the segments are restored, so are the links that point at them.
     if (changed.length > 0) for (const view of writeBlocks(state, changed)) views.set(view.id, view);
-    return { sheetName: state.canvasName, blocks: BLOCK_IDS.map((id) => views.get(id)!) };
+    const entries = Object.fromEntries(BLOCK_IDS.map((id) => [id, views.get(id)!.entries])) as Record<
+      BlockId,
+      string[]
+    >;
+    const segmentIds = changed.some((b) => b.id === 'customer-segments') ? target2.segmentIds : state.canvas.segmentIds;
+    return {
+      sheetName: state.canvasName,
+      blocks: BLOCK_IDS.map((id) => views.get(id)!),
+      segments: canvasSegments(entries, segmentIds),
+    };
   });
 }

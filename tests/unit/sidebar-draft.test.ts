@@ -22,6 +22,7 @@ const block: BlockView = {
     { label: 'R&D spending', value: 19.4, unit: 'CNY bn', period: '2024', note: 'approx.', metric: 'rd-spend' },
     { label: 'Share', value: 14, unit: '%', period: 'Q4 2024' },
   ],
+  links: [[], []],
 };
 
 describe('sidebar draft: loading and saving a block', () => {
