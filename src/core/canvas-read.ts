@@ -57,7 +57,8 @@ export function readCanvasGrid(values: readonly (readonly unknown[])[], sheetNam
       } else rawLinks[id].push(storedLinks(store, id));
     }
   }
-  const segmentIds = resolveSegmentIds(storedIds);
+  const named = BLOCK_IDS.flatMap((id) => rawLinks[id].flat());
+  const segmentIds = resolveSegmentIds(storedIds, named);
   const links = Object.fromEntries(BLOCK_IDS.map((id) => [id, normaliseLinks(rawLinks[id], segmentIds)])) as Record<
     BlockId,
     EntryLinks

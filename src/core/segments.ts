@@ -46,20 +46,25 @@ export function newSegmentId(taken: Iterable<string>): string {
 
 /**
  * The ids of the segments as read from the sheet: a stored id is kept unless an earlier segment already has it
- * (a row copied with its hidden id); a segment typed by a teammate into an empty row (no id yet) gets a fresh one.
+ * (a row copied with its hidden id); a segment typed by a teammate into an empty row (no id yet) gets a fresh one,
+ * never one in `reserved` (ids links still name, so a deleted segment's links never pass to a new segment).
  * Deterministic, so two reads of the same sheet agree; the next save stores the ids it handed out.
  */
-export function resolveSegmentIds(stored: ReadonlyArray<string | null | undefined>): string[] {
+export function resolveSegmentIds(
+  stored: ReadonlyArray<string | null | undefined>,
+  reserved: Iterable<string> = [],
+): string[] {
   const kept = new Set<string>();
   const ids: Array<string | null> = stored.map((id) => {
     if (!isSegmentId(id) || kept.has(id)) return null;
     kept.add(id);
     return id;
   });
+  const taken = new Set([...kept, ...reserved]);
   return ids.map((id) => {
     if (id !== null) return id;
-    const fresh = newSegmentId(kept);
-    kept.add(fresh);
+    const fresh = newSegmentId(taken);
+    taken.add(fresh);
     return fresh;
   });
 }
@@ -113,7 +118,11 @@ export function carrySegmentIds(
   after: readonly string[],
 ): string[] {
   const match = matchEntries(before, after);
-  return resolveSegmentIds(match.map((i) => (i >= 0 ? beforeIds[i] : null)));
+  // A segment deleted in this same edit keeps its id out of use, so its links are not handed to a new one.
+  return resolveSegmentIds(
+    match.map((i) => (i >= 0 ? beforeIds[i] : null)),
+    beforeIds,
+  );
 }
 
 export function segmentsOf(entries: readonly string[], ids: readonly string[]): Segment[] {

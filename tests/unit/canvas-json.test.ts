@@ -167,7 +167,11 @@ describe('parseCanvasJson', () => {
       mutated((v) => (v.format = 'xiaomi-canvas/3')),
       'Unsupported format "xiaomi-canvas/3": expected "xiaomi-canvas/2" (or "xiaomi-canvas/1").',
     ],
-    ['a non-string format', mutated((v) => (v.format = 1)), 'Unsupported format 1: expected "xiaomi-canvas/2" (or "xiaomi-canvas/1").'],
+    [
+      'a non-string format',
+      mutated((v) => (v.format = 1)),
+      'Unsupported format 1: expected "xiaomi-canvas/2" (or "xiaomi-canvas/1").',
+    ],
     [
       'no format',
       mutated((v) => delete v.format),
