@@ -282,8 +282,14 @@ describe('history keeps links', () => {
     expect(imported.segments).toEqual(view.segments);
     expect(imported.blocks.map((x) => x.links)).toEqual(view.blocks.map((x) => x.links));
     expect(b.call<CanvasView>('getCanvas')).toEqual(imported);
-    const again = loadBundle({ fake: b.fake });
-    again.fake.globals.SpreadsheetApp.getUi(); // answer Yes to "insert another?"
+    // a re-insert (Yes to "insert another?") comes with the shipped links, whatever was done to the first canvas
+    const ch = b.block('channels');
+    b.call('saveBlock', request(ch, { links: ch.entries.map(() => []) }));
+    b.fake.ui.alertResponses.push('YES');
+    b.call('insertXiaomiCanvas');
+    const third = b.call<CanvasView>('getCanvas');
+    expect(third.sheetName).toBe('Xiaomi Canvas (3)');
+    expect(third.blocks.map((x) => x.links)).toEqual(view.blocks.map((x) => x.links));
   });
 });
 
