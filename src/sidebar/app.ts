@@ -1,5 +1,6 @@
 import type { BlockId } from '../core/block-ids';
-import type { CanvasView } from '../core/view';
+import type { CanvasView, FitCheckView } from '../core/view';
+import { FitViewActions } from './fit-actions';
 import { isCanvasView, type BootState } from './boot';
 import { isDirty } from './draft';
 import { EditorViewActions, findBlock, newEditor } from './editor-actions';
@@ -34,6 +35,7 @@ export class SidebarApp implements SidebarShell, ListActions {
   private readonly editorActions = new EditorViewActions(this);
   private readonly snapshotActions = new SnapshotViewActions(this);
   private readonly transferActions = new TransferViewActions(this);
+  private readonly fitActions = new FitViewActions(this, this.editorActions);
 
   constructor(
     private readonly root: HTMLElement,
@@ -127,6 +129,18 @@ export class SidebarApp implements SidebarShell, ListActions {
 
   open(blockId: BlockId): void {
     this.editorActions.open(blockId);
+  }
+
+  checkFit(): void {
+    this.fitActions.checkFit();
+  }
+
+  goToCheck(check: FitCheckView): void {
+    this.fitActions.goToCheck(check);
+  }
+
+  showServing(segmentId: string): void {
+    this.fitActions.showServing(segmentId);
   }
 
   openSnapshots(): void {

@@ -167,6 +167,18 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     const canvas = this.state.canvas;
     if (!canvas) return;
     canvas.blocks = canvas.blocks.map((b) => (b.id === block.id ? block : b));
+    // Segments changed: their ids, and the other blocks' links (and versions) when one was deleted. Read them
+    // again in the background so pickers and later saves start from the sheet.
+    if (block.id === 'customer-segments') {
+      this.shell.api
+        .getCanvas()
+        .then((fresh) => {
+          if (!isCanvasView(fresh) || this.state.canvas !== canvas) return;
+          canvas.segments = fresh.segments;
+          canvas.blocks = fresh.blocks;
+        })
+        .catch(() => undefined); // the next Refresh reads them anyway
+    }
   }
 
   /** A save or reset failed: show why; on a conflict, fetch the sheet's content to show beside the user's edits. */

@@ -2,7 +2,8 @@ import { canonicalBlocks } from './boot';
 import { el, plural, type Child } from './dom';
 import { fieldIds, formatValue, isDirty, type FigureDraft, type FigureField, type ValidationIssue } from './draft';
 import { BUSY_LABELS, type AppState, type EditorState } from './state';
-import type { BlockView } from '../core/view';
+import type { BlockView, SegmentView } from '../core/view';
+import { renderSegmentPicker } from './segment-picker';
 
 export interface EditorActions {
   back(): void;
@@ -22,6 +23,10 @@ export interface EditorActions {
   figureInput(key: string, field: FigureField, text: string): void;
   deleteFigure(key: string): void;
   addFigure(): void;
+  /** Links or unlinks an entry and a customer segment (no re-render). */
+  toggleLink(key: string, segmentId: string, checked: boolean): void;
+  /** Remembers which entries' segment pickers are open across re-renders. */
+  pickerOpen(key: string, open: boolean): void;
 }
 
 /** Ids of editor elements the controller moves focus to. */
@@ -60,8 +65,10 @@ function fieldError(issues: ValidationIssue[], fieldId: string): { attrs: Record
   };
 }
 
-function renderEntries(editor: EditorState, actions: EditorActions): HTMLElement {
+function renderEntries(editor: EditorState, actions: EditorActions, segments: readonly SegmentView[]): HTMLElement {
   const { entries } = editor.draft;
+  // Customer Segments' entries are the segments; every other block's entries can serve them.
+  const linkable = editor.blockId !== 'customer-segments';
   const items = entries.map((entry, i) => {
     const n = i + 1;
     const id = fieldIds.entry(entry.key);
@@ -134,6 +141,16 @@ function renderEntries(editor: EditorState, actions: EditorActions): HTMLElement
         },
       }),
       error.node,
+      linkable &&
+        renderSegmentPicker({
+          entryKey: entry.key,
+          entryNumber: n,
+          segments,
+          selected: entry.links ?? [],
+          open: (editor.openPickers ?? []).includes(entry.key),
+          onToggle: (segmentId, checked) => actions.toggleLink(entry.key, segmentId, checked),
+          onOpenChange: (open) => actions.pickerOpen(entry.key, open),
+        }),
     );
   });
   const addError = fieldError(editor.issues, fieldIds.addEntry);
@@ -410,7 +427,7 @@ export function renderEditor(state: AppState, actions: EditorActions): HTMLEleme
         // Enter in a field must not save by surprise: Save is a plain button, and a stray submit does nothing.
         onsubmit: (event: Event) => event.preventDefault(),
       },
-      renderEntries(editor, actions),
+      renderEntries(editor, actions, state.canvas?.segments ?? []),
       renderFigures(editor, actions),
       el(
         'section',

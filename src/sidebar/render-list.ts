@@ -1,9 +1,10 @@
 import type { BlockId } from '../core/block-ids';
 import { canonicalBlocks } from './boot';
 import { el, plural } from './dom';
+import { renderFitSection, type FitActions } from './render-fit-checks';
 import { BUSY_LABELS, type AppState } from './state';
 
-export interface ListActions {
+export interface ListActions extends FitActions {
   open(blockId: BlockId): void;
   refresh(): void;
   openSnapshots(): void;
@@ -68,6 +69,7 @@ export function renderList(state: AppState, actions: ListActions): HTMLElement {
         { class: 'secondary hint' },
         'Choose a block to edit its entries and figures. Refresh shows edits made directly in the sheet.',
       ),
+    renderFitSection(state, actions),
     el(
       'section',
       { class: 'group more', 'aria-labelledby': 'more-title' },

@@ -1,5 +1,5 @@
 import type { BlockId } from '../core/block-ids';
-import type { BlockDiff, BlockView, CanvasView, SnapshotListItem } from '../core/view';
+import type { BlockDiff, BlockView, CanvasView, FitCheckView, SnapshotListItem } from '../core/view';
 import type { BlockDraft, ValidationIssue } from './draft';
 
 /** What the sidebar is doing with the server right now; at most one call at a time. */
@@ -13,6 +13,7 @@ export type Busy =
   | 'restoring'
   | 'exporting'
   | 'importing'
+  | 'checkingFit'
   | null;
 
 /** The sidebar's views: the block list, one block's editor, snapshots, a comparison, and JSON export/import. */
@@ -38,6 +39,8 @@ export interface EditorState {
   notice: string | null;
   confirm: ConfirmKind | null;
   conflict: Conflict | null;
+  /** Keys of the entries whose segment picker is open. */
+  openPickers?: string[];
 }
 
 export interface AppState {
@@ -50,6 +53,16 @@ export interface AppState {
   snapshots?: SnapshotsState | null;
   compare?: CompareState | null;
   transfer?: TransferState | null;
+  /** The list view's fit checks and "show what serves" filter. */
+  fit?: FitState | null;
+}
+
+export interface FitState {
+  /** null until the user asked for them. */
+  checks: FitCheckView[] | null;
+  error: string | null;
+  /** The segment picked in "Show what serves" ('' for none). */
+  serving: string;
 }
 
 export interface SnapshotsState {
@@ -100,4 +113,5 @@ export const BUSY_LABELS: Record<Exclude<Busy, null>, string> = {
   restoring: 'Restoring…',
   exporting: 'Exporting…',
   importing: 'Importing…',
+  checkingFit: 'Checking…',
 };
