@@ -184,7 +184,15 @@ export function entryMergeGroups(band: 'top' | 'bottom'): Array<{ column: number
 export const ENTRY_COLUMN_WIDTH = 190;
 export const MARKER_COLUMN_WIDTH = 46;
 
-/** Where the fit-check count sits: row 3 (the spacer above the blocks), right-aligned in the last column. */
-export const FIT_COUNT_CELL = { row: 3, column: CANVAS_COLUMNS } as const;
-/** The marker legend, left in the same row. */
-export const LEGEND_CELL = { row: 3, column: 2 } as const;
+/**
+ * Where the fit-check count sits: in the spacer row right above the blocks (found from the layout markers, so rows
+ * a teammate inserts above it move it too), over Customer Segments (J, overflowing into K).
+ */
+export function fitCountCell(layout: Pick<CanvasLayout, 'topTitleRow'>): { row: number; column: number } | null {
+  // A teammate may delete the rows above the blocks: then there is no place for the count, and none is written.
+  return layout.topTitleRow > 1 ? { row: layout.topTitleRow - 1, column: 10 } : null;
+}
+/** The marker legend, at the left of the same row. */
+export function legendCell(layout: Pick<CanvasLayout, 'topTitleRow'>): { row: number; column: number } {
+  return { row: layout.topTitleRow - 1, column: 2 };
+}

@@ -3,8 +3,8 @@ import { a1Range } from './a1';
 import {
   CANVAS_COLUMNS,
   ENTRY_COLUMN_WIDTH,
-  FIT_COUNT_CELL,
-  LEGEND_CELL,
+  fitCountCell,
+  legendCell,
   MARKER_COLUMN_WIDTH,
   allBlockAreas,
   blockArea,
@@ -95,13 +95,12 @@ export function buildCanvasPlan(
   }
 
   const small = { fontSize: 8, fontColor: THEME.muted, wrap: false } as const;
-  grid.set(LEGEND_CELL.row, LEGEND_CELL.column, literal(MARKER_LEGEND), small);
+  const legend = legendCell(layout);
+  grid.set(legend.row, legend.column, literal(MARKER_LEGEND), small);
   const entries = Object.fromEntries(BLOCK_IDS.map((id) => [id, entriesOf(id)])) as Record<BlockId, string[]>;
   const checks = fitChecks({ segments: canvasSegments(entries, links.segmentIds), entries, links: links.links });
-  grid.set(FIT_COUNT_CELL.row, FIT_COUNT_CELL.column, literal(fitCountText(checks.length)), {
-    ...small,
-    horizontalAlignment: 'right',
-  });
+  const count = fitCountCell(layout)!; // a fresh layout has its header rows
+  grid.set(count.row, count.column, literal(fitCountText(checks.length)), small);
 
   const footerStyle = { fontSize: 8, fontColor: THEME.muted, wrap: false } as const;
   grid.set(footerRow, 2, literal(`${content.dataSources.heading}: ${content.dataSources.text}`), footerStyle);

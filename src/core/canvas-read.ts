@@ -1,5 +1,5 @@
 import { BLOCK_IDS, type BlockId } from './block-ids';
-import { FIT_COUNT_CELL, blockArea, layoutFromMarkers, type CanvasLayout } from './canvas-layout';
+import { blockArea, fitCountCell, layoutFromMarkers, type CanvasLayout } from './canvas-layout';
 import { normaliseLinks, type EntryLinks } from './entry-links';
 import { normaliseEntry } from './entry-text';
 import { parseRowStore, storedLinks, storedSegmentId } from './link-store';
@@ -64,6 +64,7 @@ export function readCanvasGrid(values: readonly (readonly unknown[])[], sheetNam
     EntryLinks
   >;
   const markerTexts = values.map((row) => cellText(row[0]));
-  const fitCountText = cellText(values[FIT_COUNT_CELL.row - 1]?.[FIT_COUNT_CELL.column - 1]);
+  const count = fitCountCell(layout);
+  const fitCountText = count ? cellText(values[count.row - 1]?.[count.column - 1]) : '';
   return { layout, entries, entryRows, segmentIds, links, markerTexts, fitCountText };
 }

@@ -106,7 +106,7 @@ export const saveBlockRequestSchema = z
       figures: figureListSchema(figureSchema),
       links: z.optional(linksSchema),
     },
-    objectError('an object with blockId, version, entries and figures (and optionally links)'),
+    objectError('an object with blockId, version, entries and figures'),
   )
   .check(
     z.refine((req) => req.links === undefined || req.links.length === req.entries.length, {

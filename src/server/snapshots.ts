@@ -152,7 +152,7 @@ function createSnapshotSheet(spreadsheet: Spreadsheet, create: { active: Sheet; 
   sheet
     .getRange(1, SNAPSHOT_COLUMNS.json)
     .setNote(
-      'The canvas as "xiaomi-canvas/1" JSON, split over cells F, G, … (a cell holds at most 50,000 characters). Edit with care: a changed cell makes its snapshot unusable.',
+      'The canvas as "xiaomi-canvas/2" JSON, split over cells F, G, … (a cell holds at most 50,000 characters). Edit with care: a changed cell makes its snapshot unusable.',
     );
   spreadsheet.setNamedRange(SNAPSHOT_RANGE_NAME, header);
   sheet.protect().setWarningOnly(true).setDescription(SNAPSHOT_PROTECTION_DESCRIPTION);

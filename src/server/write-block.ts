@@ -2,7 +2,7 @@ import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { a1Range } from '../core/a1';
 import {
   CANVAS_COLUMNS,
-  FIT_COUNT_CELL,
+  fitCountCell,
   allBlockAreas,
   bandColumnGroups,
   blockArea,
@@ -159,8 +159,8 @@ function writeLinks(
     links: after.links,
   }).length;
   const text = fitCountText(count);
-  if (text !== state.canvas.fitCountText)
-    sheet.getRange(FIT_COUNT_CELL.row, FIT_COUNT_CELL.column).setValue(literal(text));
+  const cell = fitCountCell(layout);
+  if (cell && text !== state.canvas.fitCountText) sheet.getRange(cell.row, cell.column).setValue(literal(text));
 }
 
 /** A block's marker cells: values, fills and font colours, plus plain-text format (rows inserted get bullets). */

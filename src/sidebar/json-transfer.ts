@@ -2,7 +2,7 @@ import { el } from './dom';
 import { BUSY_LABELS, type AppState, type TransferState } from './state';
 
 /**
- * Moving the canvas's "xiaomi-canvas/1" JSON in and out of the sidebar: the export file's name and download,
+ * Moving the canvas's "xiaomi-canvas/2" JSON in and out of the sidebar: the export file's name and download,
  * copying the text (the fallback where the sidebar's sandbox blocks downloads), and reading an import file
  * in the browser with the same 1 MB limit the server applies.
  */
@@ -153,7 +153,7 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
       el(
         'p',
         { class: 'secondary hint' },
-        'The whole canvas (entries and figures of every block) as a “xiaomi-canvas/1” JSON file, for other tools or as a backup.',
+        'The whole canvas (entries, figures and segment links of every block) as a “xiaomi-canvas/2” JSON file, for other tools or as a backup.',
       ),
       el(
         'button',
@@ -214,7 +214,7 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
       el(
         'p',
         { class: 'secondary hint', id: 'import-hint' },
-        'Adds the canvas of a “xiaomi-canvas/1” JSON file (up to 1 MB) as a new canvas sheet. Nothing existing is overwritten.',
+        'Adds the canvas of a “xiaomi-canvas/2” (or “/1”) JSON file (up to 1 MB) as a new canvas sheet. Nothing existing is overwritten.',
       ),
       el(
         'label',

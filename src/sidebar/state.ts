@@ -94,7 +94,7 @@ export interface CompareState {
 }
 
 export interface TransferState {
-  /** The exported "xiaomi-canvas/1" text, shown for copying when downloads are blocked. */
+  /** The exported "xiaomi-canvas/2" text, shown for copying when downloads are blocked. */
   exportJson: string | null;
   fileName: string;
   /** An object URL of the exported file, revoked when a new export replaces it or the view closes. */

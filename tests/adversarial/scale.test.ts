@@ -122,12 +122,12 @@ describe('every block at the maximum entries and figures', () => {
 });
 
 describe('Insert with ten times the content', () => {
-  test('stays within the insert budget (≤ 120 calls, ≤ 2 round trips) and under the cell limit', () => {
+  test('stays within the insert budget (≤ 130 calls with the segment markers of issue 14, ≤ 2 round trips) and under the cell limit', () => {
     const fake = installFakeGlobals();
     const stats = fake.countDuring(() =>
       insertCanvas(fake.spreadsheet, fake.globals.SpreadsheetApp.getUi(), multipliedContent(10)),
     );
-    expect(stats.calls).toBeLessThanOrEqual(120);
+    expect(stats.calls).toBeLessThanOrEqual(130);
     expect(stats.roundTrips).toBeLessThanOrEqual(2);
     const over = fake.direct.documentState().sheets.flatMap((s) =>
       Object.entries(s.cells)

@@ -431,7 +431,7 @@ describe('sidebar JSON export and import', () => {
     const text = page.getByLabel('Canvas JSON');
     expect(await text.getAttribute('readonly')).not.toBeNull();
     const json = JSON.parse(await text.inputValue());
-    expect(json.format).toBe('xiaomi-canvas/1');
+    expect(json.format).toBe('xiaomi-canvas/2');
     expect(json).toEqual(downloaded);
     const canvas = session.canvas();
     expect(json.blocks.map((b: { entries: string[] }) => b.entries)).toEqual(canvas.blocks.map((b) => b.entries));
@@ -486,7 +486,7 @@ describe('sidebar JSON export and import', () => {
     });
     await page.waitForFunction(() => /other\/2/.test(document.getElementById('import-error')?.textContent ?? ''));
     expect(await alert.textContent()).toBe(
-      'Unsupported format "other/2": expected "xiaomi-canvas/1". Nothing was imported.',
+      'Unsupported format "other/2": expected "xiaomi-canvas/2" (or "xiaomi-canvas/1"). Nothing was imported.',
     );
     expect(bundle.fake.snapshotState()).toEqual(state);
     expect(await activeDescription(page)).toBe('input: Import JSON file…');

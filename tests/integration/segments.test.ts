@@ -93,7 +93,7 @@ describe('segments and links on the inserted canvas', () => {
     const b = ready();
     const checks = b.call<FitCheckView[]>('getFitChecks');
     expect(checks.length).toBeGreaterThan(0);
-    expect(b.fake.direct.values(CANVAS)[2][10]).toBe(`Fit checks: ${checks.length} to review (as of the last save)`);
+    expect(b.fake.direct.values(CANVAS)[2][9]).toBe(`Fit checks: ${checks.length} to review (as of the last save)`);
     expect(checks.map((c) => c.message)).toContain(
       'The value proposition “Well-reviewed Xiaomi 14 series” is not linked to any customer segment.',
     );
@@ -122,7 +122,7 @@ describe('saveBlock with links', () => {
     const countAfter = b.call<FitCheckView[]>('getFitChecks').length;
     // "Mi.com online store" now serves a segment, and Tech enthusiasts now have a channel
     expect(countAfter).toBe(countBefore - 2);
-    expect(b.fake.direct.values(CANVAS)[2][10]).toBe(`Fit checks: ${countAfter} to review (as of the last save)`);
+    expect(b.fake.direct.values(CANVAS)[2][9]).toBe(`Fit checks: ${countAfter} to review (as of the last save)`);
   });
 
   test.each<[string, (block: BlockView) => unknown, string]>([
