@@ -26,7 +26,7 @@ import {
 export const MS_PER_CALL = 3;
 export const MS_PER_ROUND_TRIP = 30;
 const GOALS = {
-  insertCalls: 120,
+  insertCalls: 130, // issue 5: 120; issues 12 and 14 (segment markers) raise it to 130
   insertRoundTrips: 2,
   getCanvasRoundTrips: 1,
   saveRoundTrips: 2,
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   const insertGrowth = Math.max(...MULTIPLIERS.map((t) => ours.get(t)!.insert.calls)) - o1.insert.calls;
   const check = (ok: boolean) => (ok ? 'met' : '**missed**');
   const goals = [
-    ['insert ≤ 120 calls', `${o1.insert.calls}`, check(o1.insert.calls <= GOALS.insertCalls)],
+    ['insert ≤ 130 calls', `${o1.insert.calls}`, check(o1.insert.calls <= GOALS.insertCalls)],
     ['insert ≤ 2 round trips', `${o1.insert.roundTrips}`, check(o1.insert.roundTrips <= GOALS.insertRoundTrips)],
     [
       'getCanvas 1 round trip',
@@ -179,7 +179,7 @@ async function main(): Promise<void> {
       `Load and evaluate \`dist/Code.js\` in a fresh \`node:vm\` context (fresh Node process each time, ${LOAD_RUNS} runs): ` +
       `median ${load.median.toFixed(1)} ms (min ${load.min.toFixed(1)}, max ${load.max.toFixed(1)}).`,
     '',
-    table(['Goal (issue 5)', 'Measured (1×)', 'Status'], goals),
+    table(['Goal (issues 5 and 14)', 'Measured (1×)', 'Status'], goals),
     '',
   ].join('\n');
 

@@ -35,14 +35,6 @@ export function linksFromContent(content: CanvasContent): CanvasLinks {
   return { segmentIds, links };
 }
 
-/** Links where every block has none (content or a file without links). */
-export function noLinks(entries: Record<BlockId, readonly string[]>): Record<BlockId, EntryLinks> {
-  return Object.fromEntries(BLOCK_IDS.map((id) => [id, entries[id].map((): string[] => [])])) as Record<
-    BlockId,
-    EntryLinks
-  >;
-}
-
 export function canvasSegments(entries: Record<BlockId, readonly string[]>, segmentIds: readonly string[]): Segment[] {
   return segmentsOf(entries['customer-segments'], segmentIds);
 }

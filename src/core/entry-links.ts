@@ -49,7 +49,3 @@ export function checkLinks(
     }
   });
 }
-
-export function sameLinks(a: ReadonlyArray<readonly string[]>, b: ReadonlyArray<readonly string[]>): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}

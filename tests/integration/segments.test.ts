@@ -114,6 +114,7 @@ describe('saveBlock with links', () => {
     const countBefore = b.call<FitCheckView[]>('getFitChecks').length;
     b.fake.resetStats();
     const saved = b.call<BlockView>('saveBlock', request(block, { links }));
+    console.log(`saveBlock (links only): ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trip(s)`);
     expect(b.fake.stats.roundTrips).toBeLessThanOrEqual(2);
     expect(saved.links).toEqual(links);
     expect(saved.version).not.toBe(block.version);
