@@ -56,5 +56,3 @@ export function canvasView(state: CanvasState): CanvasView {
     segments: canvasSegments(state.canvas.entries, state.canvas.segmentIds),
   };
 }
-
-export { versionLinks };

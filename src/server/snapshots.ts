@@ -23,9 +23,9 @@ import {
   snapshotRowValues,
   type StoredSnapshot,
 } from '../core/snapshot';
-import { blockVersion } from '../core/version';
+import { blockVersion, versionLinks } from '../core/version';
 import type { BlockDiff, BlockView, CanvasView, SnapshotInfo, SnapshotListItem } from '../core/view';
-import { blockView, readCanvasState, versionLinks, type CanvasState } from './canvas-state';
+import { blockView, readCanvasState, type CanvasState } from './canvas-state';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './apply-plan';
 import { withDocumentLock } from './lock';
 import { writeBlocks, type BlockContent } from './write-block';
@@ -266,8 +266,8 @@ export function restoreSnapshot(request: unknown): CanvasView {
     appendSnapshot(spreadsheet, target, info, currentJson);
 
     const views = new Map<BlockId, BlockView>(BLOCK_IDS.map((id) => [id, blockView(state, id)]));
-    const target2 = snapshot.canvas;
-    const changed: BlockContent[] = target2.blocks
+    const restored = snapshot.canvas;
+    const changed: BlockContent[] = restored.blocks
       .filter(
         (b) =>
           blockVersion(
@@ -275,7 +275,7 @@ export function restoreSnapshot(request: unknown): CanvasView {
             b.id,
             b.entries,
             b.figures.map(plainFigure),
-            versionLinks(b.id, b.links, target2.segmentIds),
+            versionLinks(b.id, b.links, restored.segmentIds),
           ) !== views.get(b.id)!.version,
       )
       .map((b) => ({
@@ -283,7 +283,7 @@ export function restoreSnapshot(request: unknown): CanvasView {
         entries: b.entries,
         figures: b.figures,
         links: b.links,
-        ...(b.id === 'customer-segments' ? { segmentIds: target2.segmentIds } : {}),
+        ...(b.id === 'customer-segments' ? { segmentIds: restored.segmentIds } : {}),
       }));
     // Links name segments by id: when the segments are restored, so are the links that point at them.
     if (changed.length > 0) for (const view of writeBlocks(state, changed)) views.set(view.id, view);
@@ -291,7 +291,9 @@ export function restoreSnapshot(request: unknown): CanvasView {
       BlockId,
       string[]
     >;
-    const segmentIds = changed.some((b) => b.id === 'customer-segments') ? target2.segmentIds : state.canvas.segmentIds;
+    const segmentIds = changed.some((b) => b.id === 'customer-segments')
+      ? restored.segmentIds
+      : state.canvas.segmentIds;
     return {
       sheetName: state.canvasName,
       blocks: BLOCK_IDS.map((id) => views.get(id)!),

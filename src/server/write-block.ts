@@ -24,13 +24,12 @@ import { FIGURE_COLUMNS, FIGURE_HEADER, figureRowValues, paintFigureStyles } fro
 import type { DetailsRegion } from '../core/details-read';
 import { PlanGrid } from '../core/sheet-plan';
 import { THEME } from '../core/theme';
-import { blockVersion } from '../core/version';
+import { blockVersion, versionLinks } from '../core/version';
 import { plainFigure } from '../core/figure';
 import type { BlockView, Figure } from '../core/view';
 import { writeGrid } from './apply-plan';
 import type { CanvasState } from './canvas-state';
 import { writeKeyFiguresTable } from './key-figures';
-import { versionLinks } from './canvas-state';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -44,11 +44,7 @@ export function renderSegmentPicker(options: {
   onOpenChange(open: boolean): void;
 }): HTMLElement {
   const { entryKey, entryNumber, segments, selected } = options;
-  const summary = el(
-    'summary',
-    { id: pickerIds.summary(entryKey), 'aria-label': undefined },
-    ...summaryChildren(segments, selected),
-  );
+  const summary = el('summary', { id: pickerIds.summary(entryKey) }, ...summaryChildren(segments, selected));
   const chosen = new Set(selected);
   const boxes = segments.map((segment) =>
     el(
