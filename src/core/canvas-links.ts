@@ -83,3 +83,22 @@ export function linksAfterWrite(
   ) as Record<BlockId, readonly string[]>;
   return { segmentIds, links, entries };
 }
+
+/**
+ * The shipped links of one block of the content, on the canvas as it is now: each shipped segment is found by its
+ * text among the current segments (a segment renamed or deleted since gets no link back).
+ */
+export function shippedLinks(
+  content: CanvasContent,
+  id: BlockId,
+  current: { entries: readonly string[]; ids: readonly string[] },
+): EntryLinks {
+  const shipped = linksFromContent(content);
+  const shippedSegments = content.blocks.find((b) => b.id === 'customer-segments')?.entries ?? [];
+  const toCurrent = (sid: string) =>
+    current.ids[current.entries.indexOf(shippedSegments[shipped.segmentIds.indexOf(sid)])];
+  return normaliseLinks(
+    shipped.links[id].map((ids) => ids.map(toCurrent).filter((x): x is string => x !== undefined)),
+    current.ids,
+  );
+}

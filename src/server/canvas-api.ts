@@ -4,7 +4,7 @@ import { readCanvasGrid } from '../core/canvas-read';
 import { plainFigure } from '../core/figure';
 import { rangeNames } from '../core/instance-names';
 import { a1Range } from '../core/a1';
-import { canvasSegments } from '../core/canvas-links';
+import { canvasSegments, shippedLinks } from '../core/canvas-links';
 import { checkLinks, normaliseLinks } from '../core/entry-links';
 import { fitChecks } from '../core/fit-checks';
 import {
@@ -18,7 +18,7 @@ import {
 import { servingCells } from '../core/segment-selection';
 import type { BlockView, CanvasView, FitCheckView } from '../core/view';
 import { locateCanvas } from './canvas-instance';
-import { blockView, canvasView, readCanvasState } from './canvas-state';
+import { blockView, canvasView, readCanvasState, type CanvasState } from './canvas-state';
 import { CONTENT } from './content';
 import { withDocumentLock } from './lock';
 import { writeBlock, type SourcedFigure } from './write-block';
@@ -61,7 +61,15 @@ export function saveBlock(request: unknown): BlockView {
 export function resetBlock(request: unknown): BlockView {
   const req = parseRequest(resetBlockRequestSchema, request, 'reset request');
   const original = CONTENT.blocks.find((b) => b.id === req.blockId)!;
-  return replaceBlock(req.blockId, req.version, original.entries, original.figures);
+  // The original entries come back with the links the source text supports, to the segments still there.
+  const links = (state: CanvasState) =>
+    req.blockId === 'customer-segments'
+      ? undefined
+      : shippedLinks(CONTENT, req.blockId, {
+          entries: state.canvas.entries['customer-segments'],
+          ids: state.canvas.segmentIds,
+        });
+  return replaceBlock(req.blockId, req.version, original.entries, original.figures, links);
 }
 
 function replaceBlock(
@@ -69,12 +77,13 @@ function replaceBlock(
   version: string,
   entries: readonly string[],
   figures: readonly SourcedFigure[],
-  links?: ReadonlyArray<readonly string[]>,
+  linksOf?: ReadonlyArray<readonly string[]> | ((state: CanvasState) => ReadonlyArray<readonly string[]> | undefined),
 ): BlockView {
   return withDocumentLock(() => {
     const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), true);
     const current = blockView(state, id);
     if (current.version !== version) throw new Error(conflictMessage(id));
+    const links = typeof linksOf === 'function' ? linksOf(state) : linksOf;
     if (links) checkLinks(id, links, entries.length, state.canvas.segmentIds);
     const same =
       sameJson(entries, current.entries) &&

@@ -213,6 +213,19 @@ describe('saveBlock with links', () => {
   });
 });
 
+describe('reset', () => {
+  test('Reset brings back the original entries with the links the source text supports', () => {
+    const b = ready();
+    const vp = b.block('value-propositions');
+    b.call('saveBlock', request(vp, { entries: ['Something else'], links: [[]] }));
+    const reset = b.call<BlockView>('resetBlock', { blockId: vp.id, version: b.block('value-propositions').version });
+    expect(reset.entries).toEqual(vp.entries);
+    expect(reset.links).toEqual(vp.links);
+    expect(b.block('value-propositions')).toEqual(reset);
+    expect(markerOf(b, 'Expanding into electric vehicles').value).not.toBe('');
+  });
+});
+
 describe('teammates without the add-on', () => {
   test('typing over a linked entry keeps its links (and changes the version)', () => {
     const b = ready();
