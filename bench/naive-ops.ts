@@ -24,7 +24,8 @@ import { figuresWithReported, type ComparisonSettings } from '../src/core/report
 import { reportedRange } from '../src/core/reported-results-plan';
 import type { ReportedFigure } from '../src/core/reported-schema';
 import reportedResults from '../content/reported-results.json';
-import { blockVersion } from '../src/core/version';
+import { blockVersion, versionLinks } from '../src/core/version';
+import { canvasSegments } from '../src/core/canvas-links';
 import type { BlockView, CanvasView, Figure } from '../src/core/view';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -93,14 +94,16 @@ function readState(spreadsheet: Spreadsheet): NaiveState {
 function view(state: NaiveState, id: BlockId): BlockView {
   const entries = state.reading.entries[id];
   const figures = state.regions[id].figures.map((f) => f.figure);
+  const links = state.reading.links[id];
   // the naive baseline works on the first canvas only
-  const version = blockVersion(1, id, entries, figures);
+  const version = blockVersion(1, id, entries, figures, versionLinks(id, links, state.reading.segmentIds));
   return {
     id,
     title: BLOCK_TITLES[id],
     version,
     entries,
     figures: figuresWithReported(figures, REPORTED, state.settings),
+    links,
   };
 }
 
@@ -115,7 +118,13 @@ export function naiveGetCanvas(spreadsheet: Spreadsheet): CanvasView {
       const n = /^XiaomiCanvas(\d*)_Canvas$/.exec(named.getName())![1];
       return { canvasId: `canvas-${n || 1}`, sheetName: named.getRange().getSheet().getName() };
     });
-  return { canvasId: 'canvas-1', sheetName, canvases, blocks: BLOCK_IDS.map((id) => view(state, id)) };
+  return {
+    canvasId: 'canvas-1',
+    sheetName,
+    canvases,
+    blocks: BLOCK_IDS.map((id) => view(state, id)),
+    segments: canvasSegments(state.reading.entries, state.reading.segmentIds),
+  };
 }
 
 /** Opening the sidebar: the naive getCanvas, embedded into the sidebar HTML. */
@@ -222,6 +231,7 @@ export function naiveSaveBlock(spreadsheet: Spreadsheet, request: NaiveSaveReque
     title: BLOCK_TITLES[id],
     version: blockVersion(1, id, request.entries, request.figures),
     entries: request.entries,
+    links: request.entries.map((): string[] => []), // the bench saves Key Activities, which links to no segment
     figures: figuresWithReported(request.figures, REPORTED, state.settings),
   };
 }

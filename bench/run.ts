@@ -181,7 +181,7 @@ async function main(): Promise<void> {
       `Load and evaluate \`dist/Code.js\` in a fresh \`node:vm\` context (fresh Node process each time, ${LOAD_RUNS} runs): ` +
       `median ${load.median.toFixed(1)} ms (min ${load.min.toFixed(1)}, max ${load.max.toFixed(1)}).`,
     '',
-    table(['Goal (issues 5 and 9)', 'Measured (1×)', 'Status'], goals),
+    table(['Goal (issues 5, 9, 12 and 14)', 'Measured (1×)', 'Status'], goals),
     '',
   ].join('\n');
 

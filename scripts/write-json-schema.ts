@@ -1,6 +1,7 @@
 /**
- * Writes content/xiaomi-canvas-1.schema.json: the JSON Schema of the "xiaomi-canvas/1" format, generated from the
- * zod schema the server validates imports and snapshots with (src/core/canvas-json.ts), for other tools.
+ * Writes content/xiaomi-canvas-2.schema.json (and content/xiaomi-canvas-1.schema.json for the previous version,
+ * which still imports): the JSON Schema of the "xiaomi-canvas/2" format, generated from the zod schema the server
+ * validates imports and snapshots with (src/core/canvas-json.ts), for other tools.
  *
  *   node scripts/run-ts.mjs scripts/write-json-schema.ts          # (re)write the file
  *   node scripts/run-ts.mjs scripts/write-json-schema.ts --check  # fail if the committed file is out of date
@@ -10,10 +11,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { CANVAS_JSON_FORMAT, CANVAS_JSON_MAX_BYTES, canvasJsonSchema, jsonFigureSchema } from '../src/core/canvas-json';
+import {
+  CANVAS_JSON_FORMAT,
+  CANVAS_JSON_FORMAT_V1,
+  CANVAS_JSON_MAX_BYTES,
+  canvasJsonSchema,
+  canvasJsonSchemaV1,
+  jsonFigureSchema,
+} from '../src/core/canvas-json';
 import { entriesSchema } from '../src/core/requests';
 
-export const SCHEMA_PATH = 'content/xiaomi-canvas-1.schema.json';
+export const SCHEMA_PATH = 'content/xiaomi-canvas-2.schema.json';
+export const SCHEMA_PATH_V1 = 'content/xiaomi-canvas-1.schema.json';
 
 type JsonSchemaNode = Record<string, unknown>;
 
@@ -22,7 +31,7 @@ type JsonSchemaNode = Record<string, unknown>;
  * must hold a non-space character (zod trims before checking, which JSON Schema cannot say), and a title and
  * description for readers.
  */
-export function canvasJsonSchemaDocument(): JsonSchemaNode {
+export function canvasJsonSchemaDocument(version: 1 | 2 = 2): JsonSchemaNode {
   // Named definitions for the parts every block shares.
   const names = z.registry<{ id: string; description?: string }>();
   names.add(entriesSchema, { id: 'entries', description: "A block's entries (sticky notes), one idea each." });
@@ -31,7 +40,7 @@ export function canvasJsonSchemaDocument(): JsonSchemaNode {
     description:
       'A figure: a number with its unit and period; note, metric (groups comparable figures) and source (where it came from) are optional.',
   });
-  const generated = z.toJSONSchema(canvasJsonSchema, {
+  const generated = z.toJSONSchema(version === 2 ? canvasJsonSchema : canvasJsonSchemaV1, {
     target: 'draft-2020-12',
     metadata: names,
     override: (ctx) => {
@@ -42,23 +51,35 @@ export function canvasJsonSchemaDocument(): JsonSchemaNode {
   const { $schema, ...rest } = generated;
   return {
     $schema,
-    title: `Xiaomi Business Model Canvas (${CANVAS_JSON_FORMAT})`,
+    title: `Xiaomi Business Model Canvas (${version === 2 ? CANVAS_JSON_FORMAT : CANVAS_JSON_FORMAT_V1})`,
     description:
       `A whole Business Model Canvas as exported and imported by the Xiaomi Canvas add-on for Google Sheets: ` +
-      `the entries and figures of the nine blocks, in canonical order. Texts are trimmed on import; text lengths ` +
+      `the entries and figures of the nine blocks, in canonical order` +
+      (version === 2
+        ? `, with the customer segments' ids (segmentIds on Customer Segments) and which segments each entry of the other blocks serves (links, one list of segment ids per entry). `
+        : '. ') +
+      `Texts are trimmed on import; text lengths ` +
       `count UTF-16 code units (an emoji may count 2). ` +
       `Files larger than ${CANVAS_JSON_MAX_BYTES / (1024 * 1024)} MB are refused. Generated from src/core/canvas-json.ts by scripts/write-json-schema.ts.`,
     ...rest,
   };
 }
 
-export function canvasJsonSchemaText(): string {
-  return `${JSON.stringify(canvasJsonSchemaDocument(), null, 2)}\n`;
+export function canvasJsonSchemaText(version: 1 | 2 = 2): string {
+  return `${JSON.stringify(canvasJsonSchemaDocument(version), null, 2)}\n`;
 }
 
 function main(): void {
+  for (const [file, version] of [
+    [SCHEMA_PATH, 2],
+    [SCHEMA_PATH_V1, 1],
+  ] as const)
+    writeOrCheck(file, version);
+}
+
+function writeOrCheck(SCHEMA_PATH: string, version: 1 | 2): void {
   const path = resolve(process.cwd(), SCHEMA_PATH);
-  const textValue = canvasJsonSchemaText();
+  const textValue = canvasJsonSchemaText(version);
   if (process.argv.includes('--check')) {
     let current = '';
     try {

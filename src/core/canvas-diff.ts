@@ -1,4 +1,5 @@
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
+import { diffLinks } from './link-diff';
 import type { BlockDiff, EntryChange, Figure, FigureChange } from './view';
 
 /**
@@ -14,6 +15,14 @@ export interface DiffBlock {
   id: BlockId;
   entries: readonly string[];
   figures: readonly Figure[];
+  /** Parallel to entries: the ids of the segments each serves. */
+  links?: ReadonlyArray<readonly string[]>;
+}
+
+/** A canvas to compare: its blocks, and the ids of its Customer Segments entries (to name linked segments). */
+export interface DiffCanvas {
+  blocks: readonly DiffBlock[];
+  segmentIds?: readonly string[];
 }
 
 /** (to − from) / |from| × 100, rounded to one decimal; null when from is 0 (no meaningful percentage). */
@@ -159,11 +168,21 @@ export function diffBlock(
 }
 
 /** All nine blocks in canonical order, unchanged ones included (with `changed: false` and empty lists). */
-export function diffCanvases(
-  before: { blocks: readonly DiffBlock[] },
-  after: { blocks: readonly DiffBlock[] },
-): BlockDiff[] {
+export function diffCanvases(before: DiffCanvas, after: DiffCanvas): BlockDiff[] {
   const empty = { entries: [] as string[], figures: [] as Figure[] };
-  const find = (side: { blocks: readonly DiffBlock[] }, id: BlockId) => side.blocks.find((b) => b.id === id) ?? empty;
-  return BLOCK_IDS.map((id) => diffBlock(id, find(before, id), find(after, id)));
+  const find = (side: DiffCanvas, id: BlockId) => side.blocks.find((b) => b.id === id) ?? empty;
+  const names = (side: DiffCanvas) => {
+    const segments = find(side, 'customer-segments').entries;
+    return new Map((side.segmentIds ?? []).map((sid, i) => [sid, segments[i] ?? sid]));
+  };
+  const [namesBefore, namesAfter] = [names(before), names(after)];
+  return BLOCK_IDS.map((id) => {
+    const diff = diffBlock(id, find(before, id), find(after, id));
+    const linksChanged = diffLinks(
+      id,
+      { ...find(before, id), segmentNames: namesBefore },
+      { ...find(after, id), segmentNames: namesAfter },
+    );
+    return linksChanged.length > 0 ? { ...diff, changed: true, linksChanged } : diff;
+  });
 }

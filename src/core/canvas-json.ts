@@ -1,27 +1,34 @@
 import * as z from 'zod/mini';
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
 import { entriesSchema, figureListSchema, figureSchema, required, text } from './requests';
+import { normaliseLinks } from './entry-links';
 import { plainFigure } from './figure';
+import { SEGMENT_ID_PATTERN, resolveSegmentIds } from './segments';
 import type { Figure } from './view';
 
 /**
- * The "xiaomi-canvas/1" JSON format: a whole canvas (entries and figures of the nine blocks) as other tools can
+ * The "xiaomi-canvas/2" JSON format: a whole canvas (entries, figures and segment links of the nine blocks) as other tools can
  * read and write it. Used by Export/Import JSON and to store snapshots. Every block obeys every rule of
  * saveBlock (the same zod pieces check both); content/xiaomi-canvas-1.schema.json is generated from this schema.
  *
  * {
- *   "format": "xiaomi-canvas/1",
+ *   "format": "xiaomi-canvas/2",                      // "xiaomi-canvas/1" (no ids, no links) still imports
  *   "exportedAt": "2025-01-31T09:30:00.000Z",        // optional
  *   "title": "Xiaomi Business Model Canvas",          // optional
  *   "blocks": [                                       // all nine, in canonical order
  *     { "id": "key-partners", "entries": ["…"], "figures": [{ "label": "…", "value": 1, "unit": "…", "period": "…",
- *       "note": "…", "metric": "…", "source": "…" }] },   // note, metric and source are optional
+ *       "note": "…", "metric": "…", "source": "…" }],   // note, metric and source are optional
+ *       "links": [["s1", "s2"], []] },                // optional: per entry, the segments it serves
+ *     { "id": "customer-segments", "entries": ["…"], "figures": [], "segmentIds": ["s1", "s2"] },  // optional
  *     …
  *   ]
  * }
  */
 
-export const CANVAS_JSON_FORMAT = 'xiaomi-canvas/1';
+/** What export writes. Version 2 adds the segments' ids and every entry's links; version 1 files still import. */
+export const CANVAS_JSON_FORMAT = 'xiaomi-canvas/2';
+export const CANVAS_JSON_FORMAT_V1 = 'xiaomi-canvas/1';
+const FORMATS: readonly string[] = [CANVAS_JSON_FORMAT, CANVAS_JSON_FORMAT_V1];
 
 /** Imports larger than this (UTF-8 bytes) are refused before they are parsed. */
 export const CANVAS_JSON_MAX_BYTES = 1024 * 1024;
@@ -49,37 +56,75 @@ const blockSchema = (id: BlockId) =>
     objectError('an object with id, entries and figures'),
   );
 
+const segmentIdSchema = z
+  .string({ error: 'must be a segment id' })
+  .check(z.regex(SEGMENT_ID_PATTERN, 'must be a segment id such as "s1"'));
+
+/** Version 2: Customer Segments may carry its entries' ids; every other block its entries' links. */
+const blockSchemaV2 = (id: BlockId) =>
+  z.strictObject(
+    {
+      id: z.literal(id, { error: `must be "${id}" (blocks are listed in canonical order: ${BLOCK_IDS.join(', ')})` }),
+      entries: entriesSchema,
+      figures: figureListSchema(jsonFigureSchema),
+      ...(id === 'customer-segments'
+        ? { segmentIds: z.optional(z.array(segmentIdSchema, { error: 'must be a list of segment ids' })) }
+        : {
+            links: z.optional(
+              z.array(z.array(segmentIdSchema, { error: 'must be a list of segment ids' }), {
+                error: 'must be a list with a list of segment ids per entry',
+              }),
+            ),
+          }),
+    },
+    objectError(
+      `an object with id, entries, figures and optionally ${id === 'customer-segments' ? 'segmentIds' : 'links'}`,
+    ),
+  );
+
 const blocksError = `must list the ${BLOCK_IDS.length} blocks in canonical order (${BLOCK_IDS.join(', ')})`;
 
-export const canvasJsonSchema = z.strictObject(
-  {
-    format: z.literal(CANVAS_JSON_FORMAT, { error: `must be "${CANVAS_JSON_FORMAT}"` }),
-    exportedAt: z.optional(text(64)),
-    title: z.optional(required(TITLE_LENGTH)),
-    blocks: z.tuple(
-      BLOCK_IDS.map(blockSchema) as unknown as [ReturnType<typeof blockSchema>, ...ReturnType<typeof blockSchema>[]],
-      { error: blocksError },
-    ),
-  },
-  objectError(`an object with "format": "${CANVAS_JSON_FORMAT}" and blocks`),
-);
+const canvasSchemaOf = <B extends z.ZodMiniType>(format: string, block: (id: BlockId) => B) =>
+  z.strictObject(
+    {
+      format: z.literal(format, { error: `must be "${format}"` }),
+      exportedAt: z.optional(text(64)),
+      title: z.optional(required(TITLE_LENGTH)),
+      blocks: z.tuple(BLOCK_IDS.map(block) as unknown as [B, ...B[]], { error: blocksError }),
+    },
+    objectError(`an object with "format": "${format}" and blocks`),
+  );
+
+export const canvasJsonSchema = canvasSchemaOf(CANVAS_JSON_FORMAT, blockSchemaV2);
+export const canvasJsonSchemaV1 = canvasSchemaOf(CANVAS_JSON_FORMAT_V1, blockSchema);
 
 export type JsonFigure = Figure & { source?: string };
 export interface CanvasJsonBlock {
   id: BlockId;
   entries: string[];
   figures: JsonFigure[];
+  /** Parallel to entries (every block; Customer Segments' lists are empty). */
+  links: string[][];
 }
+/** A validated file, in version 2 whatever it was: a version-1 file gets ids s1, s2, … and no links. */
 export interface CanvasJson {
   format: typeof CANVAS_JSON_FORMAT;
   exportedAt?: string;
   title?: string;
+  /** Ids of the Customer Segments entries, in order. */
+  segmentIds: string[];
   blocks: CanvasJsonBlock[];
 }
 
-/** What toCanvasJson needs: a CanvasView, or anything with the nine blocks' entries and figures. */
+/** What toCanvasJson needs: a CanvasView, or anything with the nine blocks' entries, figures and links. */
 export interface CanvasLike {
-  blocks: ReadonlyArray<{ id: BlockId; entries: readonly string[]; figures: readonly JsonFigure[] }>;
+  blocks: ReadonlyArray<{
+    id: BlockId;
+    entries: readonly string[];
+    figures: readonly JsonFigure[];
+    links?: ReadonlyArray<readonly string[]>;
+  }>;
+  segmentIds?: readonly string[];
 }
 
 /** UTF-8 length of a string without Buffer or TextEncoder (neither exists in Apps Script). */
@@ -132,14 +177,59 @@ export function validateCanvasJson(value: unknown, what = 'canvas JSON'): Canvas
   if (format === undefined) {
     throw new Error(`Invalid ${what}: it has no "format" field; expected "format": "${CANVAS_JSON_FORMAT}".`);
   }
-  if (format !== CANVAS_JSON_FORMAT) {
-    throw new Error(oneLine(`Unsupported format ${short(format)}: expected "${CANVAS_JSON_FORMAT}".`));
+  if (typeof format !== 'string' || !FORMATS.includes(format)) {
+    throw new Error(
+      oneLine(`Unsupported format ${short(format)}: expected "${CANVAS_JSON_FORMAT}" (or "${CANVAS_JSON_FORMAT_V1}").`),
+    );
   }
-  const result = canvasJsonSchema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = fieldName(issue.path);
-  throw new Error(oneLine(`Invalid ${what}: ${field === '' ? 'the file' : field} ${issue.message}.`));
+  const result = (format === CANVAS_JSON_FORMAT ? canvasJsonSchema : canvasJsonSchemaV1).safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = fieldName(issue.path);
+    throw new Error(oneLine(`Invalid ${what}: ${field === '' ? 'the file' : field} ${issue.message}.`));
+  }
+  return withLinks(result.data, what);
+}
+
+interface RawCanvasJson {
+  exportedAt?: string;
+  title?: string;
+  blocks: Array<{
+    id: BlockId;
+    entries: string[];
+    figures: JsonFigure[];
+    links?: string[][];
+    segmentIds?: string[];
+  }>;
+}
+
+/** Checks ids and links against each other (one per entry, known segments, no id twice) and fills in defaults. */
+function withLinks(raw: RawCanvasJson, what: string): CanvasJson {
+  const fail = (index: number, field: string, message: string): never => {
+    throw new Error(oneLine(`Invalid ${what}: ${fieldName(['blocks', index, field])} ${message}.`));
+  };
+  const segmentsAt = BLOCK_IDS.indexOf('customer-segments');
+  const segments = raw.blocks[segmentsAt];
+  const given = segments.segmentIds;
+  if (given && given.length !== segments.entries.length) fail(segmentsAt, 'segmentIds', 'must have one id per entry');
+  if (given && new Set(given).size !== given.length) fail(segmentsAt, 'segmentIds', 'must not name a segment twice');
+  const segmentIds = given ?? resolveSegmentIds(segments.entries.map(() => null));
+  const blocks = raw.blocks.map((block, index): CanvasJsonBlock => {
+    const links = block.links ?? block.entries.map((): string[] => []);
+    if (links.length !== block.entries.length) fail(index, 'links', 'must have one list per entry');
+    links.forEach((ids, i) => {
+      const unknown = ids.find((id) => !segmentIds.includes(id));
+      if (unknown !== undefined) fail(index, `links[${i}]`, `names an unknown segment "${unknown}"`);
+    });
+    return { id: block.id, entries: block.entries, figures: block.figures, links: normaliseLinks(links, segmentIds) };
+  });
+  return {
+    format: CANVAS_JSON_FORMAT,
+    ...(raw.exportedAt !== undefined ? { exportedAt: raw.exportedAt } : {}),
+    ...(raw.title !== undefined ? { title: raw.title } : {}),
+    segmentIds,
+    blocks,
+  };
 }
 
 /**
@@ -172,7 +262,7 @@ function jsonFigure(f: JsonFigure): JsonFigure {
 }
 
 /**
- * The canvas as a "xiaomi-canvas/1" object, validated: a canvas a teammate edited beyond the limits by hand
+ * The canvas as a "xiaomi-canvas/2" object, validated: a canvas a teammate edited beyond the limits by hand
  * (say a 2,000-character entry, or text in a value cell) throws a plain line naming the block and field.
  */
 export function toCanvasJsonObject(view: CanvasLike, meta: { exportedAt?: string; title?: string } = {}): CanvasJson {
@@ -181,9 +271,16 @@ export function toCanvasJsonObject(view: CanvasLike, meta: { exportedAt?: string
     format: CANVAS_JSON_FORMAT,
     ...(meta.exportedAt ? { exportedAt: meta.exportedAt } : {}),
     ...(meta.title ? { title: meta.title } : {}),
+    segmentIds: [...(view.segmentIds ?? [])],
     blocks: BLOCK_IDS.map((id) => {
       const block = byId.get(id);
-      return { id, entries: [...(block?.entries ?? [])], figures: (block?.figures ?? []).map(jsonFigure) };
+      const entries = [...(block?.entries ?? [])];
+      return {
+        id,
+        entries,
+        figures: (block?.figures ?? []).map(jsonFigure),
+        links: entries.map((_, i) => [...(block?.links?.[i] ?? [])]),
+      };
     }),
   };
   for (const block of value.blocks) {
@@ -194,7 +291,7 @@ export function toCanvasJsonObject(view: CanvasLike, meta: { exportedAt?: string
       );
   }
   try {
-    return validateCanvasJson(value);
+    return validateCanvasJson(fileShape(value));
   } catch (error) {
     throw new Error(
       `The canvas cannot be saved as JSON: ${(error as Error).message.replace(/^Invalid canvas JSON: /, '')}`,
@@ -202,7 +299,32 @@ export function toCanvasJsonObject(view: CanvasLike, meta: { exportedAt?: string
   }
 }
 
-/** The canvas as "xiaomi-canvas/1" text (indented, so it reads well in a file and diffs well). */
+/**
+ * The file's shape of a canvas: ids on Customer Segments, links on the other blocks, only where there is
+ * something to say (a canvas without links writes no empty lists).
+ */
+function fileShape(value: CanvasJson): unknown {
+  const anyLinks = value.blocks.some((b) => b.links.some((ids) => ids.length > 0));
+  return {
+    format: value.format,
+    ...(value.exportedAt !== undefined ? { exportedAt: value.exportedAt } : {}),
+    ...(value.title !== undefined ? { title: value.title } : {}),
+    blocks: value.blocks.map((b) => ({
+      id: b.id,
+      entries: b.entries,
+      figures: b.figures,
+      ...(b.id === 'customer-segments'
+        ? value.segmentIds.length === b.entries.length
+          ? { segmentIds: value.segmentIds }
+          : {}
+        : anyLinks
+          ? { links: b.links }
+          : {}),
+    })),
+  };
+}
+
+/** The canvas as "xiaomi-canvas/2" text (indented, so it reads well in a file and diffs well). */
 export function toCanvasJson(view: CanvasLike, meta: { exportedAt?: string; title?: string } = {}, indent = 2): string {
-  return JSON.stringify(toCanvasJsonObject(view, meta), null, indent);
+  return JSON.stringify(fileShape(toCanvasJsonObject(view, meta)), null, indent);
 }

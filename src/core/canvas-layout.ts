@@ -157,9 +157,42 @@ export function allBlockAreas(layout: CanvasLayout): BlockArea[] {
   return BLOCK_IDS.map((id) => blockArea(layout, id));
 }
 
-/** The merged column groups of a band: five pairs on top, two halves at the bottom. */
+/** The column groups of a band, one per block column: five pairs on top, two halves at the bottom. */
 export function bandColumnGroups(band: 'top' | 'bottom'): Array<{ column: number; numColumns: number }> {
   return band === 'top'
     ? [2, 4, 6, 8, 10].map((column) => ({ column, numColumns: 2 }))
     : [2, 7].map((column) => ({ column, numColumns: 5 }));
+}
+
+/**
+ * The last column of a block's area holds the marker cells that show, beside each entry, the customer segments
+ * it serves (see segment-markers.ts); the entry text sits in the columns before it.
+ */
+export function markerColumnOf(area: Pick<BlockArea, 'column' | 'numColumns'>): number {
+  return area.column + area.numColumns - 1;
+}
+
+/**
+ * Entry cells merged row by row: the bottom band's entries span their half but the marker column; the top
+ * band's entries are one column each, so the top band needs no merges.
+ */
+export function entryMergeGroups(band: 'top' | 'bottom'): Array<{ column: number; numColumns: number }> {
+  return band === 'top' ? [] : [2, 7].map((column) => ({ column, numColumns: 4 }));
+}
+
+/** Sheet column widths of B..K: entry columns wide, marker columns narrow; the canvas stays 1,180 px wide. */
+export const ENTRY_COLUMN_WIDTH = 190;
+export const MARKER_COLUMN_WIDTH = 46;
+
+/**
+ * Where the fit-check count sits: in the spacer row right above the blocks (found from the layout markers, so rows
+ * a teammate inserts above it move it too), over Customer Segments (J, overflowing into K).
+ */
+export function fitCountCell(layout: Pick<CanvasLayout, 'topTitleRow'>): { row: number; column: number } | null {
+  // A teammate may delete the rows above the blocks: then there is no place for the count, and none is written.
+  return layout.topTitleRow > 1 ? { row: layout.topTitleRow - 1, column: 10 } : null;
+}
+/** The marker legend, at the left of the same row. */
+export function legendCell(layout: Pick<CanvasLayout, 'topTitleRow'>): { row: number; column: number } {
+  return { row: layout.topTitleRow - 1, column: 2 };
 }

@@ -2,30 +2,42 @@ import { BLOCK_IDS, type BlockId } from './block-ids';
 import { a1Range } from './a1';
 import {
   CANVAS_COLUMNS,
+  ENTRY_COLUMN_WIDTH,
+  fitCountCell,
+  legendCell,
+  MARKER_COLUMN_WIDTH,
   allBlockAreas,
-  bandColumnGroups,
   blockArea,
   computeCanvasLayout,
-  layoutMarkers,
+  entryMergeGroups,
+  markerColumnOf,
   type CanvasLayout,
 } from './canvas-layout';
+import { canvasSegments, linksFromContent, type CanvasLinks } from './canvas-links';
 import type { CanvasContent } from './content-schema';
+import { fitChecks } from './fit-checks';
+import { linkColumn, packedRows } from './link-store';
+import { MARKER_LEGEND, fitCountText, markerColumn, type MarkerCell } from './segment-markers';
 import { rangeNames, sheetMarker } from './instance-names';
 import { bulleted } from './entry-text';
 import { textCell } from './literal';
 import { PlanGrid, emptyPlan, type SheetPlan } from './sheet-plan';
 import { THEME } from './theme';
 
-/** Sheet columns B..K are all this wide, so the five canvas columns are equal. */
-export const CANVAS_COLUMN_WIDTH = 118;
-
 export interface CanvasPlan {
   plan: SheetPlan;
   layout: CanvasLayout;
 }
 
-/** The one-page canvas for a content, in the canonical Business Model Canvas layout. */
-export function buildCanvasPlan(content: CanvasContent, instance: number): CanvasPlan {
+/**
+ * The one-page canvas for a content, in the canonical Business Model Canvas layout, with its segment ids and
+ * links (from the content's `segmentLinks` unless given, e.g. by an imported file).
+ */
+export function buildCanvasPlan(
+  content: CanvasContent,
+  instance: number,
+  links: CanvasLinks = linksFromContent(content),
+): CanvasPlan {
   const entriesOf = (id: BlockId) => content.blocks.find((b) => b.id === id)!.entries;
   const layout = computeCanvasLayout(
     Object.fromEntries(BLOCK_IDS.map((id) => [id, entriesOf(id).length])) as Record<BlockId, number>,
@@ -35,7 +47,17 @@ export function buildCanvasPlan(content: CanvasContent, instance: number): Canva
   const grid = new PlanGrid(numRows, CANVAS_COLUMNS);
 
   grid.set(1, 1, sheetMarker('canvas', instance));
-  for (const { row, marker } of layoutMarkers(layout)) grid.set(row, 1, marker);
+  // Column A: the layout markers and, on entry rows, the segment ids and links (see link-store.ts).
+  const store = linkColumn(
+    layout,
+    BLOCK_IDS.map((id) => ({
+      id,
+      rows: packedRows(layout, id, entriesOf(id).length),
+      links: links.links[id],
+      ...(id === 'customer-segments' ? { segmentIds: links.segmentIds } : {}),
+    })),
+  );
+  store.values.forEach(([value], i) => grid.set(store.firstRow + i, 1, value));
 
   grid.text(1, 2, content.title, {
     fontSize: 18,
@@ -60,7 +82,23 @@ export function buildCanvasPlan(content: CanvasContent, instance: number): Canva
       fontColor: THEME.faint,
     });
     block.entries.forEach((entry, i) => grid.text(area.firstEntryRow + i, area.column, bulleted(entry)));
+    const capacity = area.lastEntryRow - area.firstEntryRow + 1;
+    const own = block.id === 'customer-segments' ? links.segmentIds.map((id) => [id]) : links.links[block.id];
+    paintMarkers(
+      grid,
+      markerColumnOf(area),
+      area.firstEntryRow,
+      markerColumn(capacity, packedRows(layout, block.id, own.length), area.firstEntryRow, own),
+    );
   }
+
+  const small = { fontSize: 8, fontColor: THEME.muted, wrap: false } as const;
+  const legend = legendCell(layout);
+  grid.text(legend.row, legend.column, MARKER_LEGEND, small);
+  const entries = Object.fromEntries(BLOCK_IDS.map((id) => [id, entriesOf(id)])) as Record<BlockId, string[]>;
+  const checks = fitChecks({ segments: canvasSegments(entries, links.segmentIds), entries, links: links.links });
+  const count = fitCountCell(layout)!; // a fresh layout has its header rows
+  grid.text(count.row, count.column, fitCountText(checks.length), small);
 
   const footerStyle = { fontSize: 8, fontColor: THEME.muted, wrap: false } as const;
   grid.text(footerRow, 2, `${content.dataSources.heading}: ${content.dataSources.text}`, footerStyle);
@@ -69,8 +107,11 @@ export function buildCanvasPlan(content: CanvasContent, instance: number): Canva
   const plan = emptyPlan(grid);
   plan.mergeAcross = canvasMerges(layout);
   plan.borders = [{ ranges: canvasBorderRanges(layout), color: THEME.rule, style: 'SOLID_MEDIUM' }];
-  // The hidden marker column shares the canvas width: all widths are set in one call.
-  plan.columnWidths = Array<number>(CANVAS_COLUMNS).fill(CANVAS_COLUMN_WIDTH);
+  // Entry columns wide, segment-marker columns narrow; the hidden column A shares B's width (one call for both).
+  plan.columnWidths = [
+    ENTRY_COLUMN_WIDTH,
+    ...Array.from({ length: CANVAS_COLUMNS - 1 }, (_, i) => (i % 2 === 0 ? ENTRY_COLUMN_WIDTH : MARKER_COLUMN_WIDTH)),
+  ];
   plan.hiddenColumns = [{ column: 1, count: 1 }];
   plan.rowHeights = [
     { row: 1, count: 1, height: 36 },
@@ -88,15 +129,32 @@ export function buildCanvasPlan(content: CanvasContent, instance: number): Canva
   return { plan, layout };
 }
 
-/** Every block column group merged row by row, from the band's title row to its last entry row. */
+/** The bottom band's text columns merged row by row, from its title row to its last entry row. */
 export function canvasMerges(layout: CanvasLayout): string[] {
-  const topRows = layout.topEndRow - layout.topTitleRow;
   const bottomRows = layout.bottomEndRow - layout.bottomTitleRow;
-  return [
-    ...bandColumnGroups('top').map((g) => a1Range(layout.topTitleRow, g.column, topRows, g.numColumns)),
-    ...bandColumnGroups('bottom').map((g) => a1Range(layout.bottomTitleRow, g.column, bottomRows, g.numColumns)),
-  ];
+  return entryMergeGroups('bottom').map((g) => a1Range(layout.bottomTitleRow, g.column, bottomRows, g.numColumns));
 }
+
+/** Paints a block's marker cells (values, fills, font colours: part of the whole-grid writes). */
+export function paintMarkers(grid: PlanGrid, column: number, firstRow: number, cells: readonly MarkerCell[]): void {
+  cells.forEach((cell, i) =>
+    grid.set(firstRow + i, column, cell.value, {
+      background: cell.background,
+      fontColor: cell.fontColor,
+      ...MARKER_STYLE,
+    }),
+  );
+}
+
+/** How marker cells look: small bold tags, centred, as plain text (no bullet). */
+export const MARKER_STYLE = {
+  fontSize: 8,
+  fontWeight: 'bold',
+  horizontalAlignment: 'center',
+  verticalAlignment: 'middle',
+  numberFormat: '@',
+  wrap: true,
+} as const;
 
 export function canvasBorderRanges(layout: CanvasLayout): string[] {
   return allBlockAreas(layout).map((area) =>

@@ -1,12 +1,25 @@
 import { BLOCK_IDS, type BlockId } from './block-ids';
-import { blockArea, layoutFromMarkers, type CanvasLayout } from './canvas-layout';
+import { blockArea, fitCountCell, layoutFromMarkers, type CanvasLayout } from './canvas-layout';
+import { normaliseLinks, type EntryLinks } from './entry-links';
 import { bulleted, normaliseEntry } from './entry-text';
+import { parseRowStore, storedLinks, storedSegmentId } from './link-store';
 import { cellText } from './literal';
+import { resolveSegmentIds } from './segments';
 
-/** What the canvas sheet says right now: its layout and each block's entries. */
+/** What the canvas sheet says right now: its layout and each block's entries, with segment ids and links. */
 export interface CanvasReading {
   layout: CanvasLayout;
   entries: Record<BlockId, string[]>;
+  /** The sheet row of every entry (entries skip blank rows, so a teammate's gaps do not shift links). */
+  entryRows: Record<BlockId, number[]>;
+  /** Ids of the Customer Segments entries, in order (see segments.ts). */
+  segmentIds: string[];
+  /** Per block, parallel to its entries; links to segments that no longer exist are dropped. */
+  links: Record<BlockId, EntryLinks>;
+  /** Column A as text (index 0 = row 1): layout markers and the link store, to tell whether a save changes it. */
+  markerTexts: string[];
+  /** The fit-check count cell as it reads now. */
+  fitCountText: string;
 }
 
 export class CanvasDamagedError extends Error {}
@@ -39,14 +52,34 @@ export function readCanvasGrid(
     );
   }
   const entries = {} as Record<BlockId, string[]>;
+  const entryRows = {} as Record<BlockId, number[]>;
+  const rawLinks = {} as Record<BlockId, string[][]>;
+  const storedIds: Array<string | null> = [];
   for (const id of BLOCK_IDS) {
     const area = blockArea(layout, id);
-    const list: string[] = [];
+    entries[id] = [];
+    entryRows[id] = [];
+    rawLinks[id] = [];
     for (let row = area.firstEntryRow; row <= area.lastEntryRow; row++) {
       const text = entryText(values[row - 1]?.[area.column - 1], dateText);
-      if (text !== '') list.push(text);
+      if (text === '') continue;
+      const store = parseRowStore(values[row - 1]?.[0]);
+      entries[id].push(text);
+      entryRows[id].push(row);
+      if (id === 'customer-segments') {
+        storedIds.push(storedSegmentId(store));
+        rawLinks[id].push([]);
+      } else rawLinks[id].push(storedLinks(store, id));
     }
-    entries[id] = list;
   }
-  return { layout, entries };
+  const named = BLOCK_IDS.flatMap((id) => rawLinks[id].flat());
+  const segmentIds = resolveSegmentIds(storedIds, named);
+  const links = Object.fromEntries(BLOCK_IDS.map((id) => [id, normaliseLinks(rawLinks[id], segmentIds)])) as Record<
+    BlockId,
+    EntryLinks
+  >;
+  const markerTexts = values.map((row) => cellText(row[0]));
+  const count = fitCountCell(layout);
+  const fitCountText = count ? cellText(values[count.row - 1]?.[count.column - 1]) : '';
+  return { layout, entries, entryRows, segmentIds, links, markerTexts, fitCountText };
 }

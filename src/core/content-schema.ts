@@ -68,6 +68,19 @@ export const contentBlockSchema = z
   .strict()
   .refine((b) => b.title === BLOCK_TITLES[b.id], { message: 'title must match the block id', path: ['title'] });
 
+/**
+ * A link the source text supports between an entry and a customer segment (both by their text), with the
+ * source's words that justify it (a test checks the quote occurs in the source text).
+ */
+export const segmentLinkSchema = z
+  .object({
+    block: z.enum(BLOCK_IDS).refine((id) => id !== 'customer-segments', 'segments are not linked to segments'),
+    entry: text,
+    segment: text,
+    because: text.max(600),
+  })
+  .strict();
+
 export const canvasContentSchema = z
   .object({
     title: text,
@@ -77,11 +90,30 @@ export const canvasContentSchema = z
     dataSources: z.object({ heading: text, text: text }).strict(),
     licence: text,
     blocks: z.array(contentBlockSchema).length(BLOCK_IDS.length),
+    /** Which entries serve which customer segments, as the source text says. */
+    segmentLinks: z.array(segmentLinkSchema).optional(),
   })
   .strict()
   .refine((c) => c.blocks.every((b, i) => b.id === BLOCK_IDS[i]), {
     message: 'blocks must appear once each, in canonical order',
     path: ['blocks'],
+  })
+  .superRefine((c, ctx) => {
+    const entriesOf = (id: string) => c.blocks.find((b) => b.id === id)?.entries ?? [];
+    (c.segmentLinks ?? []).forEach((link, i) => {
+      if (!entriesOf(link.block).includes(link.entry))
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${link.entry}" is not an entry of ${link.block}`,
+          path: ['segmentLinks', i, 'entry'],
+        });
+      if (!entriesOf('customer-segments').includes(link.segment))
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${link.segment}" is not a customer segment`,
+          path: ['segmentLinks', i, 'segment'],
+        });
+    });
   });
 
 export type ContentFigure = z.infer<typeof contentFigureSchema>;
@@ -89,3 +121,4 @@ export type Section = z.infer<typeof sectionSchema>;
 export type SeedTable = z.infer<typeof tableSchema>;
 export type ContentBlock = z.infer<typeof contentBlockSchema>;
 export type CanvasContent = z.infer<typeof canvasContentSchema>;
+export type SegmentLink = z.infer<typeof segmentLinkSchema>;

@@ -99,6 +99,19 @@ export const canvasIdSchema = z
 /** Every request may name its canvas; the field is shared so it is validated the same everywhere. */
 export const canvasField = { canvasId: z.optional(canvasIdSchema) };
 
+/** Per entry, the ids of the segments it serves (checked against the canvas's segments by checkLinks). */
+export const linksSchema = z
+  .array(
+    z
+      .array(
+        z.string({ error: 'must be a segment id' }).check(z.maxLength(LIMITS.versionLength, 'is not a segment id')),
+        { error: 'must be a list of segment ids' },
+      )
+      .check(z.maxLength(LIMITS.entries, `must name at most ${LIMITS.entries} segments`)),
+    { error: 'must be a list with a list of segment ids per entry' },
+  )
+  .check(z.maxLength(LIMITS.entries, `must have at most ${LIMITS.entries} lists`));
+
 /**
  * The block as the sidebar loaded it (the merge's common ancestor). Checked against `version`, not re-normalised:
  * it must be exactly what the sheet held, so its limits are the sheet's, not the form's.
@@ -126,20 +139,39 @@ const baseSchema = z.strictObject(
         { error: 'must be a list of figures' },
       )
       .check(z.maxLength(LIMITS.baseItems, `must have at most ${LIMITS.baseItems} figures`)),
+    links: z.optional(linksSchema),
   },
-  objectError('an object with entries and figures (the block as it was loaded)'),
+  objectError('an object with entries, figures and optionally links (the block as it was loaded)'),
 );
 
-export const saveBlockRequestSchema = z.strictObject(
-  {
-    blockId,
-    version,
-    entries: entriesSchema,
-    figures: figureListSchema(savedFigureSchema),
-    base: z.optional(baseSchema),
-    ...canvasField,
-  },
-  objectError('an object with blockId, version, entries and figures'),
+export const saveBlockRequestSchema = z
+  .strictObject(
+    {
+      blockId,
+      version,
+      entries: entriesSchema,
+      figures: figureListSchema(savedFigureSchema),
+      links: z.optional(linksSchema),
+      base: z.optional(baseSchema),
+      ...canvasField,
+    },
+    objectError('an object with blockId, version, entries and figures'),
+  )
+  .check(
+    z.refine((req) => req.links === undefined || req.links.length === req.entries.length, {
+      message: 'must have one list per entry',
+      path: ['links'],
+    }),
+  );
+
+/** getFitChecks' optional request. */
+export const fitChecksRequestSchema = z.optional(
+  z.strictObject({ ...canvasField }, objectError('an object with an optional canvasId')),
+);
+
+export const selectSegmentEntriesRequestSchema = z.strictObject(
+  { segmentId: required(LIMITS.versionLength), ...canvasField },
+  objectError('an object with segmentId and an optional canvasId'),
 );
 
 export const resetBlockRequestSchema = z.strictObject(

@@ -20,12 +20,26 @@ export function blockVersion(
   blockId: string,
   entries: readonly string[],
   figures: readonly Figure[],
+  links: ReadonlyArray<readonly string[]> = [],
 ): string {
+  // Links (or a segment's id) count as content: a teammate's link change is a change. Without any, the token is
+  // what it was before links existed.
+  const linked = links.some((ids) => ids.length > 0);
   const canonical = JSON.stringify([
     instance,
     blockId,
     entries,
     figures.map((f) => [f.label, f.value, f.unit, f.period, f.note ?? '', f.metric ?? '']),
+    ...(linked ? [links] : []),
   ]);
   return fnv1a(canonical, 0x811c9dc5) + fnv1a(canonical, 0x01000193 ^ 0x5bd1e995);
+}
+
+/** What of a block's links its version covers: its links, or for Customer Segments the segments' ids. */
+export function versionLinks(
+  id: string,
+  links: ReadonlyArray<readonly string[]>,
+  segmentIds: readonly string[],
+): ReadonlyArray<readonly string[]> {
+  return id === 'customer-segments' ? segmentIds.map((s) => [s]) : links;
 }

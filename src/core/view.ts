@@ -38,6 +38,8 @@ export interface BlockView {
   version: string;
   entries: string[];
   figures: FigureView[];
+  /** Parallel to entries: the ids of the customer segments each entry serves ([] for none; always [] in Customer Segments). */
+  links: string[][];
   /** Only on a saveBlock answer that combined the user's edits with a teammate's changes made meanwhile. */
   merged?: true;
   /** With `merged`: what of the saved block came from the teammate. */
@@ -62,6 +64,14 @@ export interface CanvasListing {
   sheetName: string;
 }
 
+/** A customer segment: a Customer Segments entry with its stable id and colour. */
+export interface SegmentView {
+  id: string;
+  text: string;
+  /** #rrggbb */
+  color: string;
+}
+
 export interface CanvasView {
   /** The canvas this view shows; send it back with every request so it acts on this canvas, whatever sheet is active. */
   canvasId: string;
@@ -69,12 +79,16 @@ export interface CanvasView {
   /** Every canvas in the spreadsheet, this one included, in the order they were added. */
   canvases: CanvasListing[];
   blocks: BlockView[];
+  /** In the order of the Customer Segments entries. */
+  segments: SegmentView[];
 }
 
 /** A block's content as the user loaded it (the common ancestor of a three-way merge). */
 export interface BlockBase {
   entries: string[];
   figures: Figure[];
+  /** The entries' links as loaded (part of the version): omitted for a block without links. */
+  links?: string[][];
 }
 
 export interface SaveBlockRequest {
@@ -84,6 +98,27 @@ export interface SaveBlockRequest {
   figures: Figure[];
   /** The content `version` stands for: with it, a teammate's changes since then are merged instead of refused. */
   base?: BlockBase;
+  canvasId?: string;
+  /** Optional, parallel to entries; omitted = each entry keeps the links it had (followed across edits and moves). */
+  links?: string[][];
+}
+
+/** One finding of getFitChecks: a plain sentence, and where to go to fix it. */
+export interface FitCheckView {
+  id: string;
+  message: string;
+  blockId: BlockId;
+  segmentId?: string;
+  entryIndex?: number;
+}
+
+export interface FitChecksRequest {
+  canvasId?: string;
+}
+
+export interface SelectEntriesRequest {
+  /** Highlights on the canvas every entry linked to this segment (and the segment itself). */
+  segmentId: string;
   canvasId?: string;
 }
 
@@ -165,6 +200,13 @@ export interface FigureChange {
   otherChanges?: string[];
 }
 
+/** An entry whose segments changed: the segments (by name) it now also serves, and those it no longer serves. */
+export interface LinkChange {
+  entry: string;
+  added: string[];
+  removed: string[];
+}
+
 /** What changed in one block between two canvases. */
 export interface BlockDiff {
   blockId: BlockId;
@@ -177,6 +219,8 @@ export interface BlockDiff {
   figuresChanged: FigureChange[];
   figuresAdded: Figure[];
   figuresRemoved: Figure[];
+  /** Present when links changed: entries (on both sides) whose segments changed. */
+  linksChanged?: LinkChange[];
 }
 
 /** Per block, the source sentence of each figure by label (the server keeps a figure's source by its label). */
@@ -196,6 +240,10 @@ export interface ServerApi {
   selectBlock(request: string | SelectBlockRequest): void;
   saveBlock(request: SaveBlockRequest): BlockView;
   resetBlock(request: ResetBlockRequest): BlockView;
+  /** What the canvas misses to show which value serves whom. */
+  getFitChecks(request?: FitChecksRequest): FitCheckView[];
+  /** Selects on the canvas the entries that serve a segment; returns how many were selected. */
+  selectSegmentEntries(request: SelectEntriesRequest): number;
   saveSnapshot(request: SaveSnapshotRequest): SnapshotInfo;
   /** Newest first. */
   listSnapshots(): SnapshotListItem[];

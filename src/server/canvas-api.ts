@@ -5,18 +5,26 @@ import { entriesAsStored, readCanvasGrid } from '../core/canvas-read';
 import { figuresAsStored } from '../core/details-read';
 import { plainFigure } from '../core/figure';
 import { rangeNames } from '../core/instance-names';
+import { a1Range } from '../core/a1';
+import { canvasSegments, shippedLinks } from '../core/canvas-links';
+import { checkLinks, normaliseLinks } from '../core/entry-links';
+import { fitChecks } from '../core/fit-checks';
+import { mergeLinks } from '../core/link-merge';
 import {
   blockIdSchema,
+  fitChecksRequestSchema,
   getBlockRequestSchema,
   getCanvasRequestSchema,
   parseRequest,
   resetBlockRequestSchema,
   saveBlockRequestSchema,
   selectBlockRequestSchema,
+  selectSegmentEntriesRequestSchema,
 } from '../core/requests';
 import { LIMITS } from '../core/limits';
+import { servingCells } from '../core/segment-selection';
 import { blockVersion } from '../core/version';
-import type { BlockBase, BlockView, CanvasView } from '../core/view';
+import type { BlockBase, BlockView, CanvasView, FitCheckView } from '../core/view';
 import { locateCanvas } from './canvas-instance';
 import { blockView, canvasView, readCanvasState, rereadCanvasState, type CanvasState } from './canvas-state';
 import { CONTENT } from './content';
@@ -67,9 +75,10 @@ export function selectBlock(request: unknown): void {
 }
 
 /**
- * Saves a whole block (entries and figures). If it changed since `version` and the request carries `base` (the
- * content `version` stands for), the teammate's changes and the user's are merged; two different changes to the
- * same entry or figure are refused with the conflict message, and nothing is written.
+ * Saves a whole block (entries, figures and, when given, links). If it changed since `version` and the request
+ * carries `base` (the content `version` stands for), the teammate's changes and the user's are merged; two
+ * different changes to the same entry, figure or entry's links are refused with the conflict message, and nothing
+ * is written. Without links, each entry keeps the links of the entry it continues.
  */
 export function saveBlock(request: unknown): BlockView {
   const req = parseRequest(saveBlockRequestSchema, request, 'save request');
@@ -77,9 +86,9 @@ export function saveBlock(request: unknown): BlockView {
   return withDocumentLock(() => {
     const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), true, req.canvasId);
     const current = blockView(state, req.blockId);
-    if (current.version === req.version) return replaceBlock(state, current, mine.entries, mine.figures);
+    if (current.version === req.version) return replaceBlock(state, current, mine.entries, mine.figures, req.links);
     if (!req.base) throw new Error(conflictMessage(req.blockId));
-    return mergeIntoBlock(state, current, req.version, req.base, mine);
+    return mergeIntoBlock(state, current, req.version, req.base, mine, req.links);
   });
 }
 
@@ -91,7 +100,15 @@ export function resetBlock(request: unknown): BlockView {
     const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), true, req.canvasId);
     const current = blockView(state, req.blockId);
     if (current.version !== req.version) throw new Error(conflictMessage(req.blockId));
-    return replaceBlock(state, current, original.entries, original.figures);
+    // The original entries come back with the links the source text supports, to the segments still there.
+    const links =
+      req.blockId === 'customer-segments'
+        ? undefined
+        : shippedLinks(CONTENT, req.blockId, {
+            entries: state.canvas.entries['customer-segments'],
+            ids: state.canvas.segmentIds,
+          });
+    return replaceBlock(state, current, original.entries, original.figures, links);
   });
 }
 
@@ -100,30 +117,41 @@ function replaceBlock(
   current: BlockView,
   entries: readonly string[],
   figures: readonly SourcedFigure[],
+  links?: ReadonlyArray<readonly string[]>,
 ): BlockView {
   const id = current.id;
-  if (
-    blockVersion(state.sheets.instance, id, entriesAsStored(entries), figuresAsStored(figures.map(plainFigure))) ===
-    current.version
-  )
-    return current; // nothing changed
-  writeBlock(state, id, entries, figures);
+  if (links) checkLinks(id, links, entries.length, state.canvas.segmentIds);
+  const same =
+    sameJson(entriesAsStored(entries), current.entries) &&
+    sameJson(figuresAsStored(figures.map(plainFigure)), current.figures.map(plainFigure)) &&
+    (links === undefined || sameJson(normaliseLinks(links, state.canvas.segmentIds), current.links));
+  if (same) return current; // nothing changed
+  writeBlock(state, id, entries, figures, links);
   // The version returned is the one the next read computes: read back what the sheet now holds.
   return blockView(rereadCanvasState(state), id);
 }
 
-/** The three-way merge of base → sheet (the teammate's) and base → request (the user's), written if clean. */
+/**
+ * The three-way merge of base → sheet (the teammate's) and base → request (the user's), written if clean. Links
+ * ride with their entry's text and are merged per entry the same way (see link-merge.ts).
+ */
 function mergeIntoBlock(
   state: CanvasState,
   current: BlockView,
   version: string,
   base: BlockBase,
   mine: BlockBase,
+  myLinks: ReadonlyArray<readonly string[]> | undefined,
 ): BlockView {
   const id = current.id;
   const baseFigures = base.figures.map(plainFigure);
-  if (blockVersion(state.sheets.instance, id, base.entries, baseFigures) !== version)
+  const baseLinks = base.links ?? base.entries.map((): string[] => []);
+  if (blockVersion(state.sheets.instance, id, base.entries, baseFigures, baseLinks) !== version) {
+    // Customer Segments' version covers the segments' ids, which the sidebar does not hold: when they changed
+    // meanwhile, refuse as a conflict (nothing lost) rather than call the request invalid.
+    if (id === 'customer-segments') throw new Error(conflictMessage(id));
     throw new Error('Invalid save request: base is not the content of version (reopen the block and save again).');
+  }
   const merge = mergeBlock({ entries: base.entries, figures: baseFigures }, mine, current, TEXT_BLOCK_KEYS);
   if (merge.conflicts > 0) throw new Error(conflictMessage(id));
   const entries = mergedItems(merge.entries);
@@ -132,7 +160,18 @@ function mergeIntoBlock(
     throw new Error(
       `Together with a teammate's changes made meanwhile, ${BLOCK_TITLES[id]} would have more than ${LIMITS.entries} entries or ${LIMITS.figures} figures. Nothing was saved; your edits are kept. Delete some and save again.`,
     );
-  const saved = replaceBlock(state, current, entries, figures);
+  // Without links from the user, each entry keeps the links the sheet has for it (carried by writeBlock).
+  const links =
+    id === 'customer-segments' || myLinks === undefined
+      ? undefined
+      : mergeLinks(
+          entries,
+          { entries: base.entries, links: baseLinks },
+          { entries: mine.entries, links: myLinks },
+          { entries: current.entries, links: current.links },
+        );
+  if (links === null) throw new Error(conflictMessage(id));
+  const saved = replaceBlock(state, current, entries, figures, links);
   const fromEntries = theirChanges(merge.entries);
   const fromFigures = theirChanges(merge.figures);
   return {
@@ -145,4 +184,34 @@ function mergeIntoBlock(
       figuresRemoved: fromFigures.removed.map((f) => f.label),
     },
   };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The fit checks of the canvas as it stands (teammates' edits included): one plain sentence each. */
+export function getFitChecks(request?: unknown): FitCheckView[] {
+  const req = parseRequest(fitChecksRequestSchema, request, 'fit checks request');
+  const { canvas } = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), false, req?.canvasId);
+  return fitChecks({
+    segments: canvasSegments(canvas.entries, canvas.segmentIds),
+    entries: canvas.entries,
+    links: canvas.links,
+  });
+}
+
+/**
+ * "Show what serves this segment": selects on the canvas the segment's own entry and every entry linked to it
+ * (one range list), so the user sees them in the sheet itself. Returns how many entries serve it.
+ */
+export function selectSegmentEntries(request: unknown): number {
+  const { segmentId, canvasId } = parseRequest(selectSegmentEntriesRequestSchema, request, 'segment request');
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { sheets, canvas } = readCanvasState(spreadsheet, false, canvasId);
+  const at = canvas.segmentIds.indexOf(segmentId);
+  if (at < 0) throw new Error('That customer segment no longer exists; reload the sidebar.');
+  const cells = servingCells(canvas, segmentId);
+  sheets.canvas.getRangeList(cells.map((c) => a1Range(c.row, c.column, 1, 1))).activate();
+  return cells.length - 1;
 }

@@ -1,11 +1,12 @@
-import { BLOCK_TITLES } from '../core/block-ids';
+import { BLOCK_TITLES, type BlockId } from '../core/block-ids';
+import { canvasSegments, type CanvasLinks } from '../core/canvas-links';
 import { parseCanvasJson, toCanvasJson, type CanvasJson } from '../core/canvas-json';
 import type { CanvasContent } from '../core/content-schema';
 import { entriesAsStored } from '../core/canvas-read';
 import { figuresAsStored } from '../core/details-read';
 import { DEFAULT_RATE, DEFAULT_TOLERANCE } from '../core/key-figures-plan';
 import { cellText } from '../core/literal';
-import { blockVersion } from '../core/version';
+import { blockVersion, versionLinks } from '../core/version';
 import type { CanvasView } from '../core/view';
 import { canvasIdOf } from '../core/instance-names';
 import { getCanvasRequestSchema as exportCanvasRequestSchema, parseRequest } from '../core/requests';
@@ -17,9 +18,9 @@ import { withDocumentLock } from './lock';
 import { stateCanvas } from './snapshots';
 import { plainFigure } from '../core/figure';
 
-/** Export and import of the canvas as "xiaomi-canvas/1" JSON (format: src/core/canvas-json.ts). */
+/** Export and import of the canvas as "xiaomi-canvas/2" JSON (format: src/core/canvas-json.ts). */
 
-/** The current canvas as "xiaomi-canvas/1" JSON text (with the canvas title, the export time and every figure's source). */
+/** The current canvas as "xiaomi-canvas/2" JSON text (with the canvas title, the export time and every figure's source). */
 export function exportCanvasJson(request?: unknown): string {
   const req = parseRequest(
     exportCanvasRequestSchema,
@@ -53,6 +54,14 @@ export function contentFromCanvasJson(json: CanvasJson): CanvasContent {
   };
 }
 
+/** The segment ids and links of a validated file. */
+export function linksOfCanvasJson(json: CanvasJson): CanvasLinks {
+  return {
+    segmentIds: json.segmentIds,
+    links: Object.fromEntries(json.blocks.map((b) => [b.id, b.links])) as Record<BlockId, string[][]>,
+  };
+}
+
 /**
  * Validates the file's text (size ≤ 1 MB, known format, every saveBlock rule) and inserts it as a new canvas next to
  * the existing ones; nothing existing is changed. Invalid input throws one plain line and writes nothing.
@@ -60,12 +69,17 @@ export function contentFromCanvasJson(json: CanvasJson): CanvasContent {
 export function importCanvasJson(json: unknown): CanvasView {
   const parsed = parseCanvasJson(json);
   const content = contentFromCanvasJson(parsed);
+  const links = linksOfCanvasJson(parsed);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { inserted, before } = withDocumentLock(() => {
     const before = listCanvases(spreadsheet); // read before the insert writes: no extra round trip
-    return { inserted: insertCanvasInstance(spreadsheet, content), before };
+    return { inserted: insertCanvasInstance(spreadsheet, content, undefined, links), before };
   });
   const canvasId = canvasIdOf(inserted.instance);
+  const storedEntries = Object.fromEntries(parsed.blocks.map((b) => [b.id, entriesAsStored(b.entries)])) as Record<
+    BlockId,
+    string[]
+  >;
   return {
     canvasId,
     sheetName: inserted.names.canvas,
@@ -77,11 +91,19 @@ export function importCanvasJson(json: unknown): CanvasView {
       return {
         id: b.id,
         title: BLOCK_TITLES[b.id],
-        version: blockVersion(inserted.instance, b.id, entries, figures),
+        version: blockVersion(
+          inserted.instance,
+          b.id,
+          entries,
+          figures,
+          versionLinks(b.id, b.links, parsed.segmentIds),
+        ),
         entries,
         // a fresh canvas: Key Figures holds the default rate and tolerance
         figures: withReported(figures, { rate: DEFAULT_RATE, tolerance: DEFAULT_TOLERANCE }),
+        links: b.links,
       };
     }),
+    segments: canvasSegments(storedEntries, parsed.segmentIds),
   };
 }

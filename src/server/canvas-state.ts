@@ -1,10 +1,11 @@
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { readCanvasGrid, type CanvasReading } from '../core/canvas-read';
 import { readDetailsGrid, type DetailsRegion } from '../core/details-read';
+import { canvasSegments } from '../core/canvas-links';
 import { rangeNames } from '../core/instance-names';
 import { LEGACY_RATE_COLUMN } from '../core/key-figures-plan';
 import { figuresWithReported, type ComparisonSettings } from '../core/reported-compare';
-import { blockVersion } from '../core/version';
+import { blockVersion, versionLinks } from '../core/version';
 import type { BlockView, CanvasView, Figure, FigureView } from '../core/view';
 import { canvasIdOf } from '../core/instance-names';
 import { listCanvases, locateCanvas, type CanvasInstance, type CanvasListing } from './canvas-instance';
@@ -125,12 +126,20 @@ function readComparisonSettings(
 export function blockView(state: CanvasState, id: BlockId): BlockView {
   const entries = state.canvas.entries[id];
   const figures = state.details[id].figures.map((f) => f.figure);
+  const links = state.canvas.links[id];
   return {
     id,
     title: BLOCK_TITLES[id],
-    version: blockVersion(state.sheets.instance, id, entries, figures),
+    version: blockVersion(
+      state.sheets.instance,
+      id,
+      entries,
+      figures,
+      versionLinks(id, links, state.canvas.segmentIds),
+    ),
     entries,
     figures: withReported(figures, state.settings),
+    links,
   };
 }
 
@@ -146,17 +155,20 @@ export function canvasesOf(state: CanvasState, spreadsheet: Spreadsheet): Canvas
 
 /**
  * The canvas as the sidebar shows it, with every canvas of the spreadsheet so the user can switch; a writer passes
- * the `canvases` it read before writing, and the `blocks` it wrote.
+ * the `canvases` it read before writing, and the `blocks` (and `segmentIds`) it wrote.
  */
 export function canvasView(
   state: CanvasState,
   spreadsheet: Spreadsheet,
-  written?: { canvases: CanvasListing[]; blocks: BlockView[] },
+  written?: { canvases: CanvasListing[]; blocks: BlockView[]; segmentIds?: readonly string[] },
 ): CanvasView {
+  const blocks = written?.blocks ?? BLOCK_IDS.map((id) => blockView(state, id));
+  const entries = Object.fromEntries(blocks.map((b) => [b.id, b.entries])) as Record<BlockId, string[]>;
   return {
     canvasId: canvasIdOf(state.sheets.instance),
     sheetName: state.canvasName,
     canvases: written?.canvases ?? canvasesOf(state, spreadsheet),
-    blocks: written?.blocks ?? BLOCK_IDS.map((id) => blockView(state, id)),
+    blocks,
+    segments: canvasSegments(entries, written?.segmentIds ?? state.canvas.segmentIds),
   };
 }

@@ -1,4 +1,5 @@
 import { BLOCK_IDS } from '../core/block-ids';
+import type { CanvasLinks } from '../core/canvas-links';
 import { buildCanvasPlan } from '../core/canvas-plan';
 import type { CanvasContent } from '../core/content-schema';
 import { buildDetailsPlan } from '../core/details-plan';
@@ -32,7 +33,7 @@ export function insertCanvas(spreadsheet: Spreadsheet, uiSource: Ui | (() => Ui)
     if (answer !== ui.Button.YES) return;
   }
   // While the question was open a teammate may have inserted a canvas too: then look again, under the lock.
-  withDocumentLock(() => insertCanvasInstance(spreadsheet, content, first.exists ? undefined : first));
+  withDocumentLock(() => insertCanvasInstance(spreadsheet, content, first.exists ? undefined : first, undefined));
 }
 
 /** Sheet names of an inserted canvas instance. */
@@ -49,6 +50,7 @@ export function insertCanvasInstance(
   spreadsheet: Spreadsheet,
   content: CanvasContent,
   free: { instance: number; sheetCount: number } = freeInstance(spreadsheet),
+  segmentLinks?: CanvasLinks,
 ): InsertedCanvas {
   const { instance, sheetCount } = free;
   const names = {
@@ -57,7 +59,7 @@ export function insertCanvasInstance(
     figures: sheetName('figures', instance),
     reported: sheetName('reported', instance),
   };
-  const canvas = buildCanvasPlan(content, instance);
+  const canvas = buildCanvasPlan(content, instance, segmentLinks);
   const details = buildDetailsPlan(content, instance);
   const links = content.blocks.flatMap((block) =>
     details.figureRows[block.id].map((row) => ({ blockTitle: block.title, row })),

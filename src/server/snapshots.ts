@@ -1,5 +1,5 @@
 import { BLOCK_IDS, type BlockId } from '../core/block-ids';
-import { diffCanvases, type DiffBlock } from '../core/canvas-diff';
+import { diffCanvases, type DiffBlock, type DiffCanvas } from '../core/canvas-diff';
 import { toCanvasJson, type CanvasLike, type JsonFigure } from '../core/canvas-json';
 import { cellText } from '../core/literal';
 import { parseRequest } from '../core/requests';
@@ -22,7 +22,7 @@ import {
   snapshotRowValues,
   type StoredSnapshot,
 } from '../core/snapshot';
-import { blockVersion } from '../core/version';
+import { blockVersion, versionLinks } from '../core/version';
 import type { BlockDiff, BlockView, CanvasView, SnapshotInfo, SnapshotListItem } from '../core/view';
 import { blockView, canvasesOf, canvasView, readCanvasState, type CanvasState } from './canvas-state';
 import { freshSheetRange } from './apply-plan';
@@ -42,10 +42,12 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The canvas of a state with every figure's source, as the JSON format holds it. */
 export function stateCanvas(state: CanvasState): CanvasLike {
   return {
+    segmentIds: state.canvas.segmentIds,
     blocks: BLOCK_IDS.map((id) => ({
       id,
       entries: state.canvas.entries[id],
       figures: state.details[id].figures.map((f): JsonFigure => ({ ...f.figure, source: f.source })),
+      links: state.canvas.links[id],
     })),
   };
 }
@@ -156,7 +158,7 @@ function createSnapshotSheet(
   sheet
     .getRange(1, SNAPSHOT_COLUMNS.json)
     .setNote(
-      'The canvas as "xiaomi-canvas/1" JSON, split over cells F, G, … (a cell holds at most 50,000 characters). Edit with care: a changed cell makes its snapshot unusable.',
+      'The canvas as "xiaomi-canvas/2" JSON, split over cells F, G, … (a cell holds at most 50,000 characters). Edit with care: a changed cell makes its snapshot unusable.',
     );
   spreadsheet.setNamedRange(SNAPSHOT_RANGE_NAME, header);
   sheet.protect().setWarningOnly(true).setDescription(SNAPSHOT_PROTECTION_DESCRIPTION);
@@ -229,19 +231,21 @@ export function compareSnapshots(request: unknown): BlockDiff[] {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { stored } = readStored(findSnapshotSheet(spreadsheet));
   const from = findSnapshot(stored, req.from);
-  const to: { blocks: readonly DiffBlock[] } =
+  const to: DiffCanvas =
     req.to !== undefined
       ? findSnapshot(stored, req.to).canvas
       : currentDiffCanvas(readCanvasState(spreadsheet, false, req.canvasId));
   return diffCanvases(from.canvas, to);
 }
 
-function currentDiffCanvas(state: CanvasState): { blocks: DiffBlock[] } {
+function currentDiffCanvas(state: CanvasState): { blocks: DiffBlock[]; segmentIds: string[] } {
   return {
+    segmentIds: state.canvas.segmentIds,
     blocks: BLOCK_IDS.map((id) => ({
       id,
       entries: state.canvas.entries[id],
       figures: state.details[id].figures.map((f) => f.figure),
+      links: state.canvas.links[id],
     })),
   };
 }
@@ -273,13 +277,30 @@ export function restoreSnapshot(request: unknown): CanvasView {
     appendSnapshot(spreadsheet, target, info, currentJson);
 
     const views = new Map<BlockId, BlockView>(BLOCK_IDS.map((id) => [id, blockView(state, id)]));
-    const changed: BlockContent[] = snapshot.canvas.blocks
+    const restored = snapshot.canvas;
+    const changed: BlockContent[] = restored.blocks
       .filter(
         (b) =>
-          blockVersion(state.sheets.instance, b.id, b.entries, b.figures.map(plainFigure)) !== views.get(b.id)!.version,
+          blockVersion(
+            state.sheets.instance,
+            b.id,
+            b.entries,
+            b.figures.map(plainFigure),
+            versionLinks(b.id, b.links, restored.segmentIds),
+          ) !== views.get(b.id)!.version,
       )
-      .map((b) => ({ id: b.id, entries: b.entries, figures: b.figures }));
+      .map((b) => ({
+        id: b.id,
+        entries: b.entries,
+        figures: b.figures,
+        links: b.links,
+        ...(b.id === 'customer-segments' ? { segmentIds: restored.segmentIds } : {}),
+      }));
+    // Links name segments by id: when the segments are restored, so are the links that point at them.
     if (changed.length > 0) for (const view of writeBlocks(state, changed)) views.set(view.id, view);
-    return canvasView(state, spreadsheet, { canvases, blocks: BLOCK_IDS.map((id) => views.get(id)!) });
+    const segmentIds = changed.some((b) => b.id === 'customer-segments')
+      ? restored.segmentIds
+      : state.canvas.segmentIds;
+    return canvasView(state, spreadsheet, { canvases, blocks: BLOCK_IDS.map((id) => views.get(id)!), segmentIds });
   });
 }

@@ -2,21 +2,31 @@ import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { a1Range } from '../core/a1';
 import {
   CANVAS_COLUMNS,
+  fitCountCell,
+  allBlockAreas,
   bandColumnGroups,
   blockArea,
   entryCapacity,
+  entryMergeGroups,
   growthFor,
+  markerColumnOf,
   shiftLayout,
   type CanvasLayout,
 } from '../core/canvas-layout';
-import { entryColumnCells } from '../core/canvas-plan';
+import { canvasSegments, linksAfterWrite, type CanvasLinks } from '../core/canvas-links';
+import { MARKER_STYLE, entryColumnCells } from '../core/canvas-plan';
 import { entriesAsStored } from '../core/canvas-read';
+import type { EntryLinks } from '../core/entry-links';
+import { fitChecks } from '../core/fit-checks';
+import { linkColumn, packedRows } from '../core/link-store';
+import { cellText } from '../core/literal';
+import { fitCountText, markerColumn, type MarkerCell } from '../core/segment-markers';
 import { FIGURE_COLUMNS, FIGURE_HEADER, paintFigureRow, paintFigureStyles } from '../core/details-plan';
 import { figuresAsStored, type DetailsRegion } from '../core/details-read';
 import { PlanGrid } from '../core/sheet-plan';
 import { TEXT_FORMAT } from '../core/literal';
 import { THEME } from '../core/theme';
-import { blockVersion } from '../core/version';
+import { blockVersion, versionLinks } from '../core/version';
 import { plainFigure } from '../core/figure';
 import type { BlockView, Figure } from '../core/view';
 import { writeGrid } from './apply-plan';
@@ -35,8 +45,9 @@ export function writeBlock(
   id: BlockId,
   entries: readonly string[],
   figures: readonly SourcedFigure[],
+  links?: ReadonlyArray<readonly string[]>,
 ): BlockView {
-  return writeBlocks(state, [{ id, entries, figures }])[0];
+  return writeBlocks(state, [{ id, entries, figures, ...(links ? { links } : {}) }])[0];
 }
 
 /** The whole content of one block, as writeBlocks takes it. */
@@ -44,6 +55,10 @@ export interface BlockContent {
   id: BlockId;
   entries: readonly string[];
   figures: readonly SourcedFigure[];
+  /** Parallel to entries; omitted = the links follow their entries (see linksAfterWrite). */
+  links?: ReadonlyArray<readonly string[]>;
+  /** Customer Segments only (a restore): the segments' ids; omitted = they follow their entries. */
+  segmentIds?: readonly string[];
 }
 
 /**
@@ -59,9 +74,16 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
       state.details[b.id].figures.map((f) => f.figure),
     );
   let layout = state.canvas.layout;
-  for (const block of blocks) layout = growEntries(state.sheets.canvas, layout, block.id, block.entries.length);
-  for (const block of blocks)
-    if (!sameEntries(block)) writeEntries(state.sheets.canvas, layout, block.id, block.entries);
+  const growths: Array<{ beforeRow: number; rows: number }> = [];
+  for (const block of blocks) {
+    const growth = growthFor(layout, block.id, block.entries.length);
+    layout = growEntries(state.sheets.canvas, layout, block.id, block.entries.length);
+    if (growth) growths.push(growth);
+  }
+  const rewritten = blocks.filter((block) => !sameEntries(block));
+  for (const block of rewritten) writeEntries(state.sheets.canvas, layout, block.id, block.entries);
+  const after = linksAfterWrite(state.canvas, blocks);
+  writeLinks(state, layout, growths, new Set(rewritten.map((b) => b.id)), after);
   let regions = state.details;
   for (const block of blocks)
     if (!sameFigures(block)) regions = writeFigures(state.sheets.details, regions, block.id, block.figures);
@@ -72,14 +94,93 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
   return blocks.map(({ id, entries, figures }) => {
     const storedEntries = entriesAsStored(entries);
     const storedFigures = figuresAsStored(figures.map(plainFigure));
+    const links = after.links[id];
     return {
       id,
       title: BLOCK_TITLES[id],
-      version: blockVersion(state.sheets.instance, id, storedEntries, storedFigures),
+      version: blockVersion(
+        state.sheets.instance,
+        id,
+        storedEntries,
+        storedFigures,
+        versionLinks(id, links, after.segmentIds),
+      ),
       entries: storedEntries,
       figures: withReported(storedFigures, state.settings),
+      links: links.map((ids) => [...ids]),
     };
   });
+}
+
+/**
+ * Writes what links changed: column A (ids and links, one call) when it differs, the marker cells of every block
+ * whose markers differ (four calls each), and the fit-check count when it changed. Works from the state read
+ * before and the rows inserted since, so nothing is read after a write.
+ */
+function writeLinks(
+  state: CanvasState,
+  layout: CanvasLayout,
+  growths: ReadonlyArray<{ beforeRow: number; rows: number }>,
+  rewritten: ReadonlySet<BlockId>,
+  after: CanvasLinks & { entries: Record<BlockId, readonly string[]> },
+): void {
+  const sheet = state.sheets.canvas;
+  const shift = (row: number) => growths.reduce((r, g) => (r >= g.beforeRow ? r + g.rows : r), row);
+  // Entries written again sit packed from the first entry row; the others stay where they were (rows inserted
+  // since shift them), gaps a teammate left included.
+  const rowsAfter = (id: BlockId) =>
+    rewritten.has(id) ? packedRows(layout, id, after.links[id].length) : state.canvas.entryRows[id].map(shift);
+  const entriesAfter = Object.fromEntries(BLOCK_IDS.map((id) => [id, after.entries[id]])) as Record<
+    BlockId,
+    readonly string[]
+  >;
+  const markerIds = (links: CanvasLinks, id: BlockId): EntryLinks =>
+    id === 'customer-segments' ? links.segmentIds.map((s) => [s]) : links.links[id];
+
+  const column = linkColumn(
+    layout,
+    BLOCK_IDS.map((id) => ({ id, rows: rowsAfter(id), links: after.links[id], segmentIds: after.segmentIds })),
+  );
+  const oldTexts = state.canvas.markerTexts.slice(column.firstRow - 1, column.firstRow - 1 + column.values.length);
+  if (growths.length > 0 || column.values.some(([v], i) => cellText(v.replace(/^'/, '')) !== (oldTexts[i] ?? ''))) {
+    sheet.getRange(column.firstRow, 1, column.values.length, 1).setValues(column.values);
+  }
+
+  const grown = (id: BlockId) => growths.some((g) => g.beforeRow <= blockArea(layout, id).lastEntryRow + 1);
+  for (const area of allBlockAreas(layout)) {
+    const id = area.id;
+    const capacity = entryCapacity(area);
+    const cells = markerColumn(capacity, rowsAfter(id), area.firstEntryRow, markerIds(after, id));
+    const before = markerColumn(
+      capacity,
+      state.canvas.entryRows[id].map(shift),
+      area.firstEntryRow,
+      markerIds(state.canvas, id),
+    );
+    if (JSON.stringify(cells) !== JSON.stringify(before) || (grown(id) && cells.some((c) => c.value !== ''))) {
+      writeMarkers(sheet, markerColumnOf(area), area.firstEntryRow, cells);
+    }
+  }
+
+  const count = fitChecks({
+    segments: canvasSegments(entriesAfter, after.segmentIds),
+    entries: entriesAfter,
+    links: after.links,
+  }).length;
+  const text = fitCountText(count);
+  const cell = fitCountCell(layout);
+  // Raw text: the plan made this cell plain text (@) and the count never starts with ' or = (literal.ts).
+  if (cell && text !== state.canvas.fitCountText) sheet.getRange(cell.row, cell.column).setValue(text);
+}
+
+/** A block's marker cells: values, fills and font colours, plus plain-text format (rows inserted get bullets). */
+function writeMarkers(sheet: Sheet, column: number, firstRow: number, cells: readonly MarkerCell[]): void {
+  sheet
+    .getRange(firstRow, column, cells.length, 1)
+    .setNumberFormat(MARKER_STYLE.numberFormat)
+    .setValues(cells.map((c) => [c.value]))
+    .setBackgrounds(cells.map((c) => [c.background]))
+    .setFontColors(cells.map((c) => [c.fontColor]));
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -121,8 +222,13 @@ function writeEntries(sheet: Sheet, layout: CanvasLayout, id: BlockId, entries: 
  * like their band, and draw only the blocks' side edges through them.
  */
 function tidyInsertedCanvasRows(sheet: Sheet, layout: CanvasLayout, firstRow: number, rows: number): void {
-  const groups = bandColumnGroups(firstRow > layout.topEndRow ? 'bottom' : 'top');
-  const groupRanges = groups.map((g) => a1Range(firstRow, g.column, rows, g.numColumns));
+  const bottom = firstRow > layout.topEndRow;
+  const groupRanges = bandColumnGroups(bottom ? 'bottom' : 'top').map((g) =>
+    a1Range(firstRow, g.column, rows, g.numColumns),
+  );
+  const mergeRanges = entryMergeGroups(bottom ? 'bottom' : 'top').map((g) =>
+    a1Range(firstRow, g.column, rows, g.numColumns),
+  );
   sheet
     .getRange(firstRow, 2, rows, CANVAS_COLUMNS - 1)
     .setNumberFormat(TEXT_FORMAT)
@@ -134,9 +240,10 @@ function tidyInsertedCanvasRows(sheet: Sheet, layout: CanvasLayout, firstRow: nu
     .setWrap(true)
     .setVerticalAlignment('top')
     .setBorder(false, null, false, null, null, false);
-  const list = sheet.getRangeList(groupRanges);
-  list.setBorder(null, true, null, true, null, null, THEME.rule, SpreadsheetApp.BorderStyle.SOLID_MEDIUM);
-  for (const range of list.getRanges()) range.mergeAcross();
+  sheet
+    .getRangeList(groupRanges)
+    .setBorder(null, true, null, true, null, null, THEME.rule, SpreadsheetApp.BorderStyle.SOLID_MEDIUM);
+  if (mergeRanges.length > 0) for (const range of sheet.getRangeList(mergeRanges).getRanges()) range.mergeAcross();
 }
 
 /** Writes the figures table of one block; returns every region as it is after the write (rows shifted by inserts). */

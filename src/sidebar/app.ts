@@ -1,5 +1,6 @@
 import type { BlockId } from '../core/block-ids';
-import type { CanvasView } from '../core/view';
+import type { CanvasView, FitCheckView } from '../core/view';
+import { FitViewActions } from './fit-actions';
 import { isCanvasView, type BootState } from './boot';
 import { isDirty } from './draft';
 import { EditorViewActions, findBlock, newEditor } from './editor-actions';
@@ -36,6 +37,7 @@ export class SidebarApp implements SidebarShell, ListActions {
   private readonly editorActions = new EditorViewActions(this);
   private readonly snapshotActions = new SnapshotViewActions(this);
   private readonly transferActions = new TransferViewActions(this);
+  private readonly fitActions = new FitViewActions(this, this.editorActions);
 
   private undoAction: (() => void) | null = null;
 
@@ -197,6 +199,18 @@ export class SidebarApp implements SidebarShell, ListActions {
   switchCanvas(canvasId: string): void {
     if (this.state.busy || canvasId === this.state.canvas?.canvasId) return;
     void this.refreshFromSheet(canvasId);
+  }
+
+  checkFit(): void {
+    this.fitActions.checkFit();
+  }
+
+  goToCheck(check: FitCheckView): Promise<void> {
+    return this.fitActions.goToCheck(check);
+  }
+
+  showServing(segmentId: string): void {
+    this.fitActions.showServing(segmentId);
   }
 
   openSnapshots(): void {

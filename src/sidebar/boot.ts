@@ -37,8 +37,17 @@ export function isBlockView(v: unknown): v is BlockView {
     Array.isArray(b.entries) &&
     b.entries.every(isString) &&
     Array.isArray(b.figures) &&
-    b.figures.every(isFigure)
+    b.figures.every(isFigure) &&
+    Array.isArray(b.links) &&
+    b.links.length === b.entries.length &&
+    b.links.every((ids) => Array.isArray(ids) && ids.every(isString))
   );
+}
+
+function isSegment(v: unknown): boolean {
+  if (!v || typeof v !== 'object') return false;
+  const s = v as Record<string, unknown>;
+  return isString(s.id) && isString(s.text) && isString(s.color);
 }
 
 /** True when `v` has the shape of a CanvasView; the client never trusts data it has not checked. */
@@ -55,7 +64,9 @@ export function isCanvasView(v: unknown): v is CanvasView {
     Array.isArray(c.blocks) &&
     c.blocks.every(isBlockView) &&
     (c.canvasId === undefined || isString(c.canvasId)) &&
-    (c.canvases === undefined || (Array.isArray(c.canvases) && c.canvases.every(isListing)))
+    (c.canvases === undefined || (Array.isArray(c.canvases) && c.canvases.every(isListing))) &&
+    Array.isArray(c.segments) &&
+    c.segments.every(isSegment)
   );
 }
 

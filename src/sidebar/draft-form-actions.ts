@@ -94,6 +94,21 @@ export class DraftFormActions {
     return false;
   }
 
+  toggleLink(key: string, segmentId: string, checked: boolean): void {
+    const entry = this.state.editor?.draft.entries.find((e) => e.key === key);
+    if (!entry) return;
+    const links = (entry.links ?? []).filter((id) => id !== segmentId);
+    entry.links = checked ? [...links, segmentId] : links;
+    this.updateSummary();
+  }
+
+  pickerOpen(key: string, open: boolean): void {
+    const editor = this.state.editor;
+    if (!editor) return;
+    const others = (editor.openPickers ?? []).filter((k) => k !== key);
+    editor.openPickers = open ? [...others, key] : others;
+  }
+
   moveEntry(key: string, delta: -1 | 1, from: 'button' | 'keyboard'): void {
     const editor = this.state.editor;
     if (!editor) return;

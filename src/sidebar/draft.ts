@@ -10,6 +10,8 @@ import { CURRENCY_UNITS } from '../core/units';
 export interface EntryDraft {
   key: string;
   text: string;
+  /** Ids of the customer segments the entry serves; they move with the entry. */
+  links?: string[];
 }
 
 export interface FigureDraft {
@@ -67,7 +69,7 @@ function sourceOf(sources: SourcesByLabel | undefined, label: string): string | 
 /** A fresh draft holding exactly the block's content (with each figure's source sentence, when known). */
 export function draftFromBlock(block: BlockView, sources?: SourcesByLabel): BlockDraft {
   return {
-    entries: block.entries.map((text) => ({ key: newKey('e'), text })),
+    entries: block.entries.map((text, i) => ({ key: newKey('e'), text, links: [...(block.links?.[i] ?? [])] })),
     figures: block.figures.map((figure) => figureDraft(figure, newKey('f'), sourceOf(sources, figure.label))),
   };
 }
@@ -78,7 +80,11 @@ export function draftFromBlock(block: BlockView, sources?: SourcesByLabel): Bloc
  */
 export function rebaseDraft(previous: BlockDraft, block: BlockView, sources?: SourcesByLabel): BlockDraft {
   return {
-    entries: block.entries.map((text, i) => ({ key: previous.entries[i]?.key ?? newKey('e'), text })),
+    entries: block.entries.map((text, i) => ({
+      key: previous.entries[i]?.key ?? newKey('e'),
+      text,
+      links: [...(block.links?.[i] ?? [])],
+    })),
     figures: block.figures.map((figure, i) =>
       figureDraft(figure, previous.figures[i]?.key ?? newKey('f'), sourceOf(sources, figure.label)),
     ),
@@ -86,7 +92,7 @@ export function rebaseDraft(previous: BlockDraft, block: BlockView, sources?: So
 }
 
 export function emptyEntry(): EntryDraft {
-  return { key: newKey('e'), text: '' };
+  return { key: newKey('e'), text: '', links: [] };
 }
 
 export function emptyFigure(): FigureDraft {
@@ -158,6 +164,8 @@ export function saveRequest(block: Pick<BlockView, 'id' | 'version'>, draft: Blo
     version: block.version,
     entries: draft.entries.map((entry) => entry.text.trim()),
     figures: draft.figures.map(figureFromDraft),
+    // The links as the picker left them, moved with their entries (Customer Segments' entries are the segments).
+    ...(block.id === 'customer-segments' ? {} : { links: draft.entries.map((entry) => [...(entry.links ?? [])]) }),
   };
 }
 
@@ -165,6 +173,7 @@ export function saveRequest(block: Pick<BlockView, 'id' | 'version'>, draft: Blo
 export function draftFingerprint(draft: BlockDraft): string {
   return JSON.stringify([
     draft.entries.map((e) => e.text),
+    draft.entries.map((e) => e.links ?? []),
     draft.figures.map((f) => [f.label, f.value, f.unit, f.period, f.note, f.metric]),
   ]);
 }
@@ -173,6 +182,9 @@ export function draftFingerprint(draft: BlockDraft): string {
 export function isDirty(base: BlockView, draft: BlockDraft): boolean {
   if (base.entries.length !== draft.entries.length || base.figures.length !== draft.figures.length) return true;
   if (base.entries.some((text, i) => text !== draft.entries[i].text)) return true;
+  const sameLinks = (i: number) =>
+    JSON.stringify([...(base.links?.[i] ?? [])].sort()) === JSON.stringify([...(draft.entries[i].links ?? [])].sort());
+  if (base.entries.some((_, i) => !sameLinks(i))) return true;
   return base.figures.some((figure, i) => {
     const d = draft.figures[i];
     const sameValue = d.value === formatValue(figure.value) || parseValue(d.value) === figure.value;

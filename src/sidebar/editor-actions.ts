@@ -1,6 +1,6 @@
 import type { BlockId } from '../core/block-ids';
 import type { BlockView, CanvasView, TeammateChanges } from '../core/view';
-import { canonicalBlocks, isBlockView } from './boot';
+import { canonicalBlocks, isBlockView, isCanvasView } from './boot';
 import { mergeConflict, resolvedDraft, type Side } from './conflict';
 import {
   draftFingerprint,
@@ -204,7 +204,11 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     // The block as loaded goes along as `base`: a teammate's changes made meanwhile are merged, never overwritten.
     const request = {
       ...saveRequest(editor.base, editor.draft),
-      base: { entries: editor.base.entries, figures: editor.base.figures },
+      base: {
+        entries: editor.base.entries,
+        figures: editor.base.figures,
+        ...(editor.base.links.some((ids) => ids.length > 0) ? { links: editor.base.links } : {}),
+      },
       ...this.canvasField(),
     };
     const sent = draftFingerprint(editor.draft);
@@ -258,6 +262,18 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     const canvas = this.state.canvas;
     if (!canvas) return;
     canvas.blocks = canvas.blocks.map((b) => (b.id === block.id ? block : b));
+    // Segments changed: their ids, and the other blocks' links (and versions) when one was deleted. Read them
+    // again in the background so pickers and later saves start from the sheet.
+    if (block.id === 'customer-segments') {
+      this.shell.api
+        .getCanvas(this.canvasField())
+        .then((fresh) => {
+          if (!isCanvasView(fresh) || this.state.canvas !== canvas) return;
+          canvas.segments = fresh.segments;
+          canvas.blocks = fresh.blocks;
+        })
+        .catch(() => undefined); // the next Refresh reads them anyway
+    }
   }
 
   /** The canvas this sidebar shows, for every request (saves act on it whatever sheet is active). */

@@ -3,7 +3,7 @@ import { icon } from './icons';
 import { BUSY_LABELS, type AppState, type TransferState } from './state';
 
 /**
- * Moving the canvas file (the "xiaomi-canvas/1" JSON format; users only ever read "canvas file") in and out of the sidebar: the export file's name and download,
+ * Moving the canvas file (the "xiaomi-canvas/2" JSON format; users only ever read "canvas file") in and out of the sidebar: the export file's name and download,
  * copying the text (the fallback where the sidebar's sandbox blocks downloads), and reading an import file
  * in the browser with the same 1 MB limit the server applies.
  */
@@ -162,7 +162,7 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
       el(
         'p',
         { class: 'secondary hint' },
-        'The whole canvas — every block’s entries and figures, with their sources — as one file: a backup, or a copy to open in another spreadsheet.',
+        'The whole canvas — every block’s entries and figures, with their sources and the segments each entry serves — as one file: a backup, or a copy to open in another spreadsheet.',
       ),
       el(
         'button',

@@ -7,6 +7,7 @@ import { renderFigures, type FigureActions } from './render-figures';
 import { BUSY_LABELS, type AppState, type EditorState } from './state';
 import { renderMergeConflict, type ConflictActions } from './render-conflict';
 import { reportedLine } from './reported';
+import { renderSegmentPicker } from './segment-picker';
 
 export interface EditorActions extends EntryActions, FigureActions, ConflictActions {
   back(): void;
@@ -17,6 +18,10 @@ export interface EditorActions extends EntryActions, FigureActions, ConflictActi
   confirm(): void;
   dismissConfirm(): void;
   focusField(fieldId: string): void;
+  /** Links or unlinks an entry and a customer segment (no re-render). */
+  toggleLink(key: string, segmentId: string, checked: boolean): void;
+  /** Remembers which entries' segment pickers are open across re-renders. */
+  pickerOpen(key: string, open: boolean): void;
 }
 
 /** Ids of editor elements the controller moves focus to. */
@@ -50,6 +55,22 @@ function reportedNote(editor: EditorState, index: number): HTMLElement | null {
   const figure = editor.draft.figures[index];
   const line = figure ? reportedLine(figure, editor.base) : null;
   return line === null ? null : el('p', { class: 'secondary reported' }, line);
+}
+
+/** The segment picker under an entry (issue 14): Customer Segments' own entries are the segments, so none there. */
+function segmentPicker(state: AppState, editor: EditorState, actions: EditorActions, index: number): Child {
+  const entry = editor.draft.entries[index];
+  const segments = state.canvas?.segments ?? [];
+  if (!entry || editor.blockId === 'customer-segments' || segments.length === 0) return null;
+  return renderSegmentPicker({
+    entryKey: entry.key,
+    entryNumber: index + 1,
+    segments,
+    selected: entry.links ?? [],
+    open: (editor.openPickers ?? []).includes(entry.key),
+    onToggle: (segmentId, checked) => actions.toggleLink(entry.key, segmentId, checked),
+    onOpenChange: (open) => actions.pickerOpen(entry.key, open),
+  });
 }
 
 function renderConflict(editor: EditorState, busy: boolean, actions: EditorActions): Child {
@@ -239,7 +260,7 @@ export function renderEditor(state: AppState, actions: EditorActions, slots: Edi
         onsubmit: (event: Event) => event.preventDefault(),
       },
       renderIssues(editor, actions),
-      renderEntries(editor, actions, slots.entryExtra),
+      renderEntries(editor, actions, slots.entryExtra ?? ((i) => segmentPicker(state, editor, actions, i))),
       renderFigures(editor, canvasMetrics(blocks), actions, slots.figureExtra ?? ((i) => reportedNote(editor, i))),
       el(
         'section',

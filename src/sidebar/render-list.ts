@@ -5,9 +5,10 @@ import { renderCanvasPicker, type CanvasPickerActions } from './canvas-picker';
 import { el, plural, type Child } from './dom';
 import { icon } from './icons';
 import { differingLine } from './reported';
+import { renderFitSection, type FitActions } from './render-fit-checks';
 import { BUSY_LABELS, type AppState } from './state';
 
-export interface ListActions extends CanvasPickerActions {
+export interface ListActions extends CanvasPickerActions, FitActions {
   open(blockId: BlockId): void;
   refresh(): void;
   openSnapshots(): void;
@@ -110,6 +111,7 @@ export function renderList(
         { class: 'secondary hint' },
         'Choose a block to edit its entries and figures. Refresh shows edits made directly in the sheet.',
       ),
+    renderFitSection(state, actions),
     el(
       'section',
       { class: 'group more', 'aria-labelledby': 'more-title' },

@@ -1,5 +1,5 @@
 import type { BlockId } from '../core/block-ids';
-import type { BlockDiff, BlockView, CanvasView, FigureSources, SnapshotListItem } from '../core/view';
+import type { BlockDiff, BlockView, CanvasView, FigureSources, FitCheckView, SnapshotListItem } from '../core/view';
 import type { MergeConflict } from './conflict';
 import type { BlockDraft, EntryDraft, FigureDraft, ValidationIssue } from './draft';
 
@@ -15,6 +15,7 @@ export type Busy =
   | 'restoring'
   | 'exporting'
   | 'importing'
+  | 'checkingFit'
   | null;
 
 /** The sidebar's views: the block list, one block's editor, snapshots, a comparison, and JSON export/import. */
@@ -43,6 +44,8 @@ export interface EditorState {
   entryActions: string | null;
   /** The last deletion, which Undo puts back where it was. */
   undo: DeletedItem | null;
+  /** Keys of the entries whose segment picker is open. */
+  openPickers?: string[];
 }
 
 /** An entry or figure the user deleted, with its place, until Undo or the next change. */
@@ -61,6 +64,16 @@ export interface AppState {
   snapshots?: SnapshotsState | null;
   compare?: CompareState | null;
   transfer?: TransferState | null;
+  /** The list view's fit checks and "show what serves" filter. */
+  fit?: FitState | null;
+}
+
+export interface FitState {
+  /** null until the user asked for them. */
+  checks: FitCheckView[] | null;
+  error: string | null;
+  /** The segment picked in "Show what serves" ('' for none). */
+  serving: string;
 }
 
 export interface SnapshotsState {
@@ -92,7 +105,7 @@ export interface CompareState {
 }
 
 export interface TransferState {
-  /** The exported "xiaomi-canvas/1" text, shown for copying when downloads are blocked. */
+  /** The exported "xiaomi-canvas/2" text, shown for copying when downloads are blocked. */
   exportJson: string | null;
   fileName: string;
   /** An object URL of the exported file, revoked when a new export replaces it or the view closes. */
@@ -112,4 +125,5 @@ export const BUSY_LABELS: Record<Exclude<Busy, null>, string> = {
   restoring: 'Restoring…',
   exporting: 'Preparing…',
   importing: 'Opening…',
+  checkingFit: 'Checking…',
 };

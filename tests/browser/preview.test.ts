@@ -107,7 +107,8 @@ test('the canvas tab looks like the sheet: 9 designed blocks, no gridlines, the 
       colspan: (td as HTMLTableCellElement).colSpan,
     };
   });
-  expect(style).toMatchObject({ bg: 'rgb(255, 244, 236)', left: '2px', weight: '700', colspan: 2 });
+  // The top band needs no merges: the title sits in the block's wide entry column, its marker column beside it.
+  expect(style).toMatchObject({ bg: 'rgb(255, 244, 236)', left: '2px', weight: '700', colspan: 1 });
   // Column A (the add-on's markers) is hidden, as in the sheet.
   expect(await page.locator('#grid-scroll td[data-a1="A1"]').count()).toBe(0);
 

@@ -48,16 +48,21 @@ const NASTY = [
 ];
 
 describe('exportCanvasJson', () => {
-  test('returns the canvas as "xiaomi-canvas/1": title, export time, nine blocks with entries, figures and sources', () => {
+  test('returns the canvas as "xiaomi-canvas/2": title, export time, nine blocks with entries, figures, sources and links', () => {
     const b = ready();
     const startedAt = Date.now();
     const json = b.exported();
     expect(Object.keys(json)).toEqual(['format', 'exportedAt', 'title', 'blocks']);
-    expect(json.format).toBe('xiaomi-canvas/1');
+    expect(json.format).toBe('xiaomi-canvas/2');
     expect(Date.parse(json.exportedAt ?? '')).toBeGreaterThanOrEqual(startedAt - 1000);
     expect(json.title).toBe(CONTENT.title);
     expect(json.blocks.map((x: { id: string }) => x.id)).toEqual([...BLOCK_IDS]);
-    expect(json.blocks).toEqual(CONTENT.blocks.map((x) => ({ id: x.id, entries: x.entries, figures: x.figures })));
+    expect(json.blocks.map(({ id, entries, figures }) => ({ id, entries, figures }))).toEqual(
+      CONTENT.blocks.map((x) => ({ id: x.id, entries: x.entries, figures: x.figures })),
+    );
+    const view = b.canvas();
+    expect((json.blocks[6] as { segmentIds?: string[] }).segmentIds).toEqual(view.segments.map((s) => s.id));
+    expect(json.blocks[3].links).toEqual(view.blocks[3].links);
   });
 
   test("reads the sheet as it is (a teammate's edit included), reads only, in one round trip", () => {
@@ -70,7 +75,7 @@ describe('exportCanvasJson', () => {
     console.log(`exportCanvasJson: ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trip(s)`);
     expect(b.fake.stats.roundTrips).toBe(1);
     expect(b.fake.stats.writes).toBe(0);
-    expect(json.blocks[2]).toEqual({ id: block.id, entries: ['Changed'], figures: [] });
+    expect(json.blocks[2]).toEqual({ id: block.id, entries: ['Changed'], figures: [], links: [[]] });
     expect(b.fake.direct.documentState()).toEqual(before);
   });
 
@@ -170,6 +175,8 @@ describe('importCanvasJson', () => {
     json.title = 'My own canvas';
     json.blocks[0].entries = [];
     json.blocks[0].figures = [];
+    delete (json.blocks[0] as { links?: unknown }).links; // links are per entry: new entries come without
+    delete (json.blocks[3] as { links?: unknown }).links;
     json.blocks[3].entries = Array.from({ length: 60 }, (_, i) => `Proposition ${i} ${'x'.repeat(900)}`);
     json.blocks[8].figures = Array.from({ length: 40 }, (_, i) => ({
       label: `F${i}`,
@@ -197,13 +204,13 @@ describe('importCanvasJson', () => {
   const invalid: Array<[string, (json: LooseCanvas) => unknown, string | RegExp]> = [
     [
       'an unknown format',
-      (j) => JSON.stringify({ ...j, format: 'xiaomi-canvas/2' }),
-      'Unsupported format "xiaomi-canvas/2": expected "xiaomi-canvas/1".',
+      (j) => JSON.stringify({ ...j, format: 'xiaomi-canvas/3' }),
+      'Unsupported format "xiaomi-canvas/3": expected "xiaomi-canvas/2" (or "xiaomi-canvas/1").',
     ],
     [
       "another tool's JSON",
       () => JSON.stringify({ name: 'canvas', items: [] }),
-      'Invalid canvas JSON: it has no "format" field; expected "format": "xiaomi-canvas/1".',
+      'Invalid canvas JSON: it has no "format" field; expected "format": "xiaomi-canvas/2".',
     ],
     ['text that is not JSON', () => 'format: xiaomi-canvas/1', /^Invalid canvas JSON: not valid JSON \(.+\)\.$/],
     ['an empty file', () => '', 'Invalid canvas JSON: the file is empty.'],
@@ -314,7 +321,7 @@ describe('importCanvasJson', () => {
     expect(b.fake.direct.documentState()).toEqual(before);
   });
 
-  test('a snapshot and an import can be compared: both are "xiaomi-canvas/1"', () => {
+  test('a snapshot and an import can be compared: both are "xiaomi-canvas/2"', () => {
     const b = ready();
     const snap = b.call<{ id: string }>('saveSnapshot', { label: 'before import' });
     b.call('importCanvasJson', b.call<string>('exportCanvasJson'));

@@ -111,16 +111,18 @@ describe('Insert Xiaomi canvas', () => {
     expect(footer).toEqual([expect.stringContaining(CONTENT.dataSources.text), CONTENT.licence]);
   });
 
-  test('looks like a designed canvas: equal columns, merged groups, wrapped top-aligned text, borders, no gridlines, column A hidden', () => {
+  test('looks like a designed canvas: equal blocks, a segment-marker column per block, wrapped top-aligned text, borders, no gridlines, column A hidden', () => {
     const model = fake.model().sheets.find((s) => s.name === CANVAS)!;
     const widths = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((c) => model.columnWidths[c - 1] ?? 100);
-    expect(new Set(widths).size).toBe(1);
+    // each top block: a wide entry column and a narrow marker column, all five the same width
+    expect(widths).toEqual([190, 46, 190, 46, 190, 46, 190, 46, 190, 46]);
     expect(model.gridlinesHidden).toBe(true);
     expect(model.hiddenColumns).toContain(1);
     const merges = model.merges.map((m) => `${m.row}:${m.column}:${m.numColumns}`);
-    expect(merges).toContain(`${layout.topTitleRow}:2:2`);
-    expect(merges).toContain(`${layout.bottomTitleRow}:2:5`);
-    expect(merges).toContain(`${layout.bottomTitleRow}:7:5`);
+    // the bottom halves' text spans all but their marker column; the top band needs no merges
+    expect(merges).toContain(`${layout.bottomTitleRow}:2:4`);
+    expect(merges).toContain(`${layout.bottomTitleRow}:7:4`);
+    expect(merges.filter((m) => Number(m.split(':')[0]) < layout.bottomTitleRow)).toEqual([]);
     const entryCell = fake.direct.cell(CANVAS, `B${layout.topTitleRow + 2}`);
     expect(entryCell.format.wrap).toBe(true);
     expect(entryCell.format.verticalAlignment).toBe('top');

@@ -13,7 +13,9 @@ const canvas: CanvasView = {
     version: `v-${id}`,
     entries: ['<img src=x onerror=alert(1)>', '</script>'],
     figures: [],
+    links: [[], []],
   })),
+  segments: [],
 };
 
 describe('sidebar boot data', () => {

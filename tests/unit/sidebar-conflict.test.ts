@@ -9,6 +9,7 @@ const block = (version: string, entries: string[], figures: BlockView['figures']
   version,
   entries,
   figures,
+  links: entries.map(() => []),
 });
 
 describe('the sidebar’s conflict: only the overlapping items, the rest merged', () => {

@@ -22,6 +22,7 @@ const block: BlockView = {
     { label: 'R&D spending', value: 19.4, unit: 'CNY bn', period: '2024', note: 'approx.', metric: 'rd-spend' },
     { label: 'Share', value: 14, unit: '%', period: 'Q4 2024' },
   ],
+  links: [[], []],
 };
 
 describe('sidebar draft: loading and saving a block', () => {
@@ -33,7 +34,20 @@ describe('sidebar draft: loading and saving a block', () => {
       version: 'v1',
       entries: ['Design', 'R&D'],
       figures: block.figures,
+      links: [[], []],
     });
+  });
+
+  test('links move with their entries, a picker change makes the draft dirty, and Customer Segments sends none', () => {
+    const linked = { ...block, links: [['s1'], []] };
+    const draft = draftFromBlock(linked);
+    expect(isDirty(linked, draft)).toBe(false);
+    draft.entries.reverse();
+    expect(saveRequest(linked, draft).links).toEqual([[], ['s1']]);
+    const again = draftFromBlock(linked);
+    again.entries[1].links = ['s2'];
+    expect(isDirty(linked, again)).toBe(true);
+    expect(saveRequest({ ...linked, id: 'customer-segments' }, again).links).toBeUndefined();
   });
 
   test('the hidden metric is kept; an empty note is left out; text is trimmed', () => {

@@ -23,6 +23,7 @@ const block: BlockView = {
   version: 'v',
   entries: ['a'],
   figures: [revenue, share],
+  links: [[]],
 };
 
 describe('the sidebar words the comparison with reported results', () => {

@@ -29,6 +29,7 @@ describe('sidebar figures: values as analysts type them', () => {
       version: 'v',
       entries: ['x'],
       figures: [{ label: 'Stores', value: 1, unit: 'stores', period: '2024' }],
+      links: [[]],
     };
     const draft = draftFromBlock(block);
     draft.figures[0].value = '12,000';

@@ -1,0 +1,32 @@
+import type { BlockId } from './block-ids';
+import { matchEntries } from './segments';
+import type { LinkChange } from './view';
+
+/** One side of a comparison, as far as links go. */
+export interface LinkSide {
+  entries: readonly string[];
+  links?: ReadonlyArray<readonly string[]>;
+  /** Segment id → the segment's text on that side. */
+  segmentNames: ReadonlyMap<string, string>;
+}
+
+/**
+ * Link changes of the entries found on both sides (same text, or edited in place; see matchEntries): the
+ * segments each gained and lost, by name. Added and removed entries are reported as such, not here.
+ */
+export function diffLinks(id: BlockId, before: LinkSide, after: LinkSide): LinkChange[] {
+  if (id === 'customer-segments') return [];
+  const match = matchEntries(before.entries, after.entries);
+  const changes: LinkChange[] = [];
+  after.entries.forEach((entry, j) => {
+    const i = match[j];
+    if (i < 0) return;
+    const was = before.links?.[i] ?? [];
+    const now = after.links?.[j] ?? [];
+    const name = (side: LinkSide, segment: string) => side.segmentNames.get(segment) ?? segment;
+    const added = now.filter((s) => !was.includes(s)).map((s) => name(after, s));
+    const removed = was.filter((s) => !now.includes(s)).map((s) => name(before, s));
+    if (added.length + removed.length > 0) changes.push({ entry, added, removed });
+  });
+  return changes;
+}

@@ -1,0 +1,94 @@
+import { BLOCK_IDS, isBlockId, type BlockId } from './block-ids';
+import { blockArea, layoutMarkers, type CanvasLayout } from './canvas-layout';
+import { cellText } from './literal';
+import { isSegmentId } from './segments';
+
+/**
+ * Where segment ids and links live: in the hidden marker column A of the canvas sheet, on each entry row, as
+ * `links:{"customer-segments":"s2","value-propositions":["s1","s2"]}` — one key per block with an entry on that
+ * row. Keeping them with the row means they follow the row: a teammate who types over an entry keeps its links,
+ * rows inserted anywhere shift nothing, a deleted row takes its links along. A value that is damaged or unknown
+ * reads as no links; the next save writes the column again from what was read.
+ */
+export const LINK_STORE_PREFIX = 'links:';
+
+export type RowStore = Partial<Record<BlockId, string | string[]>>;
+
+export function parseRowStore(value: unknown): RowStore {
+  const text = cellText(value);
+  if (!text.startsWith(LINK_STORE_PREFIX)) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.slice(LINK_STORE_PREFIX.length));
+  } catch {
+    return {};
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+  const store: RowStore = {};
+  for (const [key, item] of Object.entries(parsed as Record<string, unknown>)) {
+    if (!isBlockId(key)) continue;
+    if (key === 'customer-segments') {
+      if (isSegmentId(item)) store[key] = item;
+    } else if (Array.isArray(item)) {
+      store[key] = item.filter(isSegmentId);
+    }
+  }
+  return store;
+}
+
+/** The segment id stored on a Customer Segments row, or null. */
+export function storedSegmentId(store: RowStore): string | null {
+  const id = store['customer-segments'];
+  return typeof id === 'string' ? id : null;
+}
+
+/** The links stored on a row for a block (not Customer Segments). */
+export function storedLinks(store: RowStore, id: BlockId): string[] {
+  const links = store[id];
+  return Array.isArray(links) ? links : [];
+}
+
+/** What one block has, row by row, for the link column: its entry rows, with links or a segment id. */
+export interface BlockRows {
+  id: BlockId;
+  /** 1-based sheet rows of the block's entries, in entry order. */
+  rows: readonly number[];
+  links: ReadonlyArray<readonly string[]>;
+  /** Customer Segments only: the id of each entry. */
+  segmentIds?: readonly string[];
+}
+
+/**
+ * Column A from the top band's title row to the bottom band's end row, as written: the layout markers on their
+ * rows, each entry row's store, and blanks, as raw text for column A's plain-text cells (literal.ts).
+ */
+export function linkColumn(
+  layout: CanvasLayout,
+  blocks: readonly BlockRows[],
+): { firstRow: number; values: string[][] } {
+  const firstRow = layout.topTitleRow;
+  const values: string[] = Array<string>(layout.bottomEndRow - firstRow + 1).fill('');
+  const stores = new Map<number, Record<string, string | string[]>>();
+  for (const block of blocks) {
+    block.rows.forEach((row, i) => {
+      const item = block.id === 'customer-segments' ? block.segmentIds?.[i] : block.links[i];
+      if (item === undefined || (Array.isArray(item) && item.length === 0)) return;
+      const store = stores.get(row) ?? {};
+      store[block.id] = typeof item === 'string' ? item : [...item];
+      stores.set(row, store);
+    });
+  }
+  for (const [row, store] of stores) {
+    const ordered = Object.fromEntries(BLOCK_IDS.filter((id) => id in store).map((id) => [id, store[id]]));
+    // Raw text: column A is plain text (@) and a store starts with its prefix, never ' or = (literal.ts).
+    values[row - firstRow] = LINK_STORE_PREFIX + JSON.stringify(ordered);
+  }
+  for (const { row, marker } of layoutMarkers(layout)) values[row - firstRow] = marker;
+  return { firstRow, values: values.map((v) => [v]) };
+}
+
+/** The rows of a block's entries when they are written packed from its first entry row. */
+export function packedRows(layout: CanvasLayout, id: BlockId, count: number): number[] {
+  const first = blockArea(layout, id).firstEntryRow;
+  return Array.from({ length: count }, (_, i) => first + i);
+}

@@ -1,0 +1,67 @@
+import type { FitCheckView } from '../core/view';
+import { fieldIds } from './draft';
+import type { EditorViewActions } from './editor-actions';
+import { fitIds, type FitActions } from './render-fit-checks';
+import { errorMessage } from './server';
+import type { SidebarShell } from './shell';
+
+/**
+ * Fit checks and "show what serves": the checks come from the server (the sheet as it is, teammates' edits
+ * included); the filter lists the serving entries from the canvas the sidebar holds and selects them on the
+ * sheet (a selection, not a format change, so nothing in the document changes for teammates).
+ */
+export class FitViewActions implements FitActions {
+  constructor(
+    private readonly shell: SidebarShell,
+    private readonly editor: EditorViewActions,
+  ) {}
+
+  checkFit(): void {
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    if (this.shell.state.busy) return;
+    const fit = (this.shell.state.fit ??= { checks: null, error: null, serving: '' });
+    const returnFocus = this.shell.beginCall('checkingFit', 'Checking fit…');
+    try {
+      fit.checks = await this.shell.api.getFitChecks({});
+      fit.error = null;
+      this.shell.focusAfterRender = fitIds.list;
+      this.shell.announce(
+        fit.checks.length === 0 ? 'Fit checks: all clear.' : `Fit checks: ${fit.checks.length} to review.`,
+      );
+    } catch (error) {
+      fit.error = errorMessage(error);
+      this.shell.announce('');
+    }
+    this.shell.endCall(returnFocus);
+  }
+
+  /** Opens the check's block (read fresh from the sheet) and puts the cursor in the entry it is about. */
+  async goToCheck(check: FitCheckView): Promise<void> {
+    await this.editor.open(check.blockId);
+    const entry = check.entryIndex !== undefined ? this.shell.state.editor?.draft.entries[check.entryIndex] : undefined;
+    if (entry) document.getElementById(fieldIds.entry(entry.key))?.focus();
+  }
+
+  showServing(segmentId: string): void {
+    const fit = (this.shell.state.fit ??= { checks: null, error: null, serving: '' });
+    fit.serving = segmentId;
+    this.shell.focusAfterRender = fitIds.filter;
+    this.shell.render();
+    const segment = this.shell.state.canvas?.segments.find((s) => s.id === segmentId);
+    if (!segment) return;
+    this.shell.api
+      .selectSegmentEntries({ segmentId })
+      .then((count) =>
+        this.shell.announce(
+          `${count} ${count === 1 ? 'entry serves' : 'entries serve'} ${segment.text}; selected on the sheet.`,
+        ),
+      )
+      .catch((error: unknown) => {
+        fit.error = `Could not select on the sheet: ${errorMessage(error)}`;
+        this.shell.render();
+      });
+  }
+}

@@ -1,0 +1,84 @@
+import type { SegmentView } from '../core/view';
+import { el } from './dom';
+
+/**
+ * The segment picker of one entry: a disclosure whose summary names the segments the entry serves, opening onto
+ * one checkbox per segment. Every segment shows its colour beside its name (never colour alone), and native
+ * checkboxes keep it keyboard-operable (Tab, Space) and announced by screen readers.
+ */
+
+const HEX = /^#[0-9a-f]{6}$/i;
+
+export const pickerIds = {
+  picker: (entryKey: string) => `segments-${entryKey}`,
+  summary: (entryKey: string) => `segments-summary-${entryKey}`,
+  box: (entryKey: string, segmentId: string) => `segment-${entryKey}-${segmentId}`,
+};
+
+/** A colour chip with the segment's name; the colour is decoration, the name carries the meaning. */
+export function segmentChip(segment: SegmentView): HTMLElement {
+  return el(
+    'span',
+    { class: 'segment-chip' },
+    el('span', {
+      class: 'swatch',
+      'aria-hidden': 'true',
+      style: HEX.test(segment.color) ? `background-color: ${segment.color}` : undefined,
+    }),
+    segment.text,
+  );
+}
+
+function summaryChildren(segments: readonly SegmentView[], selected: readonly string[]): Array<Node | string> {
+  const chosen = segments.filter((s) => selected.includes(s.id));
+  return chosen.length === 0 ? ['Serves no segment yet'] : ['Serves: ', ...chosen.map(segmentChip)];
+}
+
+export function renderSegmentPicker(options: {
+  entryKey: string;
+  entryNumber: number;
+  segments: readonly SegmentView[];
+  selected: readonly string[];
+  open: boolean;
+  onToggle(segmentId: string, checked: boolean): void;
+  onOpenChange(open: boolean): void;
+}): HTMLElement {
+  const { entryKey, entryNumber, segments, selected } = options;
+  const summary = el('summary', { id: pickerIds.summary(entryKey) }, ...summaryChildren(segments, selected));
+  const chosen = new Set(selected);
+  const boxes = segments.map((segment) =>
+    el(
+      'label',
+      { class: 'segment-option', for: pickerIds.box(entryKey, segment.id) },
+      el('input', {
+        type: 'checkbox',
+        id: pickerIds.box(entryKey, segment.id),
+        checked: chosen.has(segment.id),
+        onchange: (event: Event) => {
+          const checked = (event.target as HTMLInputElement).checked;
+          if (checked) chosen.add(segment.id);
+          else chosen.delete(segment.id);
+          options.onToggle(segment.id, checked);
+          // Update the summary in place: no re-render, so focus stays on the checkbox.
+          summary.replaceChildren(...summaryChildren(segments, [...chosen]));
+        },
+      }),
+      segmentChip(segment),
+    ),
+  );
+  const details = el(
+    'details',
+    { class: 'segment-picker', id: pickerIds.picker(entryKey), open: options.open },
+    summary,
+    el(
+      'fieldset',
+      {},
+      el('legend', { class: 'secondary' }, `Customer segments entry ${entryNumber} serves`),
+      ...(segments.length
+        ? boxes
+        : [el('p', { class: 'secondary' }, 'Add entries to Customer Segments first; each becomes a segment.')]),
+    ),
+  );
+  details.addEventListener('toggle', () => options.onOpenChange(details.open));
+  return details;
+}
