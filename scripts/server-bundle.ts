@@ -24,6 +24,8 @@ export async function bundleServer(
     target: 'es2019',
     minify: true,
     legalComments: 'none',
+    // Apps Script stores source files as UTF-8: keep ’ – • … as characters, not six-byte \uXXXX escapes.
+    charset: 'utf8',
     write: false,
     logLevel: 'warning',
     plugins: [...(options.plugins ?? []), compactReportedResults(root)],

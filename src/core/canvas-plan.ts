@@ -114,7 +114,6 @@ export function buildCanvasPlan(
   ];
   plan.hiddenColumns = [{ column: 1, count: 1 }];
   plan.rowHeights = [
-    { row: 1, count: 1, height: 36 },
     { row: layout.topEndRow, count: 1, height: 10 },
     { row: layout.bottomEndRow, count: 1, height: 10 },
   ];

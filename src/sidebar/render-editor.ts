@@ -7,7 +7,7 @@ import { renderFigures, type FigureActions } from './render-figures';
 import { BUSY_LABELS, type AppState, type EditorState } from './state';
 import { renderMergeConflict, type ConflictActions } from './render-conflict';
 import { reportedLine } from './reported';
-import { renderSegmentPicker } from './segment-picker';
+import { pickerIds, renderSegmentPicker, servedChips } from './segment-picker';
 
 export interface EditorActions extends EntryActions, FigureActions, ConflictActions {
   back(): void;
@@ -57,7 +57,18 @@ function reportedNote(editor: EditorState, index: number): HTMLElement | null {
   return line === null ? null : el('p', { class: 'secondary reported' }, line);
 }
 
-/** The segment picker under an entry (issue 14): Customer Segments' own entries are the segments, so none there. */
+/** The segments an entry serves, as colour chips with names under its text (nothing when it serves none). */
+function servedSegments(state: AppState, editor: EditorState, index: number): Child {
+  const entry = editor.draft.entries[index];
+  if (!entry || editor.blockId === 'customer-segments') return null;
+  return el(
+    'p',
+    { class: 'served', id: pickerIds.served(entry.key) },
+    ...servedChips(state.canvas?.segments ?? [], entry.links ?? []),
+  );
+}
+
+/** The segment picker of an entry (issue 14): Customer Segments' own entries are the segments, so none there. */
 function segmentPicker(state: AppState, editor: EditorState, actions: EditorActions, index: number): Child {
   const entry = editor.draft.entries[index];
   const segments = state.canvas?.segments ?? [];
@@ -205,6 +216,7 @@ function renderFooter(state: AppState, editor: EditorState, actions: EditorActio
 /** Extra per-item content other features add to the editor (kept here so they slot in without new layout). */
 export interface EditorSlots {
   entryExtra?: (index: number) => Child;
+  entryBelow?: (index: number) => Child;
   figureExtra?: (index: number) => Child;
 }
 
@@ -260,7 +272,12 @@ export function renderEditor(state: AppState, actions: EditorActions, slots: Edi
         onsubmit: (event: Event) => event.preventDefault(),
       },
       renderIssues(editor, actions),
-      renderEntries(editor, actions, slots.entryExtra ?? ((i) => segmentPicker(state, editor, actions, i))),
+      renderEntries(
+        editor,
+        actions,
+        slots.entryExtra ?? ((i) => segmentPicker(state, editor, actions, i)),
+        slots.entryBelow ?? ((i) => servedSegments(state, editor, i)),
+      ),
       renderFigures(editor, canvasMetrics(blocks), actions, slots.figureExtra ?? ((i) => reportedNote(editor, i))),
       el(
         'section',

@@ -39,13 +39,15 @@ function actionButton(id: string, label: string, iconName: 'up' | 'down' | 'dele
 /**
  * One entry: its number (the field's label), the text, and one "more actions" button that shows the entry's
  * actions (move up, move down, delete) in a row below it — out of reach of a stray click while typing.
- * `extra` is where other features add per-entry controls (e.g. a segment picker) next to the actions button.
+ * `extra` is where other features add per-entry controls (e.g. a segment picker) next to the actions button, and
+ * `below` a line under the text (e.g. the segments the entry serves).
  */
 export function renderEntry(
   editor: EditorState,
   index: number,
   actions: EntryActions,
   extra: Child = null,
+  below: Child = null,
 ): HTMLElement {
   const entries = editor.draft.entries;
   const entry = entries[index];
@@ -102,6 +104,7 @@ export function renderEntry(
         ),
       ),
     ),
+    below,
     error.node,
     open &&
       el(
@@ -125,6 +128,7 @@ export function renderEntries(
   editor: EditorState,
   actions: EntryActions,
   extraFor: (index: number) => Child = () => null,
+  belowFor: (index: number) => Child = () => null,
 ): HTMLElement {
   const { entries } = editor.draft;
   const addError = fieldError(editor.issues, fieldIds.addEntry);
@@ -134,7 +138,11 @@ export function renderEntries(
     el('h2', { id: 'entries-title' }, 'Entries'),
     el('p', { class: 'secondary hint', id: 'entries-hint' }, 'One idea per entry; Alt+↑ / ↓ moves it.'),
     entries.length
-      ? el('ol', { class: 'items entries' }, ...entries.map((_, i) => renderEntry(editor, i, actions, extraFor(i))))
+      ? el(
+          'ol',
+          { class: 'items entries' },
+          ...entries.map((_, i) => renderEntry(editor, i, actions, extraFor(i), belowFor(i))),
+        )
       : el('p', { class: 'secondary empty' }, 'No entries yet.'),
     el(
       'button',

@@ -1,5 +1,6 @@
 import type { SegmentView } from '../core/view';
 import { el } from './dom';
+import { icon } from './icons';
 
 /**
  * The segment picker of one entry: a disclosure whose summary names the segments the entry serves, opening onto
@@ -13,7 +14,13 @@ export const pickerIds = {
   picker: (entryKey: string) => `segments-${entryKey}`,
   summary: (entryKey: string) => `segments-summary-${entryKey}`,
   box: (entryKey: string, segmentId: string) => `segment-${entryKey}-${segmentId}`,
+  served: (entryKey: string) => `served-${entryKey}`,
 };
+
+/** The chips of the segments an entry serves, for the line under its text (empty when it serves none). */
+export function servedChips(segments: readonly SegmentView[], selected: readonly string[]): HTMLElement[] {
+  return segments.filter((s) => selected.includes(s.id)).map(segmentChip);
+}
 
 /** A colour chip with the segment's name; the colour is decoration, the name carries the meaning. */
 export function segmentChip(segment: SegmentView): HTMLElement {
@@ -44,7 +51,15 @@ export function renderSegmentPicker(options: {
   onOpenChange(open: boolean): void;
 }): HTMLElement {
   const { entryKey, entryNumber, segments, selected } = options;
-  const summary = el('summary', { id: pickerIds.summary(entryKey) }, ...summaryChildren(segments, selected));
+  // A 24 px icon in the entry's tools (no line of its own); its words are for screen readers, and the chips
+  // under the entry's text show sighted users what it serves.
+  const words = el('span', { class: 'visually-hidden' }, ...summaryChildren(segments, selected));
+  const summary = el(
+    'summary',
+    { id: pickerIds.summary(entryKey), class: 'icon-button', title: 'Customer segments this entry serves' },
+    icon('segments'),
+    words,
+  );
   const chosen = new Set(selected);
   const boxes = segments.map((segment) =>
     el(
@@ -59,8 +74,9 @@ export function renderSegmentPicker(options: {
           if (checked) chosen.add(segment.id);
           else chosen.delete(segment.id);
           options.onToggle(segment.id, checked);
-          // Update the summary in place: no re-render, so focus stays on the checkbox.
-          summary.replaceChildren(...summaryChildren(segments, [...chosen]));
+          // Update the summary and the chips in place: no re-render, so focus stays on the checkbox.
+          words.replaceChildren(...summaryChildren(segments, [...chosen]));
+          document.getElementById(pickerIds.served(entryKey))?.replaceChildren(...servedChips(segments, [...chosen]));
         },
       }),
       segmentChip(segment),

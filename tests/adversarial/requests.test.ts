@@ -387,7 +387,8 @@ const BAD_REQUESTS: BadRequest[] = [
     does: 'saves with a base that is not an object',
     fn: 'saveBlock',
     request: (b) => ({ ...b, base: ['x'] }),
-    error: /^Invalid save request: base must be an object with entries and figures \(the block as it was loaded\)\.$/,
+    error:
+      /^Invalid save request: base must be an object with entries, figures and optionally links \(the block as it was loaded\)\.$/,
   },
   {
     does: 'saves with a base holding an unknown field',

@@ -74,8 +74,9 @@ describe('segment picker', () => {
     expect(saved.links[0]).toEqual([tech.id]);
     expect(saved.links.slice(1)).toEqual(channels.links.slice(1));
     const values = bundle.fake.direct.values('Xiaomi Canvas');
-    const row = values.find((r) => r.includes(channels.entries[0]))!;
-    expect(row[row.indexOf(channels.entries[0]) + 1]).toBe(tech.id.slice(1)); // its marker on the sheet
+    const cell = `•  ${channels.entries[0]}`; // entry cells hold their bullet as text (issue 9)
+    const row = values.find((r) => r.includes(cell))!;
+    expect(row[row.indexOf(cell) + 1]).toBe(tech.id.slice(1)); // its marker on the sheet
     // the picker stays where it was after the save (the draft was rebased on what the sheet holds)
     await expect(summary.textContent()).resolves.toContain(tech.text);
   });
@@ -98,7 +99,7 @@ describe('show what serves a segment, and fit checks', () => {
     expect(items).toEqual([
       'Value Propositions: Expanding into electric vehicles',
       'Revenue Streams: SU7 electric vehicle sales',
-      'Revenue Streams: EV charging & maintenance',
+      'Revenue Streams: Future: EV charging & maintenance',
     ]);
     await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('selected on the sheet'));
     expect(bundle.fake.direct.activeRange()).toMatch(/^Xiaomi Canvas!/);

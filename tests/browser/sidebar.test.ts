@@ -226,11 +226,14 @@ describe('sidebar: the block list', () => {
   test('shows how many figures differ from Xiaomi’s reported results, and each figure’s reported value', async () => {
     const session = await openSession();
     const { page } = session;
-    expect(await page.locator('#open-key-partners .block-count').textContent()).toMatch(
-      /^\d+ entries · \d+ figures [1-9]\d* differs? from reported$/,
+    expect(await page.locator('#open-key-partners .block-count').textContent()).toMatch(/^\d+ entries · \d+ figures$/);
+    // Its own line in the row, and part of the row's accessible name.
+    expect(await page.locator('#open-key-partners .block-differs').textContent()).toMatch(
+      /^ [1-9]\d* differs? from reported$/,
     );
-    expect(await page.locator('#open-customer-relationships .block-count').textContent()).not.toMatch(/reported/);
-    await page.click('#open-key-partners');
+    expect(await page.locator('#open-key-partners').textContent()).toMatch(/figures [1-9]\d* differs? from reported/);
+    expect(await page.locator('#open-customer-relationships .block-differs').count()).toBe(0);
+    await openBlock(page, 'key-partners');
     const lines = await page.locator('.figure .reported').allTextContents();
     expect(lines).toContain('Xiaomi reported 51.23 USD bn (2024) · −31.7 % vs reported');
     await expectNoScriptRan(session);

@@ -26,7 +26,8 @@ function thrown(fn: () => unknown): string {
 function cellOf(b: LoadedBundle, text: string): { row: number; column: number } {
   const values = b.fake.direct.values(CANVAS);
   for (let r = 0; r < values.length; r++) {
-    const c = values[r].indexOf(text);
+    // Entry cells hold the bullet as text (issue 9): "•  Mi.com online store".
+    const c = values[r].findIndex((v) => v === text || v === `•  ${text}`);
     if (c >= 0) return { row: r + 1, column: c + 1 };
   }
   throw new Error(`no cell with ${text}`);

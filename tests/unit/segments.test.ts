@@ -58,7 +58,7 @@ describe('segment colours', () => {
   });
 
   test('a marker cell names the segments by their numbers, on the colour of the first', () => {
-    expect(markerCell(['s3', 's1'])).toEqual({ value: "'3 1", background: segmentColor('s3'), fontColor: '#ffffff' });
+    expect(markerCell(['s3', 's1'])).toEqual({ value: '3 1', background: segmentColor('s3'), fontColor: '#ffffff' });
     expect(markerCell([]).value).toBe('');
   });
 });
