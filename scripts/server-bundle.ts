@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { compactContent } from './compact-content';
 import { compactReportedResults } from './compact-reported';
 import { entryPointWrappers } from './entry-wrappers';
 
@@ -28,7 +29,7 @@ export async function bundleServer(
     charset: 'utf8',
     write: false,
     logLevel: 'warning',
-    plugins: [...(options.plugins ?? []), compactReportedResults(root)],
+    plugins: [...(options.plugins ?? []), compactReportedResults(root), compactContent(root)],
   });
   const entryPoints = JSON.parse(readFileSync(resolve(root, 'src/entry-points.json'), 'utf8')) as string[];
   return { code: `${result.outputFiles[0].text}\n${entryPointWrappers(entryPoints)}`, entryPoints };

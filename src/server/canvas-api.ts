@@ -27,7 +27,7 @@ import { blockVersion } from '../core/version';
 import type { BlockBase, BlockView, CanvasView, FitCheckView } from '../core/view';
 import { locateCanvas } from './canvas-instance';
 import { blockView, canvasView, readCanvasState, rereadCanvasState, type CanvasState } from './canvas-state';
-import { CONTENT } from './content';
+import { content } from './content';
 import { withDocumentLock } from './lock';
 import { writeBlock, type SourcedFigure } from './write-block';
 
@@ -95,7 +95,7 @@ export function saveBlock(request: unknown): BlockView {
 /** Restores a block's embedded content (entries, figures and their sources) if nobody changed it since `version`. */
 export function resetBlock(request: unknown): BlockView {
   const req = parseRequest(resetBlockRequestSchema, request, 'reset request');
-  const original = CONTENT.blocks.find((b) => b.id === req.blockId)!;
+  const original = content().blocks.find((b) => b.id === req.blockId)!;
   return withDocumentLock(() => {
     const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), true, req.canvasId);
     const current = blockView(state, req.blockId);
@@ -104,7 +104,7 @@ export function resetBlock(request: unknown): BlockView {
     const links =
       req.blockId === 'customer-segments'
         ? undefined
-        : shippedLinks(CONTENT, req.blockId, {
+        : shippedLinks(content(), req.blockId, {
             entries: state.canvas.entries['customer-segments'],
             ids: state.canvas.segmentIds,
           });

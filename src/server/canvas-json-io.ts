@@ -12,7 +12,7 @@ import { canvasIdOf } from '../core/instance-names';
 import { getCanvasRequestSchema as exportCanvasRequestSchema, parseRequest } from '../core/requests';
 import { listCanvases } from './canvas-instance';
 import { readCanvasState, withReported } from './canvas-state';
-import { CONTENT } from './content';
+import { content } from './content';
 import { insertCanvasInstance } from './insert';
 import { withDocumentLock } from './lock';
 import { stateCanvas } from './snapshots';
@@ -28,7 +28,7 @@ export function exportCanvasJson(request?: unknown): string {
     'export request',
   );
   const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), false, req.canvasId);
-  const title = cellText(state.sheets.canvas.getRange(1, 2).getValue()) || CONTENT.title;
+  const title = cellText(state.sheets.canvas.getRange(1, 2).getValue()) || content().title;
   try {
     return toCanvasJson(stateCanvas(state), { exportedAt: new Date().toISOString(), title });
   } catch (error) {
@@ -44,9 +44,9 @@ export function exportCanvasJson(request?: unknown): string {
  */
 export function contentFromCanvasJson(json: CanvasJson): CanvasContent {
   return {
-    ...CONTENT,
-    title: json.title ?? CONTENT.title,
-    blocks: CONTENT.blocks.map((block, i) => ({
+    ...content(),
+    title: json.title ?? content().title,
+    blocks: content().blocks.map((block, i) => ({
       ...block,
       entries: json.blocks[i].entries,
       figures: json.blocks[i].figures.map((f) => ({ ...plainFigure(f), source: f.source ?? '' })),
@@ -68,12 +68,12 @@ export function linksOfCanvasJson(json: CanvasJson): CanvasLinks {
  */
 export function importCanvasJson(json: unknown): CanvasView {
   const parsed = parseCanvasJson(json);
-  const content = contentFromCanvasJson(parsed);
+  const imported = contentFromCanvasJson(parsed);
   const links = linksOfCanvasJson(parsed);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { inserted, before } = withDocumentLock(() => {
     const before = listCanvases(spreadsheet); // read before the insert writes: no extra round trip
-    return { inserted: insertCanvasInstance(spreadsheet, content, undefined, links), before };
+    return { inserted: insertCanvasInstance(spreadsheet, imported, undefined, links), before };
   });
   const canvasId = canvasIdOf(inserted.instance);
   const storedEntries = Object.fromEntries(parsed.blocks.map((b) => [b.id, entriesAsStored(b.entries)])) as Record<

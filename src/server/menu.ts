@@ -1,4 +1,4 @@
-import { CONTENT } from './content';
+import { content } from './content';
 import { insertCanvas } from './insert';
 import { readCanvasState } from './canvas-state';
 import { currentFigureRows, writeKeyFiguresTable } from './key-figures';
@@ -39,7 +39,7 @@ function reportingErrors(action: () => void): void {
 }
 
 export function insertXiaomiCanvas(): void {
-  reportingErrors(() => insertCanvas(SpreadsheetApp.getActiveSpreadsheet(), () => SpreadsheetApp.getUi(), CONTENT));
+  reportingErrors(() => insertCanvas(SpreadsheetApp.getActiveSpreadsheet(), () => SpreadsheetApp.getUi(), content()));
 }
 
 /**
@@ -74,7 +74,7 @@ export function showAbout(): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(
     'About Xiaomi Canvas',
-    `${CONTENT.title}: ${CONTENT.tagline}\n\nInsert the canvas, tailor it in the sidebar or directly in the cells, and share the spreadsheet: Key Figures stays linked for everyone, with or without the add-on.\n\n${CONTENT.dataSources.heading}: ${CONTENT.dataSources.text}\n\n${CONTENT.licence}`,
+    `${content().title}: ${content().tagline}\n\nInsert the canvas, tailor it in the sidebar or directly in the cells, and share the spreadsheet: Key Figures stays linked for everyone, with or without the add-on.\n\n${content().dataSources.heading}: ${content().dataSources.text}\n\n${content().licence}`,
     ui.ButtonSet.OK,
   );
 }
