@@ -157,7 +157,10 @@ function writeLinks(
       area.firstEntryRow,
       markerIds(state.canvas, id),
     );
-    if (JSON.stringify(cells) !== JSON.stringify(before) || (grown(id) && cells.some((c) => c.value !== ''))) {
+    // Inserted rows move every block's cells, formats included, so only a block that was rewritten into grown
+    // rows needs its markers written again when they did not change.
+    const regrown = grown(id) && rewritten.has(id) && cells.some((c) => c.value !== '');
+    if (JSON.stringify(cells) !== JSON.stringify(before) || regrown) {
       writeMarkers(sheet, markerColumnOf(area), area.firstEntryRow, cells);
     }
   }

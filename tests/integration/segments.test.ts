@@ -314,7 +314,7 @@ describe('show what serves a segment', () => {
     const ev = b.canvas().segments.find((s) => s.text === 'Early EV adopters')!;
     const count = b.call<number>('selectSegmentEntries', { segmentId: ev.id });
     expect(count).toBe(3); // the EV value proposition and two EV revenue streams
-    const last = cellOf(b, 'EV charging & maintenance');
+    const last = cellOf(b, 'Future: EV charging & maintenance');
     expect(b.fake.direct.activeRange()).toBe(`${CANVAS}!${a1(last.row, last.column)}`);
     expect(thrown(() => b.call('selectSegmentEntries', { segmentId: 's99' }))).toMatch(/no longer exists/);
     expect(thrown(() => b.call('selectSegmentEntries', {}))).toBe('Invalid segment request: segmentId must be text.');
