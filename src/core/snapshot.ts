@@ -103,9 +103,16 @@ export function newSnapshotId(date: Date, taken: ReadonlySet<string>, random: ()
   }
 }
 
-/** The label used when the user gives none, e.g. "Snapshot 2025-01-31 09:30 UTC". */
-export function defaultSnapshotLabel(date: Date): string {
-  return `Snapshot ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/**
+ * The label used when the user gives none: "Snapshot " and the time as `clock` writes it (the server passes the
+ * spreadsheet's own time zone, e.g. "2025-01-31 10:30 (Europe/Paris)"); without one, UTC.
+ */
+export function defaultSnapshotLabel(date: Date, clock: (date: Date) => string = utcClock): string {
+  return `Snapshot ${clock(date)}`;
+}
+
+function utcClock(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** The label of the snapshot a restore saves first; kept within the label limit. */

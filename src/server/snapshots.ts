@@ -186,6 +186,15 @@ function appendSnapshot(spreadsheet: Spreadsheet, target: AppendTarget, info: Sn
   target.takenIds.add(info.id);
 }
 
+/**
+ * The time in the spreadsheet's time zone (File › Settings), the nearest the server gets to the user's own clock;
+ * the sidebar names its snapshots in the browser's time zone itself. Asked only when a label is needed.
+ */
+function spreadsheetClock(date: Date): string {
+  const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  return `${Utilities.formatDate(date, zone, 'yyyy-MM-dd HH:mm')} (${zone})`;
+}
+
 function snapshotInfo(
   label: string | undefined,
   canvasName: string,
@@ -195,7 +204,7 @@ function snapshotInfo(
   const savedBy = currentUserEmail();
   return {
     id: newSnapshotId(now, takenIds),
-    label: label && label.trim() !== '' ? label.trim() : defaultSnapshotLabel(now),
+    label: label && label.trim() !== '' ? label.trim() : defaultSnapshotLabel(now, spreadsheetClock),
     savedAt: now.toISOString(),
     ...(savedBy !== '' ? { savedBy } : {}),
     canvas: canvasName,

@@ -129,7 +129,13 @@ describe('saveSnapshot', () => {
 
   test('a missing or blank label gets a time-stamped one; the label is trimmed', () => {
     const b = ready();
-    expect(b.call<SnapshotInfo>('saveSnapshot').label).toMatch(/^Snapshot \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+    // In the spreadsheet's own time zone (the nearest the server gets to the user's clock), named.
+    b.fake.direct.uncounted(() => b.fake.spreadsheet.setSpreadsheetTimeZone('Asia/Shanghai'));
+    const before = Date.now();
+    const label = b.call<SnapshotInfo>('saveSnapshot').label;
+    expect(label).toMatch(/^Snapshot \d{4}-\d\d-\d\d \d\d:\d\d \(Asia\/Shanghai\)$/);
+    const shanghai = new Date(before + 8 * 3600_000).toISOString().slice(0, 13).replace('T', ' ');
+    expect(label.slice('Snapshot '.length, 'Snapshot '.length + 13)).toBe(shanghai);
     expect(b.save('   ').label).toMatch(/^Snapshot /);
     expect(b.save('  Pivot  ').label).toBe('Pivot');
   });
@@ -510,7 +516,7 @@ describe('Save snapshot menu item', () => {
     expect(items).toContainEqual({ caption: 'Save snapshot', functionName: 'saveSnapshotFromMenu' });
     b.call('saveSnapshotFromMenu');
     expect(b.list()).toHaveLength(1);
-    expect(b.fake.ui.toasts.at(-1)!.message).toMatch(/^Saved "Snapshot \d{4}-.+ UTC" in the Canvas Snapshots sheet/);
+    expect(b.fake.ui.toasts.at(-1)!.message).toMatch(/^Saved "Snapshot \d{4}-.+ \(.+\)" in the Canvas Snapshots sheet/);
   });
 
   test('reports a problem in a dialog instead of failing', () => {
