@@ -101,13 +101,16 @@ async function main(): Promise<void> {
     await page.click('#confirm-yes');
 
     // A teammate changes an entry in the sheet while the block is open with an edit of ours: the conflict view.
+    // Both change entry 1 (changes to different entries would simply be merged on Save).
     await page.click('#open-key-activities');
-    await page.getByLabel('Entry 2', { exact: true }).fill('Software & AI (HyperOS, Xiao AI)');
+    await page.locator('#editor-title').waitFor();
+    await page.getByLabel('Entry 1', { exact: true }).fill('Smartphone design & engineering');
     const canvas = preview.session.run('getCanvas', []) as { result?: unknown };
     const first = (canvas.result as CanvasView | undefined)?.blocks.find((b) => b.id === 'key-activities')?.entries[0];
     const grid = preview.session.fake.direct.values('Xiaomi Canvas') as unknown[][];
-    const row = grid.findIndex((r) => r.includes(first));
-    preview.session.setCell('Xiaomi Canvas', a1(row + 1, grid[row].indexOf(first) + 1), 'Smartphone design (teammate)');
+    const cell = `•  ${first ?? ''}`; // entry cells hold their bullet as text
+    const row = grid.findIndex((r) => r.includes(cell));
+    preview.session.setCell('Xiaomi Canvas', a1(row + 1, grid[row].indexOf(cell) + 1), 'Smartphone design (teammate)');
     await page.click('#save');
     await page.waitForSelector('.panel.conflict');
     await quiet(page);
