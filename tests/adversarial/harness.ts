@@ -9,6 +9,9 @@ import { blockArea, layoutFromMarkers } from '../../src/core/canvas-layout';
 import type { BlockView, CanvasView } from '../../src/core/view';
 import { loadFakeGoogle, type FakeGoogle } from '../fake-sheets';
 import { loadBundle, sidebarFile, type LoadedBundle } from '../support/bundle';
+import { thrown } from '../support/thrown';
+
+export { thrown };
 
 export const CANVAS = 'Xiaomi Canvas';
 export const DETAILS = 'Xiaomi Details';
@@ -47,18 +50,6 @@ function wrap(bundle: LoadedBundle): Canvas {
     block: (id: BlockId) => view().blocks.find((b) => b.id === id)!,
     state: () => bundle.fake.direct.documentState(),
   };
-}
-
-/** The message of the Error fn throws; fails the test when it throws nothing. */
-export function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof Error || (error && typeof (error as Error).message === 'string')
-      ? (error as Error).message
-      : String(error);
-  }
-  throw new Error('expected an error, but the call succeeded');
 }
 
 /** A clear error: one plain line of a sensible length. */

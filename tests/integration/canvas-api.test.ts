@@ -2,6 +2,7 @@ import { BLOCK_IDS, BLOCK_TITLES } from '../../src/core/block-ids';
 import type { BlockView, CanvasView, Figure } from '../../src/core/view';
 import { loadBundle, type LoadedBundle } from '../support/bundle';
 import { CONTENT } from '../support/content';
+import { thrown } from '../support/thrown';
 
 const CANVAS = 'Xiaomi Canvas';
 const DETAILS = 'Xiaomi Details';
@@ -12,15 +13,6 @@ function ready(): LoadedBundle & { canvas(): CanvasView; block(id: string): Bloc
   bundle.call('insertXiaomiCanvas');
   const canvas = () => bundle.call<CanvasView>('getCanvas');
   return { ...bundle, canvas, block: (id: string) => canvas().blocks.find((b) => b.id === id)! };
-}
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
 }
 
 /** Where a block's first entry cell is, found from the canvas values (title cell + 2 rows). */

@@ -4,6 +4,7 @@ import type { BlockView, CanvasView, Figure } from '../../src/core/view';
 import { loadBundle, type LoadedBundle } from '../support/bundle';
 import { CONTENT } from '../support/content';
 import type { LooseCanvas } from '../support/loose-canvas';
+import { thrown } from '../support/thrown';
 
 const CANVAS = 'Xiaomi Canvas';
 const DETAILS = 'Xiaomi Details';
@@ -16,15 +17,6 @@ function ready(): LoadedBundle & { canvas(): CanvasView; exported(): CanvasJson 
     canvas: () => bundle.call<CanvasView>('getCanvas'),
     exported: () => JSON.parse(bundle.call<string>('exportCanvasJson')) as CanvasJson,
   };
-}
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
 }
 
 const content = (view: CanvasView) => view.blocks.map((b) => ({ id: b.id, entries: b.entries, figures: b.figures }));

@@ -1,6 +1,7 @@
 import type { BlockView, CanvasView, FitCheckView } from '../../src/core/view';
 import { loadBundle, type LoadedBundle } from '../support/bundle';
 import { CONTENT } from '../support/content';
+import { thrown } from '../support/thrown';
 
 const CANVAS = 'Xiaomi Canvas';
 
@@ -11,15 +12,6 @@ function ready(): Ready {
   bundle.call('insertXiaomiCanvas');
   const canvas = () => bundle.call<CanvasView>('getCanvas');
   return { ...bundle, canvas, block: (id: string) => canvas().blocks.find((b) => b.id === id)! };
-}
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
 }
 
 /** The row and column letters of an entry's cell, found by its text in the canvas values. */

@@ -5,6 +5,7 @@ import type { BlockDiff, BlockView, CanvasView, Figure, SnapshotInfo, SnapshotLi
 import { createFakeGoogle } from '../fake-sheets';
 import { loadBundle, sidebarFile, type LoadedBundle } from '../support/bundle';
 import { CONTENT } from '../support/content';
+import { thrown } from '../support/thrown';
 
 const SNAPSHOTS = 'Canvas Snapshots';
 const CANVAS = 'Xiaomi Canvas';
@@ -35,15 +36,6 @@ function ready(options: { userEmail?: string } = {}): Ready {
       return bundle.call<BlockView>('saveBlock', { blockId: id, version: b.version, ...next });
     },
   };
-}
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
 }
 
 /** Calls fn, expects a one-line error matching `message`, and proves the spreadsheet is exactly as before. */

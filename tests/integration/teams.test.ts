@@ -5,6 +5,7 @@
 import { BLOCK_TITLES } from '../../src/core/block-ids';
 import type { BlockView, CanvasView, SaveBlockRequest } from '../../src/core/view';
 import { loadBundle, type LoadedBundle } from '../support/bundle';
+import { thrown } from '../support/thrown';
 
 const CANVAS = 'Xiaomi Canvas';
 const DETAILS = 'Xiaomi Details';
@@ -15,15 +16,6 @@ function ready(): LoadedBundle & { canvas(canvasId?: string): CanvasView; block(
   bundle.call('insertXiaomiCanvas');
   const canvas = (canvasId?: string) => bundle.call<CanvasView>('getCanvas', ...(canvasId ? [{ canvasId }] : []));
   return { ...bundle, canvas, block: (canvasId?: string) => canvas(canvasId).blocks.find((b) => b.id === ID)! };
-}
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
 }
 
 /** The A1 cell of a block's entry `index` on a canvas sheet. */

@@ -4,6 +4,7 @@ import { parseCanvasJson, toCanvasJson, type CanvasLike } from '../../src/core/c
 import { linksFromContent } from '../../src/core/canvas-links';
 import { SCHEMA_PATH_V1, canvasJsonSchemaText } from '../../scripts/write-json-schema';
 import { CONTENT } from '../support/content';
+import { thrown } from '../support/thrown';
 
 const ROOT = join(__dirname, '..', '..');
 const { segmentIds, links } = linksFromContent(CONTENT);
@@ -11,15 +12,6 @@ const linked: CanvasLike = {
   segmentIds,
   blocks: CONTENT.blocks.map((b) => ({ id: b.id, entries: b.entries, figures: b.figures, links: links[b.id] })),
 };
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}
 
 /** An exported file as plain JSON, to break on purpose: every block's links and ids reachable without casts. */
 interface EditableCanvas {

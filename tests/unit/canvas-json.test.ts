@@ -16,6 +16,7 @@ import { LIMITS } from '../../src/core/requests';
 import { SCHEMA_PATH, canvasJsonSchemaText } from '../../scripts/write-json-schema';
 import { CONTENT } from '../support/content';
 import type { LooseCanvas } from '../support/loose-canvas';
+import { thrown } from '../support/thrown';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -44,15 +45,6 @@ const NASTY = [
 
 function valid(): CanvasJson {
   return JSON.parse(toCanvasJson(full)) as CanvasJson;
-}
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
 }
 
 function mutated(change: (value: LooseCanvas) => void): string {
