@@ -256,6 +256,61 @@ describe('teammates without the add-on', () => {
   });
 });
 
+describe('merging with a teammate keeps links (issue 10 with issue 14)', () => {
+  test('a teammate retypes one entry while I link another: both are saved, and every other entry keeps its links', () => {
+    const b = ready();
+    const loaded = b.block('channels');
+    const segment = b.canvas().segments[0].id;
+    const mine = loaded.links.map((ids, i) => (i === 1 ? [...new Set([...ids, segment])] : [...ids]));
+    // The teammate types over entry 3's text in the sheet, after I loaded the block.
+    const { row, column } = cellOf(b, loaded.entries[2]);
+    b.fake.direct.setCell(CANVAS, a1(row, column), 'Carrier partners worldwide');
+    const saved = b.call<BlockView>('saveBlock', {
+      blockId: 'channels',
+      version: loaded.version,
+      entries: loaded.entries,
+      figures: loaded.figures,
+      links: mine,
+      base: { entries: loaded.entries, figures: loaded.figures, links: loaded.links },
+    });
+    expect(saved.merged).toBe(true);
+    expect(saved.entries[2]).toBe('Carrier partners worldwide');
+    expect(saved.links[1]).toContain(segment);
+    expect(saved.links[2]).toEqual(loaded.links[2]); // the retyped entry kept its links
+    expect(b.block('channels')).toEqual({ ...saved, merged: undefined, teammateChanges: undefined });
+  });
+
+  test('two different link changes to the same entry are a conflict, and nothing is written', () => {
+    const b = ready();
+    const loaded = b.block('channels');
+    const [first, second] = b.canvas().segments.map((s) => s.id);
+    // A teammate's sidebar links entry 1 to one segment...
+    const theirs = loaded.links.map((ids, i) => (i === 0 ? [first] : [...ids]));
+    b.call('saveBlock', {
+      blockId: 'channels',
+      version: loaded.version,
+      entries: loaded.entries,
+      figures: loaded.figures,
+      links: theirs,
+    });
+    const state = b.fake.direct.documentState();
+    // ...while mine links it to another.
+    const mine = loaded.links.map((ids, i) => (i === 0 ? [second] : [...ids]));
+    const message = thrown(() =>
+      b.call('saveBlock', {
+        blockId: 'channels',
+        version: loaded.version,
+        entries: loaded.entries,
+        figures: loaded.figures,
+        links: mine,
+        base: { entries: loaded.entries, figures: loaded.figures, links: loaded.links },
+      }),
+    );
+    expect(message).toMatch(/^Channels was changed by someone else since you opened it\./);
+    expect(b.fake.direct.documentState()).toEqual(state);
+  });
+});
+
 describe('history keeps links', () => {
   test('a snapshot stores links; Compare reports link changes; restore brings them back', () => {
     const b = ready();
