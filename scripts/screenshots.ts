@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     const field = sidebar.getByRole('textbox').first();
     await field.waitFor();
     await field.click();
-    await field.press('End');
+    await field.press('Control+End'); // the end of the text, not of its first wrapped line
     await field.pressSequentially(' and retail partners');
     await shoot(page, SCREENSHOT_FILES[1]);
 
