@@ -1,6 +1,7 @@
 import { sheetName } from '../core/instance-names';
 import { buildReportedResultsPlan, reportedRange, REPORTED_RESULTS_COLUMNS } from '../core/reported-results-plan';
 import type { ReportedRange } from '../core/reported-formulas';
+import { freshSheetRange } from './apply-plan';
 import { REPORTED } from './reported';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -14,7 +15,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export function insertReportedResults(spreadsheet: Spreadsheet, instance: number, name: string, index: number): Sheet {
   const plan = buildReportedResultsPlan(instance, REPORTED);
   const sheet = spreadsheet.insertSheet(name, index);
-  const table = sheet.getRange(1, 1, plan.values.length, REPORTED_RESULTS_COLUMNS);
+  // A new sheet's size is not documented: freshSheetRange grows it only if the table does not fit.
+  const table = freshSheetRange(sheet, plan.values.length, REPORTED_RESULTS_COLUMNS);
   table.setValues(plan.values);
   table.setFontWeights(plan.values.map((_, r) => plan.values[0].map(() => (r === 0 ? 'bold' : 'normal'))));
   sheet.setFrozenRows(1);

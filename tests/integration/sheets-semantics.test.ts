@@ -166,6 +166,11 @@ describe("The review's other findings", () => {
     expect(view.blocks).toHaveLength(9);
     expect(view.blocks.every((block) => block.entries.length > 0)).toBe(true);
     expect(fake.direct.values(FIGURES).length).toBeGreaterThan(40);
+    // Every sheet, Reported Results included (its table is taller and wider than the new sheet), and no error.
+    expect(fake.ui.alerts.filter((a) => /error|could not|went wrong/i.test(a.prompt))).toEqual([]);
+    const reported = fake.direct.values('Reported Results');
+    expect(reported.length).toBeGreaterThan(40);
+    expect(reported[0]).toEqual(['Metric', 'Period', 'Value', 'Unit', 'Source', 'Published', 'Statement']);
   });
 
   test('sheet-name collisions are found whatever the case', () => {
