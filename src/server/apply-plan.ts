@@ -102,32 +102,35 @@ function applyStructure(
   if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
   if (plan.hideGridlines) sheet.setHiddenGridlines(true);
   if (plan.tabColor) sheet.setTabColor(plan.tabColor);
-  // Each name gets its own getRange (RangeList.getRanges() promises no order); an existing name is moved.
+  // Each name gets its own getRange (RangeList.getRanges() promises no order); the whole grid is reused.
   const wholeA1 = a1Range(1, 1, plan.numRows, plan.numColumns);
-  for (const { name, range } of plan.namedRanges) {
-    const target = range === wholeA1 ? whole : sheet.getRange(range);
-    const named = existing.get(name);
-    if (named) named.setRange(target);
-    else spreadsheet.setNamedRange(name, target);
-  }
+  for (const { name, range } of plan.namedRanges)
+    placeNamedRange(spreadsheet, name, range === wholeA1 ? whole : sheet.getRange(range), existing);
 }
 
 /**
- * Points each name at its range on `sheet`: an existing name is moved with NamedRange.setRange (documented),
- * a missing one is created. `existing` is the document's named ranges by name, read before any write.
+ * Points a name at `target`: an existing name is moved with NamedRange.setRange (documented), a missing one is
+ * created. `existing` is the document's named ranges by name, read before any write.
  */
+export function placeNamedRange(
+  spreadsheet: Spreadsheet,
+  name: string,
+  target: Range,
+  existing: ReadonlyMap<string, GoogleAppsScript.Spreadsheet.NamedRange>,
+): void {
+  const named = existing.get(name);
+  if (named) named.setRange(target);
+  else spreadsheet.setNamedRange(name, target);
+}
+
+/** Points each name at its A1 range on `sheet` (see placeNamedRange). */
 export function placeNamedRanges(
   spreadsheet: Spreadsheet,
   sheet: Sheet,
   names: ReadonlyArray<{ name: string; range: string }>,
   existing: ReadonlyMap<string, GoogleAppsScript.Spreadsheet.NamedRange>,
 ): void {
-  for (const { name, range } of names) {
-    const target = sheet.getRange(range);
-    const named = existing.get(name);
-    if (named) named.setRange(target);
-    else spreadsheet.setNamedRange(name, target);
-  }
+  for (const { name, range } of names) placeNamedRange(spreadsheet, name, sheet.getRange(range), existing);
 }
 
 /** As few setColumnWidths calls as the widths allow (a later call may paint over part of an earlier one). */

@@ -17,7 +17,7 @@ import {
 import { AUTOMATIC_FORMAT, cellText, textInput } from '../core/literal';
 import type { CellValue } from '../core/sheet-plan';
 import { THEME } from '../core/theme';
-import { applySheetPlan, writeGrid } from './apply-plan';
+import { applySheetPlan, placeNamedRange, writeGrid } from './apply-plan';
 import type { CanvasState } from './canvas-state';
 import { ensureReportedResults, reportedLookup } from './reported-results';
 
@@ -55,11 +55,7 @@ export function writeKeyFiguresTable(state: CanvasState, rows: Record<BlockId, n
   sheet.getRange(1, 1, grid.numRows, KEY_FIGURES_TABLE_COLUMNS).setBorder(false, false, false, false, false, false);
   const table = sheet.getRange(a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS));
   table.setBorder(true, true, true, true, true, true, THEME.hairline, SpreadsheetApp.BorderStyle.SOLID);
-  // Move the existing name (documented NamedRange.setRange); create it only if someone removed it.
-  const name = rangeNames.keyFigures(state.sheets.instance);
-  const named = state.namedRanges.get(name);
-  if (named) named.setRange(table);
-  else spreadsheet.setNamedRange(name, table);
+  placeNamedRange(spreadsheet, rangeNames.keyFigures(state.sheets.instance), table, state.namedRanges);
   return links.length;
 }
 
@@ -107,10 +103,6 @@ function moveLegacySettings(state: CanvasState, sheet: Sheet, legacy: unknown[][
   sheet.hideColumns(FIGURES_MARKER_CELL.column);
   sheet.setColumnWidths(KEY_FIGURES_TABLE_COLUMNS + 1, 2, 100);
   sheet.setColumnWidth(SETTINGS_FIRST_COLUMN, 150);
-  const rateName = rangeNames.rate(state.sheets.instance);
   const rateCell = sheet.getRange(RATE_CELL.row, RATE_CELL.column);
-  // Move the existing name (documented NamedRange.setRange); create it only if someone removed it.
-  const named = state.namedRanges.get(rateName);
-  if (named) named.setRange(rateCell);
-  else spreadsheet.setNamedRange(rateName, rateCell);
+  placeNamedRange(spreadsheet, rangeNames.rate(state.sheets.instance), rateCell, state.namedRanges);
 }
