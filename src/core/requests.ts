@@ -165,8 +165,9 @@ export const saveBlockRequestSchema = z
   );
 
 /** getFitChecks' optional request. */
-export const fitChecksRequestSchema = z.optional(
-  z.strictObject({ ...canvasField }, objectError('an object with an optional canvasId')),
+export const fitChecksRequestSchema = z.strictObject(
+  { ...canvasField },
+  objectError('an object with an optional canvasId'),
 );
 
 export const selectSegmentEntriesRequestSchema = z.strictObject(
@@ -213,4 +214,9 @@ export function parseRequest<T>(schema: z.ZodMiniType<T>, input: unknown, what: 
     .replace(/^\./, '');
   const message = `${field === '' ? what : field} ${issue.message}`.replace(/\s+/g, ' ').trim();
   throw new Error(`Invalid ${what}: ${message}.`);
+}
+
+/** A request the caller may leave out (google.script.run passes nothing, or null): validated as `{}` then. */
+export function parseOptionalRequest<T>(schema: z.ZodMiniType<T>, input: unknown, what: string): T {
+  return parseRequest(schema, input === undefined || input === null ? {} : input, what);
 }

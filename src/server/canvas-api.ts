@@ -15,6 +15,7 @@ import {
   fitChecksRequestSchema,
   getBlockRequestSchema,
   getCanvasRequestSchema,
+  parseOptionalRequest,
   parseRequest,
   resetBlockRequestSchema,
   saveBlockRequestSchema,
@@ -37,15 +38,12 @@ export function conflictMessage(id: BlockId): string {
   return `${BLOCK_TITLES[id]} was changed by someone else since you opened it. Your edits are kept; review the current content and save again.`;
 }
 
-/** A request that may be left out (google.script.run passes nothing, or null). */
-const optional = (request: unknown): unknown => (request === undefined || request === null ? {} : request);
-
 /**
  * The canvas as the sheet holds it right now (teammates' direct edits included): the one named by `canvasId`,
  * else the active sheet's canvas, else the first.
  */
 export function getCanvas(request?: unknown): CanvasView {
-  const req = parseRequest(getCanvasRequestSchema, optional(request), 'canvas request');
+  const req = parseOptionalRequest(getCanvasRequestSchema, request, 'canvas request');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return canvasView(readCanvasState(spreadsheet, false, req.canvasId), spreadsheet);
 }
@@ -192,8 +190,8 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 /** The fit checks of the canvas as it stands (teammates' edits included): one plain sentence each. */
 export function getFitChecks(request?: unknown): FitCheckView[] {
-  const req = parseRequest(fitChecksRequestSchema, request, 'fit checks request');
-  const { canvas } = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), false, req?.canvasId);
+  const req = parseOptionalRequest(fitChecksRequestSchema, request, 'fit checks request');
+  const { canvas } = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), false, req.canvasId);
   return fitChecks({
     segments: canvasSegments(canvas.entries, canvas.segmentIds),
     entries: canvas.entries,

@@ -9,7 +9,7 @@ import { cellText } from '../core/literal';
 import { blockVersion, versionLinks } from '../core/version';
 import type { CanvasView } from '../core/view';
 import { canvasIdOf } from '../core/instance-names';
-import { getCanvasRequestSchema as exportCanvasRequestSchema, parseRequest } from '../core/requests';
+import { getCanvasRequestSchema as exportCanvasRequestSchema, parseOptionalRequest } from '../core/requests';
 import { listCanvases } from './canvas-instance';
 import { readCanvasState, withReported } from './canvas-state';
 import { content } from './content';
@@ -22,11 +22,7 @@ import { plainFigure } from '../core/figure';
 
 /** The current canvas as "xiaomi-canvas/2" JSON text (with the canvas title, the export time and every figure's source). */
 export function exportCanvasJson(request?: unknown): string {
-  const req = parseRequest(
-    exportCanvasRequestSchema,
-    request === undefined || request === null ? {} : request,
-    'export request',
-  );
+  const req = parseOptionalRequest(exportCanvasRequestSchema, request, 'export request');
   const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), false, req.canvasId);
   const title = cellText(state.sheets.canvas.getRange(1, 2).getValue()) || content().title;
   try {

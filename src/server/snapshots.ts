@@ -2,7 +2,7 @@ import { BLOCK_IDS, type BlockId } from '../core/block-ids';
 import { diffCanvases, type DiffBlock, type DiffCanvas } from '../core/canvas-diff';
 import { toCanvasJson, type CanvasLike, type JsonFigure } from '../core/canvas-json';
 import { cellText } from '../core/literal';
-import { parseRequest } from '../core/requests';
+import { parseOptionalRequest, parseRequest } from '../core/requests';
 import {
   SNAPSHOT_COLUMNS,
   SNAPSHOT_HEADER,
@@ -213,11 +213,7 @@ function snapshotInfo(
 
 /** Saves the current canvas as a snapshot; returns what was saved. */
 export function saveSnapshot(request?: unknown): SnapshotInfo {
-  const req = parseRequest(
-    saveSnapshotRequestSchema,
-    request === undefined || request === null ? {} : request,
-    'snapshot request',
-  );
+  const req = parseOptionalRequest(saveSnapshotRequestSchema, request, 'snapshot request');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(() => {
     const state = readCanvasState(spreadsheet, false, req.canvasId);
