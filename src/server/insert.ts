@@ -7,6 +7,7 @@ import { rangeNames, sheetName } from '../core/instance-names';
 import { buildKeyFiguresPlan } from '../core/key-figures-plan';
 import { applySheetPlan } from './apply-plan';
 import { insertReportedResults, reportedLookup } from './reported-results';
+import { sheetNameTaken } from '../core/sheet-names';
 import { withDocumentLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -85,12 +86,9 @@ export function insertCanvasInstance(
 function freeInstance(spreadsheet: Spreadsheet): { instance: number; exists: boolean; sheetCount: number } {
   const sheets = spreadsheet.getSheets();
   const names = sheets.map((sheet) => sheet.getName());
-  // Sheets refuses a sheet name that differs from an existing one only in case.
-  const taken = new Set(names.map((name) => name.toLowerCase()));
+  const taken = sheetNameTaken(names);
   const nameIsFree = (n: number) =>
-    (['canvas', 'details', 'figures', 'reported'] as const).every(
-      (kind) => !taken.has(sheetName(kind, n).toLowerCase()),
-    );
+    (['canvas', 'details', 'figures', 'reported'] as const).every((kind) => !taken(sheetName(kind, n)));
   let exists = names.some((name) => CANVAS_SHEET_NAME.test(name));
   let instance = 1;
   for (;;) {

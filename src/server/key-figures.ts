@@ -16,6 +16,7 @@ import {
 } from '../core/key-figures-plan';
 import { AUTOMATIC_FORMAT, cellText, textInput } from '../core/literal';
 import type { CellValue } from '../core/sheet-plan';
+import { freeSheetName } from '../core/sheet-names';
 import { THEME } from '../core/theme';
 import { applySheetPlan, placeNamedRange, writeGrid } from './apply-plan';
 import type { CanvasState } from './canvas-state';
@@ -65,11 +66,9 @@ function recreateKeyFigures(state: CanvasState, links: FigureLink[]): Sheet {
   const spreadsheet = state.sheets.canvas.getParent();
   const instance = state.sheets.instance;
   const preferred = sheetName('figures', instance);
-  // Sheets refuses a sheet name that differs from an existing one only in case.
-  const taken = new Set(state.sheetNames.map((name) => name.toLowerCase()));
-  let name = preferred;
-  for (let n = 1; taken.has(name.toLowerCase()); n++)
-    name = n === 1 ? `${preferred} (restored)` : `${preferred} (restored ${n})`;
+  const name = freeSheetName(state.sheetNames, (n) =>
+    n === 1 ? preferred : n === 2 ? `${preferred} (restored)` : `${preferred} (restored ${n - 1})`,
+  );
   const sheet = spreadsheet.insertSheet(name, state.sheets.details.getIndex());
   // Formulas name the reported sheet as it is now, or as it will be recreated right after this one.
   const reportedName = state.reportedName ?? sheetName('reported', instance);

@@ -26,6 +26,7 @@ import { blockVersion, versionLinks } from '../core/version';
 import type { BlockDiff, BlockView, CanvasView, SnapshotInfo, SnapshotListItem } from '../core/view';
 import { blockView, canvasesOf, canvasView, readCanvasState, type CanvasState } from './canvas-state';
 import { freshSheetRange } from './apply-plan';
+import { freeSheetName } from '../core/sheet-names';
 import { withDocumentLock } from './lock';
 import { writeBlocks, type BlockContent } from './write-block';
 import { plainFigure } from '../core/figure';
@@ -144,10 +145,9 @@ function createSnapshotSheet(
   create: { active: Sheet; sheetNames: string[] },
   columns: number,
 ): Sheet {
-  // Sheets refuses a sheet name that differs from an existing one only in case.
-  const taken = new Set(create.sheetNames.map((sheetName) => sheetName.toLowerCase()));
-  let name = SNAPSHOT_SHEET_NAME;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${SNAPSHOT_SHEET_NAME} (${n})`;
+  const name = freeSheetName(create.sheetNames, (n) =>
+    n === 1 ? SNAPSHOT_SHEET_NAME : `${SNAPSHOT_SHEET_NAME} (${n})`,
+  );
   const sheet = spreadsheet.insertSheet(name, create.sheetNames.length);
   freshSheetRange(sheet, 2, Math.max(columns, SNAPSHOT_HEADER.length)); // header and first row fit
   const header = sheet.getRange(1, 1, 1, SNAPSHOT_HEADER.length);
