@@ -207,8 +207,8 @@ export function selectSegmentEntries(request: unknown): number {
   const { segmentId, canvasId } = parseRequest(selectSegmentEntriesRequestSchema, request, 'segment request');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { sheets, canvas } = readCanvasState(spreadsheet, false, canvasId);
-  const at = canvas.segmentIds.indexOf(segmentId);
-  if (at < 0) throw new Error('That customer segment no longer exists; reload the sidebar.');
+  if (!canvas.segmentIds.includes(segmentId))
+    throw new Error('That customer segment no longer exists; reload the sidebar.');
   const cells = servingCells(canvas, segmentId);
   sheets.canvas.getRangeList(cells.map((c) => a1Range(c.row, c.column, 1, 1))).activate();
   return cells.length - 1;

@@ -34,7 +34,7 @@ export function insertCanvas(spreadsheet: Spreadsheet, uiSource: Ui | (() => Ui)
     if (answer !== ui.Button.YES) return;
   }
   // While the question was open a teammate may have inserted a canvas too: then look again, under the lock.
-  withDocumentLock(() => insertCanvasInstance(spreadsheet, content, first.exists ? undefined : first, undefined));
+  withDocumentLock(() => insertCanvasInstance(spreadsheet, content, first.exists ? undefined : first));
 }
 
 /** Sheet names of an inserted canvas instance. */

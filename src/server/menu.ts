@@ -72,9 +72,10 @@ export function saveSnapshotFromMenu(): void {
 
 export function showAbout(): void {
   const ui = SpreadsheetApp.getUi();
+  const { title, tagline, dataSources, licence } = content();
   ui.alert(
     'About Xiaomi Canvas',
-    `${content().title}: ${content().tagline}\n\nInsert the canvas, tailor it in the sidebar or directly in the cells, and share the spreadsheet: Key Figures stays linked for everyone, with or without the add-on.\n\n${content().dataSources.heading}: ${content().dataSources.text}\n\n${content().licence}`,
+    `${title}: ${tagline}\n\nInsert the canvas, tailor it in the sidebar or directly in the cells, and share the spreadsheet: Key Figures stays linked for everyone, with or without the add-on.\n\n${dataSources.heading}: ${dataSources.text}\n\n${licence}`,
     ui.ButtonSet.OK,
   );
 }

@@ -19,12 +19,11 @@ import { entriesAsStored } from '../core/canvas-read';
 import type { EntryLinks } from '../core/entry-links';
 import { fitChecks } from '../core/fit-checks';
 import { linkColumn, packedRows } from '../core/link-store';
-import { cellText } from '../core/literal';
+import { TEXT_FORMAT, cellText } from '../core/literal';
 import { fitCountText, markerColumn, type MarkerCell } from '../core/segment-markers';
 import { FIGURE_COLUMNS, FIGURE_HEADER, paintFigureRow, paintFigureStyles } from '../core/details-plan';
 import { figuresAsStored, type DetailsRegion } from '../core/details-read';
 import { PlanGrid } from '../core/sheet-plan';
-import { TEXT_FORMAT } from '../core/literal';
 import { THEME } from '../core/theme';
 import { blockVersion, versionLinks } from '../core/version';
 import { plainFigure } from '../core/figure';
@@ -114,7 +113,7 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
 
 /**
  * Writes what links changed: column A (ids and links, one call) when it differs, the marker cells of every block
- * whose markers differ (four calls each), and the fit-check count when it changed. Works from the state read
+ * whose markers differ (five calls each), and the fit-check count when it changed. Works from the state read
  * before and the rows inserted since, so nothing is read after a write.
  */
 function writeLinks(
@@ -142,7 +141,7 @@ function writeLinks(
     BLOCK_IDS.map((id) => ({ id, rows: rowsAfter(id), links: after.links[id], segmentIds: after.segmentIds })),
   );
   const oldTexts = state.canvas.markerTexts.slice(column.firstRow - 1, column.firstRow - 1 + column.values.length);
-  if (growths.length > 0 || column.values.some(([v], i) => cellText(v.replace(/^'/, '')) !== (oldTexts[i] ?? ''))) {
+  if (growths.length > 0 || column.values.some(([v], i) => cellText(v) !== (oldTexts[i] ?? ''))) {
     sheet.getRange(column.firstRow, 1, column.values.length, 1).setValues(column.values);
   }
 
@@ -176,7 +175,7 @@ function writeLinks(
   if (cell && text !== state.canvas.fitCountText) sheet.getRange(cell.row, cell.column).setValue(text);
 }
 
-/** A block's marker cells: values, fills and font colours, plus plain-text format (rows inserted get bullets). */
+/** A block's marker cells: plain-text format first (literal.ts), then values, fills and font colours. */
 function writeMarkers(sheet: Sheet, column: number, firstRow: number, cells: readonly MarkerCell[]): void {
   sheet
     .getRange(firstRow, column, cells.length, 1)
