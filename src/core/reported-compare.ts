@@ -1,5 +1,5 @@
 import type { ReportedFigure } from './reported-schema';
-import { CURRENCY_UNITS } from './units';
+import { CURRENCY_UNITS, USD_BN_PER_UNIT, type CurrencyUnit } from './units';
 import type { Figure, FigureView, ReportedComparison } from './view';
 
 /** The Key Figures settings the comparison depends on (blank or non-numeric cells are null). */
@@ -8,12 +8,11 @@ export interface ComparisonSettings {
   tolerance: number | null;
 }
 
-const USD_BN_PER_UNIT: Record<(typeof CURRENCY_UNITS)[number], (rate: number) => number> = {
-  'USD bn': () => 1,
-  'USD m': () => 1 / 1000,
-  'CNY bn': (rate) => rate,
-  'CNY m': (rate) => rate / 1000,
-};
+/** USD billions per one `unit`, at `rate` (see USD_BN_PER_UNIT). */
+function usdPerUnit(unit: CurrencyUnit, rate: number): number {
+  const { scale, timesRate } = USD_BN_PER_UNIT[unit];
+  return timesRate ? rate * scale : scale;
+}
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const currencyOf = (unit: string) => CURRENCY_UNITS.find((u) => same(u, unit));
@@ -27,7 +26,7 @@ export function convertUnit(value: number, from: string, to: string, rate: numbe
   const target = currencyOf(to);
   if (!source || !target) return !source && !target && same(from, to) ? value : null;
   if (rate === null || !(rate > 0)) return null;
-  return (value * USD_BN_PER_UNIT[source](rate)) / USD_BN_PER_UNIT[target](rate);
+  return (value * usdPerUnit(source, rate)) / usdPerUnit(target, rate);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { quoteSheetName } from './a1';
-import { CURRENCY_UNITS } from './units';
+import { CURRENCY_UNITS, USD_BN_PER_UNIT, type CurrencyUnit } from './units';
 
 /** Where Key Figures finds Xiaomi's reported results: the sheet and the last row its lookups cover. */
 export interface ReportedRange {
@@ -13,18 +13,11 @@ const PERIOD = 'B';
 const VALUE = 'C';
 const UNIT = 'D';
 
-/** USD billions per unit of each currency unit, as a formula of the rate cell. */
-function usdPerUnit(unit: string, rate: string): string {
-  switch (unit) {
-    case 'USD bn':
-      return '1';
-    case 'USD m':
-      return '1/1000';
-    case 'CNY bn':
-      return rate;
-    default:
-      return `${rate}/1000`;
-  }
+/** USD billions per one `unit`, as a formula of the rate cell (see USD_BN_PER_UNIT). */
+function usdPerUnit(unit: CurrencyUnit, rate: string): string {
+  const { scale, timesRate } = USD_BN_PER_UNIT[unit];
+  const base = timesRate ? rate : '1';
+  return scale === 1 ? base : `${base}/1000`;
 }
 
 /**
