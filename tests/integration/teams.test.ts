@@ -196,8 +196,13 @@ describe('a sidebar bound to its canvas', () => {
     const view = b.canvas('canvas-1');
     expect(view.sheetName).toBe('Our plan');
     expect(view.canvases.map((c) => c.sheetName)).toEqual(['Our plan', 'Xiaomi Canvas (2)']);
+    // The renamed, moved canvas still takes its own saves and exports, while the other one is active.
+    const kp = view.blocks.find((block) => block.id === 'key-partners')!;
+    b.call('saveBlock', saveFrom(kp, ['Only on canvas 1', ...kp.entries.slice(1)], kp.figures, 'canvas-1'));
     const json = b.call<string>('exportCanvasJson', { canvasId: 'canvas-1' });
-    expect((JSON.parse(json) as { title?: string }).title).toBeDefined();
+    const exported = JSON.parse(json) as { blocks: Array<{ id: string; entries: string[] }> };
+    expect(exported.blocks[0].entries[0]).toBe('Only on canvas 1');
+    expect(b.canvas('canvas-2').blocks[0].entries[0]).not.toBe('Only on canvas 1');
   });
 
   test('a canvas that is gone is reported in one line, nothing changed', () => {
