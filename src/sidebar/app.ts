@@ -271,6 +271,8 @@ export class SidebarApp implements SidebarShell, ListActions {
       }
       if (!isCanvasView(canvas))
         throw new Error('The add-on sent back a canvas the sidebar does not understand. Please reopen the sidebar.');
+      // Another canvas: the fit checks and the filter were about the one shown before.
+      if (canvas.canvasId !== this.state.canvas?.canvasId) this.state.fit = null;
       this.state.canvas = canvas;
       this.state.listError = null;
       if (editor && this.state.editor === editor) {

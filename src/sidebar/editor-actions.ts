@@ -1,6 +1,7 @@
 import type { BlockId } from '../core/block-ids';
 import type { BlockView, CanvasView, TeammateChanges } from '../core/view';
 import { canonicalBlocks, isBlockView, isCanvasView } from './boot';
+import { canvasField } from './canvas-picker';
 import { mergeConflict, resolvedDraft, type Side } from './conflict';
 import {
   draftFingerprint,
@@ -63,11 +64,10 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     if (this.state.busy) return;
     const listed = findBlock(this.state.canvas, blockId);
     if (!listed) return;
-    const canvasId = this.state.canvas?.canvasId;
     const returnFocus = this.shell.beginCall('opening', `Opening ${listed.title}…`);
     let block: BlockView;
     try {
-      const fresh: unknown = await this.shell.api.getBlock({ blockId, ...(canvasId ? { canvasId } : {}) });
+      const fresh: unknown = await this.shell.api.getBlock({ blockId, ...this.canvasField() });
       if (!isBlockView(fresh) || fresh.id !== blockId)
         throw new Error('The add-on sent back a block the sidebar does not understand. Please reopen the sidebar.');
       block = fresh;
@@ -86,7 +86,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     this.shell.endCall('');
     this.shell.announce(`Editing ${block.title}.`);
     // Fire and forget: highlighting the block on the sheet must not hold up editing.
-    this.shell.api.selectBlock({ blockId, ...(canvasId ? { canvasId } : {}) }).catch((error: unknown) => {
+    this.shell.api.selectBlock({ blockId, ...this.canvasField() }).catch((error: unknown) => {
       if (this.state.editor !== editor) return;
       editor.notice = `Could not select ${block.title} on the sheet: ${errorMessage(error)}`;
       this.shell.render();
@@ -278,8 +278,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
 
   /** The canvas this sidebar shows, for every request (saves act on it whatever sheet is active). */
   private canvasField(): { canvasId?: string } {
-    const canvasId = this.state.canvas?.canvasId;
-    return canvasId ? { canvasId } : {};
+    return canvasField(this.state.canvas);
   }
 
   /**

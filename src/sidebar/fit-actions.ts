@@ -1,4 +1,5 @@
 import type { FitCheckView } from '../core/view';
+import { canvasField } from './canvas-picker';
 import { fieldIds } from './draft';
 import type { EditorViewActions } from './editor-actions';
 import { fitIds, type FitActions } from './render-fit-checks';
@@ -25,7 +26,7 @@ export class FitViewActions implements FitActions {
     const fit = (this.shell.state.fit ??= { checks: null, error: null, serving: '' });
     const returnFocus = this.shell.beginCall('checkingFit', 'Checking fit…');
     try {
-      fit.checks = await this.shell.api.getFitChecks({});
+      fit.checks = await this.shell.api.getFitChecks(canvasField(this.shell.state.canvas));
       fit.error = null;
       this.shell.focusAfterRender = fitIds.list;
       this.shell.announce(
@@ -53,7 +54,7 @@ export class FitViewActions implements FitActions {
     const segment = this.shell.state.canvas?.segments.find((s) => s.id === segmentId);
     if (!segment) return;
     this.shell.api
-      .selectSegmentEntries({ segmentId })
+      .selectSegmentEntries({ segmentId, ...canvasField(this.shell.state.canvas) })
       .then((count) =>
         this.shell.announce(
           `${count} ${count === 1 ? 'entry serves' : 'entries serve'} ${segment.text}; selected on the sheet.`,

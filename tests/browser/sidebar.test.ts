@@ -454,6 +454,19 @@ describe('sidebar: bound to the canvas it shows', () => {
     const second = bundle.call<CanvasView>('getCanvas', { canvasId: 'canvas-2' });
     expect(first.blocks.find((b) => b.id === 'channels')!.entries[0]).toBe('Only on the first canvas');
     expect(second.blocks.find((b) => b.id === 'channels')!.entries[0]).not.toBe('Only on the first canvas');
+
+    // Fit checks and "show what serves" are about the canvas shown too, not the active tab's.
+    await page.click('#back');
+    await page.locator('#check-fit').click();
+    await page.waitForSelector('.fit-list li');
+    const ev = first.segments.find((s) => s.text === 'Early EV adopters')!;
+    await page.selectOption('#serving-filter', ev.id);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('selected on the sheet'));
+    const requests = session.sidebar.calls
+      .filter((c) => c.fn === 'getFitChecks' || c.fn === 'selectSegmentEntries')
+      .map((c) => c.args[0] as { canvasId?: string });
+    expect(requests.map((r) => r.canvasId)).toEqual(['canvas-1', 'canvas-1']);
+    expect(bundle.fake.direct.activeRange()).toMatch(/^Xiaomi Canvas!/);
   });
 });
 
