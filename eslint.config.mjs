@@ -9,7 +9,7 @@ export default tseslint.config(
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   { ignores: ['dist/', 'out/', 'coverage/', 'node_modules/', 'tests/output/'] },
   {
-    files: ['{src,scripts,tests,bench,probe}/**/*.{ts,mjs}'],
+    files: ['{src,scripts,tests,bench,probe,emulator}/**/*.{ts,mjs}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       // tsconfig.json already includes src, tests, scripts, bench and probe: one program gives every rule its types.
@@ -41,8 +41,25 @@ export default tseslint.config(
   {
     // The fake stands in for Apps Script, which coerces whatever a script passes (titles, notes, messages) with
     // String(): its `unknown` parameters are meant to be stringified exactly that way.
-    files: ['tests/fake-sheets/**/*.ts'],
+    files: ['emulator/**/*.ts'],
     rules: { '@typescript-eslint/no-base-to-string': 'off' },
+  },
+  {
+    // Tests are leaves: nothing outside tests/ may import from them (the emulator, bench and scripts are the shared tools).
+    files: ['{src,scripts,bench,probe,emulator}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/tests/**', '../tests', '../../tests'],
+              message: 'tests/ is not a library: move shared code to emulator/, bench/ or scripts/.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Plain JavaScript scripts are outside the TypeScript program: lint them without type information.

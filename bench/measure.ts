@@ -1,6 +1,6 @@
 /**
  * What the benchmark measures, shared by bench/run.ts (the table) and tests/unit/bench-*.test.ts (the counts).
- * Every operation runs on the in-memory Sheets fake (tests/fake-sheets), which counts each Spreadsheet service
+ * Every operation runs on the in-memory Sheets fake (emulator), which counts each Spreadsheet service
  * call, read, write and read-after-write round trip exactly as bench/README.md describes.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,8 +11,8 @@ import type { CanvasContent } from '../src/core/content-schema';
 import { LIMITS } from '../src/core/requests';
 import type { BlockView, CanvasView } from '../src/core/view';
 import { bundleServer } from '../scripts/server-bundle';
-import { createFakeGoogle, type FakeGoogle, type Stats } from '../tests/fake-sheets';
-import { multipliedContent } from '../tests/support/content';
+import { createFakeGoogle, type FakeGoogle, type Stats } from '../emulator';
+import { multipliedContent } from './content';
 import { naiveInsert } from './naive-insert';
 import { naiveGetCanvas, naiveRefreshKeyFigures, naiveSaveBlock, naiveShowSidebar } from './naive-ops';
 

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import * as vm from 'node:vm';
-import type { FakeGoogle } from '../tests/fake-sheets';
+import type { FakeGoogle } from '../emulator';
 
 /** The repository root: the nearest folder above this module with package.json and src/entry-points.json. */
 export function repoRoot(start: string = __dirname): string {

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { a1 } from '../src/core/a1';
 import type { CanvasView } from '../src/core/view';
-import { launchChromium } from '../tests/browser/launch';
+import { launchChromium } from './chromium';
 import { startPreview } from './preview/server';
 
 const OUT = resolve('docs/sidebar');

@@ -8,8 +8,8 @@
  * which the browser lays out with the cell's real font and width; rows with an explicit height keep it
  * and clip, as in Sheets. All text is escaped.
  */
-import { parseTypedInput } from '../../tests/fake-sheets/cell-parsing';
-import type { BorderSide, ReadCell, ReadSheet } from '../../tests/fake-sheets';
+import { parseTypedInput } from '../../emulator/cell-parsing';
+import type { BorderSide, ReadCell, ReadSheet } from '../../emulator';
 import { escapeHtml } from './html';
 
 export const ROW_HEADER_PX = 46;

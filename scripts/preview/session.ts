@@ -13,7 +13,7 @@ import {
   type FakeGoogle,
   type ReadModel,
   type ToastRecord,
-} from '../../tests/fake-sheets';
+} from '../../emulator';
 import { defaultDistDir, loadBuiltBundle, readSidebarFile, thrownMessage, type BundleHost } from '../bundle-host';
 import { workbookBuffer } from '../xlsx/workbook';
 import { renderGrid } from './render-grid';

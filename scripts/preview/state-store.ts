@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { loadFakeGoogle, type FakeGoogle, type FakeOptions } from '../../tests/fake-sheets';
+import { loadFakeGoogle, type FakeGoogle, type FakeOptions } from '../../emulator';
 
 export type LoadedState =
   | { kind: 'missing' }

@@ -4,7 +4,7 @@
  * border styles, fonts, alignment and number formats.
  */
 import type { Alignment, Border, BorderStyle, Borders, Fill, Font } from 'exceljs';
-import type { BorderSide, ResolvedFormat } from '../../tests/fake-sheets';
+import type { BorderSide, ResolvedFormat } from '../../emulator';
 
 /** Sheets' automatic number format; in Excel that is "General" (no format written). */
 export const SHEETS_DEFAULT_NUMBER_FORMAT = '0.###############';

@@ -3,7 +3,7 @@
  * spreadsheet (or loads a saved preview state), then writes the result as an .xlsx workbook.
  */
 import { readFileSync } from 'node:fs';
-import { createFakeGoogle, loadFakeGoogle, type FakeGoogle } from '../../tests/fake-sheets';
+import { createFakeGoogle, loadFakeGoogle, type FakeGoogle } from '../../emulator';
 import { defaultDistDir, loadBuiltBundle, readSidebarFile } from '../bundle-host';
 import { writeWorkbookFile, type WorkbookOptions } from './workbook';
 

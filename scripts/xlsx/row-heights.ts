@@ -5,7 +5,7 @@
  * into its width (merged columns summed) with average Arial glyph widths, and errs on the tall side so
  * no line is cut off.
  */
-import type { ReadCell, ReadSheet } from '../../tests/fake-sheets';
+import type { ReadCell, ReadSheet } from '../../emulator';
 
 /** Sheets' default row height, in pixels. */
 export const DEFAULT_ROW_PX = 21;

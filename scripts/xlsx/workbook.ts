@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { CellScalar, ReadCell, ReadModel, ReadSheet } from '../../tests/fake-sheets';
+import type { CellScalar, ReadCell, ReadModel, ReadSheet } from '../../emulator';
 import { alignment, argb, borders, columnWidthChars, fill, font, numberFormat, pointsFromPixels } from './convert';
 import { DEFAULT_ROW_PX, estimateAutoRowHeights } from './row-heights';
 

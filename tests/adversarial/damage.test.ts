@@ -4,7 +4,7 @@
  * rate cleared, named ranges removed. Each case asserts the exact outcome, or a clear one-line error with the
  * spreadsheet unchanged. Everything runs through the built bundle's top-level functions.
  */
-import { defaultReading } from '../fake-sheets/document';
+import { defaultReading } from '../../emulator/document';
 import type { BlockId } from '../../src/core/block-ids';
 import type { BlockView, CanvasView } from '../../src/core/view';
 import { CONTENT } from '../support/content';

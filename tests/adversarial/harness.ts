@@ -7,7 +7,7 @@ import * as vm from 'node:vm';
 import type { BlockId } from '../../src/core/block-ids';
 import { blockArea, layoutFromMarkers } from '../../src/core/canvas-layout';
 import type { BlockView, CanvasView } from '../../src/core/view';
-import { loadFakeGoogle, type FakeGoogle } from '../fake-sheets';
+import { loadFakeGoogle, type FakeGoogle } from '../../emulator';
 import { loadBundle, sidebarFile, type LoadedBundle } from '../support/bundle';
 import { thrown } from '../support/thrown';
 

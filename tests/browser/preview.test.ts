@@ -12,7 +12,7 @@ import type { Browser, Dialog, FrameLocator, Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../scripts/preview/server';
 import { BLOCK_TITLES } from '../../src/core/block-ids';
 import type { CanvasView } from '../../src/core/view';
-import { loadFakeGoogle } from '../fake-sheets';
+import { loadFakeGoogle } from '../../emulator';
 import { launchChromium } from './launch';
 
 const OUTPUT = join(__dirname, '../output');

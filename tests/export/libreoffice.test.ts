@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { insertedCanvas } from '../../scripts/xlsx/export-canvas';
 import { writeWorkbookFile } from '../../scripts/xlsx/workbook';
 import { BLOCK_TITLES } from '../../src/core/block-ids';
-import type { CellScalar, FakeGoogle } from '../fake-sheets';
+import type { CellScalar, FakeGoogle } from '../../emulator';
 
 function findSoffice(): string | null {
   const candidates = [process.env.SOFFICE, 'soffice', 'libreoffice'].filter(Boolean) as string[];

@@ -17,7 +17,7 @@ import { estimateAutoRowHeights } from '../../scripts/xlsx/row-heights';
 import { buildWorkbook, workbookBuffer } from '../../scripts/xlsx/workbook';
 import { BLOCK_TITLES } from '../../src/core/block-ids';
 import type { BlockView, CanvasView } from '../../src/core/view';
-import type { FakeGoogle, ReadCell, ReadModel } from '../fake-sheets';
+import type { FakeGoogle, ReadCell, ReadModel } from '../../emulator';
 
 const ROOT = resolve(__dirname, '../..');
 const CANVAS = 'Xiaomi Canvas';

@@ -1,7 +1,7 @@
 import { BLOCK_IDS, BLOCK_TITLES } from '../../src/core/block-ids';
 import { blockArea, layoutFromMarkers } from '../../src/core/canvas-layout';
 import { KEY_FIGURES_HEADER } from '../../src/core/key-figures-plan';
-import { createFakeGoogle } from '../fake-sheets';
+import { createFakeGoogle } from '../../emulator';
 import { loadBundle, sidebarFile } from '../support/bundle';
 import { CONTENT } from '../support/content';
 

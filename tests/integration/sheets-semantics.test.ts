@@ -4,8 +4,8 @@
  */
 import type { BlockId } from '../../src/core/block-ids';
 import type { BlockView, Figure } from '../../src/core/view';
-import { createFakeGoogle } from '../fake-sheets';
-import { defaultReading, isTextFormat } from '../fake-sheets/document';
+import { createFakeGoogle } from '../../emulator';
+import { defaultReading, isTextFormat } from '../../emulator/document';
 import { CANVAS, DETAILS, FIGURES, entryCell, figureRow, withCanvas, type Canvas } from '../adversarial/harness';
 import { loadBundle, sidebarFile } from '../support/bundle';
 

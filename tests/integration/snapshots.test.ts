@@ -2,7 +2,7 @@ import { BLOCK_IDS } from '../../src/core/block-ids';
 import type { CanvasJson } from '../../src/core/canvas-json';
 import { CHUNK_LENGTH } from '../../src/core/snapshot';
 import type { BlockDiff, BlockView, CanvasView, Figure, SnapshotInfo, SnapshotListItem } from '../../src/core/view';
-import { createFakeGoogle } from '../fake-sheets';
+import { createFakeGoogle } from '../../emulator';
 import { loadBundle, sidebarFile, type LoadedBundle } from '../support/bundle';
 import { CONTENT } from '../support/content';
 import { thrown } from '../support/thrown';

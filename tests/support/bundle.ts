@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as vm from 'node:vm';
-import { createFakeGoogle, type FakeGoogle } from '../fake-sheets';
+import { createFakeGoogle, type FakeGoogle } from '../../emulator';
 
 export const DIST = resolve(__dirname, '../../dist');
 

@@ -1,4 +1,4 @@
-import { createFakeGoogle, type FakeGoogle } from '../fake-sheets';
+import { createFakeGoogle, type FakeGoogle } from '../../emulator';
 import { sidebarFile } from './bundle';
 
 /**

@@ -2,7 +2,7 @@
  * The benchmark's counts, asserted (never its timings): the add-on's calls stay flat from 1× to 10× content,
  * meet the round-trip goals, and beat the naive baseline, which itself writes exactly the same canvas.
  */
-import { createFakeGoogle } from '../fake-sheets';
+import { createFakeGoogle } from '../../emulator';
 import type { CanvasView } from '../../src/core/view';
 import { naiveInsert } from '../../bench/naive-insert';
 import { naiveGetCanvas, naiveSaveBlock } from '../../bench/naive-ops';

@@ -6,7 +6,7 @@ import {
   parseReference,
   quoteSheetName,
   rectToA1,
-} from '../fake-sheets/a1';
+} from '../../emulator/a1';
 
 describe('fake-sheets A1 notation', () => {
   test('column letters round-trip, including two- and three-letter columns', () => {

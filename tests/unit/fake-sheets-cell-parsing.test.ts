@@ -1,4 +1,4 @@
-import { parseTypedInput } from '../fake-sheets/cell-parsing';
+import { parseTypedInput } from '../../emulator/cell-parsing';
 
 const opts = { timeZone: 'Etc/UTC', now: () => new Date('2025-06-15T12:00:00Z') };
 const parse = (s: string) => parseTypedInput(s, opts);

@@ -1,8 +1,8 @@
-import { defaultReading } from '../fake-sheets/document';
-import { createFakeGoogle } from '../fake-sheets';
-import { parseFormula } from '../fake-sheets/formula/parser';
-import { tokenize, untokenize } from '../fake-sheets/formula/tokenizer';
-import { normalizeFormula, offsetRelativeReferences, rewriteFormula } from '../fake-sheets/formula/references';
+import { defaultReading } from '../../emulator/document';
+import { createFakeGoogle } from '../../emulator';
+import { parseFormula } from '../../emulator/formula/parser';
+import { tokenize, untokenize } from '../../emulator/formula/tokenizer';
+import { normalizeFormula, offsetRelativeReferences, rewriteFormula } from '../../emulator/formula/references';
 
 function sheetWith(cells: Record<string, unknown>) {
   const fake = createFakeGoogle();

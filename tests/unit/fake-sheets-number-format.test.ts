@@ -4,7 +4,7 @@ import {
   formatGeneralNumber,
   formatNumber,
   toFixedHalfUp,
-} from '../fake-sheets/number-format';
+} from '../../emulator/number-format';
 
 const tz = { timeZone: 'Etc/UTC' };
 

@@ -1,4 +1,4 @@
-import { createFakeGoogle } from '../fake-sheets';
+import { createFakeGoogle } from '../../emulator';
 
 describe('fake-sheets performance', () => {
   test('setValues/getValues of 1000×30 cells takes a few milliseconds, and empty cells are not stored', () => {

@@ -1,4 +1,4 @@
-import { createFakeGoogle } from '../fake-sheets';
+import { createFakeGoogle } from '../../emulator';
 
 describe('fake-sheets Ui', () => {
   test('alert(prompt) answers OK; alert with a choice takes the queued answer; returns Button enum values', () => {

@@ -1,4 +1,4 @@
-import { createFakeGoogle } from '../fake-sheets';
+import { createFakeGoogle } from '../../emulator';
 
 function setup() {
   const fake = createFakeGoogle({ spreadsheetName: 'Plans' });

@@ -1,4 +1,4 @@
-import { createFakeGoogle, loadFakeGoogle } from '../fake-sheets';
+import { createFakeGoogle, loadFakeGoogle } from '../../emulator';
 
 function populated() {
   const fake = createFakeGoogle({ spreadsheetName: 'Round trip' });

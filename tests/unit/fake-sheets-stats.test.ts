@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createFakeGoogle } from '../fake-sheets';
-import * as kinds from '../fake-sheets/method-kinds';
-import { SPECS } from '../fake-sheets/specs';
+import { createFakeGoogle } from '../../emulator';
+import * as kinds from '../../emulator/method-kinds';
+import { SPECS } from '../../emulator/specs';
 
 describe('fake-sheets call accounting', () => {
   test('every Spreadsheet-service call counts, by method and by kind', () => {

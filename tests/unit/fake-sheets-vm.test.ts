@@ -1,5 +1,5 @@
 import * as vm from 'node:vm';
-import { createFakeGoogle } from '../fake-sheets';
+import { createFakeGoogle } from '../../emulator';
 
 const SCRIPT = `
 function probe() {

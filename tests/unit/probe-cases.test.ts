@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as vm from 'node:vm';
 import { PROBE_CASES, runProbeCases, type ProbeResult } from '../../probe/cases';
-import { createFakeGoogle } from '../fake-sheets';
-import type { Reading } from '../fake-sheets/document';
+import { createFakeGoogle } from '../../emulator';
+import type { Reading } from '../../emulator/document';
 
 /**
  * The conformance probe's cases, run against the fake: each row of docs/sheets-assumptions.md is pinned here.

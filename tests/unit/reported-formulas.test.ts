@@ -1,4 +1,4 @@
-import { createFakeGoogle } from '../fake-sheets';
+import { createFakeGoogle } from '../../emulator';
 import { DIFFERS_FLAG, RATE_CELL, TOLERANCE_CELL } from '../../src/core/key-figures-plan';
 import { compareWithReported, convertUnit } from '../../src/core/reported-compare';
 import { reportedFormulas } from '../../src/core/reported-formulas';
