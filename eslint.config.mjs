@@ -1,9 +1,75 @@
-// ESLint (flat config): typescript-eslint's type-aware rules over src, scripts, tests, bench and probe, with
+// ESLint (flat config): typescript-eslint's type-aware rules over src, scripts, tests, bench, probe and emulator, with
 // eslint-config-prettier last so formatting stays Prettier's job alone. `npm run lint`; CI runs it.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// The globals each layer must not touch (no-restricted-globals below). Apps Script's services exist only on the
+// server; the DOM only in the sidebar; Node only in the tools and tests.
+const APPS_SCRIPT = [
+  'SpreadsheetApp',
+  'LockService',
+  'PropertiesService',
+  'HtmlService',
+  'ScriptApp',
+  'Session',
+  'Utilities',
+  'Logger',
+  'CacheService',
+  'Charts',
+  'DriveApp',
+  'UrlFetchApp',
+  'Browser',
+  'ContentService',
+  'DocumentApp',
+  'FormApp',
+  'GmailApp',
+  'MailApp',
+  'SlidesApp',
+  'XmlService',
+  'GoogleAppsScript',
+];
+const DOM = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'fetch',
+  'XMLHttpRequest',
+  'alert',
+  'confirm',
+  'prompt',
+  'requestAnimationFrame',
+  'getComputedStyle',
+  'customElements',
+  'HTMLElement',
+  'Element',
+  'Event',
+  'KeyboardEvent',
+  'google',
+  'self',
+  'top',
+  'parent',
+  'frames',
+  'history',
+];
+const NODE = ['process', 'require', 'module', 'Buffer', '__dirname', '__filename', 'global', 'setImmediate'];
+const restricted = (names, where) => names.map((name) => ({ name, message: `${name} does not exist in ${where}.` }));
+const NO_TESTS = {
+  group: ['**/tests/**', '../tests', '../../tests'],
+  message: 'tests/ is not a library: move shared code to emulator/, bench/ or scripts/.',
+};
+const NO_NODE = {
+  group: ['node:*', 'fs', 'path', 'child_process', 'os', 'util'],
+  message: 'Node exists only in the tools and tests.',
+};
+const layer = (name, where) => ({
+  group: [`../${name}`, `../${name}/*`, `**/src/${name}/**`],
+  message: `${where} does not import src/${name}/: they meet only through src/core (the contract and the pure logic).`,
+});
 
 export default tseslint.config(
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
@@ -12,7 +78,7 @@ export default tseslint.config(
     files: ['{src,scripts,tests,bench,probe,emulator}/**/*.{ts,mjs}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
     languageOptions: {
-      // tsconfig.json already includes src, tests, scripts, bench and probe: one program gives every rule its types.
+      // Each file gets its types from the nearest tsconfig.json: src/core, src/server, src/sidebar, or the root one.
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
     },
@@ -44,21 +110,40 @@ export default tseslint.config(
     files: ['emulator/**/*.ts'],
     rules: { '@typescript-eslint/no-base-to-string': 'off' },
   },
+  // Layers the linter enforces (the per-layer tsconfig.json files enforce the same with types): the core uses no
+  // platform at all, the server no DOM, the sidebar no Apps Script and no server code; nothing imports tests/.
   {
-    // Tests are leaves: nothing outside tests/ may import from them (the emulator, bench and scripts are the shared tools).
     files: ['{src,scripts,bench,probe,emulator}/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TESTS] }] },
+  },
+  {
+    files: ['src/core/**/*.ts'],
     rules: {
+      'no-restricted-globals': [
+        'error',
+        ...restricted(APPS_SCRIPT, 'the core'),
+        ...restricted(DOM, 'the core'),
+        ...restricted(NODE, 'the core'),
+        { name: 'console', message: 'The core has no side effects: return data, let the server log.' },
+      ],
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            {
-              group: ['**/tests/**', '../tests', '../../tests'],
-              message: 'tests/ is not a library: move shared code to emulator/, bench/ or scripts/.',
-            },
-          ],
-        },
+        { patterns: [NO_TESTS, NO_NODE, layer('server', 'the core'), layer('sidebar', 'the core')] },
       ],
+    },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...restricted(DOM, 'the server'), ...restricted(NODE, 'the server')],
+      'no-restricted-imports': ['error', { patterns: [NO_TESTS, NO_NODE, layer('sidebar', 'the server')] }],
+    },
+  },
+  {
+    files: ['src/sidebar/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...restricted(APPS_SCRIPT, 'the sidebar'), ...restricted(NODE, 'the sidebar')],
+      'no-restricted-imports': ['error', { patterns: [NO_TESTS, NO_NODE, layer('server', 'the sidebar')] }],
     },
   },
   {

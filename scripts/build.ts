@@ -1,11 +1,11 @@
 /**
- * npm run build: validate content → type-check → bundle the server into dist/Code.js (content embedded,
+ * npm run build: validate content → type-check every layer → bundle the server into dist/Code.js (content embedded,
  * one top-level function per entry point) → dist/Sidebar.html → dist/appsscript.json.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { buildSidebarHtml } from './build-sidebar';
+import { typecheckLayers } from './layers';
 import { bundleServer } from './server-bundle';
 import { loadAndValidateContent, loadAndValidateReported } from './validate-content';
 
@@ -24,11 +24,9 @@ async function main(): Promise<void> {
   console.log(`  ${loadAndValidateReported().figures.length} reported figures`);
 
   if (!skipTypecheck) {
-    step('type-check (tsc --noEmit)');
-    const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], {
-      stdio: 'inherit',
-    });
-    if (tsc.status !== 0) throw new Error('type-check failed');
+    step('type-check each layer (tsc --noEmit: core, server, sidebar, tools and tests)');
+    const failed = typecheckLayers();
+    if (failed.length > 0) throw new Error(`type-check failed in ${failed.join(', ')}`);
   }
 
   mkdirSync('dist', { recursive: true });
