@@ -3,7 +3,7 @@
  * turns implementations into counted service objects, the UI/lock/log records tests inspect, and the
  * factories that create API objects (kept here to avoid import cycles between range.ts and sheet.ts).
  */
-import type { DocumentModel } from './document';
+import type { DocumentModel, Readings } from './document';
 import { SheetsError } from './document';
 import type { Realm } from './realm';
 import type { ServiceWrapper } from './service';
@@ -90,6 +90,10 @@ export interface FakeOptions {
   echoConsole?: boolean;
   /** How undocumented behaviour is read (default: FAKE_SHEETS_READING, else 'strict'); see README "Readings". */
   reading?: 'strict' | 'lenient';
+  /** Single behaviours switched away from `reading`'s side; see README "Readings". */
+  readings?: Partial<Readings>;
+  /** The spreadsheet's locale (default en_US); setSpreadsheetLocale changes it. */
+  locale?: string;
   /** Size of sheets made by insertSheet after creation (default 1000 × 26; Google does not document it). */
   newSheetSize?: { rows: number; columns: number };
 }

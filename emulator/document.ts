@@ -18,6 +18,7 @@ import {
   type StructuralChange,
 } from './formula/references';
 import { isError } from './formula/values';
+import { swapFormulaSyntax, usesSemicolons } from './formula/locale-syntax';
 import { SheetModel } from './sheet-model';
 import type { CellScalar, Rect } from './types';
 
@@ -58,6 +59,22 @@ export class SheetsError extends Error {}
  */
 export type Reading = 'strict' | 'lenient';
 
+/**
+ * One switch per undocumented behaviour; each defaults to the side of `reading` (strict = the first value).
+ * - `formulaSyntax`: formula text a script writes (setValues, setFormula(s)) is parsed in the spreadsheet's
+ *   locale (`locale`: `;` and decimal `,` in de_DE, pt_BR, …) or always as en_US (`en_US`); getFormulas
+ *   answers in the same syntax.
+ * - `deletedSheetNames`: a deleted sheet's named ranges stay, pointing at #REF! (`kept`: listed by
+ *   getNamedRanges, their getRange throws, setNamedRange refuses their name) or disappear (`dropped`).
+ */
+export interface Readings {
+  formulaSyntax: 'locale' | 'en_US';
+  deletedSheetNames: 'kept' | 'dropped';
+}
+
+const STRICT_READINGS: Readings = { formulaSyntax: 'locale', deletedSheetNames: 'kept' };
+const LENIENT_READINGS: Readings = { formulaSyntax: 'en_US', deletedSheetNames: 'dropped' };
+
 /** The reading used when none is given: FAKE_SHEETS_READING=lenient runs a whole suite under the other one. */
 export function defaultReading(): Reading {
   return process.env.FAKE_SHEETS_READING === 'lenient' ? 'lenient' : 'strict';
@@ -75,6 +92,8 @@ export interface DocumentInit {
   locale: string;
   now: () => Date;
   reading?: Reading;
+  /** Switches single behaviours away from `reading`'s side. */
+  readings?: Partial<Readings>;
   /** Size of a sheet made by insertSheet (Google does not document it; default 1000 × 26). */
   newSheetSize?: { rows: number; columns: number };
 }
@@ -91,6 +110,8 @@ export class DocumentModel implements EvalHost {
   activeSheetId = 0;
   activeRange: ActiveRange | null = null;
   reading: Reading;
+  /** Single behaviours switched away from `reading`'s side (see readingOf). */
+  readings: Partial<Readings>;
   newSheetSize: { rows: number; columns: number } | undefined;
   readonly evaluator: Evaluator;
   private readonly clock: () => Date;
@@ -103,6 +124,7 @@ export class DocumentModel implements EvalHost {
     this.locale = init.locale;
     this.clock = init.now;
     this.reading = init.reading ?? defaultReading();
+    this.readings = { ...(init.readings ?? {}) };
     this.newSheetSize = init.newSheetSize;
     this.evaluator = new Evaluator(this);
   }
@@ -273,8 +295,25 @@ export class DocumentModel implements EvalHost {
     if (typeof raw === 'string' && raw.length > MAX_CELL_CHARS) throw new SheetsError(CELL_TOO_LONG);
   }
 
+  /** How one undocumented behaviour is read: its own switch, else the side of `reading`. */
+  readingOf<K extends keyof Readings>(key: K): Readings[K] {
+    return this.readings[key] ?? (this.reading === 'lenient' ? LENIENT_READINGS : STRICT_READINGS)[key];
+  }
+
+  /** True when formula text written or read by a script is in the locale's `;` syntax (see Readings). */
+  private localeSyntax(): boolean {
+    return this.readingOf('formulaSyntax') === 'locale' && usesSemicolons(this.locale);
+  }
+
+  /** Formula text as written by a script (or typed), stored in en_US syntax. */
   canonicalFormula(formula: string): string {
-    return normalizeFormula(formula, (name) => this.sheetByName(name)?.name);
+    const written = this.localeSyntax() ? swapFormulaSyntax(formula, 'fromLocale') : formula;
+    return normalizeFormula(written, (name) => this.sheetByName(name)?.name);
+  }
+
+  /** A stored formula as getFormula(s) returns it. */
+  formulaAsRead(formula: string): string {
+    return this.localeSyntax() ? swapFormulaSyntax(formula, 'toLocale') : formula;
   }
 
   /** Stores a formula (text starting with '='). */

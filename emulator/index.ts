@@ -359,9 +359,10 @@ export function createFakeGoogle(options?: FakeOptions): FakeGoogle {
     id: opts.spreadsheetId ?? `fake-spreadsheet-${String(spreadsheetCounter).padStart(4, '0')}`,
     name: opts.spreadsheetName ?? 'Untitled spreadsheet',
     timeZone: opts.timeZone ?? 'Etc/UTC',
-    locale: 'en_US',
+    locale: opts.locale ?? 'en_US',
     now,
     reading: opts.reading,
+    readings: opts.readings,
   });
   doc.addSheet('Sheet1', 0, 0);
   doc.newSheetSize = opts.newSheetSize;
@@ -375,6 +376,8 @@ export function loadFakeGoogle(json: unknown, options?: FakeOptions): FakeGoogle
   const data = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
   const doc = documentFromState(data, opts.now ?? (() => new Date()));
   if (opts.reading) doc.reading = opts.reading;
+  if (opts.readings) doc.readings = { ...opts.readings };
+  if (opts.locale) doc.locale = opts.locale;
   doc.newSheetSize = opts.newSheetSize;
   return build(doc, opts);
 }

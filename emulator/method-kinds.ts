@@ -54,6 +54,7 @@ export const SPREADSHEET_METHODS: Record<string, Kind> = {
   getSpreadsheetTimeZone: R,
   setSpreadsheetTimeZone: W,
   getSpreadsheetLocale: R,
+  setSpreadsheetLocale: W,
   getDataRange: R,
   getLastRow: R,
   getLastColumn: R,
@@ -374,6 +375,7 @@ export const VOID_METHODS: Record<string, readonly string[]> = {
     'rename',
     'setNamedRange',
     'setSpreadsheetTimeZone',
+    'setSpreadsheetLocale',
     'toast',
   ],
   Sheet: [

@@ -157,12 +157,17 @@ export class RangeImpl {
   // ---- formulas --------------------------------------------------------------------------------------
 
   getFormulas(): string[][] {
-    return this.matrix((r, c) => this.sheet.cellAt(r, c)?.formula ?? '');
+    return this.matrix((r, c) => this.formulaAt(r, c));
   }
 
   getFormula(): string {
     this.alive();
-    return this.sheet.cellAt(this.rect.r1, this.rect.c1)?.formula ?? '';
+    return this.formulaAt(this.rect.r1, this.rect.c1);
+  }
+
+  private formulaAt(r: number, c: number): string {
+    const formula = this.sheet.cellAt(r, c)?.formula;
+    return formula === undefined ? '' : this.doc.formulaAsRead(formula);
   }
 
   private writeFormulaText(r: number, c: number, f: unknown): void {

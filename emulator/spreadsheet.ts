@@ -237,6 +237,14 @@ export class SpreadsheetImpl {
     return this.doc.locale;
   }
 
+  /** Stored formulas keep their meaning (they are kept in en_US syntax); only what is written next changes. */
+  setSpreadsheetLocale(locale: unknown): void {
+    if (typeof locale !== 'string' || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale))
+      this.ctx.fail(`Invalid locale: ${String(locale)}`);
+    this.doc.locale = locale;
+    this.doc.touch();
+  }
+
   private activeSheetImpl(): { getDataRange(): object; getLastRow(): number; getLastColumn(): number } {
     return this.ctx.unwrap(this.sheetApi(this.doc.activeSheet()))!;
   }

@@ -186,6 +186,46 @@ export const PROBE_CASES: ProbeCase[] = [
         : typed(value);
     },
   },
+  {
+    id: 'formula-parsed-in-spreadsheet-locale',
+    assumption:
+      'Whether a formula written by a script is parsed in the spreadsheet locale (de_DE: ";" between arguments) or always as en_US (the add-on writes formulas in en_US while the locale is en_US, core/formula.ts).',
+    documented: null,
+    expected: ['#ERROR!', 2.5],
+    lenient: [2.5, '#ERROR!'],
+    run({ spreadsheet, sheet }) {
+      const locale = spreadsheet.getSpreadsheetLocale();
+      spreadsheet.setSpreadsheetLocale('de_DE');
+      try {
+        const cells = sheet.getRange(1, 7, 1, 2);
+        cells.setNumberFormat(AUTOMATIC_FORMAT);
+        cells.setFormulas([['=IF(1,2.5,3)', '=IF(1;2,5;3)']]);
+        return cells.getValues()[0] as unknown[];
+      } finally {
+        spreadsheet.setSpreadsheetLocale(locale);
+      }
+    },
+  },
+  {
+    id: 'sumproduct-text-in-value-range',
+    assumption:
+      'Text in a range multiplied inside SUMPRODUCT is #VALUE!, while a range given as its own SUMPRODUCT argument counts text as 0 (Reported reads the value column that way).',
+    documented: null,
+    expected: [5, '#VALUE!'],
+    lenient: [5, '#VALUE!'],
+    run({ sheet }) {
+      const data = sheet.getRange(1, 9, 3, 2);
+      data.setNumberFormat(AUTOMATIC_FORMAT);
+      data.setValues([
+        ['x', 'n/a'],
+        ['x', 5],
+        ['y', 7],
+      ]);
+      const formulas = sheet.getRange(4, 9, 2, 1);
+      formulas.setFormulas([['=SUMPRODUCT((I1:I3="x")*1,J1:J3)'], ['=SUMPRODUCT((I1:I3="x")*J1:J3)']]);
+      return formulas.getValues().map((row): unknown => row[0]);
+    },
+  },
 ];
 
 export interface ProbeResult {

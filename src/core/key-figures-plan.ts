@@ -1,5 +1,6 @@
 import { a1, a1Range, columnLetter, quoteSheetName } from './a1';
 import { CURRENCY_UNITS } from './units';
+import { AND, EMPTY, IF, ISNUMBER, NOT, OR, SUMPRODUCT, formula, text } from './formula';
 import { reportedFormulas, type ReportedRange } from './reported-formulas';
 import { FIGURE_COLUMNS } from './details-plan';
 import { rangeNames, sheetMarker } from './instance-names';
@@ -63,51 +64,73 @@ export function keyFigureRowFormulas(
   reported: ReportedRange,
 ): string[] {
   const ref = (column: number) => `${quoteSheetName(detailsSheet)}!${a1(detailsRow, column)}`;
-  const text = (column: number) => `=""&${ref(column)}`;
+  const asText = (column: number) => formula(`${EMPTY}&${ref(column)}`);
   const [C, D, E, G, I, J] = ['C', 'D', 'E', 'G', 'I', 'J'].map((col) => `${col}${r}`);
-  const isCurrency = `OR(${CURRENCY_UNITS.map((u) => `${D}="${u}"`).join(',')})`;
-  const usd =
-    `=IF(ISNUMBER(${C}),IF(${D}="USD bn",${C},IF(${D}="USD m",${C}/1000,` +
-    `IF(AND(ISNUMBER(${RATE}),${D}="CNY bn"),${C}*${RATE},IF(AND(ISNUMBER(${RATE}),${D}="CNY m"),${C}*${RATE}/1000,"")))),"")`;
-  const compared = `=IF(ISNUMBER(${G}),${G},IF(${isCurrency},"",IF(ISNUMBER(${C}),${C},"")))`;
+  const unitIs = (unit: string) => `${D}=${text(unit)}`;
+  const isCurrency = OR(...CURRENCY_UNITS.map(unitIs));
+  const hasRate = ISNUMBER(RATE);
+  const usd = formula(
+    IF(
+      ISNUMBER(C),
+      IF(
+        unitIs('USD bn'),
+        C,
+        IF(
+          unitIs('USD m'),
+          `${C}/1000`,
+          IF(
+            AND(hasRate, unitIs('CNY bn')),
+            `${C}*${RATE}`,
+            IF(AND(hasRate, unitIs('CNY m')), `${C}*${RATE}/1000`, EMPTY),
+          ),
+        ),
+      ),
+      EMPTY,
+    ),
+  );
+  const compared = formula(IF(ISNUMBER(G), G, IF(isCurrency, EMPTY, IF(ISNUMBER(C), C, EMPTY))));
   const span = (col: string) => `$${col}$2:$${col}$${Math.max(lastRow, 2)}`;
   // Exact comparisons only (no COUNTIFS criteria: they coerce numeric-looking text and read * ? ~ < > = as
   // wildcards/operators, differently in Sheets, Excel and LibreOffice). A blank Compared is text, hence ISNUMBER.
   const others =
-    `(${span('I')}=${I})*(${span('E')}=${E})*ISNUMBER(${span('J')})*` +
+    `(${span('I')}=${I})*(${span('E')}=${E})*${ISNUMBER(span('J'))}*` +
     `((${span('J')}>${J}*(1+${TOLERANCE}))+(${span('J')}<${J}/(1+${TOLERANCE})))`;
-  const conflict =
-    `=IF(OR(${I}="",NOT(ISNUMBER(${J})),NOT(ISNUMBER(${TOLERANCE}))),"",` +
-    `IF(SUMPRODUCT(${others})>0,"${CONFLICT_FLAG}",""))`;
+  const conflict = formula(
+    IF(
+      OR(`${I}=${EMPTY}`, NOT(ISNUMBER(J)), NOT(ISNUMBER(TOLERANCE))),
+      EMPTY,
+      IF(`${SUMPRODUCT(others)}>0`, text(CONFLICT_FLAG), EMPTY),
+    ),
+  );
   return [
-    text(FIGURE_COLUMNS.label),
-    `=${ref(FIGURE_COLUMNS.value)}`,
-    text(FIGURE_COLUMNS.unit),
-    text(FIGURE_COLUMNS.period),
-    text(FIGURE_COLUMNS.note),
+    asText(FIGURE_COLUMNS.label),
+    formula(ref(FIGURE_COLUMNS.value)),
+    asText(FIGURE_COLUMNS.unit),
+    asText(FIGURE_COLUMNS.period),
+    asText(FIGURE_COLUMNS.note),
     usd,
     conflict,
-    text(FIGURE_COLUMNS.metric),
+    asText(FIGURE_COLUMNS.metric),
     compared,
     ...reportedFormulas(r, reported, { rate: RATE, tolerance: TOLERANCE, flag: DIFFERS_FLAG }),
   ];
 }
 
-const formula = { numberFormat: THEME.automaticFormat } as const;
+const automatic = { numberFormat: THEME.automaticFormat } as const;
 const ROW_STYLES: Partial<CellStyle>[] = [
   { fontWeight: 'bold' },
-  formula,
+  automatic,
   { numberFormat: THEME.numberFormat, horizontalAlignment: 'right' },
-  formula,
-  formula,
-  { ...formula, fontColor: THEME.muted },
+  automatic,
+  automatic,
+  { ...automatic, fontColor: THEME.muted },
   { numberFormat: '#,##0.000', horizontalAlignment: 'right' },
-  { ...formula, fontColor: THEME.alert, fontWeight: 'bold' },
-  { ...formula, fontColor: THEME.muted },
+  { ...automatic, fontColor: THEME.alert, fontWeight: 'bold' },
+  { ...automatic, fontColor: THEME.muted },
   { numberFormat: '#,##0.0##', horizontalAlignment: 'right', fontColor: THEME.muted },
   { numberFormat: '#,##0.0##', horizontalAlignment: 'right' },
   { numberFormat: '0.0%', horizontalAlignment: 'right' },
-  { ...formula, fontColor: THEME.alert, fontWeight: 'bold' },
+  { ...automatic, fontColor: THEME.alert, fontWeight: 'bold' },
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { quoteSheetName } from './a1';
+import { ABS, AND, EMPTY, IF, ISNUMBER, NOT, OR, SUMPRODUCT, formula, text } from './formula';
 import { CURRENCY_UNITS, USD_BN_PER_UNIT, type CurrencyUnit } from './units';
 
 /** Where Key Figures finds Xiaomi's reported results: the sheet and the last row its lookups cover. */
@@ -25,7 +26,9 @@ function usdPerUnit(unit: CurrencyUnit, rate: string): string {
  *
  * Reported is the reported value with the row's metric and period, in the row's unit: currency units convert
  * through the rate cell (CNY ↔ USD) and bn ↔ m; other units must be equal. It is the mean of the matching
- * rows, so a duplicate typed into Reported Results cannot double it. Lookups are SUMPRODUCTs of exact
+ * rows whose value is a number, so a duplicate typed into Reported Results cannot double it, and text, a blank
+ * or a misplaced number in another row changes nothing (the value column is SUMPRODUCT's own argument, where
+ * text counts as 0, never inside arithmetic, where it is #VALUE!). Lookups are SUMPRODUCTs of exact
  * equalities, which mean the same in Google Sheets, Excel and LibreOffice (no wildcards, no criteria
  * parsing, no approximate match); periods compare as text on both sides, because "2024" is text in one sheet
  * and may be a number in another.
@@ -38,25 +41,32 @@ export function reportedFormulas(
   const span = (col: string) => `${quoteSheetName(reported.sheet)}!$${col}$2:$${col}$${Math.max(reported.lastRow, 2)}`;
   const [C, D, E, I, K, L] = ['C', 'D', 'E', 'I', 'K', 'L'].map((col) => `${col}${r}`);
   const { rate, tolerance } = cells;
-  const match = `(""&${span(METRIC)}=""&${I})*(""&${span(PERIOD)}=""&${E})`;
-  const unitIs = (u: string) => `(${span(UNIT)}="${u}")`;
+  const values = span(VALUE);
+  const match = `(""&${span(METRIC)}=""&${I})*(""&${span(PERIOD)}=""&${E})*${ISNUMBER(values)}`;
+  const unitIs = (u: string) => `(${span(UNIT)}=${text(u)})`;
   const reportedCurrency = `(${CURRENCY_UNITS.map(unitIs).join('+')})`;
   const reportedUsd = `(${CURRENCY_UNITS.map((u) => `${unitIs(u)}*${usdPerUnit(u, rate)}`).join('+')})`;
   const rowUsd = CURRENCY_UNITS.slice(0, -1).reduceRight(
-    (rest, u) => `IF(${D}="${u}",${usdPerUnit(u, rate)},${rest})`,
+    (rest, u) => IF(`${D}=${text(u)}`, usdPerUnit(u, rate), rest),
     usdPerUnit(CURRENCY_UNITS[CURRENCY_UNITS.length - 1], rate),
   );
-  const isCurrency = `OR(${CURRENCY_UNITS.map((u) => `${D}="${u}"`).join(',')})`;
-  const currencyCount = `SUMPRODUCT(${match}*${reportedCurrency})`;
+  const isCurrency = OR(...CURRENCY_UNITS.map((u) => `${D}=${text(u)}`));
+  const currencyCount = SUMPRODUCT(`${match}*${reportedCurrency}`);
   const sameUnit = `(""&${span(UNIT)}=""&${D})`;
-  const sameUnitCount = `SUMPRODUCT(${match}*${sameUnit})`;
-  const fromCurrency =
-    `IF(AND(ISNUMBER(${rate}),${rate}>0,${currencyCount}>0),` +
-    `SUMPRODUCT(${match}*${span(VALUE)}*${reportedUsd})/${currencyCount}/(${rowUsd}),"")`;
-  const fromSameUnit = `IF(${sameUnitCount}>0,SUMPRODUCT(${match}*${sameUnit}*${span(VALUE)})/${sameUnitCount},"")`;
+  const sameUnitCount = SUMPRODUCT(`${match}*${sameUnit}`);
+  const fromCurrency = IF(
+    AND(ISNUMBER(rate), `${rate}>0`, `${currencyCount}>0`),
+    `${SUMPRODUCT(`${match}*${reportedUsd}`, values)}/${currencyCount}/(${rowUsd})`,
+    EMPTY,
+  );
+  const fromSameUnit = IF(
+    `${sameUnitCount}>0`,
+    `${SUMPRODUCT(`${match}*${sameUnit}`, values)}/${sameUnitCount}`,
+    EMPTY,
+  );
   return [
-    `=IF(OR(${I}="",NOT(ISNUMBER(${C}))),"",IF(${isCurrency},${fromCurrency},${fromSameUnit}))`,
-    `=IF(AND(ISNUMBER(${C}),ISNUMBER(${K})),IF(${K}=0,"",${C}/${K}-1),"")`,
-    `=IF(AND(ISNUMBER(${L}),ISNUMBER(${tolerance})),IF(ABS(${L})>${tolerance},"${cells.flag}",""),"")`,
+    formula(IF(OR(`${I}=${EMPTY}`, NOT(ISNUMBER(C))), EMPTY, IF(isCurrency, fromCurrency, fromSameUnit))),
+    formula(IF(AND(ISNUMBER(C), ISNUMBER(K)), IF(`${K}=0`, EMPTY, `${C}/${K}-1`), EMPTY)),
+    formula(IF(AND(ISNUMBER(L), ISNUMBER(tolerance)), IF(`${ABS(L)}>${tolerance}`, text(cells.flag), EMPTY), EMPTY)),
   ];
 }

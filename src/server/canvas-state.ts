@@ -37,6 +37,8 @@ export interface CanvasState {
    * columns (settings in L:M): re-linking moves them right instead of writing the table over them.
    */
   legacySettings: unknown[][] | null;
+  /** The spreadsheet's locale, read on write paths (formulas are written in en_US: core/formula.ts); else null. */
+  locale: string | null;
 }
 
 /**
@@ -76,6 +78,7 @@ export function readCanvasState(
       : [];
   const reportedName = sheets.reported ? sheets.reported.getName() : null;
   const { settings, legacySettings } = readComparisonSettings(spreadsheet, sheets.instance, withKeyFigures);
+  const locale = withKeyFigures ? spreadsheet.getSpreadsheetLocale() : null;
   return {
     sheets,
     canvasName,
@@ -89,6 +92,7 @@ export function readCanvasState(
     reportedName,
     settings,
     legacySettings,
+    locale,
   };
 }
 

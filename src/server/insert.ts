@@ -9,6 +9,7 @@ import { applySheetPlan } from './apply-plan';
 import { insertReportedResults, reportedLookup } from './reported-results';
 import { sheetNameTaken } from '../core/sheet-names';
 import { withDocumentLock } from './lock';
+import { withFormulaLocale } from './formula-locale';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Ui = GoogleAppsScript.Base.Ui;
@@ -50,10 +51,10 @@ export interface InsertedCanvas {
 export function insertCanvasInstance(
   spreadsheet: Spreadsheet,
   content: CanvasContent,
-  free: { instance: number; sheetCount: number } = freeInstance(spreadsheet),
+  free: FreeInstance = freeInstance(spreadsheet),
   segmentLinks?: CanvasLinks,
 ): InsertedCanvas {
-  const { instance, sheetCount } = free;
+  const { instance, sheetCount, locale } = free;
   const names = {
     canvas: sheetName('canvas', instance),
     details: sheetName('details', instance),
@@ -67,11 +68,14 @@ export function insertCanvasInstance(
   );
   const figuresPlan = buildKeyFiguresPlan(instance, names.details, links, reportedLookup(names.reported));
 
-  const canvasSheet = spreadsheet.insertSheet(names.canvas, sheetCount);
-  applySheetPlan(canvasSheet, canvas.plan, spreadsheet);
-  applySheetPlan(spreadsheet.insertSheet(names.details, sheetCount + 1), details.plan, spreadsheet);
-  applySheetPlan(spreadsheet.insertSheet(names.figures, sheetCount + 2), figuresPlan, spreadsheet);
-  insertReportedResults(spreadsheet, instance, names.reported, sheetCount + 3);
+  const canvasSheet = withFormulaLocale(spreadsheet, locale, () => {
+    const sheet = spreadsheet.insertSheet(names.canvas, sheetCount);
+    applySheetPlan(sheet, canvas.plan, spreadsheet);
+    applySheetPlan(spreadsheet.insertSheet(names.details, sheetCount + 1), details.plan, spreadsheet);
+    applySheetPlan(spreadsheet.insertSheet(names.figures, sheetCount + 2), figuresPlan, spreadsheet);
+    insertReportedResults(spreadsheet, instance, names.reported, sheetCount + 3);
+    return sheet;
+  });
 
   canvasSheet.activate();
   spreadsheet.toast(
@@ -82,8 +86,16 @@ export function insertCanvasInstance(
   return { instance, names };
 }
 
+/** Where a new canvas goes, read before any write: its instance, the sheet count and the spreadsheet's locale. */
+export interface FreeInstance {
+  instance: number;
+  sheetCount: number;
+  /** The spreadsheet's locale (formulas are written in en_US: see core/formula.ts). */
+  locale: string;
+}
+
 /** The lowest instance number whose sheet names and named ranges are all free, and whether a canvas exists. */
-function freeInstance(spreadsheet: Spreadsheet): { instance: number; exists: boolean; sheetCount: number } {
+function freeInstance(spreadsheet: Spreadsheet): FreeInstance & { exists: boolean } {
   const sheets = spreadsheet.getSheets();
   const names = sheets.map((sheet) => sheet.getName());
   const taken = sheetNameTaken(names);
@@ -97,5 +109,5 @@ function freeInstance(spreadsheet: Spreadsheet): { instance: number; exists: boo
     if (!hasCanvas && nameIsFree(instance)) break;
     instance++;
   }
-  return { instance, exists, sheetCount: sheets.length };
+  return { instance, exists, sheetCount: sheets.length, locale: spreadsheet.getSpreadsheetLocale() };
 }

@@ -21,6 +21,7 @@ import { THEME } from '../core/theme';
 import { applySheetPlan, placeNamedRange, writeGrid } from './apply-plan';
 import type { CanvasState } from './canvas-state';
 import { ensureReportedResults, reportedLookup } from './reported-results';
+import { withFormulaLocale } from './formula-locale';
 
 function linksFor(rows: Record<BlockId, number[]>): FigureLink[] {
   return BLOCK_IDS.flatMap((id) => rows[id].map((row) => ({ blockTitle: BLOCK_TITLES[id], row })));
@@ -40,6 +41,12 @@ export function currentFigureRows(state: CanvasState): Record<BlockId, number[]>
  * Returns the number of figures.
  */
 export function writeKeyFiguresTable(state: CanvasState, rows: Record<BlockId, number[]>): number {
+  const spreadsheet = state.sheets.canvas.getParent();
+  const locale = state.locale ?? spreadsheet.getSpreadsheetLocale();
+  return withFormulaLocale(spreadsheet, locale, () => relinkKeyFigures(state, rows));
+}
+
+function relinkKeyFigures(state: CanvasState, rows: Record<BlockId, number[]>): number {
   const links = linksFor(rows);
   const spreadsheet = state.sheets.canvas.getParent();
   const sheet = state.sheets.figures;

@@ -128,6 +128,24 @@ describe('live: no script runs when a teammate edits', () => {
     expect(comparison(b, r)[2]).toBe(FLAG);
   });
 
+  test('text, a blank or a misplaced number in other rows of Reported Results leaves every Reported computed', () => {
+    const b = ready();
+    const r = rowOf(b, 'Smartphone shipments', 'million units', '2024');
+    const before = comparison(b, r);
+    const other = reported.findIndex((f) => f.metric !== 'smartphone-shipments') + 2;
+    const last = reported.length + 1;
+    b.fake.direct.setCell(REPORTED, `C${other}`, 'n/a');
+    b.fake.direct.setCell(REPORTED, `C${last}`, '');
+    b.fake.direct.setCell(REPORTED, `B${other + 1}`, '42');
+    expect(errorsIn(b, FIGURES)).toEqual([]);
+    expect(comparison(b, r)).toEqual(before);
+    // the row itself holding text: its Reported is blank, not an error
+    const own = reported.findIndex((f) => f.metric === 'smartphone-shipments' && f.period === '2024') + 2;
+    b.fake.direct.setCell(REPORTED, `C${own}`, '365.906,4');
+    expect(comparison(b, r)).toEqual(['', '', '']);
+    expect(errorsIn(b, FIGURES)).toEqual([]);
+  });
+
   test('the tolerance cell decides what is flagged', () => {
     const b = ready();
     const r = rowOf(b, 'Total revenue', 'CNY bn', '2023');

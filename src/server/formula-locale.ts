@@ -1,0 +1,20 @@
+import { formulaWriteLocale } from '../core/formula';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * Runs `write` (which writes formulas built with core/formula.ts) while the spreadsheet's locale is en_US, so the
+ * formulas mean the same whether Apps Script parses them in the spreadsheet's locale or always as en_US.
+ * `locale` is the spreadsheet's locale, read before any write (no read after a write). In an en_US spreadsheet
+ * nothing is switched; otherwise two calls, and the user's locale is put back even when `write` fails.
+ */
+export function withFormulaLocale<T>(spreadsheet: Spreadsheet, locale: string, write: () => T): T {
+  const writeLocale = formulaWriteLocale(locale);
+  if (writeLocale === null) return write();
+  spreadsheet.setSpreadsheetLocale(writeLocale);
+  try {
+    return write();
+  } finally {
+    spreadsheet.setSpreadsheetLocale(locale);
+  }
+}
