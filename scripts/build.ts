@@ -2,7 +2,7 @@
  * npm run build: validate content → type-check every layer → bundle the server into dist/Code.js (content embedded,
  * one top-level function per entry point) → dist/Sidebar.html → dist/appsscript.json.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { buildSidebarHtml } from './build-sidebar';
 import { typecheckLayers } from './layers';
@@ -33,6 +33,12 @@ async function main(): Promise<void> {
   step('bundle src/server/main.ts → dist/Code.js');
   const { code, entryPoints } = await bundleServer();
   writeFileSync('dist/Code.js', code);
+  // src/entry-points.json is the contract's list as a file (for clasp's readers and tools outside TypeScript).
+  const listed = `${JSON.stringify(entryPoints, null, 2)}\n`;
+  if (!existsSync('src/entry-points.json') || readFileSync('src/entry-points.json', 'utf8') !== listed) {
+    writeFileSync('src/entry-points.json', listed);
+    console.log('  src/entry-points.json rewritten from src/core/sidebar-functions.ts');
+  }
 
   step('sidebar → dist/Sidebar.html');
   const sidebar = await buildSidebarHtml();

@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { ENTRY_POINTS } from '../src/core/sidebar-functions';
 import { compactContent } from './compact-content';
 import { compactReportedResults } from './compact-reported';
 import { entryPointWrappers } from './entry-wrappers';
 
 /**
  * The server bundle as Apps Script gets it: src/server/main.ts as one IIFE (global `XiaomiCanvas`), then a
- * top-level wrapper per entry point from src/entry-points.json. Used by the build and by the benchmark
+ * top-level wrapper per entry point of the contract (src/core/sidebar-functions.ts). Used by the build and by the benchmark
  * (which swaps the content with a plugin), so both measure the same code.
  */
 export async function bundleServer(
@@ -31,6 +30,6 @@ export async function bundleServer(
     logLevel: 'warning',
     plugins: [...(options.plugins ?? []), compactReportedResults(root), compactContent(root)],
   });
-  const entryPoints = JSON.parse(readFileSync(resolve(root, 'src/entry-points.json'), 'utf8')) as string[];
+  const entryPoints = [...ENTRY_POINTS];
   return { code: `${result.outputFiles[0].text}\n${entryPointWrappers(entryPoints)}`, entryPoints };
 }

@@ -14,25 +14,11 @@ import {
   type ReadModel,
   type ToastRecord,
 } from '../../emulator';
+import { SIDEBAR_FUNCTION_NAMES } from '../../src/core/sidebar-functions';
 import { defaultDistDir, loadBuiltBundle, readSidebarFile, thrownMessage, type BundleHost } from '../bundle-host';
 import { workbookBuffer } from '../xlsx/workbook';
 import { renderGrid } from './render-grid';
 import { loadState, saveState } from './state-store';
-
-/** Server functions the sidebar calls through google.script.run (when the bundle defines them). */
-export const SIDEBAR_FUNCTIONS = [
-  'getCanvas',
-  'getBlock',
-  'selectBlock',
-  'saveBlock',
-  'resetBlock',
-  'saveSnapshot',
-  'listSnapshots',
-  'compareSnapshots',
-  'restoreSnapshot',
-  'exportCanvasJson',
-  'importCanvasJson',
-] as const;
 
 export const ADDON_MENU_NAME = 'Xiaomi Canvas';
 
@@ -148,9 +134,9 @@ export class PreviewSession {
     return this.sidebarHtmlShown;
   }
 
-  /** Functions the sidebar may call: SIDEBAR_FUNCTIONS that src/entry-points.json lists and the bundle defines. */
+  /** Functions the sidebar may call: the contract's (src/core/sidebar-functions.ts) that the bundle defines. */
   sidebarFunctions(): string[] {
-    return SIDEBAR_FUNCTIONS.filter((name) => this.host.functionNames.includes(name));
+    return SIDEBAR_FUNCTION_NAMES.filter((name) => this.host.functionNames.includes(name));
   }
 
   /** The add-on menu as onOpen built it. */

@@ -1,13 +1,20 @@
-import { isServiceFailure, serviceFailureMessage, type CallKind } from '../core/service-failure';
+import { isServiceFailure, serviceFailureMessage } from '../core/service-failure';
+import { SIDEBAR_FUNCTIONS, type SidebarFunction } from '../core/sidebar-functions';
+import type { ServerApi } from '../core/view';
 
 /**
- * Wraps a function the sidebar calls: a failure of a Google service reaches the user as one plain line (see
- * src/core/service-failure.ts) and the raw error goes to the log for the maintainer; every other error (our own
- * validation and conflict messages) passes through unchanged. Nothing is retried here: the user's retry is safe
- * because every write carries the version it started from.
+ * Wraps a function the sidebar calls, named as the contract (src/core/sidebar-functions.ts) names it, so its
+ * result type must be the one ServerApi promises: a failure of a Google service reaches the user as one plain line
+ * (see src/core/service-failure.ts) and the raw error goes to the log for the maintainer; every other error (our
+ * own validation and conflict messages) passes through unchanged. Nothing is retried here: the user's retry is
+ * safe because every write carries the version it started from.
  */
-export function sidebarCall<A extends unknown[], R>(kind: CallKind, fn: (...args: A) => R): (...args: A) => R {
-  return (...args: A): R => {
+export function sidebarCall<K extends SidebarFunction, A extends unknown[]>(
+  name: K,
+  fn: (...args: A) => ReturnType<ServerApi[K]>,
+): (...args: A) => ReturnType<ServerApi[K]> {
+  const kind = SIDEBAR_FUNCTIONS[name];
+  return (...args: A) => {
     try {
       return fn(...args);
     } catch (error) {

@@ -1,11 +1,13 @@
+import { SIDEBAR_FUNCTION_NAMES, type SidebarFunction } from '../core/sidebar-functions';
 import type { ServerApi } from '../core/view';
 
 /**
- * A promise-returning wrapper over `google.script.run`, typed from the server contract (`ServerApi`),
- * so a renamed server function or a changed argument breaks this client's type check, not a user's click.
+ * A promise-returning wrapper over `google.script.run`, typed from the server contract (`ServerApi`) and built
+ * from its one list of functions (src/core/sidebar-functions.ts), so a renamed server function or a changed
+ * argument breaks this client's type check, not a user's click.
  */
 
-type ServerFunctionName = keyof ServerApi;
+type ServerFunctionName = SidebarFunction;
 type Args<K extends ServerFunctionName> = Parameters<ServerApi[K]>;
 type Result<K extends ServerFunctionName> = ReturnType<ServerApi[K]>;
 
@@ -63,27 +65,23 @@ export function callServer<K extends ServerFunctionName>(name: K, ...args: Args<
       reject(new Error(`The add-on's server has no function "${name}". Please reload the sidebar.`));
       return;
     }
+    // An omitted optional request is left out, not sent as undefined.
+    const sent: unknown[] = [...args];
+    while (sent.length > 0 && sent[sent.length - 1] === undefined) sent.pop();
     try {
-      (fn as (...a: unknown[]) => void).apply(runner, args);
+      (fn as (...a: unknown[]) => void).apply(runner, sent);
     } catch (error) {
       reject(new Error(errorMessage(error)));
     }
   });
 }
 
-/** The server functions, one promise-returning method each. */
-export const server: { [K in ServerFunctionName]: (...args: Args<K>) => Promise<Result<K>> } = {
-  getCanvas: (request) => (request ? callServer('getCanvas', request) : callServer('getCanvas')),
-  getBlock: (request) => callServer('getBlock', request),
-  selectBlock: (request) => callServer('selectBlock', request),
-  saveBlock: (request) => callServer('saveBlock', request),
-  resetBlock: (request) => callServer('resetBlock', request),
-  getFitChecks: (request) => callServer('getFitChecks', request),
-  selectSegmentEntries: (request) => callServer('selectSegmentEntries', request),
-  saveSnapshot: (request) => callServer('saveSnapshot', request),
-  listSnapshots: () => callServer('listSnapshots'),
-  compareSnapshots: (request) => callServer('compareSnapshots', request),
-  restoreSnapshot: (request) => callServer('restoreSnapshot', request),
-  exportCanvasJson: (request) => (request ? callServer('exportCanvasJson', request) : callServer('exportCanvasJson')),
-  importCanvasJson: (json) => callServer('importCanvasJson', json),
-};
+type ServerClient = { [K in ServerFunctionName]: (...args: Args<K>) => Promise<Result<K>> };
+
+/** The server functions, one promise-returning method each, for every function of the contract. */
+export const server = Object.fromEntries(
+  SIDEBAR_FUNCTION_NAMES.map((name) => [
+    name,
+    (...args: unknown[]) => callServer(name, ...(args as Args<typeof name>)),
+  ]),
+) as ServerClient;

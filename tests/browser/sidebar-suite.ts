@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { SIDEBAR_FUNCTION_NAMES } from '../../src/core/sidebar-functions';
 import type { LoadedBundle } from '../support/bundle';
 import { launchChromium } from './launch';
 import { openSidebar, type SidebarPage } from './sidebar-page';
@@ -8,7 +9,8 @@ import { openSidebar, type SidebarPage } from './sidebar-page';
 /** Where browser tests leave their screenshots for review. */
 export const OUTPUT = join(__dirname, '../output');
 
-const ENTRY_POINTS = JSON.parse(readFileSync(join(__dirname, '../../src/entry-points.json'), 'utf8')) as string[];
+/** What the browser tests' stand-in google.script.run offers: exactly the contract's sidebar functions. */
+export const STAND_IN_FUNCTIONS: readonly string[] = [...SIDEBAR_FUNCTION_NAMES];
 
 /**
  * The jest hooks every sidebar browser test file needs: one Chromium per file, every sidebar page closed after
@@ -46,7 +48,7 @@ export function sidebarSuite(): {
         browser,
         shown.html,
         {
-          functionNames: ENTRY_POINTS,
+          functionNames: [...STAND_IN_FUNCTIONS],
           call: (fn, args) => bundle.call(fn, ...args),
         },
         options,

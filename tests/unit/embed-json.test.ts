@@ -1,6 +1,7 @@
 import { embedJson } from '../../src/core/embed-json';
 import { entryPointWrappers } from '../../scripts/entry-wrappers';
 import entryPoints from '../../src/entry-points.json';
+import { ENTRY_POINTS } from '../../src/core/sidebar-functions';
 import * as server from '../../src/server/main';
 
 describe('boot JSON embedded in the sidebar', () => {
@@ -15,6 +16,7 @@ describe('boot JSON embedded in the sidebar', () => {
 describe('entry points', () => {
   test('the checked-in list is exactly what the server entry module exports', () => {
     expect([...entryPoints].sort()).toEqual(Object.keys(server).sort());
+    expect(entryPoints).toEqual([...ENTRY_POINTS]);
   });
 
   test('each wrapper is a top-level function delegating to the bundle', () => {
