@@ -26,8 +26,9 @@ import {
 export const MS_PER_CALL = 3;
 export const MS_PER_ROUND_TRIP = 30;
 const GOALS = {
-  // issue 5 set 120, issue 9 125; issue 12 (Reported Results) and issue 14 (segments) share a budget of 130
-  insertCalls: 130,
+  // issue 5 set 120, issue 9 125; issue 12 (Reported Results) and issue 14 (segments) share a budget of 130;
+  // issue 17 (the locale read and warning-only protections) takes 6 of the 145 the open issues share
+  insertCalls: 136,
   insertRoundTrips: 1,
   getCanvasRoundTrips: 1,
   saveRoundTrips: 2,

@@ -157,6 +157,16 @@ export class DocumentModel implements EvalHost {
     return this.namedRanges.find((n) => n.name.toLowerCase() === lower);
   }
 
+  /** A name whose sheet or cells were deleted (Sheets shows it as #REF!). */
+  isStaleName(nr: NamedRangeModel): boolean {
+    return !nr.valid || !this.sheetById(nr.sheetId);
+  }
+
+  /** True when `nr` is stale and the `deletedSheetNames` reading keeps it (listed, its name taken). */
+  staleNameKept(nr: NamedRangeModel): boolean {
+    return this.isStaleName(nr) && this.readingOf('deletedSheetNames') === 'kept';
+  }
+
   namedRange(name: string): { sheet: SheetModel; rect: Rect } | undefined {
     const nr = this.namedRangeModel(name);
     if (!nr || !nr.valid) return undefined;

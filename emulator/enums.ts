@@ -38,6 +38,7 @@ export function enumName(value: unknown): string | undefined {
 export const BorderStyle = makeEnum(['DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE'] as const);
 export const WrapStrategy = makeEnum(['WRAP', 'OVERFLOW', 'CLIP'] as const);
 export const ProtectionType = makeEnum(['RANGE', 'SHEET'] as const);
+export const SheetType = makeEnum(['GRID', 'OBJECT', 'DATASOURCE'] as const);
 export const Dimension = makeEnum(['COLUMNS', 'ROWS'] as const);
 export const TextDirection = makeEnum(['LEFT_TO_RIGHT', 'RIGHT_TO_LEFT'] as const);
 export const ButtonSet = makeEnum(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'] as const);

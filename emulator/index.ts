@@ -26,7 +26,7 @@ import { buildReadModel, type ReadModel } from './read-model';
 import { Realm } from './realm';
 import { ServiceWrapper } from './service';
 import { SessionImpl, UserImpl } from './session';
-import { SheetImpl } from './sheet';
+import { SheetImpl, objectSheet } from './sheet';
 import type { SheetModel } from './sheet-model';
 import { SPECS } from './specs';
 import { SpreadsheetImpl } from './spreadsheet';
@@ -99,6 +99,11 @@ export interface DirectApi {
   activeRange(): string;
   /** Runs fn (e.g. API calls on fake.spreadsheet) without counting them in stats. */
   uncounted<T>(fn: () => T): T;
+  /**
+   * Adds a sheet of type OBJECT (a chart moved to its own sheet: no cells), as a user does from a chart's menu;
+   * `active` makes it the active sheet. Apps Script cannot create one.
+   */
+  addChartSheet(name: string, options?: { index?: number; active?: boolean }): void;
 }
 
 export interface ScriptConsole {
@@ -189,7 +194,11 @@ function build(doc: DocumentModel, options: FakeOptions): FakeGoogle {
   ctx.factories = {
     spreadsheet: () => (spreadsheetProxy ??= wrapper.wrap(SPECS.Spreadsheet, new SpreadsheetImpl(ctx))),
     // Like Apps Script, every call hands out a new Sheet object: compare sheets by getSheetId(), not ===.
-    sheet: (model) => wrapper.wrap(SPECS.Sheet, new SheetImpl(ctx, model)),
+    sheet: (model) =>
+      wrapper.wrap(
+        SPECS.Sheet,
+        model.type === 'OBJECT' ? objectSheet(ctx, new SheetImpl(ctx, model)) : new SheetImpl(ctx, model),
+      ),
     range: (model, rect, notation) => wrapper.wrap(SPECS.Range, new RangeImpl(ctx, model, rect, notation)),
     rangeList: (ranges) =>
       wrapper.wrap(
@@ -307,6 +316,13 @@ function build(doc: DocumentModel, options: FakeOptions): FakeGoogle {
       return `${s.name}!${rectToA1(rect)}`;
     },
     uncounted: (fn) => recorder.uncounted(fn),
+    addChartSheet(name, options = {}) {
+      const sheet = ctx.doc.addSheet(name, options.index ?? ctx.doc.sheets.length);
+      sheet.type = 'OBJECT';
+      sheet.maxRows = 0;
+      sheet.maxCols = 0;
+      if (options.active) ctx.doc.activeSheetId = sheet.id;
+    },
   };
 
   const fake: FakeGoogle = {

@@ -62,6 +62,7 @@ export const SPREADSHEET_METHODS: Record<string, Kind> = {
 
 export const SHEET_METHODS: Record<string, Kind> = {
   getName: R,
+  getType: R,
   setName: W,
   getSheetId: O,
   getIndex: R,

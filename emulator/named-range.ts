@@ -2,8 +2,9 @@
  * Named ranges. Names follow the Sheets rules: 1–250 characters, letters, digits and underscores only,
  * not starting with a digit, not TRUE/FALSE, and not something that reads as an A1 or R1C1 reference.
  * setNamedRange with an existing name moves that name to the new range.
- * A named range whose sheet or cells were deleted is invalid: getRangeByName returns null and
- * getNamedRanges leaves it out.
+ * A named range whose sheet or cells were deleted is invalid: getRangeByName returns null and its getRange
+ * throws; under the `deletedSheetNames: 'kept'` reading getNamedRanges still lists it, setNamedRange refuses its
+ * name and its setRange throws (remove it first), else it is left out.
  */
 import type { FakeContext } from './context';
 import type { NamedRangeModel } from './document';
@@ -65,6 +66,7 @@ export class NamedRangeImpl {
 
   setRange(range: unknown): this {
     const m = this.model();
+    if (this.ctx.doc.staleNameKept(m)) this.ctx.fail('Range not found');
     const impl = this.ctx.unwrap<{ sheet: SheetModel; rect: Rect }>(range);
     if (!impl) this.ctx.fail(signatureMismatch(typeNames([range]), 'SpreadsheetApp.NamedRange.setRange'));
     m.sheetId = impl.sheet.id;

@@ -72,6 +72,8 @@ export class SheetModel implements EvalSheet {
   hidden = false;
   protections: ProtectionModel[] = [];
   deleted = false;
+  /** GRID, or OBJECT for a chart moved to its own sheet (no cells: see SheetImpl's OBJECT guard). */
+  type: 'GRID' | 'OBJECT' = 'GRID';
 
   constructor(
     public id: number,

@@ -1,7 +1,8 @@
 /** Sheet: ranges, dimensions, row/column structure, sizes, visibility, freezing, protection. */
 import { areaToRect, formatArea, parseReference, relativeArea } from './a1';
 import type { FakeContext } from './context';
-import { enumName } from './enums';
+import { SheetType, enumName } from './enums';
+import { SHEET_METHODS } from './method-kinds';
 import { OUTSIDE_SHEET, signatureMismatch, typeNames } from './errors';
 import { normalizeColor } from './formats';
 import { sameSheetName } from './formula/references';
@@ -63,6 +64,11 @@ export class SheetImpl {
 
   getSheetId(): number {
     return this.model.id;
+  }
+
+  getType(): unknown {
+    this.alive();
+    return SheetType[this.model.type];
   }
 
   getIndex(): number {
@@ -561,4 +567,31 @@ export class SheetImpl {
     }
     return this.setActiveRange(range);
   }
+}
+
+/** What a sheet without cells (type OBJECT: a chart on its own sheet) still answers; every other method throws. */
+const OBJECT_SHEET_METHODS = new Set([
+  'getName',
+  'setName',
+  'getSheetId',
+  'getIndex',
+  'getType',
+  'getParent',
+  'activate',
+  'isSheetHidden',
+  'hideSheet',
+  'showSheet',
+  'getTabColor',
+  'setTabColor',
+]);
+
+/** A Sheet of type OBJECT: cell methods are not meant for it (pessimistic: they throw). */
+export function objectSheet(ctx: FakeContext, impl: SheetImpl): SheetImpl {
+  return new Proxy(impl, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof prop !== 'string' || !(prop in SHEET_METHODS) || OBJECT_SHEET_METHODS.has(prop)) return value;
+      return () => ctx.fail(`This operation is not supported on a sheet of type OBJECT (${prop}).`);
+    },
+  });
 }

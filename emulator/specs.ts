@@ -13,6 +13,7 @@ export const SPECS = {
       BorderStyle: E.BorderStyle,
       WrapStrategy: E.WrapStrategy,
       ProtectionType: E.ProtectionType,
+      SheetType: E.SheetType,
       Dimension: E.Dimension,
       TextDirection: E.TextDirection,
     },

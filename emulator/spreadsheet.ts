@@ -179,6 +179,8 @@ export class SpreadsheetImpl {
     if (namedRangeNameProblem(name)) this.ctx.fail(invalidNameMessage(name));
     const impl = this.rangeOf(range, 'setNamedRange');
     const existing = this.doc.namedRangeModel(name as string);
+    if (existing && this.doc.staleNameKept(existing))
+      this.ctx.fail(`A named range with the name "${existing.name}" already exists.`);
     if (existing) {
       existing.name = name as string;
       existing.sheetId = impl.sheet.id;
@@ -190,8 +192,8 @@ export class SpreadsheetImpl {
   }
 
   getNamedRanges(): object[] {
-    const valid = this.doc.namedRanges.filter((n) => n.valid && this.doc.sheetById(n.sheetId));
-    return this.ctx.realm.arrayFrom(valid.map((n) => this.ctx.factories.namedRange(n.name)));
+    const listed = this.doc.namedRanges.filter((n) => !this.doc.isStaleName(n) || this.doc.staleNameKept(n));
+    return this.ctx.realm.arrayFrom(listed.map((n) => this.ctx.factories.namedRange(n.name)));
   }
 
   removeNamedRange(name: unknown): void {

@@ -40,6 +40,8 @@ export interface SheetJson {
   maxColumns: number;
   hidden: boolean;
   tabColor: string | null;
+  /** Present for a sheet without cells (a chart sheet). */
+  type?: 'OBJECT';
   frozenRows: number;
   frozenColumns: number;
   gridlinesHidden: boolean;
@@ -136,6 +138,7 @@ function sheetToJson(s: SheetModel, withIds: boolean): SheetJson {
     maxColumns: s.maxCols,
     hidden: s.hidden,
     tabColor: s.tabColor,
+    ...(s.type === 'OBJECT' ? { type: 'OBJECT' as const } : {}),
     frozenRows: s.frozenRows,
     frozenColumns: s.frozenColumns,
     gridlinesHidden: s.gridlinesHidden,
@@ -213,6 +216,7 @@ export function documentFromState(json: unknown, now: () => Date): DocumentModel
     const s = new SheetModel(sj.id, sj.name, sj.maxRows, sj.maxColumns);
     s.hidden = !!sj.hidden;
     s.tabColor = sj.tabColor ?? null;
+    if (sj.type === 'OBJECT') s.type = 'OBJECT';
     s.frozenRows = sj.frozenRows ?? 0;
     s.frozenColumns = sj.frozenColumns ?? 0;
     s.gridlinesHidden = !!sj.gridlinesHidden;

@@ -226,6 +226,59 @@ export const PROBE_CASES: ProbeCase[] = [
       return formulas.getValues().map((row): unknown => row[0]);
     },
   },
+  {
+    id: 'deleted-sheet-names-kept',
+    assumption:
+      "Whether a deleted sheet's named range stays (listed by getNamedRanges, pointing at #REF!) and refuses its name to a new range (the add-on removes such leftovers before creating a name).",
+    documented: null,
+    expected: ['listed', 'getRangeByName null', 'getRange throws', 'name refused'],
+    lenient: ['not listed', 'getRangeByName null', 'getRange throws', 'name reused'],
+    run({ spreadsheet, sheet }) {
+      const name = 'XiaomiCanvasProbeDeleted';
+      const doomed = spreadsheet.insertSheet('Probe deleted sheet');
+      spreadsheet.setNamedRange(name, doomed.getRange('A1'));
+      spreadsheet.deleteSheet(doomed);
+      const named = spreadsheet.getNamedRanges().find((n) => n.getName() === name);
+      const observed = [named ? 'listed' : 'not listed'];
+      observed.push(spreadsheet.getRangeByName(name) === null ? 'getRangeByName null' : 'getRangeByName a range');
+      try {
+        named?.getRange();
+        observed.push(named ? 'getRange works' : 'getRange throws');
+      } catch {
+        observed.push('getRange throws');
+      }
+      try {
+        spreadsheet.setNamedRange(name, sheet.getRange('A1'));
+        observed.push('name reused');
+      } catch {
+        observed.push('name refused');
+      }
+      spreadsheet
+        .getNamedRanges()
+        .filter((n) => n.getName() === name)
+        .forEach((n) => n.remove());
+      return observed;
+    },
+  },
+  {
+    id: 'chart-sheet-has-no-cells',
+    assumption:
+      'A sheet moved out of a chart (type OBJECT) answers getType() and getName(), and its cell methods fail (the add-on asks getType() before any cell method on a sheet it did not make).',
+    documented: 'https://developers.google.com/apps-script/reference/spreadsheet/sheet-type',
+    expected: ['OBJECT', 'getMaxColumns throws'],
+    run({ spreadsheet }) {
+      const chartSheet = spreadsheet.getSheets().find((s) => String(s.getType()) === 'OBJECT');
+      if (!chartSheet) return 'no chart sheet in this spreadsheet: move a chart to its own sheet and run again';
+      const observed = [String(chartSheet.getType())];
+      try {
+        chartSheet.getMaxColumns();
+        observed.push('getMaxColumns works');
+      } catch {
+        observed.push('getMaxColumns throws');
+      }
+      return observed;
+    },
+  },
 ];
 
 export interface ProbeResult {

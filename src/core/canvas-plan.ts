@@ -117,6 +117,13 @@ export function buildCanvasPlan(
     { row: layout.topEndRow, count: 1, height: 10 },
     { row: layout.bottomEndRow, count: 1, height: 10 },
   ];
+  // Titles, guiding questions, the hidden link column and the layout rows are the add-on's: a teammate is warned
+  // before overwriting them or deleting a canvas row; entries and their segment markers stay free.
+  plan.protection = {
+    unprotected: allBlockAreas(layout).map((area) =>
+      a1Range(area.firstEntryRow, area.column, area.lastEntryRow - area.firstEntryRow + 1, area.numColumns),
+    ),
+  };
   plan.namedRanges = [
     // The whole sheet area (hidden marker column included): the same range the grid is written to.
     { name: rangeNames.canvas(instance), range: a1Range(1, 1, numRows, CANVAS_COLUMNS) },

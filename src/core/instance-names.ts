@@ -1,4 +1,4 @@
-import type { BlockId } from './block-ids';
+import { BLOCK_IDS, type BlockId } from './block-ids';
 
 /**
  * Every inserted canvas is an "instance" numbered from 1. Instance 1 uses the plain names; later ones get a
@@ -36,6 +36,18 @@ export const rangeNames = {
   rate: (n: number) => `${namedRangePrefix(n)}Rate`,
   reported: (n: number) => `${namedRangePrefix(n)}ReportedResults`,
 };
+
+/** Every name a canvas instance owns (the snapshot sheet's name is shared, not an instance's). */
+export function instanceRangeNames(n: number): string[] {
+  return [
+    rangeNames.canvas(n),
+    ...BLOCK_IDS.map((id) => rangeNames.canvasBlock(n, id)),
+    ...BLOCK_IDS.map((id) => rangeNames.detailsBlock(n, id)),
+    rangeNames.keyFigures(n),
+    rangeNames.rate(n),
+    rangeNames.reported(n),
+  ];
+}
 
 /** Parses a named range name back to its instance, e.g. "XiaomiCanvas3_Canvas" → 3. */
 export function instanceOfRangeName(name: string): number | null {

@@ -213,9 +213,12 @@ export function buildKeyFiguresPlan(
   );
 
   const plan = emptyPlan(grid);
-  // Few distinct runs (each run of equal widths is one call): M and the gap after it share a width, so a
-  // "⚠ Differs from reported" flag in row 2 has room before the settings' labels.
-  plan.columnWidths = [160, 240, 90, 90, 90, 160, 100, 100, 160, 100, 100, 100, 100, 100, 150, 90, 24, 24];
+  // Few distinct runs (each run of equal widths is one call; the settings share the Note column's width): M and
+  // the gap after it share a width, so a "⚠ Differs from reported" flag in row 2 has room before the labels.
+  plan.columnWidths = [160, 240, 90, 90, 90, 160, 100, 100, 160, 100, 100, 100, 100, 100, 160, 160, 24, 24];
+  // Every cell is a formula or a label the add-on writes: typing over one warns first, since it would silently
+  // unlink the row. The rate and tolerance warn too (a change there changes every comparison); two calls in all.
+  plan.protection = { unprotected: [] };
   plan.hiddenColumns = [{ column: FIGURES_MARKER_CELL.column, count: 1 }];
   plan.borders = [
     {

@@ -48,6 +48,11 @@ export interface SheetPlan {
   frozenRows: number;
   hideGridlines: boolean;
   tabColor: string | null;
+  /**
+   * Warning-only protection of the whole sheet (Protection.setWarningOnly: teammates may still edit after
+   * Sheets' "are you sure?"), except the `unprotected` A1 ranges, which are edited freely; null: none.
+   */
+  protection: { unprotected: string[] } | null;
 }
 
 export const BASE_STYLE: CellStyle = {
@@ -114,5 +119,6 @@ export function emptyPlan(grid: PlanGrid): SheetPlan {
     frozenRows: 0,
     hideGridlines: true,
     tabColor: null,
+    protection: null,
   };
 }

@@ -102,6 +102,7 @@ function applyStructure(
   if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
   if (plan.hideGridlines) sheet.setHiddenGridlines(true);
   if (plan.tabColor) sheet.setTabColor(plan.tabColor);
+  if (plan.protection) protectSheet(sheet, plan.protection.unprotected);
   // Each name gets its own getRange (RangeList.getRanges() promises no order); the whole grid is reused.
   const wholeA1 = a1Range(1, 1, plan.numRows, plan.numColumns);
   for (const { name, range } of plan.namedRanges)
@@ -120,7 +121,23 @@ export function placeNamedRange(
 ): void {
   const named = existing.get(name);
   if (named) named.setRange(target);
-  else spreadsheet.setNamedRange(name, target);
+  else createNamedRange(spreadsheet, name, target);
+}
+
+/**
+ * Creates the name `name` for `target`. Sheets may keep a name whose sheet or cells were deleted (it shows
+ * #REF!) and refuse it to a new range: then that leftover is removed and the name created again. Costs nothing
+ * more when no leftover is in the way.
+ */
+export function createNamedRange(spreadsheet: Spreadsheet, name: string, target: Range): void {
+  try {
+    spreadsheet.setNamedRange(name, target);
+  } catch (error) {
+    const leftover = spreadsheet.getNamedRanges().find((named) => named.getName() === name);
+    if (!leftover) throw error;
+    leftover.remove();
+    spreadsheet.setNamedRange(name, target);
+  }
 }
 
 /** Points each name at its A1 range on `sheet` (see placeNamedRange). */
@@ -131,6 +148,16 @@ export function placeNamedRanges(
   existing: ReadonlyMap<string, GoogleAppsScript.Spreadsheet.NamedRange>,
 ): void {
   for (const { name, range } of names) placeNamedRange(spreadsheet, name, sheet.getRange(range), existing);
+}
+
+/**
+ * One warning-only protection for the whole sheet (documented: Sheet.protect, Protection.setWarningOnly,
+ * setUnprotectedRanges), with `unprotected` left free: two calls, three more when there are free ranges.
+ * Never a protection that locks teammates out.
+ */
+function protectSheet(sheet: Sheet, unprotected: readonly string[]): void {
+  const protection = sheet.protect().setWarningOnly(true);
+  if (unprotected.length > 0) protection.setUnprotectedRanges(sheet.getRangeList([...unprotected]).getRanges());
 }
 
 /** As few setColumnWidths calls as the widths allow (a later call may paint over part of an earlier one). */

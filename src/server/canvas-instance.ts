@@ -39,9 +39,15 @@ function sheetOfRange(spreadsheet: Spreadsheet, name: string): Sheet | null {
 /** The instance whose sheet is active, from the marker each add-on sheet carries in a hidden cell of row 1. */
 function activeInstance(spreadsheet: Spreadsheet): number | null {
   const sheet = spreadsheet.getActiveSheet();
+  if (!hasCells(sheet)) return null;
   const width = Math.min(FIGURES_MARKER_CELL.column, sheet.getMaxColumns());
   const marker = markerOf(sheet.getRange(1, 1, 1, width).getValues()[0]);
   return marker ? marker.instance : null;
+}
+
+/** False for a chart moved to its own sheet (type OBJECT) and other sheets without cells: no cell method on them. */
+function hasCells(sheet: Sheet): boolean {
+  return sheet.getType() === SpreadsheetApp.SheetType.GRID;
 }
 
 /** The marker in row 1: column A (canvas, details) or Key Figures' hidden column (now, or before it moved). */
@@ -53,15 +59,19 @@ function markerOf(row: unknown[]): ReturnType<typeof parseSheetMarker> {
   );
 }
 
-/** The lowest-numbered instance that still has its canvas. */
-function firstInstance(spreadsheet: Spreadsheet): number | null {
-  if (spreadsheet.getRangeByName(rangeNames.canvas(1))) return 1;
-  const numbers = spreadsheet
+/**
+ * The instance numbers that have a canvas name, lowest first, each with its name. A name whose sheet was deleted
+ * may still be listed (pointing at #REF!): callers check the range with getRangeByName, which is null then.
+ */
+function canvasNames(spreadsheet: Spreadsheet): Array<{ instance: number; name: string }> {
+  return spreadsheet
     .getNamedRanges()
-    .map((named) => instanceOfRangeName(named.getName()))
-    .filter((n): n is number => n !== null)
-    .sort((a, b) => a - b);
-  return numbers.length > 0 ? numbers[0] : null;
+    .map((named) => named.getName())
+    .flatMap((name) => {
+      const instance = instanceOfRangeName(name);
+      return instance !== null && name === rangeNames.canvas(instance) ? [{ instance, name }] : [];
+    })
+    .sort((a, b) => a.instance - b.instance);
 }
 
 export function instanceSheets(
@@ -123,6 +133,7 @@ export function locateCanvas(spreadsheet: Spreadsheet, withKeyFigures = true, ca
 function scanSheets(spreadsheet: Spreadsheet, preferred: number | null, only = false): CanvasInstance | null {
   const byInstance = new Map<number, Partial<Record<SheetKind, Sheet>>>();
   for (const sheet of spreadsheet.getSheets()) {
+    if (!hasCells(sheet)) continue;
     const width = Math.min(FIGURES_MARKER_CELL.column, sheet.getMaxColumns());
     const marker = markerOf(sheet.getRange(1, 1, 1, width).getValues()[0]);
     if (!marker) continue;
@@ -143,9 +154,17 @@ function scanSheets(spreadsheet: Spreadsheet, preferred: number | null, only = f
   };
 }
 
+/** The lowest-numbered instance whose canvas and details are still there (deleted canvases are skipped). */
 function fromFirst(spreadsheet: Spreadsheet, withKeyFigures: boolean): CanvasInstance | null {
-  const first = firstInstance(spreadsheet);
-  return first === null ? null : instanceSheets(spreadsheet, first, withKeyFigures);
+  const first = spreadsheet.getRangeByName(rangeNames.canvas(1))
+    ? instanceSheets(spreadsheet, 1, withKeyFigures)
+    : null;
+  if (first) return first;
+  for (const { instance } of canvasNames(spreadsheet)) {
+    const found = instance === 1 ? null : instanceSheets(spreadsheet, instance, withKeyFigures);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** A canvas of the spreadsheet as the sidebar lists it. */
@@ -163,9 +182,11 @@ export function listCanvases(
   known?: { instance: number; sheetName: string },
 ): CanvasListing[] {
   const found = new Map<number, string>(known ? [[known.instance, known.sheetName]] : []);
-  for (const named of spreadsheet.getNamedRanges()) {
-    const instance = instanceOfRangeName(named.getName());
-    if (instance !== null && !found.has(instance)) found.set(instance, named.getRange().getSheet().getName());
+  for (const { instance, name } of canvasNames(spreadsheet)) {
+    if (found.has(instance)) continue;
+    // A deleted canvas's name may be kept, pointing at #REF!: getRangeByName is null for it (never throws).
+    const range = spreadsheet.getRangeByName(name);
+    if (range) found.set(instance, range.getSheet().getName());
   }
   return [...found.entries()]
     .sort(([a], [b]) => a - b)

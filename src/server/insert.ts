@@ -3,7 +3,7 @@ import type { CanvasLinks } from '../core/canvas-links';
 import { buildCanvasPlan } from '../core/canvas-plan';
 import type { CanvasContent } from '../core/content-schema';
 import { buildDetailsPlan } from '../core/details-plan';
-import { rangeNames, sheetName } from '../core/instance-names';
+import { instanceRangeNames, rangeNames, sheetName } from '../core/instance-names';
 import { buildKeyFiguresPlan } from '../core/key-figures-plan';
 import { applySheetPlan } from './apply-plan';
 import { insertReportedResults, reportedLookup } from './reported-results';
@@ -55,6 +55,7 @@ export function insertCanvasInstance(
   segmentLinks?: CanvasLinks,
 ): InsertedCanvas {
   const { instance, sheetCount, locale } = free;
+  for (const named of free.leftovers) named.remove();
   const names = {
     canvas: sheetName('canvas', instance),
     details: sheetName('details', instance),
@@ -92,22 +93,31 @@ export interface FreeInstance {
   sheetCount: number;
   /** The spreadsheet's locale (formulas are written in en_US: see core/formula.ts). */
   locale: string;
+  /** Names of this instance a deleted canvas left behind (removed before the new ones are created). */
+  leftovers: GoogleAppsScript.Spreadsheet.NamedRange[];
 }
 
-/** The lowest instance number whose sheet names and named ranges are all free, and whether a canvas exists. */
+/**
+ * The lowest instance number whose sheet names and canvas are free, and whether a canvas exists. Names a deleted
+ * canvas left behind (Sheets may keep them, pointing at #REF!, and then refuses them to a new range) are removed
+ * from the chosen instance, so its names can be created: writes only in that case, after all the reads.
+ */
 function freeInstance(spreadsheet: Spreadsheet): FreeInstance & { exists: boolean } {
   const sheets = spreadsheet.getSheets();
   const names = sheets.map((sheet) => sheet.getName());
   const taken = sheetNameTaken(names);
   const nameIsFree = (n: number) =>
     (['canvas', 'details', 'figures', 'reported'] as const).every((kind) => !taken(sheetName(kind, n)));
+  const listed = new Map(spreadsheet.getNamedRanges().map((named) => [named.getName(), named] as const));
   let exists = names.some((name) => CANVAS_SHEET_NAME.test(name));
   let instance = 1;
   for (;;) {
-    const hasCanvas = spreadsheet.getRangeByName(rangeNames.canvas(instance)) !== null;
+    const name = rangeNames.canvas(instance);
+    const hasCanvas = listed.has(name) && spreadsheet.getRangeByName(name) !== null;
     exists = exists || hasCanvas;
     if (!hasCanvas && nameIsFree(instance)) break;
     instance++;
   }
-  return { instance, exists, sheetCount: sheets.length, locale: spreadsheet.getSpreadsheetLocale() };
+  const leftovers = instanceRangeNames(instance).flatMap((name) => listed.get(name) ?? []);
+  return { instance, exists, sheetCount: sheets.length, locale: spreadsheet.getSpreadsheetLocale(), leftovers };
 }

@@ -1,7 +1,7 @@
 import { sheetName } from '../core/instance-names';
 import { buildReportedResultsPlan, reportedRange, REPORTED_RESULTS_COLUMNS } from '../core/reported-results-plan';
 import type { ReportedRange } from '../core/reported-formulas';
-import { freshSheetRange } from './apply-plan';
+import { createNamedRange, freshSheetRange } from './apply-plan';
 import { REPORTED } from './reported';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -20,7 +20,7 @@ export function insertReportedResults(spreadsheet: Spreadsheet, instance: number
   table.setValues(plan.values);
   table.setFontWeights(plan.values.map((_, r) => plan.values[0].map(() => (r === 0 ? 'bold' : 'normal'))));
   sheet.setFrozenRows(1);
-  spreadsheet.setNamedRange(plan.namedRange.name, table);
+  createNamedRange(spreadsheet, plan.namedRange.name, table);
   return sheet;
 }
 

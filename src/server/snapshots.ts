@@ -25,7 +25,7 @@ import {
 import { blockVersion, versionLinks } from '../core/version';
 import type { BlockDiff, BlockView, CanvasView, SnapshotInfo, SnapshotListItem } from '../core/view';
 import { blockView, canvasesOf, canvasView, readCanvasState, type CanvasState } from './canvas-state';
-import { freshSheetRange } from './apply-plan';
+import { createNamedRange, freshSheetRange } from './apply-plan';
 import { freeSheetName } from '../core/sheet-names';
 import { withDocumentLock } from './lock';
 import { writeBlocks, type BlockContent } from './write-block';
@@ -160,7 +160,7 @@ function createSnapshotSheet(
     .setNote(
       'The canvas as "xiaomi-canvas/2" JSON, split over cells F, G, … (a cell holds at most 50,000 characters). Edit with care: a changed cell makes its snapshot unusable.',
     );
-  spreadsheet.setNamedRange(SNAPSHOT_RANGE_NAME, header);
+  createNamedRange(spreadsheet, SNAPSHOT_RANGE_NAME, header);
   sheet.protect().setWarningOnly(true).setDescription(SNAPSHOT_PROTECTION_DESCRIPTION);
   create.active.activate(); // insertSheet makes the new sheet active; the user stays where they were
   return sheet;

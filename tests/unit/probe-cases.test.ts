@@ -13,6 +13,8 @@ import type { Reading } from '../../emulator/document';
 function runAgainstFake(reading: Reading): ProbeResult[] {
   // A time zone far from UTC, so a date read back as UTC would show the wrong day.
   const fake = createFakeGoogle({ reading, timeZone: 'Asia/Shanghai' });
+  // The chart-sheet case needs one, as in real Sheets (a maintainer moves a chart to its own sheet first).
+  fake.direct.addChartSheet('Revenue chart');
   return runProbeCases(fake.spreadsheet, fake.globals.Utilities, (c) =>
     reading === 'lenient' && 'lenient' in c ? c.lenient : c.expected,
   );
@@ -51,6 +53,7 @@ describe('conformance probe cases against the fake', () => {
       'https://www.googleapis.com/auth/script.container.ui',
     ]);
     const fake = createFakeGoogle({ reading: 'strict' });
+    fake.direct.addChartSheet('Revenue chart');
     const context = vm.createContext({ ...fake.globals });
     vm.runInContext(readFileSync('dist-probe/Code.js', 'utf8'), context);
     const report = JSON.parse(vm.runInContext('runProbe()', context) as string) as {
@@ -61,6 +64,6 @@ describe('conformance probe cases against the fake', () => {
     expect(report.of).toBe(PROBE_CASES.length);
     expect(report.results.filter((r) => !r.pass)).toEqual([]);
     expect(fake.logs.some((l) => l.message.includes('"passed"'))).toBe(true);
-    expect(fake.direct.sheetNames()).toEqual(['Sheet1']); // the scratch sheets are gone
+    expect(fake.direct.sheetNames()).toEqual(['Sheet1', 'Revenue chart']); // the scratch sheets are gone
   });
 });
