@@ -108,7 +108,8 @@ describe('fake-sheets inserting and deleting rows', () => {
     expect(sheet.getRange('C2').getValue()).toBe(3 + 4 + 7 + 8);
     expect(sheet.getRange('C3').getFormula()).toBe('=B8');
     expect(ss.getRangeByName('Gone')).toBeNull();
-    expect(ss.getNamedRanges().map((n) => n.getName())).toEqual(['Shrinks']);
+    // Kept as #REF! under the strict reading (deletedSheetNames: 'kept'), listed but without a range
+    expect(ss.getNamedRanges().map((n) => n.getName())).toEqual(['Gone', 'Shrinks']);
     expect(ss.getRangeByName('Shrinks')!.getA1Notation()).toBe('D4:D5');
   });
 
