@@ -1,3 +1,4 @@
+import { failure } from './failure';
 import * as z from 'zod/mini';
 import { BLOCK_IDS } from './block-ids';
 import { CANVAS_ID_PATTERN } from './instance-names';
@@ -213,7 +214,7 @@ export function parseRequest<T>(schema: z.ZodMiniType<T>, input: unknown, what: 
     .join('')
     .replace(/^\./, '');
   const message = `${field === '' ? what : field} ${issue.message}`.replace(/\s+/g, ' ').trim();
-  throw new Error(`Invalid ${what}: ${message}.`);
+  throw failure({ code: 'invalid-request', what, detail: message });
 }
 
 /** A request the caller may leave out (google.script.run passes nothing, or null): validated as `{}` then. */

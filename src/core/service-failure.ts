@@ -3,6 +3,7 @@
  * developers, sometimes with a document id. The sidebar shows one plain line instead: what happened, that nothing
  * typed is lost, and what to do. Our own errors (validation, conflicts, "busy") are already plain and pass through.
  */
+import { failureSentence } from './failure';
 
 const SERVICE_FAILURE_PATTERNS: readonly RegExp[] = [
   /\bService\b.*\b(failed|timed out|unavailable|error)\b/i,
@@ -28,12 +29,7 @@ export function isServiceFailure(message: string): boolean {
 /** What a sidebar call was doing, for the plain-words message. */
 export type CallKind = 'save' | 'change' | 'read';
 
-const WHAT_NOW: Record<CallKind, string> = {
-  save: 'nothing was saved and your edits are still here. Try Save again.',
-  change: 'nothing was changed and your edits are still here. Try again.',
-  read: 'nothing was changed and nothing you typed is lost. Try again.',
-};
-
+/** The sentence of a service failure (src/core/failure.ts owns it). */
 export function serviceFailureMessage(kind: CallKind): string {
-  return `Google Sheets did not respond; ${WHAT_NOW[kind]}`;
+  return failureSentence({ code: 'service-failure', kind });
 }

@@ -1,4 +1,5 @@
-import { BLOCK_TITLES, type BlockId } from '../core/block-ids';
+import type { BlockId } from '../core/block-ids';
+import { failure, type CodedError } from '../core/failure';
 import { mergeBlock, mergedItems, TEXT_BLOCK_KEYS, theirChanges } from '../core/block-merge';
 import { blockArea } from '../core/canvas-layout';
 import { entriesAsStored, readCanvasGrid } from '../core/canvas-read';
@@ -34,8 +35,9 @@ import { writeBlock, type SourcedFigure } from './write-block';
 
 /** The sidebar's functions. Every request is validated before anything is read or written. */
 
-export function conflictMessage(id: BlockId): string {
-  return `${BLOCK_TITLES[id]} was changed by someone else since you opened it. Your edits are kept; review the current content and save again.`;
+/** The block changed in the sheet since the sidebar read it, and the change cannot be merged. */
+function conflict(blockId: BlockId): CodedError {
+  return failure({ code: 'conflict', blockId });
 }
 
 /**
@@ -85,7 +87,7 @@ export function saveBlock(request: unknown): BlockView {
     const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), true, req.canvasId);
     const current = blockView(state, req.blockId);
     if (current.version === req.version) return replaceBlock(state, current, mine.entries, mine.figures, req.links);
-    if (!req.base) throw new Error(conflictMessage(req.blockId));
+    if (!req.base) throw conflict(req.blockId);
     return mergeIntoBlock(state, current, req.version, req.base, mine, req.links);
   });
 }
@@ -97,7 +99,7 @@ export function resetBlock(request: unknown): BlockView {
   return withDocumentLock(() => {
     const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), true, req.canvasId);
     const current = blockView(state, req.blockId);
-    if (current.version !== req.version) throw new Error(conflictMessage(req.blockId));
+    if (current.version !== req.version) throw conflict(req.blockId);
     // The original entries come back with the links the source text supports, to the segments still there.
     const links =
       req.blockId === 'customer-segments'
@@ -147,17 +149,19 @@ function mergeIntoBlock(
   if (blockVersion(state.sheets.instance, id, base.entries, baseFigures, baseLinks) !== version) {
     // Customer Segments' version covers the segments' ids, which the sidebar does not hold: when they changed
     // meanwhile, refuse as a conflict (nothing lost) rather than call the request invalid.
-    if (id === 'customer-segments') throw new Error(conflictMessage(id));
-    throw new Error('Invalid save request: base is not the content of version (reopen the block and save again).');
+    if (id === 'customer-segments') throw conflict(id);
+    throw failure({
+      code: 'invalid-request',
+      what: 'save request',
+      detail: 'base is not the content of version (reopen the block and save again)',
+    });
   }
   const merge = mergeBlock({ entries: base.entries, figures: baseFigures }, mine, current, TEXT_BLOCK_KEYS);
-  if (merge.conflicts > 0) throw new Error(conflictMessage(id));
+  if (merge.conflicts > 0) throw conflict(id);
   const entries = mergedItems(merge.entries);
   const figures = mergedItems(merge.figures);
   if (entries.length > LIMITS.entries || figures.length > LIMITS.figures)
-    throw new Error(
-      `Together with a teammate's changes made meanwhile, ${BLOCK_TITLES[id]} would have more than ${LIMITS.entries} entries or ${LIMITS.figures} figures. Nothing was saved; your edits are kept. Delete some and save again.`,
-    );
+    throw failure({ code: 'over-limits', blockId: id });
   // Without links from the user, each entry keeps the links the sheet has for it (carried by writeBlock).
   const links =
     id === 'customer-segments' || myLinks === undefined
@@ -168,7 +172,7 @@ function mergeIntoBlock(
           { entries: mine.entries, links: myLinks },
           { entries: current.entries, links: current.links },
         );
-  if (links === null) throw new Error(conflictMessage(id));
+  if (links === null) throw conflict(id);
   const saved = replaceBlock(state, current, entries, figures, links);
   const fromEntries = theirChanges(merge.entries);
   const fromFigures = theirChanges(merge.figures);

@@ -1,3 +1,4 @@
+import { CodedError } from '../core/failure';
 import { FIGURES_MARKER_CELL, LEGACY_FIGURES_MARKER_COLUMN } from '../core/key-figures-plan';
 import {
   canvasIdOf,
@@ -23,11 +24,9 @@ export interface CanvasInstance {
   reported: Sheet | null;
 }
 
-export class NoCanvasError extends Error {
+export class NoCanvasError extends CodedError {
   constructor() {
-    super(
-      'There is no Xiaomi canvas in this spreadsheet (it may have been deleted). Use Extensions › Xiaomi Canvas › Insert Xiaomi canvas to add one.',
-    );
+    super({ code: 'no-canvas' });
   }
 }
 
@@ -95,11 +94,9 @@ function reportedSheet(spreadsheet: Spreadsheet, instance: number): Sheet | null
   );
 }
 
-export class MissingCanvasError extends Error {
+export class MissingCanvasError extends CodedError {
   constructor() {
-    super(
-      'The canvas this sidebar was editing is no longer in this spreadsheet (it may have been deleted). Click Refresh to open another one.',
-    );
+    super({ code: 'missing-canvas' });
   }
 }
 

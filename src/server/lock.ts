@@ -1,12 +1,12 @@
+import { failure } from '../core/failure';
+
 /** How long a write waits for a teammate's write to finish before giving up with a clear message. */
 export const LOCK_WAIT_MS = 10_000;
-
-export const BUSY_MESSAGE = 'The canvas is busy with another edit; please try again in a moment.';
 
 /** Runs a write under the document lock so two editors never interleave their writes. */
 export function withDocumentLock<T>(write: () => T): T {
   const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) throw new Error(BUSY_MESSAGE);
+  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) throw failure({ code: 'busy' });
   try {
     return write();
   } finally {

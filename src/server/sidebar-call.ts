@@ -1,13 +1,14 @@
-import { isServiceFailure, serviceFailureMessage } from '../core/service-failure';
+import { failure } from '../core/failure';
+import { isServiceFailure } from '../core/service-failure';
 import { SIDEBAR_FUNCTIONS, type SidebarFunction } from '../core/sidebar-functions';
 import type { ServerApi } from '../core/view';
 
 /**
  * Wraps a function the sidebar calls, named as the contract (src/core/sidebar-functions.ts) names it, so its
- * result type must be the one ServerApi promises: a failure of a Google service reaches the user as one plain line
- * (see src/core/service-failure.ts) and the raw error goes to the log for the maintainer; every other error (our
- * own validation and conflict messages) passes through unchanged. Nothing is retried here: the user's retry is
- * safe because every write carries the version it started from.
+ * result type must be the one ServerApi promises: a failure of a Google service becomes the coded failure
+ * service-failure (one plain line, src/core/failure.ts) and the raw error goes to the log for the maintainer;
+ * every other error (our own coded failures and messages) passes through unchanged. Nothing is retried here: the user's retry is safe because every write
+ * carries the version it started from.
  */
 export function sidebarCall<K extends SidebarFunction, A extends unknown[]>(
   name: K,
@@ -21,7 +22,7 @@ export function sidebarCall<K extends SidebarFunction, A extends unknown[]>(
       const message = error instanceof Error ? error.message : String(error);
       if (!isServiceFailure(message)) throw error;
       console.error(error);
-      throw new Error(serviceFailureMessage(kind));
+      throw failure({ code: 'service-failure', kind });
     }
   };
 }

@@ -1,7 +1,7 @@
 import type { BlockId } from '../core/block-ids';
 import type { CanvasView, FitCheckView } from '../core/view';
 import { FitViewActions } from './fit-actions';
-import { isCanvasView, type BootState } from './boot';
+import { problemsOf, type BootState } from './boot';
 import { isDirty } from './draft';
 import { EditorViewActions, findBlock, newEditor } from './editor-actions';
 import { renderTransfer, revokeDownloadUrl, transferIds } from './json-transfer';
@@ -10,8 +10,8 @@ import { editorIds, renderEditor } from './render-editor';
 import { listIds, renderList, type ListActions } from './render-list';
 import { fitTextarea } from './render-field';
 import { renderSnapshots, snapshotIds } from './render-snapshots';
-import { plainServerError } from './plain-errors';
-import { errorMessage, isMissingCanvasMessage, server } from './server';
+import { failureText, failureTextOf, problemText } from './plain-errors';
+import { failureOf, server } from './server';
 import type { ServerFunctions, SidebarShell } from './shell';
 import { SnapshotViewActions } from './snapshot-actions';
 import type { AppState, Busy, View } from './state';
@@ -52,8 +52,9 @@ export class SidebarApp implements SidebarShell, ListActions {
     if (boot.kind === 'canvas') {
       this.state.canvas = boot.canvas;
       this.state.sources = boot.sources;
+      this.state.listError = problemText(problemsOf(boot.canvas));
     }
-    if (boot.kind === 'error') this.state.listError = boot.message;
+    if (boot.kind === 'error') this.state.listError = failureTextOf(boot.message);
     document.addEventListener('keydown', (event) => this.onKeydown(event));
     this.undoButton()?.addEventListener('click', () => {
       const undo = this.undoAction;
@@ -237,7 +238,7 @@ export class SidebarApp implements SidebarShell, ListActions {
 
   showNewCanvas(canvas: CanvasView): void {
     this.state.canvas = canvas;
-    this.state.listError = null;
+    this.state.listError = problemText(problemsOf(canvas));
     this.state.editor = null;
     this.state.view = 'list';
     this.focusAfterRender = listIds.title;
@@ -262,19 +263,17 @@ export class SidebarApp implements SidebarShell, ListActions {
     const editor = this.state.view === 'editor' ? this.state.editor : null;
     const returnFocus = this.beginCall('refreshing', 'Refreshing…');
     try {
-      let canvas: unknown;
+      let canvas: CanvasView;
       try {
         canvas = await this.api.getCanvas(canvasId ? { canvasId } : undefined);
       } catch (error) {
-        if (!canvasId || !isMissingCanvasMessage(errorMessage(error))) throw error;
+        if (!canvasId || failureOf(error)?.code !== 'missing-canvas') throw error;
         canvas = await this.api.getCanvas();
       }
-      if (!isCanvasView(canvas))
-        throw new Error('The add-on sent back a canvas the sidebar does not understand. Please reopen the sidebar.');
       // Another canvas: the fit checks and the filter were about the one shown before.
       if (canvas.canvasId !== this.state.canvas?.canvasId) this.state.fit = null;
       this.state.canvas = canvas;
-      this.state.listError = null;
+      this.state.listError = problemText(problemsOf(canvas));
       if (editor && this.state.editor === editor) {
         const block = findBlock(canvas, editor.blockId);
         if (block) {
@@ -289,7 +288,7 @@ export class SidebarApp implements SidebarShell, ListActions {
         this.announce('Refreshed from the sheet.');
       }
     } catch (error) {
-      const message = plainServerError(errorMessage(error));
+      const message = failureText(error);
       if (editor && this.state.editor === editor) {
         editor.confirm = null;
         editor.error = message;

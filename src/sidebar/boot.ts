@@ -1,9 +1,9 @@
-import { BLOCK_IDS } from '../core/block-ids';
+import { BLOCK_IDS, type BlockId } from '../core/block-ids';
 import type { BlockView, CanvasView, FigureSources } from '../core/view';
 
 /**
  * Reading the canvas the server embedded in the page (`<script type="application/json" id="boot-data">`),
- * so the first view paints with no server round trip.
+ * so the first view paints with no server round trip, and checking any canvas the server sends.
  */
 
 export type BootState =
@@ -13,7 +13,7 @@ export type BootState =
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
-function isFigure(v: unknown): boolean {
+export function isFigure(v: unknown): boolean {
   if (!v || typeof v !== 'object') return false;
   const f = v as Record<string, unknown>;
   return (
@@ -70,6 +70,47 @@ export function isCanvasView(v: unknown): v is CanvasView {
   );
 }
 
+/** A block the sidebar could not read, and the first figure that made it so (when one did). */
+export interface ResultProblem {
+  blockId: BlockId;
+  /** 0-based index of the figure whose fields are not what a figure holds (say, text where a number belongs). */
+  figure?: number;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false };
+
+const problems = new WeakMap<object, ResultProblem[]>();
+
+/** What could not be read in a checked result (empty when everything could). */
+export function problemsOf(value: unknown): ResultProblem[] {
+  return value && typeof value === 'object' ? (problems.get(value) ?? []) : [];
+}
+
+/**
+ * A canvas whose blocks are checked one by one: an unreadable block (one bad figure value) is left out of the view
+ * and reported, the rest is shown. Only a canvas without its shape (no blocks, no segments) is refused whole.
+ */
+export function checkCanvas(value: unknown): Checked<CanvasView> {
+  if (isCanvasView(value)) return { ok: true, value };
+  if (!value || typeof value !== 'object' || !Array.isArray((value as { blocks?: unknown }).blocks))
+    return { ok: false };
+  const blocks = (value as { blocks: unknown[] }).blocks;
+  const readable = blocks.filter((b) => isBlockView(b));
+  const view = { ...(value as CanvasView), blocks: readable };
+  if (!isCanvasView(view)) return { ok: false };
+  const found: ResultProblem[] = [];
+  for (const block of blocks) {
+    if (isBlockView(block)) continue;
+    const id = (block as { id?: unknown } | null)?.id;
+    if (!(BLOCK_IDS as readonly unknown[]).includes(id)) return { ok: false };
+    const figures = (block as { figures?: unknown }).figures;
+    const figure = Array.isArray(figures) ? figures.findIndex((f) => !isFigure(f)) : -1;
+    found.push(figure >= 0 ? { blockId: id as BlockId, figure } : { blockId: id as BlockId });
+  }
+  problems.set(view, found);
+  return { ok: true, value: view };
+}
+
 /** The blocks in canonical order (whatever order they arrived in). */
 export function canonicalBlocks(canvas: CanvasView): BlockView[] {
   const index = (b: BlockView) => (BLOCK_IDS as readonly string[]).indexOf(b.id);
@@ -105,7 +146,8 @@ export function parseBoot(text: string | null | undefined): BootState {
   if (data && typeof data === 'object') {
     const boot = data as Record<string, unknown>;
     if (isString(boot.error)) return { kind: 'error', message: boot.error };
-    if (isCanvasView(boot.canvas)) return { kind: 'canvas', canvas: boot.canvas, sources: parseSources(boot.sources) };
+    const checked = checkCanvas(boot.canvas);
+    if (checked.ok) return { kind: 'canvas', canvas: checked.value, sources: parseSources(boot.sources) };
   }
   return {
     kind: 'error',

@@ -1,6 +1,6 @@
 import type { BlockId } from '../core/block-ids';
 import type { BlockView, CanvasView, TeammateChanges } from '../core/view';
-import { canonicalBlocks, isBlockView, isCanvasView } from './boot';
+import { canonicalBlocks } from './boot';
 import { canvasField } from './canvas-picker';
 import { mergeConflict, resolvedDraft, type Side } from './conflict';
 import {
@@ -15,8 +15,8 @@ import {
 import { conflictIds } from './render-conflict';
 import { DraftFormActions } from './draft-form-actions';
 import { editorIds, type EditorActions } from './render-editor';
-import { plainServerError } from './plain-errors';
-import { errorMessage, isConflictMessage } from './server';
+import { failureText, saysWhatWasSaved } from './plain-errors';
+import { failureOf, ServerFailure } from './server';
 import type { EditorState } from './state';
 
 const RESET_REFUSED = 'The block was not reset.';
@@ -67,12 +67,10 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     const returnFocus = this.shell.beginCall('opening', `Opening ${listed.title}…`);
     let block: BlockView;
     try {
-      const fresh: unknown = await this.shell.api.getBlock({ blockId, ...this.canvasField() });
-      if (!isBlockView(fresh) || fresh.id !== blockId)
-        throw new Error('The add-on sent back a block the sidebar does not understand. Please reopen the sidebar.');
-      block = fresh;
+      block = await this.shell.api.getBlock({ blockId, ...this.canvasField() });
+      if (block.id !== blockId) throw new ServerFailure(null, `getBlock sent ${block.id}, not ${blockId}`, 'getBlock');
     } catch (error) {
-      this.state.listError = `${listed.title} could not be opened: ${plainServerError(errorMessage(error))}`;
+      this.state.listError = `${listed.title} could not be opened: ${failureText(error)}`;
       this.shell.announce('');
       this.shell.endCall(returnFocus);
       return;
@@ -88,7 +86,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     // Fire and forget: highlighting the block on the sheet must not hold up editing.
     this.shell.api.selectBlock({ blockId, ...this.canvasField() }).catch((error: unknown) => {
       if (this.state.editor !== editor) return;
-      editor.notice = `Could not select ${block.title} on the sheet: ${errorMessage(error)}`;
+      editor.notice = `Could not select ${block.title} on the sheet: ${failureText(error)}`;
       this.shell.render();
     });
   }
@@ -227,7 +225,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
         merged ? `Saved ${saved.title}, together with ${teammateSummary(teammateChanges)}.` : `Saved ${saved.title}.`,
       );
     } catch (error) {
-      await this.failedWrite(editor, errorMessage(error), 'Nothing was saved; your edits are still in the form.');
+      await this.failedWrite(editor, error, 'Nothing was saved; your edits are still in the form.');
     }
     this.shell.endCall(returnFocus);
   }
@@ -253,7 +251,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       this.shell.announce(`${reset.title} was reset to the original content.`);
     } catch (error) {
       editor.confirm = null;
-      await this.failedWrite(editor, errorMessage(error), RESET_REFUSED);
+      await this.failedWrite(editor, error, RESET_REFUSED);
     }
     this.shell.endCall(returnFocus);
   }
@@ -268,7 +266,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       this.shell.api
         .getCanvas(this.canvasField())
         .then((fresh) => {
-          if (!isCanvasView(fresh) || this.state.canvas !== canvas) return;
+          if (this.state.canvas !== canvas) return;
           canvas.segments = fresh.segments;
           canvas.blocks = fresh.blocks;
         })
@@ -285,25 +283,24 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
    * A save or reset failed: show why. On a conflict, read the block as the sheet holds it now and merge: only the
    * items both sides changed are shown for a choice, everything else is merged already.
    */
-  private async failedWrite(editor: EditorState, message: string, outcome: string): Promise<void> {
+  private async failedWrite(editor: EditorState, failure: unknown, outcome: string): Promise<void> {
     this.shell.announce('');
-    if (!isConflictMessage(message)) {
+    const message = failureText(failure);
+    if (failureOf(failure)?.code !== 'conflict') {
       // Focus moves to the message (in the sticky footer, so it is in view); Save is right below it.
-      // A message that already says nothing was saved (Google service failures do) is not told twice.
-      const plain = plainServerError(message);
-      editor.error = /nothing (was|has been) (saved|changed|written)/i.test(plain) ? plain : `${plain} ${outcome}`;
+      // A failure whose words already say nothing was saved (Google service failures) is not told twice.
+      editor.error = saysWhatWasSaved(failure) ? message : `${message} ${outcome}`;
       this.shell.focusAfterRender = editorIds.error;
       return;
     }
     try {
-      const sheet: unknown = await this.shell.api.getBlock({ blockId: editor.blockId, ...this.canvasField() });
-      if (!isBlockView(sheet)) throw new Error('The add-on sent back a block the sidebar does not understand.');
+      const sheet = await this.shell.api.getBlock({ blockId: editor.blockId, ...this.canvasField() });
       this.updateCanvasBlock(sheet);
       if (outcome === RESET_REFUSED) {
         // A reset discards the form anyway: show the sheet's content, and let the user decide again.
         this.state.editor = {
           ...newEditor(sheet, this.state.sources?.[sheet.id]),
-          error: `${plainServerError(message)} ${outcome}`,
+          error: `${message} ${outcome}`,
         };
         this.shell.focusAfterRender = editorIds.error;
         return;
@@ -319,7 +316,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       editor.conflict = conflict;
       this.shell.focusAfterRender = editorIds.conflictTitle;
     } catch (error) {
-      editor.error = `${message} Loading what the sheet holds now also failed: ${errorMessage(error)}`;
+      editor.error = `${message} Loading what the sheet holds now also failed: ${failureText(error)}`;
       this.shell.focusAfterRender = editorIds.error;
     }
   }

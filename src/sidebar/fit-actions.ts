@@ -3,7 +3,7 @@ import { canvasField } from './canvas-picker';
 import { fieldIds } from './draft';
 import type { EditorViewActions } from './editor-actions';
 import { fitIds, type FitActions } from './render-fit-checks';
-import { errorMessage } from './server';
+import { failureText } from './plain-errors';
 import type { SidebarShell } from './shell';
 
 /**
@@ -33,7 +33,7 @@ export class FitViewActions implements FitActions {
         fit.checks.length === 0 ? 'Fit checks: all clear.' : `Fit checks: ${fit.checks.length} to review.`,
       );
     } catch (error) {
-      fit.error = errorMessage(error);
+      fit.error = failureText(error);
       this.shell.announce('');
     }
     this.shell.endCall(returnFocus);
@@ -61,7 +61,7 @@ export class FitViewActions implements FitActions {
         ),
       )
       .catch((error: unknown) => {
-        fit.error = `Could not select on the sheet: ${errorMessage(error)}`;
+        fit.error = `Could not select on the sheet: ${failureText(error)}`;
         this.shell.render();
       });
   }

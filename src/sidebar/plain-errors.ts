@@ -1,9 +1,76 @@
-import { BLOCK_IDS, BLOCK_TITLES } from '../core/block-ids';
+import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
+import { readFailure, type Failure, type FailureCode } from '../core/failure';
+import { LIMITS } from '../core/limits';
+import type { CallKind } from '../core/service-failure';
+import type { ResultProblem } from './boot';
+import { errorMessage, ServerFailure } from './server';
 
 /**
- * Server messages in an analyst's words: fields named as the sidebar shows them ("entry 4", "figure 2's value"),
- * blocks by title, and no file-format or programming names. The server's meaning is kept; only names change.
+ * The words users read when a call fails, in one place. A failure with a code (src/core/failure.ts) is worded here
+ * from its code and data alone; the server's sentence is used only where it is the data (an invalid request names
+ * its field) and is then put in an analyst's words: fields named as the sidebar shows them ("entry 4", "figure 2's
+ * value"), blocks by title, and no file-format or programming names.
  */
+
+const blockTitle = (id: BlockId | undefined) => (id && BLOCK_TITLES[id]) || 'This block';
+
+const WHAT_NOW: Record<CallKind, string> = {
+  save: 'nothing was saved and your edits are still here. Try Save again.',
+  change: 'nothing was changed and your edits are still here. Try again.',
+  read: 'nothing was changed and nothing you typed is lost. Try again.',
+};
+
+/** The words of each code; the compiler insists on one per code. */
+export const FAILURE_WORDS: {
+  [K in FailureCode]: (failure: Extract<Failure, { code: K }>, sentence: string) => string;
+} = {
+  conflict: (f) =>
+    `${blockTitle(f.blockId)} was changed by someone else since you opened it. Your edits are kept; review the current content and save again.`,
+  busy: () => 'The canvas is busy with another edit; please try again in a moment.',
+  'missing-canvas': () =>
+    'The canvas this sidebar was editing is no longer in this spreadsheet (it may have been deleted). Click Refresh to open another one.',
+  'no-canvas': () =>
+    'There is no Xiaomi canvas in this spreadsheet (it may have been deleted). Use Extensions › Xiaomi Canvas › Insert Xiaomi canvas to add one.',
+  'invalid-request': (_f, sentence) => plainServerError(sentence),
+  'service-failure': (f) => `Google Sheets did not respond; ${WHAT_NOW[f.kind] ?? WHAT_NOW.read}`,
+  'over-limits': (f) =>
+    `Together with a teammate's changes made meanwhile, ${blockTitle(f.blockId)} would have more than ${LIMITS.entries} entries or ${LIMITS.figures} figures. Delete some and save again.`,
+  'partial-write': (f) =>
+    `${f.blockId ? `Part of the change to ${blockTitle(f.blockId)}` : 'Part of the change'} may already be in the sheet; your edits are still here. Try again to finish it.`,
+};
+
+/** What the user reads about a failed call: from its code when it has one, else the plain words of its text. */
+export function failureText(error: unknown): string {
+  if (error instanceof ServerFailure) {
+    if (error.unreadable)
+      return 'The add-on sent back something this sidebar does not understand. Please reopen the sidebar.';
+    const failure = error.failure;
+    if (failure) return (FAILURE_WORDS[failure.code] as (f: Failure, s: string) => string)(failure, error.message);
+  }
+  return plainServerError(errorMessage(error));
+}
+
+/** The words for a failure's text as the server sent it (the error embedded in the page, for one). */
+export function failureTextOf(message: string): string {
+  return failureText(new ServerFailure(readFailure(message), message));
+}
+
+/** True when the failure's words already say what was saved (so the caller does not add "nothing was saved"). */
+export function saysWhatWasSaved(error: unknown): boolean {
+  const code = error instanceof ServerFailure ? error.failure?.code : undefined;
+  return code === 'service-failure' || code === 'partial-write';
+}
+
+/** What the user reads about blocks a result carried that the sidebar could not read (the rest is shown). */
+export function problemText(problems: readonly ResultProblem[]): string | null {
+  if (problems.length === 0) return null;
+  const parts = problems.map((p) =>
+    p.figure === undefined
+      ? `${blockTitle(p.blockId)} could not be read`
+      : `${blockTitle(p.blockId)} could not be read (figure ${p.figure + 1} holds something other than a figure, such as text in its value)`,
+  );
+  return `${parts.join('; ')}. Fix it in the sheet, then click Refresh; everything else is shown.`;
+}
 
 const FIGURE_FIELDS: Record<string, string> = {
   label: 'label',

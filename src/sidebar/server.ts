@@ -1,10 +1,13 @@
+import { readFailure, type Failure } from '../core/failure';
 import { SIDEBAR_FUNCTION_NAMES, type SidebarFunction } from '../core/sidebar-functions';
 import type { ServerApi } from '../core/view';
+import { RESULT_CHECKS } from './results';
 
 /**
  * A promise-returning wrapper over `google.script.run`, typed from the server contract (`ServerApi`) and built
  * from its one list of functions (src/core/sidebar-functions.ts), so a renamed server function or a changed
- * argument breaks this client's type check, not a user's click.
+ * argument breaks this client's type check, not a user's click. Every result is checked here, once, against its
+ * function's entry in RESULT_CHECKS; every failure arrives as a ServerFailure carrying the server's code.
  */
 
 type ServerFunctionName = SidebarFunction;
@@ -37,14 +40,28 @@ export function errorMessage(error: unknown): string {
   return text || 'Something went wrong while talking to Google Sheets. Please try again.';
 }
 
-/** True when a server failure message reports that the block changed in the sheet since it was loaded. */
-export function isConflictMessage(message: string): boolean {
-  return message.includes('was changed by someone else');
+/**
+ * A call that failed: the code and data its sentence stands for (src/core/failure.ts) when it is a coded failure, `unreadable` when its
+ * result was not what the function returns. Action code branches on these; src/sidebar/plain-errors.ts words them.
+ */
+export class ServerFailure extends Error {
+  constructor(
+    readonly failure: Failure | null,
+    sentence: string,
+    readonly unreadable?: SidebarFunction,
+  ) {
+    super(sentence);
+  }
 }
 
-/** True when the sidebar's canvas was deleted (Refresh then opens the spreadsheet's default canvas). */
-export function isMissingCanvasMessage(message: string): boolean {
-  return message.startsWith('The canvas this sidebar was editing is no longer in this spreadsheet');
+/** The code and data of a failed call (null when the server sent none). */
+export function failureOf(error: unknown): Failure | null {
+  return error instanceof ServerFailure ? error.failure : null;
+}
+
+function serverFailure(error: unknown): ServerFailure {
+  const sentence = errorMessage(error);
+  return new ServerFailure(readFailure(sentence), sentence);
 }
 
 /** Calls one server function through google.script.run and resolves with its result. */
@@ -58,8 +75,15 @@ export function callServer<K extends ServerFunctionName>(name: K, ...args: Args<
       return;
     }
     const runner = run
-      .withSuccessHandler((value) => resolve(value as Result<K>))
-      .withFailureHandler((error) => reject(new Error(errorMessage(error))));
+      .withSuccessHandler((value) => {
+        const checked = RESULT_CHECKS[name](value);
+        if (checked.ok) resolve(checked.value);
+        else
+          reject(
+            new ServerFailure(null, `The add-on sent back a result of ${name} that this sidebar cannot read.`, name),
+          );
+      })
+      .withFailureHandler((error) => reject(serverFailure(error)));
     const fn = runner[name];
     if (typeof fn !== 'function') {
       reject(new Error(`The add-on's server has no function "${name}". Please reload the sidebar.`));
@@ -71,7 +95,7 @@ export function callServer<K extends ServerFunctionName>(name: K, ...args: Args<
     try {
       (fn as (...a: unknown[]) => void).apply(runner, sent);
     } catch (error) {
-      reject(new Error(errorMessage(error)));
+      reject(serverFailure(error));
     }
   });
 }

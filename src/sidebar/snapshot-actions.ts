@@ -1,19 +1,16 @@
 import { canvasField } from './canvas-picker';
 import type { SnapshotListItem } from '../core/view';
-import { isCanvasView } from './boot';
 import { plural } from './dom';
 import { compareIds, compareSummary, type CompareActions } from './render-compare';
 import {
   defaultComparePair,
   defaultSnapshotLabel,
-  isSnapshotList,
   snapshotIds,
   snapshotName,
   usableSnapshots,
   type SnapshotsActions,
 } from './render-snapshots';
-import { plainServerError } from './plain-errors';
-import { errorMessage } from './server';
+import { failureText } from './plain-errors';
 import type { SidebarShell } from './shell';
 import type { AppState, SnapshotsState } from './state';
 
@@ -68,11 +65,7 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     if (!snapshots) return;
     const returnFocus = this.shell.beginCall('loadingSnapshots', 'Loading snapshots…');
     try {
-      const items: unknown = await this.shell.api.listSnapshots();
-      if (!isSnapshotList(items))
-        throw new Error(
-          'The add-on sent back a list of snapshots the sidebar does not understand. Please reopen the sidebar.',
-        );
+      const items = await this.shell.api.listSnapshots();
       snapshots.items = items;
       snapshots.error = null;
       snapshots.errorAt = null;
@@ -84,7 +77,7 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
           : `${plural(items.length, 'snapshot', 'snapshots')}${damaged ? `, ${damaged} damaged` : ''}.`,
       );
     } catch (error) {
-      snapshots.error = plainServerError(errorMessage(error));
+      snapshots.error = failureText(error);
       snapshots.errorAt = null;
       this.shell.focusAfterRender = snapshotIds.error;
       this.shell.announce('');
@@ -123,10 +116,6 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
         label: label || defaultSnapshotLabel(new Date()),
         ...canvasField(this.state.canvas),
       });
-      if (!isSnapshotList([info]))
-        throw new Error(
-          'The add-on sent back a snapshot the sidebar does not understand. Click Refresh to see the list.',
-        );
       snapshots.items = [info, ...(snapshots.items ?? []).filter((item) => item.id !== info.id)];
       snapshots.justSaved = info.id;
       // The field is emptied for the next snapshot, unless the user typed something new while this one was saved.
@@ -134,7 +123,7 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
       this.keepComparePair(snapshots);
       this.shell.announce(`Saved the snapshot “${snapshotName(info)}”.`);
     } catch (error) {
-      snapshots.error = `${plainServerError(errorMessage(error))} No snapshot was saved.`;
+      snapshots.error = `${failureText(error)} No snapshot was saved.`;
       snapshots.errorAt = null;
       this.shell.focusAfterRender = snapshotIds.error;
       this.shell.announce('');
@@ -198,16 +187,12 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
         // Against the current canvas: the one this sidebar shows.
         ...(to ? { to: to.id } : canvasField(this.state.canvas)),
       });
-      if (!Array.isArray(diffs))
-        throw new Error(
-          'The add-on sent back a comparison the sidebar does not understand. Please reopen the sidebar.',
-        );
       this.state.compare = { from, to, diffs, returnFocus: buttonId };
       this.state.view = 'compare';
       this.shell.focusAfterRender = compareIds.title;
       this.shell.announce(compareSummary(diffs));
     } catch (error) {
-      snapshots.error = plainServerError(errorMessage(error));
+      snapshots.error = failureText(error);
       snapshots.errorAt = buttonId === snapshotIds.compareTwo ? null : from.id;
       this.shell.focusAfterRender = snapshotIds.error;
       this.shell.announce('');
@@ -254,8 +239,6 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     const returnFocus = this.shell.beginCall('restoring', `Restoring “${name}”…`);
     try {
       const canvas = await this.shell.api.restoreSnapshot({ id: item.id, ...canvasField(this.state.canvas) });
-      if (!isCanvasView(canvas))
-        throw new Error('The add-on sent back a canvas the sidebar does not understand. Click Refresh to load it.');
       this.state.snapshots = null;
       this.state.compare = null;
       this.shell.showNewCanvas(canvas);
@@ -263,7 +246,7 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     } catch (error) {
       const index = this.snapshotIndex(item.id);
       snapshots.confirmRestore = null;
-      snapshots.error = `${plainServerError(errorMessage(error))} The canvas was not restored.`;
+      snapshots.error = `${failureText(error)} The canvas was not restored.`;
       snapshots.errorAt = item.id;
       this.shell.focusAfterRender = index >= 0 ? snapshotIds.error : snapshotIds.title;
       this.shell.announce('');

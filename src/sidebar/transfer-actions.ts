@@ -1,5 +1,4 @@
 import { canvasField } from './canvas-picker';
-import { isCanvasView } from './boot';
 import {
   copyFieldText,
   exportFileName,
@@ -11,8 +10,7 @@ import {
   transferIds,
   type TransferActions,
 } from './json-transfer';
-import { plainServerError } from './plain-errors';
-import { errorMessage } from './server';
+import { failureText } from './plain-errors';
 import type { SidebarShell } from './shell';
 import type { AppState } from './state';
 
@@ -44,9 +42,7 @@ export class TransferViewActions implements TransferActions {
     transfer.exportError = null;
     const returnFocus = this.shell.beginCall('exporting', 'Preparing the canvas file…');
     try {
-      const json: unknown = await this.shell.api.exportCanvasJson(canvasField(this.state.canvas));
-      if (typeof json !== 'string' || json === '')
-        throw new Error('The add-on sent back an empty file. Please try again.');
+      const json = await this.shell.api.exportCanvasJson(canvasField(this.state.canvas));
       revokeDownloadUrl(transfer.downloadUrl);
       transfer.exportJson = json;
       transfer.fileName = exportFileName(new Date());
@@ -58,7 +54,7 @@ export class TransferViewActions implements TransferActions {
           : 'The canvas file is ready: copy the text shown below into a file ending in .json.',
       );
     } catch (error) {
-      transfer.exportError = plainServerError(errorMessage(error));
+      transfer.exportError = failureText(error);
       this.shell.focusAfterRender = transferIds.exportError;
       this.shell.announce('');
     }
@@ -91,14 +87,12 @@ export class TransferViewActions implements TransferActions {
     try {
       const text = await readFileText(file);
       const canvas = await this.shell.api.importCanvasJson(text);
-      if (!isCanvasView(canvas))
-        throw new Error('The add-on sent back a canvas the sidebar does not understand. Click Refresh to load it.');
       revokeDownloadUrl(transfer.downloadUrl);
       this.state.transfer = null;
       this.shell.showNewCanvas(canvas);
       this.shell.announce(`Opened as a new canvas on sheet ${canvas.sheetName}.`);
     } catch (error) {
-      transfer.importError = `${plainServerError(errorMessage(error))} Nothing was changed.`;
+      transfer.importError = `${failureText(error)} Nothing was changed.`;
       this.shell.focusAfterRender = transferIds.importError;
       this.shell.announce('');
     }

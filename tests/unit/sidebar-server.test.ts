@@ -1,4 +1,21 @@
-import { callServer, errorMessage, isConflictMessage, server } from '../../src/sidebar/server';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CodedError, FAILURE_CODES, FAILURE_SENTENCES, failureSentence, type Failure } from '../../src/core/failure';
+import { SIDEBAR_FUNCTION_NAMES } from '../../src/core/sidebar-functions';
+import type { BlockView, CanvasView } from '../../src/core/view';
+import { problemsOf } from '../../src/sidebar/boot';
+import { failureText, problemText } from '../../src/sidebar/plain-errors';
+import { RESULT_CHECKS } from '../../src/sidebar/results';
+import { callServer, errorMessage, failureOf, server, ServerFailure } from '../../src/sidebar/server';
+
+const block = (id: BlockView['id'], title: string): BlockView => ({
+  id,
+  title,
+  version: 'v1',
+  entries: ['One'],
+  figures: [{ label: 'Stores', value: 10, unit: '', period: '2024' }],
+  links: [[]],
+});
 
 type Handler = (value: unknown) => void;
 
@@ -33,9 +50,10 @@ afterEach(() => {
 describe('sidebar server wrapper (google.script.run as promises)', () => {
   test('resolves with the server result and passes the arguments through', async () => {
     const calls: Array<[string, unknown[]]> = [];
-    installRun({ saveBlock: (req) => ({ saved: req }), selectBlock: () => undefined }, calls);
+    const saved = block('channels', 'Channels');
+    installRun({ saveBlock: () => saved, selectBlock: () => undefined }, calls);
     const request = { blockId: 'channels', version: 'v', entries: ['a'], figures: [] };
-    await expect(server.saveBlock(request)).resolves.toEqual({ saved: request });
+    await expect(server.saveBlock(request)).resolves.toEqual(saved);
     await expect(server.selectBlock('channels')).resolves.toBeUndefined();
     expect(calls).toEqual([
       ['saveBlock', [request]],
@@ -68,8 +86,129 @@ describe('sidebar server wrapper (google.script.run as promises)', () => {
     expect(errorMessage(undefined)).toMatch(/Something went wrong/);
   });
 
-  test('conflicts are recognised by the server wording', () => {
-    expect(isConflictMessage('Key Activities was changed by someone else since you opened it.')).toBe(true);
-    expect(isConflictMessage('The canvas is busy with another edit; please try again in a moment.')).toBe(false);
+  test('an omitted optional request is not sent as undefined', async () => {
+    const calls: Array<[string, unknown[]]> = [];
+    installRun({ exportCanvasJson: () => '{}' }, calls);
+    await server.exportCanvasJson(undefined);
+    expect(calls).toEqual([['exportCanvasJson', []]]);
+  });
+});
+
+describe('failures cross as codes; the sidebar words them and branches on the code only', () => {
+  const fail = (message: string) => {
+    installRun(
+      {
+        saveBlock: () => {
+          throw new Error(message);
+        },
+      },
+      [],
+    );
+    return server.saveBlock({ blockId: 'channels', version: 'v', entries: ['a'], figures: [] }).then(
+      () => {
+        throw new Error('expected a failure');
+      },
+      (error: unknown) => error,
+    );
+  };
+
+  test('a conflict is known by its code, and the sidebar words it itself', async () => {
+    const error = await fail(failureSentence({ code: 'conflict', blockId: 'key-activities' }));
+    expect(error).toBeInstanceOf(ServerFailure);
+    expect(failureOf(error)).toEqual({ code: 'conflict', blockId: 'key-activities' });
+    expect(failureText(error)).toBe(
+      'Key Activities was changed by someone else since you opened it. Your edits are kept; review the current content and save again.',
+    );
+  });
+
+  test('a sentence that merely contains the conflict words is no conflict (no logic searches sentences)', async () => {
+    const error = await fail('Key Activities was changed by someone else since you opened it.');
+    expect(failureOf(error)).toBeNull();
+    expect(failureText(error)).toBe('Key Activities was changed by someone else since you opened it.');
+  });
+
+  test.each([
+    [{ code: 'busy' }, /busy with another edit/],
+    [{ code: 'missing-canvas' }, /no longer in this spreadsheet/],
+    [{ code: 'no-canvas' }, /no Xiaomi canvas in this spreadsheet/],
+    [{ code: 'service-failure', kind: 'save' }, /did not respond; nothing was saved/],
+    [
+      { code: 'invalid-request', what: 'save request', detail: 'entries[3] must not be empty' },
+      /^The block could not be saved: entry 4 must not be empty\.$/,
+    ],
+    [{ code: 'over-limits', blockId: 'channels' }, /^Together with .* Channels would have more than/],
+    [{ code: 'partial-write', blockId: 'channels' }, /Channels may already be in the sheet/],
+  ] as Array<[Failure, RegExp]>)('%j crosses as its sentence and comes back as its code', async (failure, words) => {
+    const error = await fail(failureSentence(failure));
+    expect(failureOf(error)).toEqual(failure);
+    expect(failureText(error)).toMatch(words);
+  });
+
+  test('every sentence can be reworded without touching any logic: codes and the sidebar’s words stay', async () => {
+    const original = { ...FAILURE_SENTENCES };
+    const reworded = FAILURE_SENTENCES as unknown as Record<string, (f: Failure) => string>;
+    try {
+      for (const code of FAILURE_CODES) reworded[code] = (f) => `Reworded ${JSON.stringify(f)} entirely!`;
+      const conflict: Failure = { code: 'conflict', blockId: 'channels' };
+      const sent = failureSentence(conflict);
+      expect(sent).toBe('Reworded {"code":"conflict","blockId":"channels"} entirely!');
+      const error = await fail(sent);
+      expect(failureOf(error)).toEqual(conflict);
+      expect(failureText(error)).toMatch(/^Channels was changed by someone else since you opened it\./);
+      const busy = await fail(new CodedError({ code: 'busy' }).message);
+      expect(failureOf(busy)).toEqual({ code: 'busy' });
+      // The old wording means nothing any more: only the sentences of the table are failures.
+      expect(failureOf(await fail(original.busy({ code: 'busy' })))).toBeNull();
+    } finally {
+      Object.assign(FAILURE_SENTENCES, original);
+    }
+  });
+});
+
+describe('each result is checked once, in the call wrapper, from one table keyed by function', () => {
+  const canvas = (blocks: unknown[]): unknown => ({ sheetName: 'Xiaomi Canvas', blocks, segments: [] });
+
+  test('the table has a check for every function the sidebar calls', () => {
+    expect(Object.keys(RESULT_CHECKS).sort()).toEqual([...SIDEBAR_FUNCTION_NAMES].sort());
+  });
+
+  test('a result that is not what the function returns is refused in plain words', async () => {
+    installRun({ getBlock: () => ({ id: 'channels' }), listSnapshots: () => [{ id: 1 }] }, []);
+    const error = await server.getBlock({ blockId: 'channels' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServerFailure);
+    expect((error as ServerFailure).unreadable).toBe('getBlock');
+    expect(failureText(error)).toMatch(/does not understand/);
+    await expect(server.listSnapshots()).rejects.toBeInstanceOf(ServerFailure);
+  });
+
+  test('one bad figure value leaves the rest of the canvas readable and is reported for what it is', async () => {
+    const bad = {
+      ...block('channels', 'Channels'),
+      figures: [block('channels', '').figures[0], { label: 'Reach', value: '35 bn', unit: '', period: '2024' }],
+    };
+    installRun({ getCanvas: () => canvas([block('key-partners', 'Key Partners'), bad]) }, []);
+    const view: CanvasView = await server.getCanvas();
+    expect(view.blocks.map((b) => b.id)).toEqual(['key-partners']);
+    expect(problemsOf(view)).toEqual([{ blockId: 'channels', figure: 1 }]);
+    expect(problemText(problemsOf(view))).toMatch(/^Channels could not be read \(figure 2 /);
+  });
+
+  test('a canvas without its shape is refused whole', async () => {
+    installRun({ getCanvas: () => ({ blocks: 'none' }) }, []);
+    await expect(server.getCanvas()).rejects.toBeInstanceOf(ServerFailure);
+  });
+});
+
+describe('one module owns the words of failures', () => {
+  test('no other sidebar module holds a failure sentence or tests a message for words', () => {
+    const dir = join(__dirname, '../../src/sidebar');
+    const offenders = readdirSync(dir)
+      .filter((name) => name.endsWith('.ts') && name !== 'plain-errors.ts')
+      .filter((name) =>
+        /was changed by someone else|no longer in this spreadsheet|busy with another edit|did not respond|[mM]essage\)?\.(?:includes|startsWith|endsWith|match)\(|\.test\((?:message|plain)\b/.test(
+          readFileSync(join(dir, name), 'utf8'),
+        ),
+      );
+    expect(offenders).toEqual([]);
   });
 });
