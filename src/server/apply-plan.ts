@@ -23,7 +23,11 @@ const NEW_SHEET_STYLE = {
  * Number formats go first so literal text and bullets display right from the first paint. On a fresh
  * sheet, a property every cell leaves at Sheets' default is not written at all.
  */
-export function writeGrid(range: Range, grid: Pick<PlanGrid, 'values' | 'styles'>, freshSheet = false): void {
+export function writeGrid(
+  range: Range,
+  grid: Pick<PlanGrid, 'values' | 'styles'>,
+  { freshSheet = false }: { freshSheet?: boolean } = {},
+): void {
   const needed = (key: keyof typeof NEW_SHEET_STYLE) =>
     !freshSheet || grid.styles.some((row) => row.some((style) => style[key] !== NEW_SHEET_STYLE[key]));
   range.setNumberFormats(pick(grid, 'numberFormat'));
@@ -72,7 +76,7 @@ export function applySheetPlan(
   // Merge while the cells are still empty: merging keeps only the top-left value of each merged range.
   mergeAcross(sheet, plan.mergeAcross);
   if (plan.breakApart.length > 0) sheet.getRangeList(plan.breakApart).breakApart();
-  writeGrid(range, plan, true);
+  writeGrid(range, plan, { freshSheet: true });
   applyStructure(sheet, plan, spreadsheet, range, existing);
 }
 

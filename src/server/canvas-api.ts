@@ -47,13 +47,13 @@ function conflict(blockId: BlockId): CodedError {
 export function getCanvas(request?: unknown): CanvasView {
   const req = parseOptionalRequest(getCanvasRequestSchema, request, 'canvas request');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  return canvasView(readCanvasState(spreadsheet, false, req.canvasId), spreadsheet);
+  return canvasView(readCanvasState(spreadsheet, { canvasId: req.canvasId }), spreadsheet);
 }
 
 /** One block as the sheet holds it right now, read when the sidebar opens it so the form never starts stale. */
 export function getBlock(request: unknown): BlockView {
   const req = parseRequest(getBlockRequestSchema, request, 'block request');
-  return blockView(readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), false, req.canvasId), req.blockId);
+  return blockView(readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), { canvasId: req.canvasId }), req.blockId);
 }
 
 /** Selects a block's region on its canvas sheet so the user sees what they are editing. */
@@ -64,7 +64,7 @@ export function selectBlock(request: unknown): void {
       : parseRequest(selectBlockRequestSchema, request, 'select request');
   const id = req.blockId;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheets = locateCanvas(spreadsheet, false, req.canvasId);
+  const sheets = locateCanvas(spreadsheet, { canvasId: req.canvasId });
   const named = spreadsheet.getRangeByName(rangeNames.canvasBlock(sheets.instance, id));
   if (named) {
     named.activate();
@@ -84,7 +84,7 @@ export function saveBlock(request: unknown): BlockView {
   const req = parseRequest(saveBlockRequestSchema, request, 'save request');
   const mine = { entries: req.entries, figures: req.figures.map(plainFigure) };
   return withDocumentLock(() => {
-    const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), true, req.canvasId);
+    const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), { canvasId: req.canvasId, keyFigures: true });
     const current = blockView(state, req.blockId);
     if (current.version === req.version) return replaceBlock(state, current, mine.entries, mine.figures, req.links);
     if (!req.base) throw conflict(req.blockId);
@@ -97,7 +97,7 @@ export function resetBlock(request: unknown): BlockView {
   const req = parseRequest(resetBlockRequestSchema, request, 'reset request');
   const original = content().blocks.find((b) => b.id === req.blockId)!;
   return withDocumentLock(() => {
-    const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), true, req.canvasId);
+    const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), { canvasId: req.canvasId, keyFigures: true });
     const current = blockView(state, req.blockId);
     if (current.version !== req.version) throw conflict(req.blockId);
     // The original entries come back with the links the source text supports, to the segments still there.
@@ -195,7 +195,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 /** The fit checks of the canvas as it stands (teammates' edits included): one plain sentence each. */
 export function getFitChecks(request?: unknown): FitCheckView[] {
   const req = parseOptionalRequest(fitChecksRequestSchema, request, 'fit checks request');
-  const { canvas } = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), false, req.canvasId);
+  const { canvas } = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), { canvasId: req.canvasId });
   return fitChecks({
     segments: canvasSegments(canvas.entries, canvas.segmentIds),
     entries: canvas.entries,
@@ -210,7 +210,7 @@ export function getFitChecks(request?: unknown): FitCheckView[] {
 export function selectSegmentEntries(request: unknown): number {
   const { segmentId, canvasId } = parseRequest(selectSegmentEntriesRequestSchema, request, 'segment request');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const { sheets, canvas } = readCanvasState(spreadsheet, false, canvasId);
+  const { sheets, canvas } = readCanvasState(spreadsheet, { canvasId });
   if (!canvas.segmentIds.includes(segmentId))
     throw new Error('That customer segment no longer exists; reload the sidebar.');
   const cells = servingCells(canvas, segmentId);

@@ -73,10 +73,17 @@ function canvasNames(spreadsheet: Spreadsheet): Array<{ instance: number; name: 
     .sort((a, b) => a.instance - b.instance);
 }
 
+/** Which canvas to locate, and whether its Key Figures and Reported Results sheets are wanted too. */
+export interface LocateOptions {
+  canvasId?: string;
+  /** Also find Key Figures and Reported Results (write paths); else they are null. */
+  keyFigures?: boolean;
+}
+
 export function instanceSheets(
   spreadsheet: Spreadsheet,
   instance: number,
-  withKeyFigures = true,
+  { keyFigures: withKeyFigures = false }: LocateOptions = {},
 ): CanvasInstance | null {
   const canvas = sheetOfRange(spreadsheet, rangeNames.canvas(instance));
   const details = sheetOfRange(spreadsheet, rangeNames.detailsBlock(instance, 'key-partners'));
@@ -104,21 +111,23 @@ export class MissingCanvasError extends CodedError {
  * The canvas a request acts on: the one named by `canvasId` whatever sheet is active (the sidebar's canvas), or
  * without it the one the active sheet belongs to, else the first one. Throws a plain-words error when there is none.
  */
-export function locateCanvas(spreadsheet: Spreadsheet, withKeyFigures = true, canvasId?: string): CanvasInstance {
+export function locateCanvas(spreadsheet: Spreadsheet, options: LocateOptions = {}): CanvasInstance {
+  const { canvasId } = options;
   if (canvasId !== undefined) {
     const instance = instanceOfCanvasId(canvasId);
     const found =
       instance === null
         ? null
-        : (instanceSheets(spreadsheet, instance, withKeyFigures) ?? scanSheets(spreadsheet, instance, true));
+        : (instanceSheets(spreadsheet, instance, options) ??
+          scanSheets(spreadsheet, { preferred: instance, onlyPreferred: true }));
     if (!found) throw new MissingCanvasError();
     return found;
   }
   const active = activeInstance(spreadsheet);
   const found =
-    (active !== null ? instanceSheets(spreadsheet, active, withKeyFigures) : null) ??
-    fromFirst(spreadsheet, withKeyFigures) ??
-    scanSheets(spreadsheet, active);
+    (active !== null ? instanceSheets(spreadsheet, active, options) : null) ??
+    fromFirst(spreadsheet, options) ??
+    scanSheets(spreadsheet, { preferred: active });
   if (!found) throw new NoCanvasError();
   return found;
 }
@@ -127,7 +136,10 @@ export function locateCanvas(spreadsheet: Spreadsheet, withKeyFigures = true, ca
  * The slow path, for when someone removed the named ranges: look at the marker of every sheet. The sheets are
  * intact, so the canvas keeps working (and Refresh Key Figures restores the names).
  */
-function scanSheets(spreadsheet: Spreadsheet, preferred: number | null, only = false): CanvasInstance | null {
+function scanSheets(
+  spreadsheet: Spreadsheet,
+  { preferred, onlyPreferred = false }: { preferred: number | null; onlyPreferred?: boolean },
+): CanvasInstance | null {
   const byInstance = new Map<number, Partial<Record<SheetKind, Sheet>>>();
   for (const sheet of spreadsheet.getSheets()) {
     if (!hasCells(sheet)) continue;
@@ -139,7 +151,7 @@ function scanSheets(spreadsheet: Spreadsheet, preferred: number | null, only = f
     byInstance.set(marker.instance, sheets);
   }
   const complete = [...byInstance.entries()].filter(([, s]) => s.canvas && s.details).sort(([a], [b]) => a - b);
-  const chosen = complete.find(([n]) => n === preferred) ?? (only ? undefined : complete[0]);
+  const chosen = complete.find(([n]) => n === preferred) ?? (onlyPreferred ? undefined : complete[0]);
   if (!chosen) return null;
   const [instance, sheets] = chosen;
   return {
@@ -152,13 +164,11 @@ function scanSheets(spreadsheet: Spreadsheet, preferred: number | null, only = f
 }
 
 /** The lowest-numbered instance whose canvas and details are still there (deleted canvases are skipped). */
-function fromFirst(spreadsheet: Spreadsheet, withKeyFigures: boolean): CanvasInstance | null {
-  const first = spreadsheet.getRangeByName(rangeNames.canvas(1))
-    ? instanceSheets(spreadsheet, 1, withKeyFigures)
-    : null;
+function fromFirst(spreadsheet: Spreadsheet, options: LocateOptions): CanvasInstance | null {
+  const first = spreadsheet.getRangeByName(rangeNames.canvas(1)) ? instanceSheets(spreadsheet, 1, options) : null;
   if (first) return first;
   for (const { instance } of canvasNames(spreadsheet)) {
-    const found = instance === 1 ? null : instanceSheets(spreadsheet, instance, withKeyFigures);
+    const found = instance === 1 ? null : instanceSheets(spreadsheet, instance, options);
     if (found) return found;
   }
   return null;

@@ -23,7 +23,7 @@ import { plainFigure } from '../core/figure';
 /** The current canvas as "xiaomi-canvas/2" JSON text (with the canvas title, the export time and every figure's source). */
 export function exportCanvasJson(request?: unknown): string {
   const req = parseOptionalRequest(exportCanvasRequestSchema, request, 'export request');
-  const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), false, req.canvasId);
+  const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), { canvasId: req.canvasId });
   const title = cellText(state.sheets.canvas.getRange(1, 2).getValue()) || content().title;
   try {
     return toCanvasJson(stateCanvas(state), { exportedAt: new Date().toISOString(), title });
@@ -69,7 +69,7 @@ export function importCanvasJson(json: unknown): CanvasView {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { inserted, before } = withDocumentLock(() => {
     const before = listCanvases(spreadsheet); // read before the insert writes: no extra round trip
-    return { inserted: insertCanvasInstance(spreadsheet, imported, undefined, links), before };
+    return { inserted: insertCanvasInstance(spreadsheet, imported, { segmentLinks: links }), before };
   });
   const canvasId = canvasIdOf(inserted.instance);
   const storedEntries = Object.fromEntries(parsed.blocks.map((b) => [b.id, entriesAsStored(b.entries)])) as Record<

@@ -41,18 +41,19 @@ export interface CanvasState {
   locale: string | null;
 }
 
-/**
- * `withKeyFigures` for write paths: also Key Figures' last row and its named ranges (to move them); `canvasId`
- * picks the sidebar's canvas whatever sheet is active; `allNames` reads the named ranges of all three sheets
- * (Refresh Key Figures restores them all).
- */
-export function readCanvasState(
-  spreadsheet: Spreadsheet,
-  withKeyFigures = false,
-  canvasId?: string,
-  allNames = false,
-): CanvasState {
-  const sheets = locateCanvas(spreadsheet, withKeyFigures, canvasId);
+/** What readCanvasState reads besides the canvas and its details. */
+export interface ReadOptions {
+  /** The sidebar's canvas, whatever sheet is active (else the active sheet's canvas, else the first). */
+  canvasId?: string;
+  /** For write paths: also Key Figures' last row and its named ranges (to move them). */
+  keyFigures?: boolean;
+  /** With keyFigures: the named ranges of all the canvas's sheets (Refresh Key Figures restores them all). */
+  allNames?: boolean;
+}
+
+export function readCanvasState(spreadsheet: Spreadsheet, options: ReadOptions = {}): CanvasState {
+  const { canvasId, keyFigures: withKeyFigures = false, allNames = false } = options;
+  const sheets = locateCanvas(spreadsheet, { canvasId, keyFigures: withKeyFigures });
   // Asked for only when a cell holds a date (a teammate typed one into a cell that is not plain text).
   let timeZone: string | undefined;
   const dateText = (date: Date) =>
@@ -77,7 +78,9 @@ export function readCanvasState(
       ? spreadsheet.getSheets().map((sheet) => sheet.getName())
       : [];
   const reportedName = sheets.reported ? sheets.reported.getName() : null;
-  const { settings, legacySettings } = readComparisonSettings(spreadsheet, sheets.instance, withKeyFigures);
+  const { settings, legacySettings } = readComparisonSettings(spreadsheet, sheets.instance, {
+    keyFigures: withKeyFigures,
+  });
   const locale = withKeyFigures ? spreadsheet.getSpreadsheetLocale() : null;
   return {
     sheets,
@@ -109,12 +112,12 @@ export function rereadCanvasState(state: CanvasState): CanvasState {
 
 /**
  * The rate cell (by its named range) and the tolerance cell under it; null where blank or not a number.
- * When Key Figures will be rewritten (`withKeyFigures`), also says whether they sit where they used to.
+ * When Key Figures will be rewritten (`keyFigures`), also says whether they sit where they used to.
  */
 function readComparisonSettings(
   spreadsheet: Spreadsheet,
   instance: number,
-  withKeyFigures: boolean,
+  { keyFigures: withKeyFigures }: { keyFigures: boolean },
 ): { settings: ComparisonSettings; legacySettings: unknown[][] | null } {
   const rate = spreadsheet.getRangeByName(rangeNames.rate(instance));
   if (!rate) return { settings: { rate: null, tolerance: null }, legacySettings: null };

@@ -35,7 +35,7 @@ export function insertCanvas(spreadsheet: Spreadsheet, uiSource: Ui | (() => Ui)
     if (answer !== ui.Button.YES) return;
   }
   // While the question was open a teammate may have inserted a canvas too: then look again, under the lock.
-  withDocumentLock(() => insertCanvasInstance(spreadsheet, content, first.exists ? undefined : first));
+  withDocumentLock(() => insertCanvasInstance(spreadsheet, content, first.exists ? {} : { free: first }));
 }
 
 /** Sheet names of an inserted canvas instance. */
@@ -51,9 +51,14 @@ export interface InsertedCanvas {
 export function insertCanvasInstance(
   spreadsheet: Spreadsheet,
   content: CanvasContent,
-  free: FreeInstance = freeInstance(spreadsheet),
-  segmentLinks?: CanvasLinks,
+  options: {
+    /** Where the new canvas goes, when the caller has already read it (else read here). */
+    free?: FreeInstance;
+    /** Each entry's segments (an imported file's); else the links the content's text supports. */
+    segmentLinks?: CanvasLinks;
+  } = {},
 ): InsertedCanvas {
+  const { free = freeInstance(spreadsheet), segmentLinks } = options;
   const { instance, sheetCount, locale } = free;
   for (const named of free.leftovers) named.remove();
   const names = {

@@ -50,7 +50,7 @@ export function refreshKeyFigures(): void {
   reportingErrors(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const count = withDocumentLock(() => {
-      const state = readCanvasState(spreadsheet, true, undefined, true);
+      const state = readCanvasState(spreadsheet, { keyFigures: true, allNames: true });
       restoreNamedRanges(state);
       return writeKeyFiguresTable(state, currentFigureRows(state));
     });

@@ -216,7 +216,7 @@ export function saveSnapshot(request?: unknown): SnapshotInfo {
   const req = parseOptionalRequest(saveSnapshotRequestSchema, request, 'snapshot request');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(() => {
-    const state = readCanvasState(spreadsheet, false, req.canvasId);
+    const state = readCanvasState(spreadsheet, { canvasId: req.canvasId });
     const json = canvasJsonOf(state, 'saved as a snapshot');
     const target = readAppendTarget(spreadsheet);
     const info = snapshotInfo(req.label, state.canvasName, target.takenIds, new Date());
@@ -239,7 +239,7 @@ export function compareSnapshots(request: unknown): BlockDiff[] {
   const to: DiffCanvas =
     req.to !== undefined
       ? findSnapshot(stored, req.to).canvas
-      : currentDiffCanvas(readCanvasState(spreadsheet, false, req.canvasId));
+      : currentDiffCanvas(readCanvasState(spreadsheet, { canvasId: req.canvasId }));
   return diffCanvases(from.canvas, to);
 }
 
@@ -265,7 +265,7 @@ export function restoreSnapshot(request: unknown): CanvasView {
   const req = parseRequest(restoreSnapshotRequestSchema, request, 'restore request');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(() => {
-    const state = readCanvasState(spreadsheet, true, req.canvasId);
+    const state = readCanvasState(spreadsheet, { canvasId: req.canvasId, keyFigures: true });
     const canvases = canvasesOf(state, spreadsheet);
     const sheet = findSnapshotSheet(spreadsheet);
     const { stored, lastRow } = readStored(sheet);
