@@ -27,13 +27,6 @@ function linksFor(rows: Record<BlockId, number[]>): FigureLink[] {
   return BLOCK_IDS.flatMap((id) => rows[id].map((row) => ({ blockTitle: BLOCK_TITLES[id], row })));
 }
 
-export function currentFigureRows(state: CanvasState): Record<BlockId, number[]> {
-  return Object.fromEntries(BLOCK_IDS.map((id) => [id, state.details[id].figures.map((f) => f.row)])) as Record<
-    BlockId,
-    number[]
-  >;
-}
-
 /**
  * Re-links Key Figures to where the figures are now: rewrites the table's formulas (restoring any a user
  * overwrote with numbers) and clears rows an earlier, longer table left. The rate and tolerance cells, which

@@ -1,9 +1,9 @@
 import { content } from './content';
 import { insertCanvas } from './insert';
 import { readCanvasState } from './canvas-state';
-import { currentFigureRows, writeKeyFiguresTable } from './key-figures';
+import { writeKeyFiguresTable } from './key-figures';
 import { withDocumentLock } from './lock';
-import { restoreNamedRanges } from './named-ranges';
+import { refreshPlanOf, restoreNamedRanges } from './named-ranges';
 import { saveSnapshot } from './snapshots';
 
 const TITLE = 'Xiaomi Canvas';
@@ -50,9 +50,11 @@ export function refreshKeyFigures(): void {
   reportingErrors(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const count = withDocumentLock(() => {
+      // Read → plan (core/refresh-plan.ts) → apply: the names where the blocks are now, then Key Figures re-linked.
       const state = readCanvasState(spreadsheet, { keyFigures: true, allNames: true });
-      restoreNamedRanges(state);
-      return writeKeyFiguresTable(state, currentFigureRows(state));
+      const plan = refreshPlanOf(state);
+      restoreNamedRanges(state, plan);
+      return writeKeyFiguresTable(state, plan.figureRows);
     });
     spreadsheet.toast(`Key Figures is linked to all ${count} figures again.`, TITLE, 5);
   });
