@@ -1,3 +1,4 @@
+/** The benchmark's and tests' canvas content, and the same content multiplied for scale runs. */
 import type { CanvasContent } from '../src/core/content-schema';
 import raw from '../content/xiaomi-canvas.json';
 

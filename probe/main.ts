@@ -1,3 +1,4 @@
+/** The conformance probe's entry: runs every case of probe/cases.ts against real Google Sheets and logs a report. */
 import { runProbeCases } from './cases';
 
 /**

@@ -1,12 +1,11 @@
-import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
-
 /**
  * Builds the sidebar into one self-contained HTML string (Apps Script serves HTML files only):
  * the client TypeScript bundled into an IIFE and the CSS, both inlined into src/sidebar/sidebar.html.
  * The lead's build writes the result to dist/Sidebar.html.
  */
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 
 const BOOT_PLACEHOLDER = '<script type="application/json" id="boot-data">/*__BOOT_JSON__*/null</script>';
 const CSS_PLACEHOLDER = '/*__SIDEBAR_CSS__*/';

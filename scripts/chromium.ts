@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
-
 /**
  * The shared headless Chromium launcher (browser tests, marketplace assets and screenshots): Debian's `chromium` (installed by .ci/run),
  * driven by playwright-core, with no network-reaching background services so the tests run offline.
  */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 

@@ -1,3 +1,4 @@
+/** Build step: embeds Xiaomi's reported results compactly (each document and statement once). */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'esbuild';

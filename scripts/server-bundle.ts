@@ -1,3 +1,4 @@
+/** Bundles src/server/main.ts for Apps Script and appends a top-level wrapper per entry point of the contract. */
 import { build, type Plugin } from 'esbuild';
 import { ENTRY_POINTS } from '../src/core/sidebar-functions';
 import { compactContent } from './compact-content';

@@ -1,3 +1,4 @@
+/** Reads and validates content/xiaomi-canvas.json and content/reported-results.json for the build. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CanvasContent } from '../src/core/content-schema';

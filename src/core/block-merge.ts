@@ -1,6 +1,3 @@
-import { diffIndices } from 'node-diff3';
-import type { Figure } from './view';
-
 /**
  * Three-way merge of a block: what the user started from (base), what they want (mine) and what the sheet holds
  * now (theirs: a teammate's sidebar save or direct cell edits). Lists are compared item by item (an entry, a
@@ -8,6 +5,8 @@ import type { Figure } from './view';
  * whole content, so a figure is "changed" when any of its fields is. node-diff3 finds each side's changes (LCS);
  * this file decides which of them collide. Pure: used by saveBlock and by the sidebar to show a conflict.
  */
+import { diffIndices } from 'node-diff3';
+import type { Figure } from './view';
 
 /** One side's replacement of base[start, end) by `items` (an insertion when start === end). */
 interface Hunk<T> {

@@ -1,7 +1,3 @@
-import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
-import { diffLinks } from './link-diff';
-import type { BlockDiff, EntryChange, Figure, FigureChange } from './view';
-
 /**
  * Block-by-block comparison of two canvases (a snapshot against the current canvas, or two snapshots).
  *
@@ -10,6 +6,9 @@ import type { BlockDiff, EntryChange, Figure, FigureChange } from './view';
  * are a change (old → new); the others are added or removed. Figures are paired by label (duplicates in order):
  * a pair whose value, unit, period, note or metric differs is a change; unpaired figures are added or removed.
  */
+import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
+import { diffLinks } from './link-diff';
+import type { BlockDiff, EntryChange, Figure, FigureChange } from './view';
 
 export interface DiffBlock {
   id: BlockId;

@@ -1,11 +1,3 @@
-import * as z from 'zod/mini';
-import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
-import { entriesSchema, figureListSchema, figureSchema, required, text } from './requests';
-import { normaliseLinks } from './entry-links';
-import { plainFigure } from './figure';
-import { SEGMENT_ID_PATTERN, resolveSegmentIds } from './segments';
-import type { Figure } from './view';
-
 /**
  * The "xiaomi-canvas/2" JSON format: a whole canvas (entries, figures and segment links of the nine blocks) as other tools can
  * read and write it. Used by Export/Import JSON and to store snapshots. Every block obeys every rule of
@@ -24,6 +16,13 @@ import type { Figure } from './view';
  *   ]
  * }
  */
+import * as z from 'zod/mini';
+import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
+import { entriesSchema, figureListSchema, figureSchema, required, text } from './requests';
+import { normaliseLinks } from './entry-links';
+import { plainFigure } from './figure';
+import { SEGMENT_ID_PATTERN, resolveSegmentIds } from './segments';
+import type { Figure } from './view';
 
 /** What export writes. Version 2 adds the segments' ids and every entry's links; version 1 files still import. */
 export const CANVAS_JSON_FORMAT = 'xiaomi-canvas/2';

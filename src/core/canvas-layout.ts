@@ -1,3 +1,4 @@
+/** Where everything sits on the canvas sheet: columns, bands, each block's area, and how areas grow. */
 import { BLOCK_IDS, type BlockId } from './block-ids';
 
 /**

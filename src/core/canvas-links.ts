@@ -1,3 +1,4 @@
+/** A whole canvas's segment ids and every block's links: from content, and after a write. */
 import { BLOCK_IDS, type BlockId } from './block-ids';
 import type { CanvasContent } from './content-schema';
 import { carryLinks, normaliseLinks, type EntryLinks } from './entry-links';

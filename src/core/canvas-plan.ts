@@ -1,3 +1,4 @@
+/** The canvas sheet as a plan (values, styles, merges, markers) for a content, ready to apply in one pass. */
 import { BLOCK_IDS, type BlockId } from './block-ids';
 import { a1Range } from './a1';
 import {

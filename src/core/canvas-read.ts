@@ -1,3 +1,4 @@
+/** Reads the canvas sheet's grid back into its layout, entries, segment ids and links. */
 import { BLOCK_IDS, type BlockId } from './block-ids';
 import { blockArea, fitCountCell, layoutFromMarkers, type CanvasLayout } from './canvas-layout';
 import { normaliseLinks, type EntryLinks } from './entry-links';

@@ -1,10 +1,9 @@
-import { z } from 'zod';
-import { BLOCK_IDS, BLOCK_TITLES } from './block-ids';
-
 /**
  * The canvas content as authored in content/xiaomi-canvas.json.
  * Validated at build time (scripts/validate-content.ts) and in tests; the bundle embeds it already validated.
  */
+import { z } from 'zod';
+import { BLOCK_IDS, BLOCK_TITLES } from './block-ids';
 
 const text = z.string().trim().min(1, 'must not be empty');
 

@@ -1,3 +1,4 @@
+/** Validates canvas content against its schema plus the rules zod cannot express. */
 import { canvasContentSchema, type CanvasContent } from './content-schema';
 
 /**

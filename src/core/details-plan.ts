@@ -1,3 +1,4 @@
+/** The details sheet as a plan: each block's source text and its figures table. */
 import type { BlockId } from './block-ids';
 import { a1Range } from './a1';
 import type { CanvasContent, ContentFigure, Section } from './content-schema';

@@ -1,3 +1,4 @@
+/** Reads the details sheet's grid back into each block's figures table. */
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
 import { FIGURE_COLUMNS, detailsMarkers } from './details-plan';
 import { cellText } from './literal';

@@ -1,3 +1,4 @@
+/** Links from entries to the customer segments they serve: normalised, carried with their entry, checked. */
 import { BLOCK_TITLES, type BlockId } from './block-ids';
 import { matchEntries } from './segments';
 

@@ -1,3 +1,4 @@
+/** A figure reduced to the fields of the contract. */
 import type { Figure } from './view';
 
 /** A figure with only the fields of the contract; blank note and metric mean "none". */

@@ -1,3 +1,4 @@
+/** Fit checks: what a canvas misses to show which value serves whom, one plain sentence each. */
 import type { BlockId } from './block-ids';
 import type { Segment } from './segments';
 

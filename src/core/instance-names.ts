@@ -1,3 +1,4 @@
+/** Names of every canvas instance's sheets and named ranges, and canvas ids. */
 import { BLOCK_IDS, type BlockId } from './block-ids';
 
 /**

@@ -1,3 +1,4 @@
+/** The Key Figures sheet as a plan: one formula row per figure, linked to the details sheet. */
 import { a1, a1Range, columnLetter, quoteSheetName } from './a1';
 import { CURRENCY_UNITS } from './units';
 import { AND, EMPTY, IF, ISNUMBER, NOT, OR, SUMPRODUCT, formula, text } from './formula';

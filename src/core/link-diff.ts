@@ -1,3 +1,4 @@
+/** Compares two sides' links for a snapshot comparison. */
 import type { BlockId } from './block-ids';
 import { matchEntries } from './segments';
 import type { LinkChange } from './view';

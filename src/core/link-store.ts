@@ -1,3 +1,4 @@
+/** How segment ids and links are stored in the canvas's hidden column A, one entry row at a time. */
 import { BLOCK_IDS, isBlockId, type BlockId } from './block-ids';
 import { blockArea, layoutMarkers, type CanvasLayout } from './canvas-layout';
 import { cellText } from './literal';

@@ -1,3 +1,4 @@
+/** Compares figures with Xiaomi's reported results (unit conversion, tolerance). */
 import type { ReportedFigure } from './reported-schema';
 import { CURRENCY_UNITS, USD_BN_PER_UNIT, type CurrencyUnit } from './units';
 import type { Figure, FigureView, ReportedComparison } from './view';

@@ -1,3 +1,4 @@
+/** The Key Figures formulas that look up Xiaomi's reported results. */
 import { quoteSheetName } from './a1';
 import { ABS, AND, EMPTY, IF, ISNUMBER, NOT, OR, SUMPRODUCT, formula, text } from './formula';
 import { CURRENCY_UNITS, USD_BN_PER_UNIT, type CurrencyUnit } from './units';

@@ -1,3 +1,4 @@
+/** The Reported Results sheet as a plan: Xiaomi's own reported figures, one row each. */
 import { a1Range } from './a1';
 import { rangeNames } from './instance-names';
 import { AUTOMATIC_FORMAT, textInput } from './literal';

@@ -1,10 +1,9 @@
-import { z } from 'zod';
-
 /**
  * Xiaomi's own reported results (content/reported-results.json): reference data the canvas compares its
  * figures with. Only Xiaomi's results announcements and annual reports count as sources, and every figure
  * carries the statement it came from. Validated at build time and in tests; the bundle embeds it validated.
  */
+import { z } from 'zod';
 
 const text = z.string().trim().min(1, 'must not be empty');
 

@@ -1,12 +1,11 @@
-import { failure } from './failure';
-import * as z from 'zod/mini';
-import { BLOCK_IDS } from './block-ids';
-import { CANVAS_ID_PATTERN } from './instance-names';
-
 /**
  * Validation of everything the sidebar sends. zod/mini keeps the bundle small (Apps Script loads the whole
  * bundle on every call); messages are our own, so no locale is needed.
  */
+import { failure } from './failure';
+import * as z from 'zod/mini';
+import { BLOCK_IDS } from './block-ids';
+import { CANVAS_ID_PATTERN } from './instance-names';
 
 import { hasLoneSurrogate, normaliseEntry } from './entry-text';
 import { LIMITS } from './limits';

@@ -1,3 +1,4 @@
+/** The marker cell beside each canvas entry: the tags and colours of the segments it serves. */
 import { SEGMENT_TEXT_COLOR } from './segment-palette';
 import { segmentColor, segmentTag } from './segments';
 import { THEME } from './theme';

@@ -1,3 +1,4 @@
+/** Which canvas cells "Show what serves" selects for a segment. */
 import { BLOCK_IDS } from './block-ids';
 import { blockArea } from './canvas-layout';
 import type { CanvasReading } from './canvas-read';

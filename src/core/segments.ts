@@ -1,3 +1,4 @@
+/** Customer segments' stable ids and their tags and colours. */
 import { SEGMENT_PALETTE } from './segment-palette';
 
 /**

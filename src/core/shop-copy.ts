@@ -1,3 +1,4 @@
+/** The template shop's sales copy that must never reach users, and how it is recognised. */
 import type { Section } from './content-schema';
 
 /**

@@ -1,9 +1,3 @@
-import * as z from 'zod/mini';
-import { parseCanvasJson, type CanvasJson } from './canvas-json';
-import { AUTOMATIC_FORMAT, cellText, textInput } from './literal';
-import { canvasField, required, text } from './requests';
-import type { SnapshotInfo, SnapshotListItem } from './view';
-
 /**
  * Snapshots live in the spreadsheet itself, so they travel with the file (copies, downloads, sharing): a sheet
  * "Canvas Snapshots" with a header row and one row per snapshot:
@@ -14,6 +8,11 @@ import type { SnapshotInfo, SnapshotListItem } from './view';
  * in consecutive cells from column F. Every cell is written literally (leading apostrophe), so a chunk that
  * happens to start with "=", "+" or a digit stays text.
  */
+import * as z from 'zod/mini';
+import { parseCanvasJson, type CanvasJson } from './canvas-json';
+import { AUTOMATIC_FORMAT, cellText, textInput } from './literal';
+import { canvasField, required, text } from './requests';
+import type { SnapshotInfo, SnapshotListItem } from './view';
 
 export const SNAPSHOT_SHEET_NAME = 'Canvas Snapshots';
 /** Named range over the header row, so the sheet is found even after a rename. */

@@ -1,3 +1,4 @@
+/** The canvas colour scheme. */
 import { AUTOMATIC_FORMAT } from './literal';
 
 /** The canvas colour scheme: neutral greys with one accent (Xiaomi orange) used sparingly. */

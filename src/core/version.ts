@@ -1,3 +1,4 @@
+/** A block's version: a hash of its content, to detect a teammate's change before a save. */
 import type { Figure } from './view';
 
 /** FNV-1a over UTF-16 code units, 32-bit; two seeds give a 64-bit token, plenty for change detection. */

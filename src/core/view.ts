@@ -1,9 +1,8 @@
-import type { BlockId } from './block-ids';
-
 /**
  * The contract between the server functions and the sidebar client (see issue 3).
  * The client imports these types only, so a renamed server function or field breaks its type check.
  */
+import type { BlockId } from './block-ids';
 
 export interface Figure {
   label: string;

@@ -1,3 +1,4 @@
+/** Applies a sheet plan to a sheet with one call per property over whole ranges. */
 import type { PlanGrid, SheetPlan } from '../core/sheet-plan';
 import { widthRuns } from '../core/width-runs';
 import { a1Range } from '../core/a1';

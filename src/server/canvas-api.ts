@@ -1,3 +1,4 @@
+/** The sidebar's functions. Every request is validated before anything is read or written. */
 import type { BlockId } from '../core/block-ids';
 import { failure, type CodedError } from '../core/failure';
 import { mergeBlock, mergedItems, TEXT_BLOCK_KEYS, theirChanges } from '../core/block-merge';
@@ -32,8 +33,6 @@ import { blockView, canvasView, readCanvasState, rereadCanvasState, type CanvasS
 import { content } from './content';
 import { withDocumentLock } from './lock';
 import { writeBlock, type SourcedFigure } from './write-block';
-
-/** The sidebar's functions. Every request is validated before anything is read or written. */
 
 /** The block changed in the sheet since the sidebar read it, and the change cannot be merged. */
 function conflict(blockId: BlockId): CodedError {

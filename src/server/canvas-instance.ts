@@ -1,3 +1,4 @@
+/** Finds a canvas's sheets in the spreadsheet (by named range, else by marker) and lists every canvas. */
 import { CodedError } from '../core/failure';
 import { FIGURES_MARKER_CELL, LEGACY_FIGURES_MARKER_COLUMN } from '../core/key-figures-plan';
 import {

@@ -1,3 +1,4 @@
+/** Export and import of the canvas as "xiaomi-canvas/2" JSON (format: src/core/canvas-json.ts). */
 import { BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { canvasSegments, type CanvasLinks } from '../core/canvas-links';
 import { parseCanvasJson, toCanvasJson, type CanvasJson } from '../core/canvas-json';
@@ -17,8 +18,6 @@ import { insertCanvasInstance } from './insert';
 import { withDocumentLock } from './lock';
 import { stateCanvas } from './snapshots';
 import { plainFigure } from '../core/figure';
-
-/** Export and import of the canvas as "xiaomi-canvas/2" JSON (format: src/core/canvas-json.ts). */
 
 /** The current canvas as "xiaomi-canvas/2" JSON text (with the canvas title, the export time and every figure's source). */
 export function exportCanvasJson(request?: unknown): string {

@@ -1,3 +1,4 @@
+/** Reads everything an operation needs about a canvas in one round trip, and turns it into the sidebar's views. */
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { readCanvasGrid, type CanvasReading } from '../core/canvas-read';
 import { readDetailsGrid, type DetailsRegion } from '../core/details-read';

@@ -1,3 +1,4 @@
+/** The canvas content embedded in the bundle, unpacked on first use. */
 import type { CanvasContent } from '../core/content-schema';
 import embedded from '../../content/xiaomi-canvas.json';
 

@@ -1,3 +1,4 @@
+/** Writes formulas while the spreadsheet's locale is en_US, putting the user's locale back afterwards. */
 import { formulaWriteLocale } from '../core/formula';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,3 +1,4 @@
+/** Insert Xiaomi canvas: adds a complete canvas (canvas, details, Key Figures, Reported Results) from plans. */
 import { BLOCK_IDS } from '../core/block-ids';
 import type { CanvasLinks } from '../core/canvas-links';
 import { buildCanvasPlan } from '../core/canvas-plan';

@@ -1,3 +1,4 @@
+/** Re-links Key Figures to where the figures are now (Refresh, and after figures moved). */
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { a1Range } from '../core/a1';
 import { sheetName, rangeNames } from '../core/instance-names';

@@ -1,3 +1,4 @@
+/** Runs writes under the document lock, refusing with the busy failure when a teammate's write holds it. */
 import { failure } from '../core/failure';
 
 /** How long a write waits for a teammate's write to finish before giving up with a clear message. */

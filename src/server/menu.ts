@@ -1,3 +1,4 @@
+/** The add-on menu and the functions its items run. */
 import { content } from './content';
 import { insertCanvas } from './insert';
 import { readCanvasState } from './canvas-state';

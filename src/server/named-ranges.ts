@@ -1,3 +1,4 @@
+/** Puts every named range of a canvas back where its blocks are now. */
 import { planRefresh, type RefreshPlan } from '../core/refresh-plan';
 import { placeNamedRanges } from './apply-plan';
 import { REPORTED } from './reported';

@@ -1,3 +1,4 @@
+/** Adds the Reported Results sheet. */
 import { sheetName } from '../core/instance-names';
 import { buildReportedResultsPlan, reportedRange, REPORTED_RESULTS_COLUMNS } from '../core/reported-results-plan';
 import type { ReportedRange } from '../core/reported-formulas';

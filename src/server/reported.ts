@@ -1,3 +1,4 @@
+/** Xiaomi's reported results, embedded in the bundle. */
 import type { ReportedFigure } from '../core/reported-schema';
 import embedded from '../../content/reported-results.json';
 

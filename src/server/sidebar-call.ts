@@ -1,3 +1,4 @@
+/** The wrapper every sidebar-callable function goes through: named by the contract, service failures coded. */
 import { failure } from '../core/failure';
 import { isServiceFailure } from '../core/service-failure';
 import { SIDEBAR_FUNCTIONS, type SidebarFunction } from '../core/sidebar-functions';

@@ -1,3 +1,4 @@
+/** Opens the sidebar with the current canvas embedded, so it paints without a server call. */
 import { BOOT_PLACEHOLDER, embedJson } from '../core/embed-json';
 import { BLOCK_IDS } from '../core/block-ids';
 import type { FigureSources, SidebarBoot } from '../core/view';

@@ -1,3 +1,4 @@
+/** Snapshots of the canvas: save, list, compare and restore, stored in the spreadsheet. */
 import { BLOCK_IDS, type BlockId } from '../core/block-ids';
 import { diffCanvases, type DiffBlock, type DiffCanvas } from '../core/canvas-diff';
 import { toCanvasJson, type CanvasLike, type JsonFigure } from '../core/canvas-json';

@@ -1,3 +1,4 @@
+/** Applies a block write plan (core/block-write-plan.ts) to the canvas and details sheets: save, reset, restore. */
 import { BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { planBlockWrites, type BlockContent, type BlockWriteStep, type SourcedFigure } from '../core/block-write-plan';
 import { CANVAS_COLUMNS } from '../core/canvas-layout';

@@ -1,3 +1,4 @@
+/** The sidebar's controller: state, rendering, focus, announcements, Refresh, and the views' actions. */
 import type { BlockId } from '../core/block-ids';
 import type { CanvasView, FitCheckView } from '../core/view';
 import { FitViewActions } from './fit-actions';

@@ -1,10 +1,9 @@
-import { BLOCK_IDS, type BlockId } from '../core/block-ids';
-import type { BlockView, CanvasView, FigureSources } from '../core/view';
-
 /**
  * Reading the canvas the server embedded in the page (`<script type="application/json" id="boot-data">`),
  * so the first view paints with no server round trip, and checking any canvas the server sends.
  */
+import { BLOCK_IDS, type BlockId } from '../core/block-ids';
+import type { BlockView, CanvasView, FigureSources } from '../core/view';
 
 export type BootState =
   | { kind: 'canvas'; canvas: CanvasView; sources: FigureSources }

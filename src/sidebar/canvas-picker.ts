@@ -1,11 +1,10 @@
-import type { CanvasView } from '../core/view';
-import { el, type Child } from './dom';
-import type { AppState } from './state';
-
 /**
  * The sidebar is bound to the canvas it shows: every request names it (canvasId), so saves never land on the
  * canvas of whichever tab is active. With more than one canvas the list view says which one and lets the user switch.
  */
+import type { CanvasView } from '../core/view';
+import { el, type Child } from './dom';
+import type { AppState } from './state';
 
 /** The request field naming the sidebar's canvas (empty before a canvas is loaded: the server's default). */
 export function canvasField(canvas: CanvasView | null | undefined): { canvasId?: string } {

@@ -1,3 +1,4 @@
+/** A refused save's three-way merge in the sidebar: only the overlapping items are left to choose. */
 import {
   conflictsOf,
   mergeBlock,

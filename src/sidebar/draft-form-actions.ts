@@ -1,3 +1,4 @@
+/** The editor form's own edits (typing, moving, adding, deleting with Undo) on the draft. */
 import { emptyEntry, emptyFigure, fieldIds, moveItem, unitNote, validateDraft, type FigureField } from './draft';
 import { editorIds, summaryText } from './render-editor';
 import { entryIds } from './render-entries';

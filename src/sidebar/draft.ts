@@ -1,3 +1,4 @@
+/** The editable copy of a block the editor shows, its validation, and the save request built from it. */
 import type { BlockView, Figure, SaveBlockRequest } from '../core/view';
 import { LIMITS } from '../core/limits';
 import { CURRENCY_UNITS } from '../core/units';

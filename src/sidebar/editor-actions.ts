@@ -1,3 +1,4 @@
+/** The editor's server actions: open a block, save, reset, and the conflict flow. */
 import type { BlockId } from '../core/block-ids';
 import type { BlockView, CanvasView, TeammateChanges } from '../core/view';
 import { canonicalBlocks } from './boot';

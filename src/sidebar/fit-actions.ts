@@ -1,3 +1,4 @@
+/** The fit checks and "Show what serves" actions of the list view. */
 import type { FitCheckView } from '../core/view';
 import { canvasField } from './canvas-picker';
 import { fieldIds } from './draft';

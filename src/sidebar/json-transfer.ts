@@ -1,12 +1,11 @@
-import { el } from './dom';
-import { icon } from './icons';
-import { BUSY_LABELS, type AppState, type TransferState } from './state';
-
 /**
  * Moving the canvas file (the "xiaomi-canvas/2" JSON format; users only ever read "canvas file") in and out of the sidebar: the export file's name and download,
  * copying the text (the fallback where the sidebar's sandbox blocks downloads), and reading an import file
  * in the browser with the same 1 MB limit the server applies.
  */
+import { el } from './dom';
+import { icon } from './icons';
+import { BUSY_LABELS, type AppState, type TransferState } from './state';
 
 /** The server refuses imports over this many bytes (src/core/canvas-json.ts, CANVAS_JSON_MAX_BYTES). */
 export const IMPORT_MAX_BYTES = 1024 * 1024;

@@ -1,3 +1,4 @@
+/** The sidebar page's entry point. */
 import { SidebarApp } from './app';
 import { parseBoot } from './boot';
 

@@ -1,16 +1,15 @@
-import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
-import { readFailure, type Failure, type FailureCode } from '../core/failure';
-import { LIMITS } from '../core/limits';
-import type { CallKind } from '../core/service-failure';
-import type { ResultProblem } from './boot';
-import { errorMessage, ServerFailure } from './server';
-
 /**
  * The words users read when a call fails, in one place. A failure with a code (src/core/failure.ts) is worded here
  * from its code and data alone; the server's sentence is used only where it is the data (an invalid request names
  * its field) and is then put in an analyst's words: fields named as the sidebar shows them ("entry 4", "figure 2's
  * value"), blocks by title, and no file-format or programming names.
  */
+import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
+import { readFailure, type Failure, type FailureCode } from '../core/failure';
+import { LIMITS } from '../core/limits';
+import type { CallKind } from '../core/service-failure';
+import type { ResultProblem } from './boot';
+import { errorMessage, ServerFailure } from './server';
 
 const blockTitle = (id: BlockId | undefined) => (id && BLOCK_TITLES[id]) || 'This block';
 

@@ -1,14 +1,13 @@
-import type { BlockDiff, EntryChange, Figure, FigureChange, SnapshotListItem } from '../core/view';
-import { el, plural, type Child } from './dom';
-import { icon } from './icons';
-import { formatSavedAt, snapshotName } from './render-snapshots';
-import type { AppState, CompareState } from './state';
-
 /**
  * The comparison of two canvases, block by block: entries added (+), removed (−) and changed (old → new),
  * figures whose values changed (label: old → new, change in %), figures added and removed, and "No changes"
  * for a block that is the same on both sides. Every piece of canvas text goes in as text.
  */
+import type { BlockDiff, EntryChange, Figure, FigureChange, SnapshotListItem } from '../core/view';
+import { el, plural, type Child } from './dom';
+import { icon } from './icons';
+import { formatSavedAt, snapshotName } from './render-snapshots';
+import type { AppState, CompareState } from './state';
 
 export interface CompareActions {
   backToSnapshots(): void;

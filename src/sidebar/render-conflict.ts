@@ -1,3 +1,4 @@
+/** Renders the conflict panel of the editor. */
 import type { Figure } from '../core/view';
 import { conflictItems, type MergeConflict, type Side } from './conflict';
 import { el, plural, type Child } from './dom';

@@ -1,3 +1,4 @@
+/** Renders the block editor. */
 import { canonicalBlocks } from './boot';
 import { el, plural, type Child } from './dom';
 import { canvasMetrics, isDirty, type ValidationIssue } from './draft';

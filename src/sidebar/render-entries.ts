@@ -1,3 +1,4 @@
+/** Renders the editor's entries section. */
 import { el, type Child } from './dom';
 import { fieldIds } from './draft';
 import { icon } from './icons';

@@ -1,3 +1,4 @@
+/** Renders one form field with its label, hint and validation message. */
 import { el, type Child } from './dom';
 import type { ValidationIssue } from './draft';
 

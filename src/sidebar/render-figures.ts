@@ -1,3 +1,4 @@
+/** Renders the editor's figures section. */
 import { CURRENCY_UNITS } from '../core/units';
 import { el, type Child } from './dom';
 import { fieldIds, parseValue, unitNote, type FigureDraft, type FigureField } from './draft';

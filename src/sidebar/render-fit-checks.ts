@@ -1,3 +1,4 @@
+/** Renders the list view's segment filter and fit checks. */
 import { BLOCK_TITLES } from '../core/block-ids';
 import type { FitCheckView } from '../core/view';
 import { canonicalBlocks } from './boot';

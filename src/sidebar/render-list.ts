@@ -1,3 +1,4 @@
+/** Renders the list of the canvas's blocks. */
 import type { BlockId } from '../core/block-ids';
 import type { BlockView } from '../core/view';
 import { canonicalBlocks } from './boot';

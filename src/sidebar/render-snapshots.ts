@@ -1,13 +1,12 @@
-import type { SnapshotListItem } from '../core/view';
-import { el, plural, type Child } from './dom';
-import { icon } from './icons';
-import { BUSY_LABELS, type AppState, type SnapshotsState } from './state';
-
 /**
  * The Snapshots view: save the canvas as a snapshot (its one primary action), the list of snapshots with
  * Compare with current and Restore (after an inline confirmation), and a comparison of two snapshots.
  * A damaged snapshot is listed with the reason and offers nothing to click. All text goes in as text.
  */
+import type { SnapshotListItem } from '../core/view';
+import { el, plural, type Child } from './dom';
+import { icon } from './icons';
+import { BUSY_LABELS, type AppState, type SnapshotsState } from './state';
 
 export interface SnapshotsActions {
   backToList(): void;

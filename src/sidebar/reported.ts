@@ -1,11 +1,10 @@
-import type { BlockView, FigureView } from '../core/view';
-import { parseValue } from './draft';
-
 /**
  * What the sidebar says about Xiaomi's reported results (issue 12): beside each figure in the editor, its
  * reported value and how far the figure is from it; in the block list, how many figures differ. The server
  * computes the comparison (same rules as Key Figures' Reported columns); this file only words it.
  */
+import type { BlockView, FigureView } from '../core/view';
+import { parseValue } from './draft';
 
 /** The figure being edited, as the form holds it (the value as typed). */
 export interface EditedFigure {

@@ -1,14 +1,13 @@
-import { BLOCK_IDS } from '../core/block-ids';
-import type { SidebarFunction } from '../core/sidebar-functions';
-import type { BlockDiff, FitCheckView, ServerApi, SnapshotInfo } from '../core/view';
-import { checkCanvas, isBlockView, isFigure, type Checked } from './boot';
-import { isSnapshotList } from './render-snapshots';
-
 /**
  * What each server function's result must look like, checked once in the call wrapper (server.ts) from this table
  * keyed by function, so action code receives checked values and a new function cannot skip its check. A canvas
  * with one unreadable block keeps the other blocks; the unreadable one is reported (see checkCanvas in boot.ts).
  */
+import { BLOCK_IDS } from '../core/block-ids';
+import type { SidebarFunction } from '../core/sidebar-functions';
+import type { BlockDiff, FitCheckView, ServerApi, SnapshotInfo } from '../core/view';
+import { checkCanvas, isBlockView, isFigure, type Checked } from './boot';
+import { isSnapshotList } from './render-snapshots';
 
 type Check<T> = (value: unknown) => Checked<T>;
 

@@ -1,12 +1,11 @@
-import type { SegmentView } from '../core/view';
-import { el } from './dom';
-import { icon } from './icons';
-
 /**
  * The segment picker of one entry: a disclosure whose summary names the segments the entry serves, opening onto
  * one checkbox per segment. Every segment shows its colour beside its name (never colour alone), and native
  * checkboxes keep it keyboard-operable (Tab, Space) and announced by screen readers.
  */
+import type { SegmentView } from '../core/view';
+import { el } from './dom';
+import { icon } from './icons';
 
 const HEX = /^#[0-9a-f]{6}$/i;
 

@@ -1,14 +1,13 @@
-import { readFailure, type Failure } from '../core/failure';
-import { SIDEBAR_FUNCTION_NAMES, type SidebarFunction } from '../core/sidebar-functions';
-import type { ServerApi } from '../core/view';
-import { RESULT_CHECKS } from './results';
-
 /**
  * A promise-returning wrapper over `google.script.run`, typed from the server contract (`ServerApi`) and built
  * from its one list of functions (src/core/sidebar-functions.ts), so a renamed server function or a changed
  * argument breaks this client's type check, not a user's click. Every result is checked here, once, against its
  * function's entry in RESULT_CHECKS; every failure arrives as a ServerFailure carrying the server's code.
  */
+import { readFailure, type Failure } from '../core/failure';
+import { SIDEBAR_FUNCTION_NAMES, type SidebarFunction } from '../core/sidebar-functions';
+import type { ServerApi } from '../core/view';
+import { RESULT_CHECKS } from './results';
 
 type ServerFunctionName = SidebarFunction;
 type Args<K extends ServerFunctionName> = Parameters<ServerApi[K]>;

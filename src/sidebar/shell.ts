@@ -1,3 +1,4 @@
+/** What the views' action classes may use of the app: state, server calls, focus and announcements. */
 import type { CanvasView } from '../core/view';
 import type { server } from './server';
 import type { AppState, Busy } from './state';

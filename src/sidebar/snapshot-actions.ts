@@ -1,3 +1,4 @@
+/** The Snapshots view's actions: save, list, compare and restore. */
 import { canvasField } from './canvas-picker';
 import type { SnapshotListItem } from '../core/view';
 import { plural } from './dom';

@@ -1,3 +1,4 @@
+/** The sidebar's state: which view, the canvas, the editor and what is busy. */
 import type { BlockId } from '../core/block-ids';
 import type { BlockDiff, BlockView, CanvasView, FigureSources, FitCheckView, SnapshotListItem } from '../core/view';
 import type { MergeConflict } from './conflict';

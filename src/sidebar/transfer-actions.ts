@@ -1,3 +1,4 @@
+/** The Canvas file view's actions: download the canvas, or open a file as a new canvas. */
 import { canvasField } from './canvas-picker';
 import {
   copyFieldText,
