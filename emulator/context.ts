@@ -7,6 +7,7 @@ import type { DocumentModel, Readings } from './document';
 import { SheetsError } from './document';
 import type { Realm } from './realm';
 import type { ServiceWrapper } from './service';
+import type { ChartModel } from './charts';
 import type { SheetModel } from './sheet-model';
 import type { StatsRecorder } from './stats';
 import type { AuthModeName, Rect } from './types';
@@ -105,6 +106,9 @@ export interface Factories {
   rangeList(ranges: Array<{ sheet: SheetModel; rect: Rect; notation?: string }>): object;
   namedRange(name: string): object;
   protection(sheet: SheetModel, id: number): object;
+  chartBuilder(sheet: SheetModel, chart: ChartModel): object;
+  embeddedChart(sheet: SheetModel, chart: ChartModel): object;
+  chartPart(kind: 'ContainerInfo' | 'ChartOptions', impl: object): object;
   user(email: string): object;
   ui(): object;
   menu(name: string, addon: boolean): object;

@@ -107,6 +107,7 @@ export class DocumentModel implements EvalHost {
   namedRanges: NamedRangeModel[] = [];
   nextSheetId = 1;
   nextProtectionId = 1;
+  nextChartId = 1;
   activeSheetId = 0;
   activeRange: ActiveRange | null = null;
   reading: Reading;
@@ -214,6 +215,9 @@ export class DocumentModel implements EvalHost {
     sheet.deleted = true;
     this.rewriteAll({ kind: 'deleteSheet', sheet: sheet.name });
     for (const nr of this.namedRanges) if (nr.sheetId === sheet.id) nr.valid = false;
+    // A chart drawing the deleted sheet's cells keeps no range there.
+    for (const s of this.sheets)
+      for (const chart of s.charts) chart.ranges = chart.ranges.filter((r) => r.sheetId !== sheet.id);
     if (this.activeSheetId === sheet.id) {
       const next = this.sheets[Math.min(idx, this.sheets.length - 1)] ?? this.sheets[0];
       this.activeSheetId = next.id;
@@ -258,6 +262,13 @@ export class DocumentModel implements EvalHost {
       if (r) nr.rect = r;
       else nr.valid = false;
     }
+    for (const s of this.sheets)
+      for (const chart of s.charts)
+        chart.ranges = chart.ranges.flatMap((cr) => {
+          if (cr.sheetId !== sheet.id) return [cr];
+          const r = shiftRect(cr.rect, change);
+          return r ? [{ sheetId: cr.sheetId, rect: r }] : [];
+        });
     if (this.activeRange && this.activeRange.sheetId === sheet.id) {
       const r = shiftRect(this.activeRange.rect, change);
       this.activeRange = r ? { sheetId: sheet.id, rect: r } : null;

@@ -14,6 +14,7 @@
 import { parseCellA1, rectToA1 } from './a1';
 import { FakeContext, type FakeOptions, type LockState, type LogRecord, type UiLog } from './context';
 import { DocumentModel, SheetsError } from './document';
+import { ChartsImpl, EmbeddedChartBuilderImpl, EmbeddedChartImpl } from './charts';
 import { AuthMode } from './enums';
 import { HtmlOutputImpl, HtmlServiceImpl } from './html-service';
 import { LockImpl, LockServiceImpl } from './lock-service';
@@ -123,6 +124,7 @@ export interface FakeGlobals {
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   Logger: GoogleAppsScript.Base.Logger;
   Utilities: GoogleAppsScript.Utilities.Utilities;
+  Charts: GoogleAppsScript.Charts.Charts;
   console: ScriptConsole;
   [name: string]: unknown;
 }
@@ -210,6 +212,10 @@ function build(doc: DocumentModel, options: FakeOptions): FakeGoogle {
       ),
     namedRange: (name) => wrapper.wrap(SPECS.NamedRange, new NamedRangeImpl(ctx, name)),
     protection: (sheet, id) => wrapper.wrap(SPECS.Protection, new ProtectionImpl(ctx, sheet, id)),
+    chartBuilder: (sheet, chart) =>
+      wrapper.wrap(SPECS.EmbeddedChartBuilder, new EmbeddedChartBuilderImpl(ctx, sheet, chart)),
+    embeddedChart: (sheet, chart) => wrapper.wrap(SPECS.EmbeddedChart, new EmbeddedChartImpl(ctx, sheet, chart)),
+    chartPart: (kind, impl) => wrapper.wrap(SPECS[kind], impl),
     user: (email) => wrapper.wrap(SPECS.User, new UserImpl(email)),
     ui: () => (uiProxy ??= wrapper.wrap(SPECS.Ui, new UiImpl(ctx))),
     menu: (name, addon) => wrapper.wrap(SPECS.Menu, new MenuImpl(ctx, name, addon)),
@@ -227,6 +233,7 @@ function build(doc: DocumentModel, options: FakeOptions): FakeGoogle {
     ScriptApp: wrapper.wrap(SPECS.ScriptApp, {}),
     Logger: wrapper.wrap(SPECS.Logger, new LoggerImpl(ctx)),
     Utilities: wrapper.wrap(SPECS.Utilities, new UtilitiesImpl(ctx)),
+    Charts: wrapper.wrap(SPECS.Charts, new ChartsImpl()),
     console: makeConsole(ctx),
   });
 

@@ -57,6 +57,21 @@ export interface ReadSheet {
   merges: ReadMerge[];
   /** Every stored cell (content, format or note), row by row. */
   cells: ReadCell[];
+  /** Embedded charts, in insertion order. */
+  charts: ReadChart[];
+}
+
+/** An embedded chart as renderers need it: its type, data ranges (A1, with their sheet), position and options. */
+export interface ReadChart {
+  id: number;
+  type: string;
+  ranges: Array<{ sheet: string; a1: string; row: number; column: number; numRows: number; numColumns: number }>;
+  anchorRow: number;
+  anchorColumn: number;
+  offsetX: number;
+  offsetY: number;
+  numHeaders: number;
+  options: Record<string, unknown>;
 }
 
 export interface ReadNamedRange {
@@ -142,6 +157,31 @@ export function buildReadModel(doc: DocumentModel): ReadModel {
           numColumns: m.c2 - m.c1 + 1,
         })),
       cells,
+      charts: s.charts.map((c) => ({
+        id: c.id,
+        type: c.type,
+        ranges: c.ranges.flatMap((r) => {
+          const on = doc.sheetById(r.sheetId);
+          if (!on) return [];
+          const { r1, c1, r2, c2 } = r.rect;
+          return [
+            {
+              sheet: on.name,
+              a1: rectToA1(r.rect),
+              row: r1,
+              column: c1,
+              numRows: r2 - r1 + 1,
+              numColumns: c2 - c1 + 1,
+            },
+          ];
+        }),
+        anchorRow: c.anchorRow,
+        anchorColumn: c.anchorColumn,
+        offsetX: c.offsetX,
+        offsetY: c.offsetY,
+        numHeaders: c.numHeaders,
+        options: JSON.parse(JSON.stringify(c.options)) as Record<string, unknown>,
+      })),
     };
   });
   const namedRanges: ReadNamedRange[] = [];

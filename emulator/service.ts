@@ -14,8 +14,10 @@ import type { Realm } from './realm';
 export interface ClassSpec {
   /** Apps Script class name, e.g. "Range". */
   name: string;
-  /** 'spreadsheet' calls count in stats; others in serviceCalls. */
-  service: 'spreadsheet' | 'other';
+  /** 'spreadsheet' calls count in stats; 'other' in serviceCalls; 'local' (builders) nowhere. */
+  service: 'spreadsheet' | 'other' | 'local';
+  /** Methods that run locally in Apps Script (they make an object, no request): not counted. */
+  uncounted?: readonly string[];
   /** Implemented methods and their kind. */
   methods: Readonly<Record<string, Kind>>;
   /** Non-method properties (enums). */
@@ -81,7 +83,9 @@ export class ServiceWrapper {
           const label = `${spec.name}.${prop}`;
           const returnsVoid = spec.voids?.includes(prop) ?? false;
           fn = function (this: unknown, ...args: unknown[]) {
-            if (spec.service === 'spreadsheet') hooks.recorder.record(label, kind);
+            if (spec.service === 'local' || spec.uncounted?.includes(prop)) {
+              // a local object: no call
+            } else if (spec.service === 'spreadsheet') hooks.recorder.record(label, kind);
             else hooks.recorder.recordService(label);
             hooks.beforeCall?.(label);
             let result: unknown;

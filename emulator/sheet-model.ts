@@ -8,6 +8,7 @@
  */
 import type { EvalSheet } from './formula/evaluator';
 import { shiftRect } from './formula/references';
+import type { ChartModel } from './charts';
 import type { Cell, CellFormat, Rect } from './types';
 
 export const DEFAULT_ROWS = 1000;
@@ -71,6 +72,8 @@ export class SheetModel implements EvalSheet {
   tabColor: string | null = null;
   hidden = false;
   protections: ProtectionModel[] = [];
+  /** Embedded charts, in insertion order. */
+  charts: ChartModel[] = [];
   deleted = false;
   /** GRID, or OBJECT for a chart moved to its own sheet (no cells: see SheetImpl's OBJECT guard). */
   type: 'GRID' | 'OBJECT' = 'GRID';

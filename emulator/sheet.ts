@@ -6,6 +6,7 @@ import { SHEET_METHODS } from './method-kinds';
 import { OUTSIDE_SHEET, signatureMismatch, typeNames } from './errors';
 import { normalizeColor } from './formats';
 import { sameSheetName } from './formula/references';
+import { cloneChart, newChartModel, type EmbeddedChartImpl } from './charts';
 import type { SheetModel } from './sheet-model';
 import type { Rect } from './types';
 
@@ -566,6 +567,52 @@ export class SheetImpl {
       return proxy;
     }
     return this.setActiveRange(range);
+  }
+
+  // ---- charts ------------------------------------------------------------------------------------------
+
+  /** A builder for a new chart on this sheet: a local object (no call); insertChart adds what it built. */
+  newChart(): object {
+    this.alive();
+    return this.ctx.factories.chartBuilder(this.model, newChartModel());
+  }
+
+  private builtChart(chart: unknown, method: string): EmbeddedChartImpl {
+    const impl = this.ctx.unwrap<EmbeddedChartImpl>(chart);
+    if (!impl || !('chart' in impl))
+      this.ctx.fail(signatureMismatch(typeNames([chart]), `SpreadsheetApp.Sheet.${method}`));
+    return impl;
+  }
+
+  insertChart(chart: unknown): void {
+    this.alive();
+    const built = cloneChart(this.builtChart(chart, 'insertChart').chart);
+    built.id = this.doc.nextChartId++;
+    this.model.charts.push(built);
+    this.doc.touch();
+  }
+
+  getCharts(): object[] {
+    this.alive();
+    return this.model.charts.map((c) => this.ctx.factories.embeddedChart(this.model, cloneChart(c)));
+  }
+
+  updateChart(chart: unknown): void {
+    this.alive();
+    const built = this.builtChart(chart, 'updateChart').chart;
+    const at = this.model.charts.findIndex((c) => c.id === built.id);
+    if (at < 0) this.ctx.fail('The chart was not found on this sheet.');
+    this.model.charts[at] = cloneChart(built);
+    this.doc.touch();
+  }
+
+  removeChart(chart: unknown): void {
+    this.alive();
+    const built = this.builtChart(chart, 'removeChart').chart;
+    const at = this.model.charts.findIndex((c) => c.id === built.id);
+    if (at < 0) this.ctx.fail('The chart was not found on this sheet.');
+    this.model.charts.splice(at, 1);
+    this.doc.touch();
   }
 }
 

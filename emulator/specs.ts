@@ -1,6 +1,7 @@
 /** Class specs: Apps Script class name, which service it belongs to, its methods, void methods and enums. */
 import * as E from './enums';
 import * as M from './method-kinds';
+import { CHART_BUILDER_METHODS, ChartType } from './charts';
 import type { ClassSpec } from './service';
 
 export const SPECS = {
@@ -24,7 +25,38 @@ export const SPECS = {
     methods: M.SPREADSHEET_METHODS,
     voids: M.VOID_METHODS.Spreadsheet,
   },
-  Sheet: { name: 'Sheet', service: 'spreadsheet', methods: M.SHEET_METHODS, voids: M.VOID_METHODS.Sheet },
+  Sheet: {
+    name: 'Sheet',
+    service: 'spreadsheet',
+    methods: M.SHEET_METHODS,
+    voids: M.VOID_METHODS.Sheet,
+    uncounted: ['newChart'],
+  },
+  EmbeddedChartBuilder: {
+    name: 'EmbeddedChartBuilder',
+    service: 'local',
+    methods: Object.fromEntries(CHART_BUILDER_METHODS.map((m) => [m, 'other' as const])),
+  },
+  EmbeddedChart: {
+    name: 'EmbeddedChart',
+    service: 'local',
+    methods: {
+      getChartId: 'other',
+      getId: 'other',
+      getNumHeaders: 'other',
+      getContainerInfo: 'other',
+      getOptions: 'other',
+      getRanges: 'other',
+      modify: 'other',
+    },
+  },
+  ContainerInfo: {
+    name: 'ContainerInfo',
+    service: 'local',
+    methods: { getAnchorRow: 'other', getAnchorColumn: 'other', getOffsetX: 'other', getOffsetY: 'other' },
+  },
+  ChartOptions: { name: 'ChartOptions', service: 'local', methods: { get: 'other', getOrDefault: 'other' } },
+  Charts: { name: 'Charts', service: 'local', methods: {}, properties: { ChartType } },
   Range: { name: 'Range', service: 'spreadsheet', methods: M.RANGE_METHODS },
   RangeList: { name: 'RangeList', service: 'spreadsheet', methods: M.RANGE_LIST_METHODS },
   NamedRange: {

@@ -10,6 +10,7 @@ import { DocumentModel, type NamedRangeModel } from './document';
 import { isDate } from './realm';
 import { cloneFormat, SheetModel, type ProtectionModel } from './sheet-model';
 import type { CellFormat, CellScalar, Rect } from './types';
+import type { ChartModel } from './charts';
 
 export const STATE_FORMAT = 'fake-sheets/1';
 
@@ -51,6 +52,8 @@ export interface SheetJson {
   hiddenColumns: number[];
   merges: string[];
   protections: ProtectionJson[];
+  /** Embedded charts (absent in states saved before charts were modelled). */
+  charts?: ChartJson[];
   cells: Record<string, CellJson>;
 }
 
@@ -105,6 +108,34 @@ function flagsToList(arr: Array<boolean | undefined>): number[] {
   return out;
 }
 
+/** A chart as saved: ranges in A1 with their sheet id. */
+export interface ChartJson {
+  id?: number;
+  type: string;
+  ranges: Array<{ sheetId: number; range: string }>;
+  anchorRow: number;
+  anchorColumn: number;
+  offsetX: number;
+  offsetY: number;
+  numHeaders: number;
+  options: Record<string, unknown>;
+}
+
+function chartToJson(c: ChartModel, withIds: boolean): ChartJson {
+  const out: ChartJson = {
+    type: c.type,
+    ranges: c.ranges.map((r) => ({ sheetId: r.sheetId, range: rectToA1(r.rect) })),
+    anchorRow: c.anchorRow,
+    anchorColumn: c.anchorColumn,
+    offsetX: c.offsetX,
+    offsetY: c.offsetY,
+    numHeaders: c.numHeaders,
+    options: JSON.parse(JSON.stringify(c.options)) as Record<string, unknown>,
+  };
+  if (withIds) out.id = c.id;
+  return out;
+}
+
 function protectionToJson(p: ProtectionModel, withIds: boolean): ProtectionJson {
   const out: ProtectionJson = {
     type: p.type,
@@ -151,6 +182,7 @@ function sheetToJson(s: SheetModel, withIds: boolean): SheetJson {
       .sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1)
       .map(rectToA1),
     protections,
+    charts: s.charts.map((c) => chartToJson(c, withIds)),
     cells,
   };
 }
@@ -235,6 +267,17 @@ export function documentFromState(json: unknown, now: () => Date): DocumentModel
       domainEdit: !!p.domainEdit,
       unprotected: (p.unprotected ?? []).map((u) => rectFrom(u, `protections of ${sj.name}`)),
     }));
+    s.charts = (sj.charts ?? []).map((c, i) => ({
+      id: c.id ?? doc.nextChartId + i,
+      type: c.type,
+      ranges: c.ranges.map((r) => ({ sheetId: r.sheetId, rect: rectFrom(r.range, `charts of ${sj.name}`) })),
+      anchorRow: c.anchorRow,
+      anchorColumn: c.anchorColumn,
+      offsetX: c.offsetX,
+      offsetY: c.offsetY,
+      numHeaders: c.numHeaders,
+      options: JSON.parse(JSON.stringify(c.options ?? {})) as Record<string, unknown>,
+    }));
     for (const [a1, cj] of Object.entries(sj.cells ?? {})) {
       let pos: { row: number; col: number };
       try {
@@ -260,6 +303,8 @@ export function documentFromState(json: unknown, now: () => Date): DocumentModel
   doc.nextSheetId = Math.max(state.counters?.nextSheetId ?? 0, maxId + 1);
   const maxProt = Math.max(0, ...doc.sheets.flatMap((s) => s.protections.map((p) => p.id)));
   doc.nextProtectionId = Math.max(state.counters?.nextProtectionId ?? 0, maxProt + 1);
+  const maxChart = Math.max(0, ...doc.sheets.flatMap((s) => s.charts.map((c) => c.id)));
+  doc.nextChartId = maxChart + 1;
   const sel = state.selection;
   doc.activeSheetId = sel && doc.sheetById(sel.activeSheetId) ? sel.activeSheetId : doc.sheets[0].id;
   if (sel?.activeRange && doc.sheetById(sel.activeRange.sheetId)) {

@@ -2,12 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
+import { packedJsonModule } from './packed-json';
 import type { ReportedResults } from '../src/core/reported-schema';
 
 /**
  * Apps Script loads the whole bundle on every call, so the reported results are embedded compactly: each
- * document, statement and address once, and one short row per figure that points at them. The module still
- * exports the same `{ figures }` shape as content/reported-results.json (which the build validates first).
+ * document, statement, address and outlet once, one short row per figure that points at them, and the whole
+ * compressed like the canvas content (packed-json.ts). The module exports a function that unpacks the same
+ * `{ figures }` shape as content/reported-results.json (which the build validates first); src/server/reported.ts
+ * calls it once, when a call needs the figures.
  */
 export function compactReportedModule(file: ReportedResults): string {
   const index = (list: string[], value: string) => {
@@ -16,18 +19,34 @@ export function compactReportedModule(file: ReportedResults): string {
   };
   const documents: string[] = [];
   const published: string[] = [];
-  const statements: string[] = [];
-  const urls: string[] = [];
+  const texts: string[] = [];
   const rows = file.figures.map((f) => {
     const d = index(documents, f.source.document);
     published[d] = f.source.published;
-    return [f.metric, f.period, f.value, f.unit, d, index(statements, f.source.statement), index(urls, f.source.url)];
+    const t = (v: string | undefined) => (v === undefined ? -1 : index(texts, v));
+    return [
+      f.metric,
+      f.period,
+      f.value,
+      f.unit,
+      d,
+      f.source.kind.charAt(0),
+      t(f.source.outlet),
+      t(f.source.statement),
+      t(f.source.url),
+      t(f.note),
+    ];
   });
-  const json = (v: unknown) => JSON.stringify(v);
+  const data = { d: documents, p: published, t: texts, r: rows };
+  // The module unpacks the rows back into `{ figures }` of the file's shape.
   return (
-    `const d=${json(documents)},p=${json(published)},s=${json(statements)},u=${json(urls)};` +
-    `export default{figures:${json(rows)}.map(([metric,period,value,unit,i,j,k])=>({metric,period,value,unit,` +
-    `source:{document:d[i],publisher:"Xiaomi Corporation",published:p[i],statement:s[j],url:u[k]}}))};`
+    packedJsonModule(data, 'unpackRows').replace('export default function', 'function') +
+    `export default function unpackReported(){const{d,p,t,r}=unpackRows();` +
+    `const k={a:"announcement",t:"translation",c:"coverage"};` +
+    `return{figures:r.map(([metric,period,value,unit,i,kind,out,s,u,n])=>{` +
+    `const source={document:d[i],publisher:"Xiaomi Corporation",published:p[i],kind:k[kind]};` +
+    `if(out>=0)source.outlet=t[out];source.statement=t[s];source.url=t[u];` +
+    `const f={metric,period,value,unit,source};if(n>=0)f.note=t[n];return f;})};}`
   );
 }
 
@@ -41,6 +60,7 @@ export function compactReportedResults(root: string): Plugin {
           JSON.parse(readFileSync(resolve(root, 'content/reported-results.json'), 'utf8')) as ReportedResults,
         ),
         loader: 'js',
+        resolveDir: root,
       }));
     },
   };

@@ -5,13 +5,14 @@ import { BLOCK_IDS, type BlockId } from './block-ids';
  * Every inserted canvas is an "instance" numbered from 1. Instance 1 uses the plain names; later ones get a
  * " (n)" suffix on sheets and an "n" in named ranges, so a second insert never touches the first.
  */
-export type SheetKind = 'canvas' | 'details' | 'figures' | 'reported';
+export type SheetKind = 'canvas' | 'details' | 'figures' | 'reported' | 'numbers';
 
 const BASE_SHEET_NAMES: Record<SheetKind, string> = {
   canvas: 'Xiaomi Canvas',
   details: 'Xiaomi Details',
   figures: 'Key Figures',
   reported: 'Reported Results',
+  numbers: 'Xiaomi in Numbers',
 };
 
 export function sheetName(kind: SheetKind, instance: number): string {
@@ -36,6 +37,7 @@ export const rangeNames = {
   keyFigures: (n: number) => `${namedRangePrefix(n)}KeyFigures`,
   rate: (n: number) => `${namedRangePrefix(n)}Rate`,
   reported: (n: number) => `${namedRangePrefix(n)}ReportedResults`,
+  numbers: (n: number) => `${namedRangePrefix(n)}Numbers`,
 };
 
 /** Every name a canvas instance owns (the snapshot sheet's name is shared, not an instance's). */

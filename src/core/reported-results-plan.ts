@@ -19,19 +19,38 @@ export const REPORTED_RESULTS_HEADER = [
   'Source',
   'Published',
   'Statement',
+  'Statement is',
+  'Read at',
+  'Note',
 ] as const;
+/** Units counted in whole things: shown without decimals. */
+const COUNT_UNITS = ['vehicles', 'employees', 'stores', 'users', 'units'];
+export const REPORTED_DECIMAL_FORMAT = '#,##0.0##';
+export const REPORTED_COUNT_FORMAT = '#,##0';
+/** Column widths (px), one run (one call): the text columns from Source to Note; Metric to Unit keep 100 px. */
+export const REPORTED_COLUMN_WIDTHS = [{ column: 5, count: 6, width: 260 }] as const;
 export const REPORTED_RESULTS_COLUMNS = REPORTED_RESULTS_HEADER.length;
 /** Key Figures' lookups read this far down, so figures a user adds below the table are found too. */
 export const REPORTED_LOOKUP_LAST_ROW = 200;
 
 export interface ReportedResultsPlan {
   values: CellValue[][];
+  /** One number format per cell: Value as a grouped number (whole counts without decimals), text automatic. */
+  numberFormats: string[][];
   /** The table (header and figures), named so Refresh Key Figures finds the sheet wherever it is. */
   namedRange: { name: string; range: string };
 }
 
 /** The sheet is fresh (automatic format everywhere), so text takes the apostrophe: see literal.ts. */
 const text = (value: string): string => textInput(value, AUTOMATIC_FORMAT);
+
+/** Whose words the statement is, as the sheet says it. */
+export function statementKind(source: ReportedFigure['source']): string {
+  if (source.kind === 'announcement')
+    return source.outlet ? `Xiaomi's words (${source.outlet})` : "Xiaomi's words (the announcement)";
+  if (source.kind === 'translation') return 'Translated from the Chinese announcement';
+  return `Coverage: ${source.outlet ?? 'press'}`;
+}
 
 export function reportedRowValues(figure: ReportedFigure): CellValue[] {
   return [
@@ -42,13 +61,28 @@ export function reportedRowValues(figure: ReportedFigure): CellValue[] {
     text(figure.source.document),
     text(figure.source.published),
     text(figure.source.statement),
+    text(statementKind(figure.source)),
+    text(figure.source.url),
+    figure.note ? text(figure.note) : '',
   ];
+}
+
+/** The Value column's format for a unit: whole counts without decimals, everything else grouped with decimals. */
+export function reportedValueFormat(unit: string): string {
+  const lower = unit.toLowerCase();
+  return COUNT_UNITS.some((u) => lower === u) ? REPORTED_COUNT_FORMAT : REPORTED_DECIMAL_FORMAT;
 }
 
 export function buildReportedResultsPlan(instance: number, figures: readonly ReportedFigure[]): ReportedResultsPlan {
   const values: CellValue[][] = [REPORTED_RESULTS_HEADER.map(text), ...figures.map(reportedRowValues)];
+  const numberFormats = values.map((_, r) =>
+    REPORTED_RESULTS_HEADER.map((_h, c) =>
+      r > 0 && c === 2 ? reportedValueFormat(figures[r - 1].unit) : AUTOMATIC_FORMAT,
+    ),
+  );
   return {
     values,
+    numberFormats,
     namedRange: {
       name: rangeNames.reported(instance),
       range: a1Range(1, 1, values.length, REPORTED_RESULTS_COLUMNS),

@@ -14,6 +14,13 @@ export const reportedSourceSchema = z
     publisher: z.literal('Xiaomi Corporation'),
     /** Publication date, YYYY-MM-DD. */
     published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2025-03-18'),
+    /**
+     * How the statement was read: in Xiaomi's own announcement or press release ("announcement"), as a line
+     * translated from the Chinese announcement ("translation"), or in coverage quoting the results ("coverage").
+     */
+    kind: z.enum(['announcement', 'translation', 'coverage']),
+    /** Where coverage (or a press release) was read: the outlet's name. Required for coverage. */
+    outlet: text.max(120).optional(),
     /** The statement (sentence or table line) the figure was taken from. */
     statement: text.max(1000),
     /** Where the statement was read: the announcement itself or coverage quoting it. */
@@ -30,8 +37,14 @@ export const reportedFigureSchema = z
     value: z.number().finite(),
     unit: text.max(40),
     source: reportedSourceSchema,
+    /** What the figure is where that is not obvious: a point-in-time value, a segment's changed definition. */
+    note: text.max(400).optional(),
   })
-  .strict();
+  .strict()
+  .refine((f) => f.source.kind !== 'coverage' || f.source.outlet !== undefined, {
+    message: 'coverage must name its outlet',
+    path: ['source', 'outlet'],
+  });
 
 export const reportedResultsSchema = z
   .object({

@@ -10,7 +10,7 @@ import { blockVersion, versionLinks } from '../core/version';
 import type { BlockView, CanvasView, Figure, FigureView } from '../core/view';
 import { canvasIdOf } from '../core/instance-names';
 import { listCanvases, locateCanvas, type CanvasInstance, type CanvasListing } from './canvas-instance';
-import { REPORTED } from './reported';
+import { reportedFigures } from './reported';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -153,7 +153,7 @@ export function blockView(state: CanvasState, id: BlockId): BlockView {
 
 /** Each figure with Xiaomi's reported value for its metric and period, when there is one. */
 export function withReported(figures: readonly Figure[], settings: ComparisonSettings): FigureView[] {
-  return figuresWithReported(figures, REPORTED, settings);
+  return figuresWithReported(figures, reportedFigures(), settings);
 }
 
 /** Every canvas of the spreadsheet, the state's own included; read it before any write (no extra round trip). */

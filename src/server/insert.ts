@@ -7,6 +7,7 @@ import { buildDetailsPlan } from '../core/details-plan';
 import { instanceRangeNames, rangeNames, sheetName } from '../core/instance-names';
 import { buildKeyFiguresPlan } from '../core/key-figures-plan';
 import { applySheetPlan } from './apply-plan';
+import { insertNumbersSheet } from './numbers-sheet';
 import { insertReportedResults, reportedLookup } from './reported-results';
 import { sheetNameTaken } from '../core/sheet-names';
 import { withDocumentLock } from './lock';
@@ -42,7 +43,7 @@ export function insertCanvas(spreadsheet: Spreadsheet, uiSource: Ui | (() => Ui)
 /** Sheet names of an inserted canvas instance. */
 export interface InsertedCanvas {
   instance: number;
-  names: { canvas: string; details: string; figures: string; reported: string };
+  names: { canvas: string; details: string; figures: string; reported: string; numbers: string };
 }
 
 /**
@@ -67,6 +68,7 @@ export function insertCanvasInstance(
     details: sheetName('details', instance),
     figures: sheetName('figures', instance),
     reported: sheetName('reported', instance),
+    numbers: sheetName('numbers', instance),
   };
   const canvas = buildCanvasPlan(content, instance, segmentLinks);
   const details = buildDetailsPlan(content, instance);
@@ -81,12 +83,17 @@ export function insertCanvasInstance(
     applySheetPlan(spreadsheet.insertSheet(names.details, sheetCount + 1), details.plan, spreadsheet);
     applySheetPlan(spreadsheet.insertSheet(names.figures, sheetCount + 2), figuresPlan, spreadsheet);
     insertReportedResults(spreadsheet, instance, names.reported, sheetCount + 3);
+    insertNumbersSheet(spreadsheet, instance, names.numbers, sheetCount + 4, {
+      figuresSheet: names.figures,
+      reportedSheet: names.reported,
+      figures: content.blocks.flatMap((block) => block.figures),
+    });
     return sheet;
   });
 
   canvasSheet.activate();
   spreadsheet.toast(
-    `Done: ${BLOCK_IDS.length} blocks on "${names.canvas}", the detail on "${names.details}", ${links.length} figures on "${names.figures}", Xiaomi's reported results on "${names.reported}".`,
+    `Done: ${BLOCK_IDS.length} blocks on "${names.canvas}", the detail on "${names.details}", ${links.length} figures on "${names.figures}", Xiaomi's reported results on "${names.reported}", charts on "${names.numbers}".`,
     TOAST_TITLE,
     8,
   );
@@ -113,7 +120,7 @@ function freeInstance(spreadsheet: Spreadsheet): FreeInstance & { exists: boolea
   const names = sheets.map((sheet) => sheet.getName());
   const taken = sheetNameTaken(names);
   const nameIsFree = (n: number) =>
-    (['canvas', 'details', 'figures', 'reported'] as const).every((kind) => !taken(sheetName(kind, n)));
+    (['canvas', 'details', 'figures', 'reported', 'numbers'] as const).every((kind) => !taken(sheetName(kind, n)));
   const listed = new Map(spreadsheet.getNamedRanges().map((named) => [named.getName(), named] as const));
   let exists = names.some((name) => CANVAS_SHEET_NAME.test(name));
   let instance = 1;

@@ -5,6 +5,11 @@ import { readCanvasState } from './canvas-state';
 import { writeKeyFiguresTable } from './key-figures';
 import { withDocumentLock } from './lock';
 import { refreshPlanOf, restoreNamedRanges } from './named-ranges';
+import { refreshNumbersSheet } from './numbers-sheet';
+import { BLOCK_IDS } from '../core/block-ids';
+import { rangeNames, sheetName } from '../core/instance-names';
+import { latestQuarter } from '../core/numbers-plan';
+import { reportedFigures } from './reported';
 import { saveSnapshot } from './snapshots';
 
 const TITLE = 'Xiaomi Canvas';
@@ -55,9 +60,22 @@ export function refreshKeyFigures(): void {
       const state = readCanvasState(spreadsheet, { keyFigures: true, allNames: true });
       const plan = refreshPlanOf(state);
       restoreNamedRanges(state, plan);
-      return writeKeyFiguresTable(state, plan.figureRows);
+      const written = writeKeyFiguresTable(state, plan.figureRows);
+      // Key Figures and Reported Results exist again now: the numbers sheet's tables and charts follow them.
+      const n = state.sheets.instance;
+      const figuresRange = spreadsheet.getRangeByName(rangeNames.keyFigures(n));
+      refreshNumbersSheet(spreadsheet, n, {
+        figuresSheet: figuresRange ? figuresRange.getSheet().getName() : sheetName('figures', n),
+        reportedSheet: state.reportedName ?? sheetName('reported', n),
+        figures: BLOCK_IDS.flatMap((id) => state.details[id].figures.map((f) => f.figure)),
+      });
+      return written;
     });
-    spreadsheet.toast(`Key Figures is linked to all ${count} figures again.`, TITLE, 5);
+    spreadsheet.toast(
+      `Key Figures is linked to all ${count} figures again; the numbers sheet's charts are rebuilt.`,
+      TITLE,
+      5,
+    );
   });
 }
 
@@ -78,7 +96,7 @@ export function showAbout(): void {
   const { title, tagline, dataSources, licence } = content();
   ui.alert(
     'About Xiaomi Canvas',
-    `${title}: ${tagline}\n\nInsert the canvas, tailor it in the sidebar or directly in the cells, and share the spreadsheet: Key Figures stays linked for everyone, with or without the add-on.\n\n${dataSources.heading}: ${dataSources.text}\n\n${licence}`,
+    `${title}: ${tagline}\n\nInsert the canvas, tailor it in the sidebar or directly in the cells, and share the spreadsheet: Key Figures stays linked for everyone, with or without the add-on.\n\nReported results: Xiaomi's results up to ${latestQuarter(reportedFigures()) ?? 'the latest reported quarter'}, each with its announcement and source; charted on "Xiaomi in Numbers".\n\n${dataSources.heading}: ${dataSources.text}\n\n${licence}`,
     ui.ButtonSet.OK,
   );
 }

@@ -1,7 +1,7 @@
 /** Puts every named range of a canvas back where its blocks are now. */
 import { planRefresh, type RefreshPlan } from '../core/refresh-plan';
 import { placeNamedRanges } from './apply-plan';
-import { REPORTED } from './reported';
+import { reportedFigures } from './reported';
 import type { CanvasState } from './canvas-state';
 
 /** Refresh's plan for a canvas as read (core/refresh-plan.ts). */
@@ -10,7 +10,7 @@ export function refreshPlanOf(state: CanvasState): RefreshPlan {
     instance: state.sheets.instance,
     layout: state.canvas.layout,
     details: state.details,
-    reportedCount: REPORTED.length,
+    reportedCount: reportedFigures().length,
   });
 }
 

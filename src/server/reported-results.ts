@@ -1,33 +1,43 @@
 /** Adds the Reported Results sheet. */
 import { sheetName } from '../core/instance-names';
-import { buildReportedResultsPlan, reportedRange, REPORTED_RESULTS_COLUMNS } from '../core/reported-results-plan';
+import {
+  buildReportedResultsPlan,
+  reportedRange,
+  REPORTED_COLUMN_WIDTHS,
+  REPORTED_RESULTS_COLUMNS,
+} from '../core/reported-results-plan';
 import type { ReportedRange } from '../core/reported-formulas';
 import { createNamedRange, freshSheetRange } from './apply-plan';
-import { REPORTED } from './reported';
+import { reportedFigures } from './reported';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
- * Adds the Reported Results sheet at `index`, named `name`: one grid of values, a bold frozen header and the
- * table's named range — six calls whatever the number of figures. A fresh sheet already has every other
+ * Adds the Reported Results sheet at `index`, named `name`: one grid of values with its number formats, a bold
+ * frozen header, frozen row labels, one width run and the table's named range — nine calls whatever the number
+ * of figures. A fresh sheet already has every other
  * property the sheet wants (automatic number format, default font), so nothing else is written.
  */
 export function insertReportedResults(spreadsheet: Spreadsheet, instance: number, name: string, index: number): Sheet {
-  const plan = buildReportedResultsPlan(instance, REPORTED);
+  const plan = buildReportedResultsPlan(instance, reportedFigures());
   const sheet = spreadsheet.insertSheet(name, index);
   // A new sheet's size is not documented: freshSheetRange grows it only if the table does not fit.
   const table = freshSheetRange(sheet, plan.values.length, REPORTED_RESULTS_COLUMNS);
+  table.setNumberFormats(plan.numberFormats);
   table.setValues(plan.values);
   table.setFontWeights(plan.values.map((_, r) => plan.values[0].map(() => (r === 0 ? 'bold' : 'normal'))));
   sheet.setFrozenRows(1);
+  // The first row and the row labels (metric, period) stay in view; readable widths for the long columns.
+  sheet.setFrozenColumns(2);
+  for (const run of REPORTED_COLUMN_WIDTHS) sheet.setColumnWidths(run.column, run.count, run.width);
   createNamedRange(spreadsheet, plan.namedRange.name, table);
   return sheet;
 }
 
 /** The lookup range Key Figures' formulas use for a Reported Results sheet named `name`. */
 export function reportedLookup(name: string): ReportedRange {
-  return reportedRange(name, REPORTED.length);
+  return reportedRange(name, reportedFigures().length);
 }
 
 /**

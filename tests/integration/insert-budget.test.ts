@@ -4,7 +4,7 @@ import { multipliedContent } from '../support/content';
 import { installFakeGlobals } from '../support/globals';
 
 /** Budgets from the issues: hard limits the tests enforce. The bench reports the goals. */
-const INSERT_MAX_CALLS = 136; // issue 9 set 125; issues 12 and 14 raise it to 130; issue 17: locale and protections (+6)
+const INSERT_MAX_CALLS = 145; // issue 9 set 125; issues 12 and 14 raise it to 130; issue 17: locale and protections (+6); issue 18: the numbers sheet and Reported Results formats
 const INSERT_MAX_ROUND_TRIPS = 1;
 
 function insertWith(times: number) {

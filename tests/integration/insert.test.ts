@@ -71,7 +71,7 @@ describe('Insert Xiaomi canvas', () => {
   const layout = layoutFromMarkers(canvas.map((r) => r[0]))!;
 
   test('creates the canvas, details, Key Figures and Reported Results sheets, ends on the canvas, and toasts when done', () => {
-    expect(fake.direct.sheetNames()).toEqual(['Sheet1', CANVAS, DETAILS, FIGURES, 'Reported Results']);
+    expect(fake.direct.sheetNames()).toEqual(['Sheet1', CANVAS, DETAILS, FIGURES, 'Reported Results', 'Xiaomi in Numbers']);
     expect(fake.spreadsheet.getActiveSheet().getName()).toBe(CANVAS);
     expect(fake.ui.toasts.map((t) => t.message)).toEqual([expect.stringMatching(/^Done/)]);
   });
@@ -285,10 +285,12 @@ describe('running Insert again', () => {
       DETAILS,
       FIGURES,
       'Reported Results',
+      'Xiaomi in Numbers',
       `${CANVAS} (2)`,
       `${DETAILS} (2)`,
       `${FIGURES} (2)`,
       'Reported Results (2)',
+      'Xiaomi in Numbers (2)',
     ]);
     expect([CANVAS, DETAILS, FIGURES].map(sheetState)).toEqual(before);
     expect(fake.direct.formulas(`${FIGURES} (2)`)[1][2]).toMatch(/^='Xiaomi Details \(2\)'!G\d+$/);

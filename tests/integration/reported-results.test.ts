@@ -42,7 +42,7 @@ describe('Reported Results sheet', () => {
   const b = ready();
 
   test('Insert adds it after Key Figures: the contract header, one row per reported figure, values as numbers', () => {
-    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', 'Xiaomi Canvas', DETAILS, FIGURES, REPORTED]);
+    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', 'Xiaomi Canvas', DETAILS, FIGURES, REPORTED, 'Xiaomi in Numbers']);
     const values = b.fake.direct.values(REPORTED);
     expect(values[0].slice(0, 7)).toEqual(['Metric', 'Period', 'Value', 'Unit', 'Source', 'Published', 'Statement']);
     const rows = values.slice(1).filter((row) => row[0] !== '');
@@ -50,7 +50,7 @@ describe('Reported Results sheet', () => {
     rows.forEach((row, i) => {
       expect(row.slice(0, 4)).toEqual([reported[i].metric, reported[i].period, reported[i].value, reported[i].unit]);
       expect(typeof row[2]).toBe('number');
-      expect(row[4]).toMatch(/^Xiaomi Corporation (annual )?results announcement/);
+      expect(row[4]).toMatch(/^Xiaomi Corporation (annual |interim )?results announcement/);
       expect(row[5]).toMatch(/^\d{4}-\d{2}-\d{2}$/); // text, never turned into a date
       expect(String(row[6]).length).toBeGreaterThan(10);
     });
@@ -173,7 +173,7 @@ describe('Refresh Key Figures after damage', () => {
     b.fake.spreadsheet.deleteSheet(b.fake.spreadsheet.getSheetByName(REPORTED)!);
     expect(errorsIn(b, FIGURES).length).toBeGreaterThan(0); // #REF! until refreshed
     b.call('refreshKeyFigures');
-    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', 'Xiaomi Canvas', DETAILS, FIGURES, REPORTED]);
+    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', 'Xiaomi Canvas', DETAILS, FIGURES, REPORTED, 'Xiaomi in Numbers']);
     expect(b.fake.direct.values(REPORTED)).toEqual(reportedBefore);
     expect(b.fake.direct.values(FIGURES)).toEqual(figuresBefore);
     expect(b.fake.ui.toasts.at(-1)!.message).toMatch(new RegExp(`${figureCount} figures`));
@@ -195,7 +195,7 @@ describe('Refresh Key Figures after damage', () => {
     b.fake.spreadsheet.deleteSheet(b.fake.spreadsheet.getSheetByName(REPORTED)!);
     b.fake.spreadsheet.deleteSheet(b.fake.spreadsheet.getSheetByName(FIGURES)!);
     b.call('refreshKeyFigures');
-    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', 'Xiaomi Canvas', DETAILS, FIGURES, REPORTED]);
+    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', 'Xiaomi Canvas', DETAILS, FIGURES, REPORTED, 'Xiaomi in Numbers']);
     expect(b.fake.direct.values(FIGURES)).toEqual(values);
   });
 });

@@ -11,6 +11,7 @@ const source = {
   published: '2025-03-18',
   statement: 'Revenue 365,906.4',
   url: 'https://example.com/announcement',
+  kind: 'announcement' as const,
 };
 const reported = (metric: string, period: string, value: number, unit: string): ReportedFigure => ({
   metric,

@@ -1,0 +1,127 @@
+import { rangeNames, sheetName } from '../core/instance-names';
+import { REPORTED_LOOKUP_LAST_ROW } from '../core/reported-results-plan';
+import {
+  buildNumbersPlan,
+  comparableFigures,
+  rangeBounds,
+  type ChartSpec,
+  type NumbersPlan,
+} from '../core/numbers-plan';
+import type { Figure } from '../core/view';
+import { createNamedRange, freshSheetRange } from './apply-plan';
+import { reportedFigures } from './reported';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** What the numbers sheet's formulas read: the canvas's Key Figures and Reported Results, and Key Figures' rows. */
+export interface NumbersInputs {
+  figuresSheet: string;
+  reportedSheet: string;
+  /** The template's figures in Key Figures order (row 2 onwards). */
+  figures: readonly Figure[];
+}
+
+function planFor(inputs: NumbersInputs): NumbersPlan {
+  const reported = reportedFigures();
+  return buildNumbersPlan(
+    {
+      figuresSheet: inputs.figuresSheet,
+      reportedSheet: inputs.reportedSheet,
+      reportedLastRow: Math.max(REPORTED_LOOKUP_LAST_ROW, reported.length + 1),
+      comparisons: comparableFigures(inputs.figures, reported),
+    },
+    reported,
+  );
+}
+
+/** One native chart from its specification: the builder is local; inserting it is the one call. */
+function insertChart(sheet: Sheet, spec: ChartSpec, range: Range): void {
+  const chart = sheet
+    .newChart()
+    .setChartType(Charts.ChartType[spec.type])
+    .addRange(range)
+    .setNumHeaders(1)
+    .setPosition(spec.position.row, spec.position.column, spec.position.offsetX, spec.position.offsetY)
+    .setOption('title', spec.title)
+    .setOption('hAxis.title', spec.type === 'BAR' ? spec.valueAxis : spec.categoryAxis)
+    .setOption('vAxis.title', spec.type === 'BAR' ? spec.categoryAxis : spec.valueAxis)
+    .setOption('legend.position', spec.legend)
+    .setOption('isStacked', spec.stacked)
+    .setOption('colors', spec.colors)
+    .setOption('width', spec.width)
+    .setOption('height', spec.height)
+    .build();
+  sheet.insertChart(chart);
+}
+
+/**
+ * Writes the tables and inserts every chart; the charts' ranges come in one RangeList. A fresh sheet's automatic
+ * format shows the tables' numbers as computed, so no number format is written (one call less on insert).
+ */
+function writeNumbers(sheet: Sheet, grid: Range, plan: NumbersPlan): void {
+  grid.setValues(plan.values);
+  const ranges = sheet.getRangeList(plan.charts.map((c) => c.range)).getRanges();
+  plan.charts.forEach((spec, i) => insertChart(sheet, spec, ranges[i]));
+}
+
+/**
+ * Adds the "Xiaomi in Numbers" sheet of a canvas at `index`: its tables of formulas and four charts over them,
+ * and a named range over the tables so Refresh finds the sheet when it is renamed. Ten calls.
+ */
+export function insertNumbersSheet(
+  spreadsheet: Spreadsheet,
+  instance: number,
+  name: string,
+  index: number,
+  inputs: NumbersInputs,
+): Sheet {
+  const plan = planFor(inputs);
+  const sheet = spreadsheet.insertSheet(name, index);
+  const grid = freshSheetRange(sheet, plan.values.length, plan.values[0].length);
+  writeNumbers(sheet, grid, plan);
+  createNamedRange(spreadsheet, rangeNames.numbers(instance), grid);
+  return sheet;
+}
+
+/** True when every range of `chart` lies inside the tables the add-on writes (the chart is the add-on's). */
+function isOurs(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart, plan: NumbersPlan): boolean {
+  const areas = plan.charts.map((c) => rangeBounds(c.range));
+  const ranges = chart.getRanges();
+  return (
+    ranges.length === 0 ||
+    ranges.every((r) => {
+      const row = r.getRow();
+      const column = r.getColumn();
+      return areas.some(
+        (a) =>
+          row >= a.row &&
+          column >= a.column &&
+          row + r.getNumRows() - 1 <= Math.max(a.lastRow, row) &&
+          column + r.getNumColumns() - 1 <= a.lastColumn,
+      );
+    })
+  );
+}
+
+/**
+ * Refresh: recreates the numbers sheet when it was deleted; otherwise rewrites its tables and replaces the
+ * add-on's charts (those drawing its tables, or nothing any more) with fresh ones, so a damaged or deleted chart
+ * comes back and none is ever duplicated. Charts a user added over other cells are kept.
+ */
+export function refreshNumbersSheet(spreadsheet: Spreadsheet, instance: number, inputs: NumbersInputs): void {
+  const named = spreadsheet.getRangeByName(rangeNames.numbers(instance));
+  const sheet = named ? named.getSheet() : spreadsheet.getSheetByName(sheetName('numbers', instance));
+  if (!sheet) {
+    const after = spreadsheet.getSheetByName(inputs.reportedSheet);
+    const index = after ? after.getIndex() : spreadsheet.getSheets().length;
+    insertNumbersSheet(spreadsheet, instance, sheetName('numbers', instance), index, inputs);
+    return;
+  }
+  const plan = planFor(inputs);
+  for (const chart of sheet.getCharts()) if (isOurs(chart, plan)) sheet.removeChart(chart);
+  const grid = sheet.getRange(1, 1, plan.values.length, plan.values[0].length);
+  writeNumbers(sheet, grid, plan);
+  createNamedRange(spreadsheet, rangeNames.numbers(instance), grid);
+}
