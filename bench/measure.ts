@@ -164,7 +164,9 @@ export function measureOurs(code: string): OperationCounts {
 export function measureNaive(content: CanvasContent): OperationCounts & { fake: FakeGoogle } {
   const fake = createFakeGoogle({ files: { Sidebar: sidebarTemplate() } });
   const { spreadsheet, globals } = fake;
-  const insert = fake.countDuring(() => naiveInsert(spreadsheet, content, globals.SpreadsheetApp.BorderStyle));
+  const insert = fake.countDuring(() =>
+    naiveInsert(spreadsheet, content, globals.SpreadsheetApp.BorderStyle, globals.Charts.ChartType),
+  );
   let view: CanvasView | undefined;
   const getCanvas = fake.countDuring(() => (view = naiveGetCanvas(spreadsheet)));
   let block = view!.blocks.find((b) => b.id === SAVED_BLOCK)!;

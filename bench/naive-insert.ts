@@ -12,10 +12,16 @@ import { BLOCK_IDS } from '../src/core/block-ids';
 import { buildCanvasPlan } from '../src/core/canvas-plan';
 import type { CanvasContent } from '../src/core/content-schema';
 import { buildDetailsPlan } from '../src/core/details-plan';
-import { sheetName } from '../src/core/instance-names';
+import { rangeNames, sheetName } from '../src/core/instance-names';
 import { buildKeyFiguresPlan } from '../src/core/key-figures-plan';
 import type { CellStyle, CellValue, SheetPlan } from '../src/core/sheet-plan';
-import { buildReportedResultsPlan, reportedRange } from '../src/core/reported-results-plan';
+import {
+  buildReportedResultsPlan,
+  REPORTED_COLUMN_WIDTHS,
+  REPORTED_LOOKUP_LAST_ROW,
+  reportedRange,
+} from '../src/core/reported-results-plan';
+import { buildNumbersPlan, chartOptions, comparableFigures } from '../src/core/numbers-plan';
 import type { ReportedFigure } from '../src/core/reported-schema';
 import reportedResults from '../content/reported-results.json';
 
@@ -25,6 +31,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type BorderStyles = GoogleAppsScript.Spreadsheet.SpreadsheetApp['BorderStyle'];
+type ChartTypes = GoogleAppsScript.Charts.Charts['ChartType'];
 
 type StyleKey = keyof CellStyle;
 
@@ -167,7 +174,12 @@ export function writeSheetNaively(
  * Inserts the canvas the naive way: the same three sheets as Insert Xiaomi canvas (instance 1, into a
  * spreadsheet without a canvas), with the same toasts and the canvas sheet active at the end.
  */
-export function naiveInsert(spreadsheet: Spreadsheet, content: CanvasContent, borderStyles: BorderStyles): void {
+export function naiveInsert(
+  spreadsheet: Spreadsheet,
+  content: CanvasContent,
+  borderStyles: BorderStyles,
+  chartTypes: ChartTypes,
+): void {
   if (spreadsheet.getSheetByName(sheetName('canvas', 1)))
     throw new Error('naiveInsert: the spreadsheet already has a canvas');
   spreadsheet.toast('Inserting the Xiaomi canvas…', 'Xiaomi Canvas', 5);
@@ -184,12 +196,50 @@ export function naiveInsert(spreadsheet: Spreadsheet, content: CanvasContent, bo
     sheet.getLastRow();
     row.forEach((value, c) => {
       const cell = sheet.getRange(r + 1, c + 1);
+      cell.setNumberFormat(reported.numberFormats[r][c]);
       cell.setValue(value);
       if (r === 0) cell.setFontWeight('bold');
     });
   });
   sheet.setFrozenRows(1);
+  sheet.setFrozenColumns(2);
+  for (const run of REPORTED_COLUMN_WIDTHS)
+    for (let c = run.column; c < run.column + run.count; c++) sheet.setColumnWidth(c, run.width);
   spreadsheet.setNamedRange(reported.namedRange.name, sheet.getRange(reported.namedRange.range));
+  // Xiaomi in Numbers: every cell on its own, then each chart built and inserted.
+  const numbers = buildNumbersPlan(
+    {
+      figuresSheet: sheetName('figures', 1),
+      reportedSheet: sheetName('reported', 1),
+      reportedLastRow: Math.max(REPORTED_LOOKUP_LAST_ROW, REPORTED.length + 1),
+      comparisons: comparableFigures(
+        content.blocks.flatMap((b) => b.figures),
+        REPORTED,
+      ),
+    },
+    REPORTED,
+  );
+  const chartsSheet = spreadsheet.insertSheet(sheetName('numbers', 1), spreadsheet.getSheets().length);
+  numbers.values.forEach((row, r) => {
+    chartsSheet.getLastRow();
+    row.forEach((value, c) => {
+      if (value !== '') chartsSheet.getRange(r + 1, c + 1).setValue(value);
+    });
+  });
+  for (const spec of numbers.charts) {
+    let builder = chartsSheet
+      .newChart()
+      .setChartType(chartTypes[spec.type])
+      .addRange(chartsSheet.getRange(spec.range))
+      .setNumHeaders(1)
+      .setPosition(spec.position.row, spec.position.column, spec.position.offsetX, spec.position.offsetY);
+    for (const [option, value] of chartOptions(spec)) builder = builder.setOption(option, value);
+    chartsSheet.insertChart(builder.build());
+  }
+  spreadsheet.setNamedRange(
+    rangeNames.numbers(1),
+    chartsSheet.getRange(1, 1, numbers.values.length, numbers.values[0].length),
+  );
   canvas!.activate();
   spreadsheet.toast(`Done: ${BLOCK_IDS.length} blocks.`, 'Xiaomi Canvas', 8);
 }

@@ -100,9 +100,6 @@ export class EmbeddedChartImpl {
   getChartId(): number | null {
     return this.chart.id > 0 ? this.chart.id : null;
   }
-  getId(): string {
-    return `u${this.chart.id}`;
-  }
   getNumHeaders(): number {
     return this.chart.numHeaders;
   }

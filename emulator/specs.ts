@@ -42,7 +42,6 @@ export const SPECS = {
     service: 'local',
     methods: {
       getChartId: 'other',
-      getId: 'other',
       getNumHeaders: 'other',
       getContainerInfo: 'other',
       getOptions: 'other',

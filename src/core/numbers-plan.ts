@@ -4,6 +4,7 @@
  * add-on (native Sheets charts), the local preview (ECharts) and the .xlsx export (an image of each chart).
  */
 import { a1, a1Range, columnLetter, quoteSheetName } from './a1';
+import { AND, EMPTY, IF, ISNUMBER, call, formula, text as literal } from './formula';
 import { AUTOMATIC_FORMAT, textInput } from './literal';
 import type { ReportedFigure } from './reported-schema';
 import { SEGMENT_PALETTE } from './segment-palette';
@@ -102,14 +103,14 @@ export interface NumbersSources {
 export function reportedLookupFormula(src: NumbersSources, metric: string, period: string, target: string): string {
   const col = (c: string) => `${quoteSheetName(src.reportedSheet)}!$${c}$2:$${c}$${src.reportedLastRow}`;
   const [A, B, C, D] = ['A', 'B', 'C', 'D'].map(col);
-  const where = (unit: string) => `${A},"${metric}",${B},"${period}",${D},"${unit}"`;
-  const count = (unit: string) => `COUNTIFS(${C},">-1E+300",${where(unit)})`;
-  const sum = (unit: string) => `SUMIFS(${C},${where(unit)})`;
+  const where = (unit: string) => [A, literal(metric), B, literal(period), D, literal(unit)];
+  const count = (unit: string) => call('COUNTIFS', C, literal('>-1E+300'), ...where(unit));
+  const sum = (unit: string) => call('SUMIFS', C, ...where(unit));
   if (target === 'CNY bn') {
     const n = `(${count('CNY bn')}+${count('CNY m')})`;
-    return `=IF(${n}=0,"",(${sum('CNY bn')}+${sum('CNY m')}/1000)/${n})`;
+    return formula(IF(`${n}=0`, EMPTY, `(${sum('CNY bn')}+${sum('CNY m')}/1000)/${n}`));
   }
-  return `=IF(${count(target)}=0,"",${sum(target)}/${count(target)})`;
+  return formula(IF(`${count(target)}=0`, EMPTY, `${sum(target)}/${count(target)}`));
 }
 
 /** Key Figures' currency rows that Reported Results can answer, as the template-against-reported table lists them. */
@@ -162,12 +163,15 @@ export function buildNumbersPlan(src: NumbersSources, reported: readonly Reporte
   const evQuarters = from(['ev-deliveries']);
   const phoneQuarters = from(['smartphone-shipments']);
   const kf = (col: string, row: number) => `${quoteSheetName(src.figuresSheet)}!$${col}$${row}`;
-  const templateRows = src.comparisons.map(({ row }) => [
-    `=${kf('B', row)}&" ("&${kf('E', row)}&")"`,
-    `=IF(ISNUMBER(${kf('G', row)}),${kf('G', row)},"")`,
-    `=IF(AND(ISNUMBER(${kf('K', row)}),ISNUMBER(${kf('G', row)}),ISNUMBER(${kf('C', row)})),` +
-      `IF(${kf('C', row)}=0,"",${kf('K', row)}*${kf('G', row)}/${kf('C', row)}),"")`,
-  ]);
+  // Key Figures' Reported is in the row's unit: times USD bn ÷ Value puts it in USD bn at the sheet's rate.
+  const templateRows = src.comparisons.map(({ row }) => {
+    const [B, C, E, G, K] = ['B', 'C', 'E', 'G', 'K'].map((col) => kf(col, row));
+    return [
+      formula(`${B}&${literal(' (')}&${E}&${literal(')')}`),
+      formula(IF(ISNUMBER(G), G, EMPTY)),
+      formula(IF(AND(ISNUMBER(K), ISNUMBER(G), ISNUMBER(C)), IF(`${C}=0`, EMPTY, `${K}*${G}/${C}`), EMPTY)),
+    ];
+  });
   const tables: Record<ChartSpec['id'], Table> = {
     segments: {
       row: TABLES_ROW,
@@ -277,6 +281,21 @@ export function buildNumbersPlan(src: NumbersSources, reported: readonly Reporte
     values[Number(match[2]) - 1][column - 1] = text(sourceOf(byCell[i]));
   });
   return { values, charts, sourceCells };
+}
+
+/** The options a chart is built with in Sheets (EmbeddedChartBuilder.setOption), from its specification. */
+export function chartOptions(spec: ChartSpec): Array<[string, unknown]> {
+  const horizontal = spec.type === 'BAR';
+  return [
+    ['title', spec.title],
+    ['hAxis.title', horizontal ? spec.valueAxis : spec.categoryAxis],
+    ['vAxis.title', horizontal ? spec.categoryAxis : spec.valueAxis],
+    ['legend.position', spec.legend],
+    ['isStacked', spec.stacked],
+    ['colors', spec.colors],
+    ['width', spec.width],
+    ['height', spec.height],
+  ];
 }
 
 /** The first and last row and column of an A1 range such as "A31:E42". */

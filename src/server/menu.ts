@@ -6,6 +6,7 @@ import { writeKeyFiguresTable } from './key-figures';
 import { withDocumentLock } from './lock';
 import { refreshPlanOf, restoreNamedRanges } from './named-ranges';
 import { refreshNumbersSheet } from './numbers-sheet';
+import { withFormulaLocale } from './formula-locale';
 import { BLOCK_IDS } from '../core/block-ids';
 import { rangeNames, sheetName } from '../core/instance-names';
 import { latestQuarter } from '../core/numbers-plan';
@@ -64,11 +65,13 @@ export function refreshKeyFigures(): void {
       // Key Figures and Reported Results exist again now: the numbers sheet's tables and charts follow them.
       const n = state.sheets.instance;
       const figuresRange = spreadsheet.getRangeByName(rangeNames.keyFigures(n));
-      refreshNumbersSheet(spreadsheet, n, {
+      const inputs = {
         figuresSheet: figuresRange ? figuresRange.getSheet().getName() : sheetName('figures', n),
         reportedSheet: state.reportedName ?? sheetName('reported', n),
         figures: BLOCK_IDS.flatMap((id) => state.details[id].figures.map((f) => f.figure)),
-      });
+      };
+      const locale = state.locale ?? spreadsheet.getSpreadsheetLocale();
+      withFormulaLocale(spreadsheet, locale, () => refreshNumbersSheet(spreadsheet, n, inputs));
       return written;
     });
     spreadsheet.toast(

@@ -2,6 +2,7 @@ import { rangeNames, sheetName } from '../core/instance-names';
 import { REPORTED_LOOKUP_LAST_ROW } from '../core/reported-results-plan';
 import {
   buildNumbersPlan,
+  chartOptions,
   comparableFigures,
   rangeBounds,
   type ChartSpec,
@@ -38,22 +39,14 @@ function planFor(inputs: NumbersInputs): NumbersPlan {
 
 /** One native chart from its specification: the builder is local; inserting it is the one call. */
 function insertChart(sheet: Sheet, spec: ChartSpec, range: Range): void {
-  const chart = sheet
+  let builder = sheet
     .newChart()
     .setChartType(Charts.ChartType[spec.type])
     .addRange(range)
     .setNumHeaders(1)
-    .setPosition(spec.position.row, spec.position.column, spec.position.offsetX, spec.position.offsetY)
-    .setOption('title', spec.title)
-    .setOption('hAxis.title', spec.type === 'BAR' ? spec.valueAxis : spec.categoryAxis)
-    .setOption('vAxis.title', spec.type === 'BAR' ? spec.categoryAxis : spec.valueAxis)
-    .setOption('legend.position', spec.legend)
-    .setOption('isStacked', spec.stacked)
-    .setOption('colors', spec.colors)
-    .setOption('width', spec.width)
-    .setOption('height', spec.height)
-    .build();
-  sheet.insertChart(chart);
+    .setPosition(spec.position.row, spec.position.column, spec.position.offsetX, spec.position.offsetY);
+  for (const [option, value] of chartOptions(spec)) builder = builder.setOption(option, value);
+  sheet.insertChart(builder.build());
 }
 
 /**
@@ -85,24 +78,22 @@ export function insertNumbersSheet(
   return sheet;
 }
 
-/** True when every range of `chart` lies inside the tables the add-on writes (the chart is the add-on's). */
+/**
+ * True when every range of `chart` lies inside the tables the add-on writes, or it has none left (the chart is the
+ * add-on's). One call per range (its A1 notation); the comparison is pure.
+ */
 function isOurs(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart, plan: NumbersPlan): boolean {
-  const areas = plan.charts.map((c) => rangeBounds(c.range));
-  const ranges = chart.getRanges();
-  return (
-    ranges.length === 0 ||
-    ranges.every((r) => {
-      const row = r.getRow();
-      const column = r.getColumn();
-      return areas.some(
-        (a) =>
-          row >= a.row &&
-          column >= a.column &&
-          row + r.getNumRows() - 1 <= Math.max(a.lastRow, row) &&
-          column + r.getNumColumns() - 1 <= a.lastColumn,
-      );
-    })
-  );
+  // The template table grows and shrinks with Key Figures: its area runs to the bottom of the sheet.
+  const areas = plan.charts.map((c) => ({
+    ...rangeBounds(c.range),
+    ...(c.id === 'template' ? { lastRow: Number.MAX_SAFE_INTEGER } : {}),
+  }));
+  return chart.getRanges().every((range) => {
+    const r = rangeBounds(range.getA1Notation());
+    return areas.some(
+      (a) => r.row >= a.row && r.column >= a.column && r.lastRow <= a.lastRow && r.lastColumn <= a.lastColumn,
+    );
+  });
 }
 
 /**
@@ -120,8 +111,17 @@ export function refreshNumbersSheet(spreadsheet: Spreadsheet, instance: number, 
     return;
   }
   const plan = planFor(inputs);
-  for (const chart of sheet.getCharts()) if (isOurs(chart, plan)) sheet.removeChart(chart);
-  const grid = sheet.getRange(1, 1, plan.values.length, plan.values[0].length);
+  const rows = plan.values.length;
+  const columns = plan.values[0].length;
+  // Reads first (the charts, the last row), then the writes. The template table is the last one and follows Key
+  // Figures: what an earlier, longer one left below it (its three columns) is cleared; nothing else is touched.
+  const ours = sheet.getCharts().filter((chart) => isOurs(chart, plan));
+  const lastRow = sheet.getLastRow();
+  for (const chart of ours) sheet.removeChart(chart);
+  const template = rangeBounds(plan.charts.find((c) => c.id === 'template')!.range);
+  const through = Math.max(lastRow, rows);
+  sheet.getRange(template.row, 1, through - template.row + 1, template.lastColumn).clearContent();
+  const grid = sheet.getRange(1, 1, rows, columns);
   writeNumbers(sheet, grid, plan);
   createNamedRange(spreadsheet, rangeNames.numbers(instance), grid);
 }

@@ -71,7 +71,14 @@ describe('Insert Xiaomi canvas', () => {
   const layout = layoutFromMarkers(canvas.map((r) => r[0]))!;
 
   test('creates the canvas, details, Key Figures and Reported Results sheets, ends on the canvas, and toasts when done', () => {
-    expect(fake.direct.sheetNames()).toEqual(['Sheet1', CANVAS, DETAILS, FIGURES, 'Reported Results', 'Xiaomi in Numbers']);
+    expect(fake.direct.sheetNames()).toEqual([
+      'Sheet1',
+      CANVAS,
+      DETAILS,
+      FIGURES,
+      'Reported Results',
+      'Xiaomi in Numbers',
+    ]);
     expect(fake.spreadsheet.getActiveSheet().getName()).toBe(CANVAS);
     expect(fake.ui.toasts.map((t) => t.message)).toEqual([expect.stringMatching(/^Done/)]);
   });

@@ -181,6 +181,11 @@ describe('fake-sheets call accounting', () => {
       User: fake.globals.Session.getActiveUser(),
       Logger: fake.globals.Logger,
       Utilities: fake.globals.Utilities,
+      EmbeddedChartBuilder: sheet.newChart(),
+      EmbeddedChart: sheet.newChart().setChartType(fake.globals.Charts.ChartType.COLUMN).build(),
+      ContainerInfo: sheet.newChart().getContainer(),
+      ChartOptions: sheet.newChart().setChartType(fake.globals.Charts.ChartType.COLUMN).build().getOptions(),
+      Charts: fake.globals.Charts,
     };
     for (const [name, spec] of Object.entries(SPECS)) {
       if (name === 'ScriptApp') continue;

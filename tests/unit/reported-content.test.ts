@@ -29,22 +29,41 @@ describe('content/reported-results.json', () => {
     expect(loadAndValidateReported(join(__dirname, '..', '..', FILE)).figures).toHaveLength(reported.figures.length);
   });
 
-  test('every reported figure has a source with all fields, from Xiaomi itself', () => {
+  test('every reported figure has a source with all fields: Xiaomi’s announcement, its date, the statement, the address', () => {
     for (const figure of reported.figures) {
-      const { document, publisher, published, statement, url } = figure.source;
-      expect(document).toMatch(/^Xiaomi Corporation (annual )?results announcement for the /);
+      const { document, publisher, published, statement, url, kind, outlet } = figure.source;
+      expect(document).toMatch(/^Xiaomi Corporation (annual |interim )?results announcement for the /);
       expect(publisher).toBe('Xiaomi Corporation');
       expect(Number.isNaN(Date.parse(published))).toBe(false);
       expect(statement.length).toBeGreaterThan(10);
       expect(url).toMatch(/^https?:\/\//);
+      // Xiaomi's words, a translation of the Chinese announcement, or coverage that names its outlet
+      expect(['announcement', 'translation', 'coverage']).toContain(kind);
+      if (kind === 'coverage') expect(outlet).toMatch(/\S/);
+    }
+  });
+
+  test('each announcement is dated after the end of its period, within fifteen months (comparatives)', () => {
+    const end = (period: string) => {
+      const q = /^Q([1-4]) (\d{4})$/.exec(period);
+      return q ? new Date(Date.UTC(Number(q[2]), Number(q[1]) * 3, 0)) : new Date(Date.UTC(Number(period), 12, 0));
+    };
+    for (const figure of reported.figures) {
+      const published = new Date(figure.source.published);
+      const days = (published.getTime() - end(figure.period).getTime()) / 86400000;
+      expect(days).toBeGreaterThan(0);
+      // a comparative figure may come from the next year's announcement
+      expect(days).toBeLessThan(460);
     }
   });
 
   test('every statement states the number it is the source of', () => {
     // e.g. 365906.4 CNY m → "365,906.4"; 191.8 CNY bn → "191.8"; 24.1 CNY bn → "241億" in a Chinese statement
+    // money is in CNY bn: a statement in RMB millions states it ×1000 ("365,906.4" for 365.9064)
     const spellings = (value: number) => {
-      const grouped = value.toLocaleString('en-US', { maximumFractionDigits: 4 });
-      return [grouped, String(value), `${Math.round(value * 10)}億`, `${value / 100}億`];
+      const grouped = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 4 });
+      const millions = Math.round(value * 10000) / 10;
+      return [grouped(value), String(value), grouped(millions), `${Math.round(value * 10)}億`, `${value / 100}億`];
     };
     for (const figure of reported.figures) {
       const found = spellings(figure.value).some((s) => figure.source.statement.includes(s));
@@ -53,10 +72,15 @@ describe('content/reported-results.json', () => {
     }
   });
 
-  test('covers FY2023, FY2024 and the quarters the template cites, with the template’s metric keys', () => {
+  test('covers every quarter from Q1 2023 to Q3 2025 and both full years, with the template’s metric keys', () => {
     const templateMetrics = new Set(templateFigures.map((f) => f.metric));
     const periods = new Set(reported.figures.map((f) => f.period));
-    expect([...periods].sort()).toEqual(['2023', '2024', 'Q3 2023', 'Q3 2024', 'Q4 2024']);
+    const quarters = [2023, 2024, 2025].flatMap((y) => [1, 2, 3, 4].map((q) => `Q${q} ${y}`)).slice(0, 11);
+    for (const period of [...quarters, '2023', '2024']) expect(periods).toContain(period);
+    // revenue and adjusted net profit for every quarter
+    for (const q of quarters)
+      for (const metric of ['total-revenue', 'adjusted-net-profit'])
+        expect(reported.figures.some((f) => f.metric === metric && f.period === q)).toBe(true);
     const metrics = new Set(reported.figures.map((f) => f.metric));
     // the template's own keys wherever it has a figure for the same thing …
     for (const key of [
@@ -69,13 +93,25 @@ describe('content/reported-results.json', () => {
       'rd-employees',
       'smartphone-shipments',
       'miui-mau',
+      'smartphone-revenue-share',
     ]) {
       expect(templateMetrics.has(key)).toBe(true);
       expect(metrics.has(key)).toBe(true);
     }
     // … and new keys only for what the template does not state
     const newKeys = [...metrics].filter((m) => !templateMetrics.has(m)).sort();
-    expect(newKeys).toEqual(['adjusted-net-profit', 'ev-deliveries', 'ev-revenue']);
+    expect(newKeys).toEqual(['adjusted-net-profit', 'ev-deliveries', 'ev-revenue', 'ev-segment-revenue']);
+  });
+
+  test('the EV metrics say which they are: the whole segment, or EVs alone', () => {
+    const value = (metric: string, period: string) =>
+      reported.figures.find((f) => f.metric === metric && f.period === period)?.value;
+    expect(value('ev-segment-revenue', '2024')).toBe(32.8);
+    expect(value('ev-revenue', '2024')).toBe(32.1);
+    for (const f of reported.figures.filter((x) => x.metric.startsWith('ev-') && x.metric.endsWith('revenue')))
+      expect(f.note).toMatch(f.metric === 'ev-revenue' ? /EVs alone/ : /segment/);
+    for (const f of reported.figures.filter((x) => x.metric === 'miui-mau' || x.metric === 'rd-employees'))
+      expect(f.note).toMatch(/point-in-time/);
   });
 
   test('units are ones Key Figures converts, or the template’s own unit for the metric', () => {
@@ -90,8 +126,10 @@ describe('content/reported-results.json', () => {
   test('the figures the issue names are there', () => {
     const value = (metric: string, period: string) =>
       reported.figures.find((f) => f.metric === metric && f.period === period)?.value;
-    expect(value('total-revenue', '2024')).toBe(365906.4); // RMB 365.9 bn, in RMB millions
-    expect(value('total-revenue', '2023')).toBe(270970.1); // RMB 271.0 bn
+    expect(value('total-revenue', '2024')).toBe(365.9064); // RMB 365,906.4 million
+    expect(value('total-revenue', '2023')).toBe(270.9701); // RMB 270,970.1 million
+    expect(value('total-revenue', 'Q3 2025')).toBe(113.1);
+    expect(value('ev-deliveries', 'Q3 2025')).toBe(108796);
     expect(value('smartphone-revenue', '2024')).toBe(191.8);
     expect(value('rd-spend', '2024')).toBe(24.1);
     expect(value('smartphone-shipments', '2024')).toBe(168.5);
@@ -103,16 +141,27 @@ describe('content/reported-results.json', () => {
       /figures\.0\.source\.publisher/,
     );
     expect(errorOf((f) => f.figures.push({ ...f.figures[0] }))).toMatch(
-      /duplicate metric and period: total-revenue 2024/,
+      /duplicate metric and period: total-revenue Q1 2023/,
     );
     expect(errorOf((f) => (f.figures[0].period = 'FY2024'))).toMatch(/figures\.0\.period/);
+    expect(
+      errorOf((f) => {
+        f.figures[0].source.kind = 'coverage';
+        delete f.figures[0].source.outlet;
+      }),
+    ).toMatch(/coverage must name its outlet/);
+    expect(errorOf((f) => delete (f.figures[0].source as { kind?: string }).kind)).toMatch(/figures\.0\.source\.kind/);
   });
 });
 
 test('the bundle embeds the reported results compactly, with exactly the same figures and sources', () => {
   const module = compactReportedModule(reported);
-  expect(module.length).toBeLessThan(JSON.stringify(reported).length / 2);
+  expect(module.length).toBeLessThan(JSON.stringify(reported).length / 4);
+  const body = module
+    .replace("import { inflateSync, strFromU8 } from 'fflate';", 'const { inflateSync, strFromU8 } = fflate;')
+    .replace('export default function unpackReported', 'return function unpackReported');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluating generated build output in a test
-  const load = new Function(module.replace('export default', 'return')) as () => ReportedResults;
-  expect(load().figures).toEqual(reported.figures);
+  const load = new Function('fflate', body) as (f: unknown) => () => ReportedResults;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle's inflater, as the build resolves it
+  expect(load(require('fflate'))().figures).toEqual(reported.figures);
 });
