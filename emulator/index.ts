@@ -40,7 +40,7 @@ import { UtilitiesImpl } from './utilities';
 import type { AuthModeName, CellScalar, ResolvedFormat } from './types';
 
 export type { Stats, TraceEntry } from './stats';
-export type { ReadModel, ReadSheet, ReadCell, ReadMerge, ReadNamedRange } from './read-model';
+export type { ReadModel, ReadSheet, ReadCell, ReadMerge, ReadNamedRange, ReadChart } from './read-model';
 export type { FakeStateJson, DocumentStateJson } from './state';
 export type {
   FakeOptions,

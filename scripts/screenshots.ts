@@ -7,7 +7,7 @@
  * the sidebar frame and the names people read on buttons (roles), not by the sidebar's internal ids, so a
  * redesigned sidebar needs no change here as long as it keeps those words.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -27,7 +27,11 @@ export const SCREENSHOT_FILES = [
   '02-editing-a-block.png',
   '03-key-figures-flags.png',
   '04-snapshot-compared.png',
+  '05-numbers-sheet.png',
 ] as const;
+
+/** The numbers sheet's screenshot also illustrates the README (docs/). */
+export const NUMBERS_DOC_FILE = join(repoRoot(), 'docs', 'numbers-sheet.png');
 
 /** Freezes Date and Math.random inside the bundle's global scope, so snapshot ids and times never vary. */
 function freezeBundleClock(context: vm.Context): void {
@@ -149,6 +153,20 @@ async function main(): Promise<void> {
       .waitFor();
     await settle(page);
     await shoot(page, SCREENSHOT_FILES[3]);
+
+    // The numbers sheet, opened from the sidebar's Numbers entry, then the sidebar closed: the four charts two by two.
+    // Back to the block list (compare → snapshots → list), then the Numbers entry.
+    for (let i = 0; i < 3 && !(await button(/^Numbers/).isVisible()); i++) {
+      await sidebar.locator('button.back').first().click();
+      await settle(page);
+    }
+    await button(/^Numbers/).click();
+    await page.waitForFunction(() => document.querySelectorAll('#grid-scroll .chart[data-drawn]').length === 4);
+    await page.locator('#sidebar-close').click();
+    await page.waitForFunction(() => document.querySelectorAll('#grid-scroll .chart[data-drawn]').length === 4);
+    await shoot(page, SCREENSHOT_FILES[4]);
+    copyFileSync(join(SCREENSHOTS_DIR, SCREENSHOT_FILES[4]), NUMBERS_DOC_FILE);
+    console.log('docs/numbers-sheet.png');
     await context.close();
   } finally {
     await browser.close();

@@ -34,6 +34,19 @@ export function previewClient(boot: ClientBoot): void {
 
   const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
   const scroller = $<HTMLDivElement>('grid-scroll');
+
+  /** Draws the embedded charts of the grid with Apache ECharts (loaded by the page), from their options. */
+  function drawCharts(): void {
+    type Chart = { setOption(option: unknown): void };
+    const lib = (window as unknown as { echarts?: { init(el: HTMLElement, theme?: null, opts?: object): Chart } })
+      .echarts;
+    if (!lib) return;
+    for (const el of Array.from(scroller.querySelectorAll<HTMLElement>('.chart'))) {
+      lib.init(el, null, { renderer: 'svg' }).setOption(JSON.parse(el.dataset.option ?? '{}'));
+      el.dataset.drawn = 'true';
+    }
+  }
+  drawCharts();
   const tabs = $<HTMLDivElement>('tabs');
   const nameBox = $<HTMLInputElement>('name-box');
   const formula = $<HTMLInputElement>('formula-input');
@@ -156,6 +169,7 @@ export function previewClient(boot: ClientBoot): void {
     activeRange = view.active;
     document.title = `${view.sheet} – ${view.spreadsheetName}`;
     scroller.innerHTML = view.grid; // server-rendered, every text escaped
+    drawCharts();
     renderTabs(view);
     markActiveRange();
     if (keepScroll) {

@@ -11,6 +11,7 @@
 import { parseTypedInput } from '../../emulator/cell-parsing';
 import type { BorderSide, ReadCell, ReadSheet } from '../../emulator';
 import { escapeHtml } from './html';
+import { chartBox, chartData, echartsOption } from '../charts/chart-option';
 
 export const ROW_HEADER_PX = 46;
 export const COLUMN_HEADER_PX = 24;
@@ -86,7 +87,7 @@ interface Span {
   c2: number;
 }
 
-export function renderGrid(sheet: ReadSheet, options: GridOptions): string {
+export function renderGrid(sheet: ReadSheet, options: GridOptions, sheets: readonly ReadSheet[] = [sheet]): string {
   const extraRows = options.extraRows ?? 30;
   const maxRows = options.maxRows ?? 2000;
   const cells = new Map<string, ReadCell>();
@@ -285,5 +286,16 @@ export function renderGrid(sheet: ReadSheet, options: GridOptions): string {
     out.push('</tr>');
   }
   out.push('</tbody></table>');
+  // Embedded charts float over the grid where Sheets anchors them; the page draws each with Apache ECharts from
+  // the option below (the same conversion the .xlsx export renders).
+  for (const chart of sheet.charts) {
+    const box = chartBox(chart, sheet);
+    const style = `left:${ROW_HEADER_PX + box.left}px;top:${COLUMN_HEADER_PX + box.top}px;width:${box.width}px;height:${box.height}px`;
+    const option = JSON.stringify(echartsOption(chart, chartData(chart, sheets)));
+    const label = typeof chart.options.title === 'string' ? chart.options.title : 'Chart';
+    out.push(
+      `<div class="chart" role="img" aria-label="${escapeHtml(label)}" style="${style}" data-option="${escapeHtml(option)}"></div>`,
+    );
+  }
   return out.join('');
 }

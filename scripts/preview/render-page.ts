@@ -88,6 +88,7 @@ footer.tabs-bar { display: flex; align-items: stretch; height: 38px; background:
   box-shadow: 0 4px 8px 3px rgba(60,64,67,.15), 0 1px 3px rgba(60,64,67,.3); display: flex; flex-direction: column; gap: 2px; font-size: 13px; }
 #toast[hidden] { display: none; }
 #toast strong { font-size: 14px; }
+#grid-scroll .chart { position: absolute; z-index: 6; background: #fff; border: 1px solid #dadce0; }
 `;
 
 export function renderPage(input: PageInput): string {
@@ -148,6 +149,7 @@ export function renderPage(input: PageInput): string {
 </main>
 <footer class="tabs-bar"><div id="tabs" role="tablist" aria-label="Sheets"></div></footer>
 <div id="toast" role="status" hidden></div>
+<script src="/echarts.js"></script>
 <script>(${previewClient.toString()})(${scriptJson(boot)});</script>
 </body>
 </html>

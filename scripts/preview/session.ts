@@ -290,7 +290,7 @@ export class PreviewSession {
       sheets: visible.map((s) => ({ name: s.name, tabColor: s.tabColor })),
       sheet: sheet.name,
       active: this.active(),
-      grid: renderGrid(sheet, { timeZone: model.timeZone }),
+      grid: renderGrid(sheet, { timeZone: model.timeZone }, model.sheets),
     };
   }
 

@@ -6,6 +6,8 @@
  * and the named ranges as defined names. The canvas sheet prints landscape on one page.
  * Used by `npm run export` and by the local preview's "Download .xlsx" button.
  */
+import { chartBox } from '../charts/chart-option';
+import { chartPng } from '../charts/render-chart';
 import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -86,7 +88,12 @@ function visibleWidthPx(sheet: ReadSheet): number {
   return px;
 }
 
-function writeSheet(wb: ExcelJS.Workbook, sheet: ReadSheet, options: Required<WorkbookOptions>): void {
+function writeSheet(
+  wb: ExcelJS.Workbook,
+  sheet: ReadSheet,
+  options: Required<WorkbookOptions>,
+  sheets: readonly ReadSheet[] = [sheet],
+): void {
   const canvas = isCanvasSheet(sheet);
   const ws = wb.addWorksheet(sheet.name, {
     state: sheet.hidden ? 'hidden' : 'visible',
@@ -122,6 +129,21 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ReadSheet, options: Required<Wo
 
   // Merges after the cells, keeping each merged cell's own borders (Excel draws a merge's edges from them).
   for (const m of sheet.merges) ws.mergeCellsWithoutStyle(m.a1);
+
+  // Embedded charts: an image of each (ECharts, rasterised), anchored where Sheets anchors the chart. The tables
+  // they draw stay formulas, so the numbers recalculate; the picture is of the values at export time.
+  for (const chart of sheet.charts) {
+    const png = chartPng(chart, sheet, sheets);
+    const image = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
+    const width = sheet.columnWidths[chart.anchorColumn - 1] ?? 100;
+    const height = sheet.rowHeights[chart.anchorRow - 1] ?? DEFAULT_ROW_PX;
+    const box = chartBox(chart, sheet);
+    ws.addImage(image, {
+      tl: { col: chart.anchorColumn - 1 + chart.offsetX / width, row: chart.anchorRow - 1 + chart.offsetY / height },
+      ext: { width: box.width, height: box.height },
+      editAs: 'oneCell',
+    });
+  }
 
   // Row heights: explicit ones as set in Sheets; automatic ones grown to fit their wrapped text.
   const estimated = estimateAutoRowHeights(sheet);
@@ -181,7 +203,7 @@ export function buildWorkbook(model: ReadModel, options: WorkbookOptions = {}): 
   // Any reader that can calculate recalculates on open; the cached values serve those that cannot.
   wb.calcProperties = { fullCalcOnLoad: true };
 
-  for (const sheet of model.sheets) writeSheet(wb, sheet, opts);
+  for (const sheet of model.sheets) writeSheet(wb, sheet, opts, model.sheets);
 
   for (const named of model.namedRanges) {
     wb.definedNames.add(

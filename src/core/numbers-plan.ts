@@ -64,9 +64,9 @@ const TABLES_ROW = 31;
 
 export const NUMBERS_TITLE = 'Xiaomi in numbers';
 export const SOURCE_LINE =
-  'Source: Reported Results (Xiaomi’s results announcements, and coverage quoting them); follows edits there.';
+  'Source: Reported Results (Xiaomi’s results announcements, and coverage quoting them).';
 export const TEMPLATE_SOURCE_LINE =
-  'Source: Key Figures (the template’s figures, and Reported Results) at the sheet’s CNY to USD rate.';
+  'Source: Key Figures and Reported Results, in USD at the sheet’s CNY to USD rate.';
 
 /** Quarters in order ("Q1 2023" … ), from the periods of the reported figures. */
 export function reportedQuarters(figures: readonly ReportedFigure[], metrics?: readonly string[]): string[] {

@@ -196,6 +196,11 @@ export const selectBlockRequestSchema = z.strictObject(
   objectError('a block id or an object with blockId and optionally canvasId'),
 );
 
+export const showNumbersRequestSchema = z.strictObject(
+  { ...canvasField },
+  objectError('an object with an optional canvasId'),
+);
+
 export const blockIdSchema = blockId;
 
 export type RequestFigure = z.infer<typeof figureSchema>;

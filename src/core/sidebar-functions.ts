@@ -15,6 +15,7 @@ export const SIDEBAR_FUNCTIONS = {
   resetBlock: 'change',
   getFitChecks: 'read',
   selectSegmentEntries: 'read',
+  showNumbers: 'read',
   saveSnapshot: 'save',
   listSnapshots: 'read',
   compareSnapshots: 'read',

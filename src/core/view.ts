@@ -231,12 +231,19 @@ export type FigureSources = Partial<Record<BlockId, Record<string, string>>>;
  */
 export type SidebarBoot = { canvas: CanvasView; sources?: FigureSources } | { error: string };
 
+/** showNumbers: which canvas's numbers sheet (the one the sidebar shows; else the active sheet's). */
+export interface ShowNumbersRequest {
+  canvasId?: string;
+}
+
 /** Server functions callable through google.script.run, with their argument and result types. */
 export interface ServerApi {
   getCanvas(request?: GetCanvasRequest): CanvasView;
   /** One block as the sheet holds it now (opening a block in the sidebar). */
   getBlock(request: GetBlockRequest): BlockView;
   selectBlock(request: string | SelectBlockRequest): void;
+  /** Opens the canvas's "Xiaomi in Numbers" sheet (its charts). */
+  showNumbers(request?: ShowNumbersRequest): void;
   saveBlock(request: SaveBlockRequest): BlockView;
   resetBlock(request: ResetBlockRequest): BlockView;
   /** What the canvas misses to show which value serves whom. */

@@ -6,7 +6,7 @@ import { blockArea } from '../core/canvas-layout';
 import { entriesAsStored, readCanvasGrid } from '../core/canvas-read';
 import { figuresAsStored } from '../core/details-read';
 import { plainFigure } from '../core/figure';
-import { rangeNames } from '../core/instance-names';
+import { rangeNames, sheetName } from '../core/instance-names';
 import { a1Range } from '../core/a1';
 import { canvasSegments, shippedLinks } from '../core/canvas-links';
 import { checkLinks, normaliseLinks } from '../core/entry-links';
@@ -22,6 +22,7 @@ import {
   resetBlockRequestSchema,
   saveBlockRequestSchema,
   selectBlockRequestSchema,
+  showNumbersRequestSchema,
   selectSegmentEntriesRequestSchema,
 } from '../core/requests';
 import { LIMITS } from '../core/limits';
@@ -71,6 +72,23 @@ export function selectBlock(request: unknown): void {
   }
   const area = blockArea(readCanvasGrid(sheets.canvas.getDataRange().getValues(), sheets.canvas.getName()).layout, id);
   sheets.canvas.getRange(area.titleRow, area.column, area.lastEntryRow - area.titleRow + 1, area.numColumns).activate();
+}
+
+/**
+ * Opens the canvas's "Xiaomi in Numbers" sheet: found by its named range (or its name). When it was deleted, says
+ * how to get it back in one plain line; Refresh Key Figures rebuilds it.
+ */
+export function showNumbers(request?: unknown): void {
+  const req = parseOptionalRequest(showNumbersRequestSchema, request, 'numbers request');
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { instance } = locateCanvas(spreadsheet, false, req.canvasId);
+  const named = spreadsheet.getRangeByName(rangeNames.numbers(instance));
+  const sheet = named ? named.getSheet() : spreadsheet.getSheetByName(sheetName('numbers', instance));
+  if (!sheet)
+    throw new Error(
+      'The "Xiaomi in Numbers" sheet of this canvas was deleted. Use Extensions › Xiaomi Canvas › Refresh Key Figures to rebuild it.',
+    );
+  sheet.activate();
 }
 
 /**

@@ -20,6 +20,7 @@ export const saveBlock = sidebarCall('saveBlock', canvasApi.saveBlock);
 export const resetBlock = sidebarCall('resetBlock', canvasApi.resetBlock);
 export const getFitChecks = sidebarCall('getFitChecks', canvasApi.getFitChecks);
 export const selectSegmentEntries = sidebarCall('selectSegmentEntries', canvasApi.selectSegmentEntries);
+export const showNumbers = sidebarCall('showNumbers', canvasApi.showNumbers);
 export const saveSnapshot = sidebarCall('saveSnapshot', snapshots.saveSnapshot);
 export const listSnapshots = sidebarCall('listSnapshots', snapshots.listSnapshots);
 export const compareSnapshots = sidebarCall('compareSnapshots', snapshots.compareSnapshots);

@@ -223,6 +223,19 @@ export class SidebarApp implements SidebarShell, ListActions {
     this.transferActions.open();
   }
 
+  /** Opens the numbers sheet on the spreadsheet; the sidebar stays on the list (a failure shows above it). */
+  openNumbers(): void {
+    if (this.state.busy) return;
+    const canvasId = this.state.canvas?.canvasId;
+    this.api.showNumbers(canvasId ? { canvasId } : undefined).then(
+      () => this.announce('Opened the Xiaomi in Numbers sheet.'),
+      (error: unknown) => {
+        this.state.listError = `The numbers sheet could not be opened: ${plainServerError(errorMessage(error))}`;
+        this.render();
+      },
+    );
+  }
+
   backToList(): void {
     if (this.state.busy) return;
     const from = this.state.view;

@@ -14,6 +14,8 @@ export interface ListActions extends CanvasPickerActions, FitActions {
   refresh(): void;
   openSnapshots(): void;
   openTransfer(): void;
+  /** Opens the "Xiaomi in Numbers" sheet (the charts). */
+  openNumbers(): void;
 }
 
 /** Ids of the list view's entries to the other views (focus returns to them on Back). */
@@ -23,6 +25,7 @@ export const listIds = {
   transfer: 'open-transfer',
   error: 'list-error',
   refresh: 'refresh',
+  numbers: 'open-numbers',
 };
 
 const off = (busy: boolean) => (busy ? 'true' : undefined);
@@ -103,6 +106,29 @@ export function renderList(
               ),
               icon('next', 20),
             ),
+          ),
+        ),
+        // After the nine blocks, a small entry that opens the charts of Xiaomi's reported results.
+        el(
+          'li',
+          { class: 'numbers-entry' },
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'numbers-item',
+              id: listIds.numbers,
+              'aria-disabled': off(busy),
+              onclick: () => actions.openNumbers(),
+            },
+            el(
+              'span',
+              { class: 'block-text' },
+              el('span', { class: 'block-title' }, 'Numbers'),
+              ' ',
+              el('span', { class: 'block-count' }, 'Charts of Xiaomi’s reported results'),
+            ),
+            icon('next', 20),
           ),
         ),
       ),

@@ -81,6 +81,52 @@ async function showTab(name: string): Promise<void> {
   );
 }
 
+test('the numbers sheet draws its four charts with ECharts, from the chart specifications the add-on inserted', async () => {
+  await page.waitForSelector('#grid-scroll table.grid');
+  await showTab('Xiaomi in Numbers');
+  await page.waitForFunction(() => document.querySelectorAll('#grid-scroll .chart[data-drawn] svg').length === 4);
+  const charts = page.locator('#grid-scroll .chart');
+  expect(await charts.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).toEqual([
+    'Revenue by segment per quarter',
+    'The template’s figures against Xiaomi’s reported ones',
+    'EV deliveries per quarter',
+    'Smartphone shipments per quarter',
+  ]);
+  // Each chart is drawn (an SVG with its title and bars), where Sheets anchors it, none overlapping another.
+  const drawn = await charts.evaluateAll((els) =>
+    els.map((el) => {
+      const box = el.getBoundingClientRect();
+      return {
+        texts: Array.from(el.querySelectorAll('svg text')).map((t) => t.textContent ?? ''),
+        title: el.getAttribute('aria-label') ?? '',
+        bars: el.querySelectorAll('svg path').length,
+        box: { x: box.x, y: box.y, right: box.right, bottom: box.bottom },
+      };
+    }),
+  );
+  for (const chart of drawn) {
+    expect(chart.bars).toBeGreaterThan(5);
+    expect(chart.texts).toContain(chart.title);
+  }
+  for (let i = 0; i < drawn.length; i++)
+    for (let j = i + 1; j < drawn.length; j++) {
+      const [a, b] = [drawn[i].box, drawn[j].box];
+      expect(a.right <= b.x || b.right <= a.x || a.bottom <= b.y || b.bottom <= a.y).toBe(true);
+    }
+  // The options come from the add-on's chart: the segments chart is stacked with the canvas palette.
+  const option = JSON.parse((await charts.first().getAttribute('data-option')) ?? '{}') as {
+    series: Array<{ stack?: string; data: Array<number | null> }>;
+    color: string[];
+  };
+  expect(option.series).toHaveLength(4);
+  expect(option.series.every((s) => s.stack === 'total')).toBe(true);
+  expect(option.series[3].data[0]).toBeNull(); // no EV segment before Q2 2024: an empty point, not a zero
+  mkdirSync(OUTPUT, { recursive: true });
+  await page.screenshot({ path: join(OUTPUT, 'preview-numbers.png') });
+  await showTab(CANVAS);
+  expect(pageErrors).toEqual([]);
+});
+
 test('the canvas tab looks like the sheet: 9 designed blocks, no gridlines, the real sidebar beside it', async () => {
   await page.waitForSelector('#grid-scroll table.grid');
   expect(await page.locator('#tabs .tab').allTextContents()).toEqual([
@@ -89,6 +135,7 @@ test('the canvas tab looks like the sheet: 9 designed blocks, no gridlines, the 
     DETAILS,
     KEY_FIGURES,
     'Reported Results',
+    'Xiaomi in Numbers',
   ]);
   expect(await page.locator('#tabs .tab.active').textContent()).toBe(CANVAS);
   expect(await page.locator('table.grid').getAttribute('class')).toContain('no-gridlines');
@@ -114,6 +161,7 @@ test('the canvas tab looks like the sheet: 9 designed blocks, no gridlines, the 
 
   await sidebar().locator('button.block-item').first().waitFor();
   expect(await sidebar().locator('button.block-item').count()).toBe(9);
+  await expect(sidebar().getByRole('button', { name: /^Numbers/ }).count()).resolves.toBe(1);
   expect(await page.locator('#sidebar-pane').boundingBox()).toMatchObject({ width: 300 });
 });
 
@@ -199,7 +247,7 @@ test('the menu: Refresh Key Figures shows its toast; Insert asks first — No ch
   await page.waitForFunction(() => document.querySelector('#save-status')?.textContent === 'All changes saved');
   expect(dialogs.at(-1)).toMatch(/^confirm: This spreadsheet already has a Xiaomi canvas/);
   expect(readFileSync(preview.stateFile, 'utf8')).toBe(before);
-  expect(await page.locator('#tabs .tab').count()).toBe(5);
+  expect(await page.locator('#tabs .tab').count()).toBe(6);
 
   dialogAnswers = [true];
   await page.locator('.addon-bar button', { hasText: 'Insert Xiaomi canvas' }).click();
@@ -210,10 +258,12 @@ test('the menu: Refresh Key Figures shows its toast; Insert asks first — No ch
     DETAILS,
     KEY_FIGURES,
     'Reported Results',
+    'Xiaomi in Numbers',
     'Xiaomi Canvas (2)',
     'Xiaomi Details (2)',
     'Key Figures (2)',
     'Reported Results (2)',
+    'Xiaomi in Numbers (2)',
   ]);
   expect(pageErrors).toEqual([]);
 });

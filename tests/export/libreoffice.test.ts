@@ -132,7 +132,8 @@ maybe(
     fake.direct.setCell(KEY_FIGURES, 'P1', '0.2');
     const values = fake.direct.values(KEY_FIGURES);
     const formulas = fake.direct.formulas(KEY_FIGURES);
-    const row = values.findIndex((r) => r[3] === 'CNY bn');
+    // a CNY figure that Xiaomi reported too (so LibreOffice has a Reported value to compare it with)
+    const row = values.findIndex((r) => r[3] === 'CNY bn' && typeof r[10] === 'number');
     const target = /^='Xiaomi Details'!(G\d+)$/.exec(formulas[row][2])?.[1] as string;
     fake.direct.setCell('Xiaomi Details', target, '123.4');
     expect(fake.direct.evaluate(KEY_FIGURES, `G${row + 1}`)).toBeCloseTo(24.68, 9);
@@ -154,6 +155,17 @@ maybe(
     expect(reported).toBeGreaterThan(0);
     expect(computed(ws.getCell(row + 1, 12)) as number).toBeCloseTo(123.4 / reported - 1, 9);
     expect(computed(ws.getCell(row + 1, 13))).toBe('⚠ Differs from reported');
+    // The numbers sheet's tables are recalculated by LibreOffice too: every number the charts draw matches.
+    const numbers = book.getWorksheet('Xiaomi in Numbers') as ExcelJS.Worksheet;
+    let charted = 0;
+    fake.direct.values('Xiaomi in Numbers').forEach((cells, r) =>
+      cells.forEach((v, c) => {
+        if (typeof v !== 'number') return;
+        charted++;
+        expect([r + 1, c + 1, computed(numbers.getCell(r + 1, c + 1))]).toEqual([r + 1, c + 1, expect.closeTo(v, 6)]);
+      }),
+    );
+    expect(charted).toBeGreaterThan(60);
     const usdRow = values.findIndex((r) => r[1] === 'Total revenue' && r[3] === 'USD bn' && r[4] === '2024');
     expect(computed(ws.getCell(usdRow + 1, 11)) as number).toBeCloseTo(365.9064 * 0.2, 9);
   },

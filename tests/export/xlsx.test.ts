@@ -24,6 +24,7 @@ const CANVAS = 'Xiaomi Canvas';
 const DETAILS = 'Xiaomi Details';
 const KEY_FIGURES = 'Key Figures';
 const REPORTED = 'Reported Results';
+const NUMBERS = 'Xiaomi in Numbers';
 const BORDER_STYLES: Record<string, string> = {
   SOLID: 'thin',
   SOLID_MEDIUM: 'medium',
@@ -79,10 +80,29 @@ function cachedResult(cell: ExcelJS.Cell): unknown {
 
 describe('the workbook', () => {
   test('has the add-on sheets in order, the canvas active', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED]);
-    expect(model.sheets.map((s) => s.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED, NUMBERS]);
+    expect(model.sheets.map((s) => s.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED, NUMBERS]);
     expect(wb.views[0].activeTab).toBe(0);
     expect(wb.calcProperties.fullCalcOnLoad).toBeUndefined(); // exceljs does not read it back; checked in the XML below
+  });
+
+  test('the numbers sheet keeps its tables as formulas and holds an image of each chart where Sheets anchors it', () => {
+    const ws = sheet(NUMBERS);
+    const charts = modelSheet(NUMBERS).charts;
+    expect(charts).toHaveLength(4);
+    const images = ws.getImages();
+    expect(images).toHaveLength(4);
+    images.forEach((image, i) => {
+      const chart = charts[i];
+      expect(Math.floor(image.range.tl.nativeCol)).toBe(chart.anchorColumn - 1);
+      expect(Math.floor(image.range.tl.nativeRow)).toBe(chart.anchorRow - 1);
+      const media = wb.getImage(Number(image.imageId));
+      const bytes = Buffer.from(media.buffer as unknown as Uint8Array);
+      expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // rendered at twice the chart's width in pixels
+      expect(bytes.readUInt32BE(16)).toBe(Number(chart.options.width) * 2);
+    });
+    expect(ws.getCell('B32').formula).toMatch(/^IF\(/);
   });
 
   test('every cell keeps its value, or its formula with the computed value cached', () => {
@@ -143,7 +163,7 @@ describe('the workbook', () => {
     expect(sheet(KEY_FIGURES).getCell('P1').note).toBeTruthy();
   });
 
-  test('Key Figures formulas link to the details and carry numbers; only IF/ISNUMBER/AND/OR/NOT/SUMPRODUCT are used', () => {
+  test('Key Figures formulas link to the details and carry numbers; only functions all three spreadsheets share are used', () => {
     const kf = sheet(KEY_FIGURES);
     const value = kf.getCell('C2');
     expect(value.formula).toMatch(/^'Xiaomi Details'!G\d+$/);
@@ -157,7 +177,8 @@ describe('the workbook', () => {
         }),
       );
     }
-    expect([...used].sort()).toEqual(['ABS', 'AND', 'IF', 'ISNUMBER', 'NOT', 'OR', 'SUMPRODUCT']);
+    // COUNTIFS/SUMIFS: the numbers sheet's lookups (exact keys and periods, no wildcard or operator characters)
+    expect([...used].sort()).toEqual(['ABS', 'AND', 'COUNTIFS', 'IF', 'ISNUMBER', 'NOT', 'OR', 'SUMIFS', 'SUMPRODUCT']);
     // The conflicts the source text contains are flagged in the cached values.
     let conflicts = 0;
     for (let r = 2; r <= kf.rowCount; r++) if (cachedResult(kf.getCell(`H${r}`)) === '⚠ Conflict') conflicts++;
@@ -328,7 +349,7 @@ describe('npm run export', () => {
     writeFileSync(state, JSON.stringify(saved.toJSON()));
     const out = join(dir, 'from-state.xlsx');
     const result = await exportCanvas({ out, fromState: state });
-    expect(result.sheets).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED]);
+    expect(result.sheets).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED, NUMBERS]);
     const book = await readBack(out);
     expect(book.getWorksheet(KEY_FIGURES)?.getCell('P1').value).toBe(0.5);
   });
