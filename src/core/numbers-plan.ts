@@ -63,10 +63,8 @@ const SOURCE_ROWS = [15, 29] as const;
 const TABLES_ROW = 31;
 
 export const NUMBERS_TITLE = 'Xiaomi in numbers';
-export const SOURCE_LINE =
-  'Source: Reported Results (Xiaomi’s results announcements, and coverage quoting them).';
-export const TEMPLATE_SOURCE_LINE =
-  'Source: Key Figures and Reported Results, in USD at the sheet’s CNY to USD rate.';
+export const SOURCE_LINE = 'Source: Reported Results (Xiaomi’s results announcements, and coverage quoting them).';
+export const TEMPLATE_SOURCE_LINE = 'Source: Key Figures and Reported Results, in USD at the sheet’s CNY to USD rate.';
 
 /** Quarters in order ("Q1 2023" … ), from the periods of the reported figures. */
 export function reportedQuarters(figures: readonly ReportedFigure[], metrics?: readonly string[]): string[] {

@@ -161,7 +161,11 @@ test('the canvas tab looks like the sheet: 9 designed blocks, no gridlines, the 
 
   await sidebar().locator('button.block-item').first().waitFor();
   expect(await sidebar().locator('button.block-item').count()).toBe(9);
-  await expect(sidebar().getByRole('button', { name: /^Numbers/ }).count()).resolves.toBe(1);
+  await expect(
+    sidebar()
+      .getByRole('button', { name: /^Numbers/ })
+      .count(),
+  ).resolves.toBe(1);
   expect(await page.locator('#sidebar-pane').boundingBox()).toMatchObject({ width: 300 });
 });
 
