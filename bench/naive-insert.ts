@@ -12,7 +12,7 @@ import { BLOCK_IDS } from '../src/core/block-ids';
 import { buildCanvasPlan } from '../src/core/canvas-plan';
 import type { CanvasContent } from '../src/core/content-schema';
 import { buildDetailsPlan } from '../src/core/details-plan';
-import { rangeNames, sheetName } from '../src/core/instance-names';
+import { sheetName } from '../src/core/instance-names';
 import { buildKeyFiguresPlan } from '../src/core/key-figures-plan';
 import type { CellStyle, CellValue, SheetPlan } from '../src/core/sheet-plan';
 import {
@@ -196,13 +196,10 @@ export function naiveInsert(
     sheet.getLastRow();
     row.forEach((value, c) => {
       const cell = sheet.getRange(r + 1, c + 1);
-      cell.setNumberFormat(reported.numberFormats[r][c]);
       cell.setValue(value);
-      if (r === 0) cell.setFontWeight('bold');
     });
   });
   sheet.setFrozenRows(1);
-  sheet.setFrozenColumns(2);
   for (const run of REPORTED_COLUMN_WIDTHS)
     for (let c = run.column; c < run.column + run.count; c++) sheet.setColumnWidth(c, run.width);
   spreadsheet.setNamedRange(reported.namedRange.name, sheet.getRange(reported.namedRange.range));
@@ -236,10 +233,7 @@ export function naiveInsert(
     for (const [option, value] of chartOptions(spec)) builder = builder.setOption(option, value);
     chartsSheet.insertChart(builder.build());
   }
-  spreadsheet.setNamedRange(
-    rangeNames.numbers(1),
-    chartsSheet.getRange(1, 1, numbers.values.length, numbers.values[0].length),
-  );
+
   canvas!.activate();
   spreadsheet.toast(`Done: ${BLOCK_IDS.length} blocks.`, 'Xiaomi Canvas', 8);
 }

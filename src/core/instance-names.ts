@@ -37,7 +37,6 @@ export const rangeNames = {
   keyFigures: (n: number) => `${namedRangePrefix(n)}KeyFigures`,
   rate: (n: number) => `${namedRangePrefix(n)}Rate`,
   reported: (n: number) => `${namedRangePrefix(n)}ReportedResults`,
-  numbers: (n: number) => `${namedRangePrefix(n)}Numbers`,
 };
 
 /** Every name a canvas instance owns (the snapshot sheet's name is shared, not an instance's). */

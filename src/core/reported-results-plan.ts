@@ -25,8 +25,6 @@ export const REPORTED_RESULTS_HEADER = [
 ] as const;
 /** Units counted in whole things: shown without decimals. */
 const COUNT_UNITS = ['vehicles', 'employees', 'stores', 'users', 'units'];
-export const REPORTED_DECIMAL_FORMAT = '#,##0.0##';
-export const REPORTED_COUNT_FORMAT = '#,##0';
 /** Column widths (px), one run (one call): the text columns from Source to Note; Metric to Unit keep 100 px. */
 export const REPORTED_COLUMN_WIDTHS = [{ column: 5, count: 6, width: 260 }] as const;
 export const REPORTED_RESULTS_COLUMNS = REPORTED_RESULTS_HEADER.length;
@@ -35,8 +33,6 @@ export const REPORTED_LOOKUP_LAST_ROW = 200;
 
 export interface ReportedResultsPlan {
   values: CellValue[][];
-  /** One number format per cell: Value as a grouped number (whole counts without decimals), text automatic. */
-  numberFormats: string[][];
   /** The table (header and figures), named so Refresh Key Figures finds the sheet wherever it is. */
   namedRange: { name: string; range: string };
 }
@@ -52,11 +48,22 @@ export function statementKind(source: ReportedFigure['source']): string {
   return `Coverage: ${source.outlet ?? 'press'}`;
 }
 
+/**
+ * A whole count of 1,000 or more is written as typed text with digit grouping ("108,796"): Sheets reads it as the
+ * number and gives the cell its grouped whole-number format, so no format call is needed. Insert and Refresh write
+ * while the locale is en_US (withFormulaLocale), where "," groups digits. Everything else is written as a number
+ * (money in CNY bn, millions of units or users), which the automatic format shows as it is.
+ */
+export function reportedValueCell(value: number, unit: string): CellValue {
+  const whole = isCountUnit(unit) && Number.isInteger(value) && Math.abs(value) >= 1000;
+  return whole ? value.toLocaleString('en-US') : value;
+}
+
 export function reportedRowValues(figure: ReportedFigure): CellValue[] {
   return [
     text(figure.metric),
     text(figure.period),
-    figure.value,
+    reportedValueCell(figure.value, figure.unit),
     text(figure.unit),
     text(figure.source.document),
     text(figure.source.published),
@@ -67,22 +74,15 @@ export function reportedRowValues(figure: ReportedFigure): CellValue[] {
   ];
 }
 
-/** The Value column's format for a unit: whole counts without decimals, everything else grouped with decimals. */
-export function reportedValueFormat(unit: string): string {
-  const lower = unit.toLowerCase();
-  return COUNT_UNITS.some((u) => lower === u) ? REPORTED_COUNT_FORMAT : REPORTED_DECIMAL_FORMAT;
+/** Units counted in whole things (vehicles, employees, …). */
+export function isCountUnit(unit: string): boolean {
+  return COUNT_UNITS.includes(unit.toLowerCase());
 }
 
 export function buildReportedResultsPlan(instance: number, figures: readonly ReportedFigure[]): ReportedResultsPlan {
   const values: CellValue[][] = [REPORTED_RESULTS_HEADER.map(text), ...figures.map(reportedRowValues)];
-  const numberFormats = values.map((_, r) =>
-    REPORTED_RESULTS_HEADER.map((_h, c) =>
-      r > 0 && c === 2 ? reportedValueFormat(figures[r - 1].unit) : AUTOMATIC_FORMAT,
-    ),
-  );
   return {
     values,
-    numberFormats,
     namedRange: {
       name: rangeNames.reported(instance),
       range: a1Range(1, 1, values.length, REPORTED_RESULTS_COLUMNS),

@@ -75,15 +75,14 @@ export function selectBlock(request: unknown): void {
 }
 
 /**
- * Opens the canvas's "Xiaomi in Numbers" sheet: found by its named range (or its name). When it was deleted, says
+ * Opens the canvas's "Xiaomi in Numbers" sheet, found by its name. When it was deleted, says
  * how to get it back in one plain line; Refresh Key Figures rebuilds it.
  */
 export function showNumbers(request?: unknown): void {
   const req = parseOptionalRequest(showNumbersRequestSchema, request, 'numbers request');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { instance } = locateCanvas(spreadsheet, false, req.canvasId);
-  const named = spreadsheet.getRangeByName(rangeNames.numbers(instance));
-  const sheet = named ? named.getSheet() : spreadsheet.getSheetByName(sheetName('numbers', instance));
+  const sheet = spreadsheet.getSheetByName(sheetName('numbers', instance));
   if (!sheet)
     throw new Error(
       'The "Xiaomi in Numbers" sheet of this canvas was deleted. Use Extensions › Xiaomi Canvas › Refresh Key Figures to rebuild it.',

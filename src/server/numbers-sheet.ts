@@ -1,4 +1,4 @@
-import { rangeNames, sheetName } from '../core/instance-names';
+import { sheetName } from '../core/instance-names';
 import { REPORTED_LOOKUP_LAST_ROW } from '../core/reported-results-plan';
 import {
   buildNumbersPlan,
@@ -9,7 +9,7 @@ import {
   type NumbersPlan,
 } from '../core/numbers-plan';
 import type { Figure } from '../core/view';
-import { createNamedRange, freshSheetRange } from './apply-plan';
+import { freshSheetRange } from './apply-plan';
 import { reportedFigures } from './reported';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -60,8 +60,8 @@ function writeNumbers(sheet: Sheet, grid: Range, plan: NumbersPlan): void {
 }
 
 /**
- * Adds the "Xiaomi in Numbers" sheet of a canvas at `index`: its tables of formulas and four charts over them,
- * and a named range over the tables so Refresh finds the sheet when it is renamed. Ten calls.
+ * Adds the "Xiaomi in Numbers" sheet of a canvas at `index`: its tables of formulas and four charts over them.
+ * Nine calls. Refresh finds it by its name (a renamed copy is the user's: Refresh builds a fresh one).
  */
 export function insertNumbersSheet(
   spreadsheet: Spreadsheet,
@@ -74,7 +74,6 @@ export function insertNumbersSheet(
   const sheet = spreadsheet.insertSheet(name, index);
   const grid = freshSheetRange(sheet, plan.values.length, plan.values[0].length);
   writeNumbers(sheet, grid, plan);
-  createNamedRange(spreadsheet, rangeNames.numbers(instance), grid);
   return sheet;
 }
 
@@ -102,8 +101,7 @@ function isOurs(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart, plan: Numbers
  * comes back and none is ever duplicated. Charts a user added over other cells are kept.
  */
 export function refreshNumbersSheet(spreadsheet: Spreadsheet, instance: number, inputs: NumbersInputs): void {
-  const named = spreadsheet.getRangeByName(rangeNames.numbers(instance));
-  const sheet = named ? named.getSheet() : spreadsheet.getSheetByName(sheetName('numbers', instance));
+  const sheet = spreadsheet.getSheetByName(sheetName('numbers', instance));
   if (!sheet) {
     const after = spreadsheet.getSheetByName(inputs.reportedSheet);
     const index = after ? after.getIndex() : spreadsheet.getSheets().length;
@@ -123,5 +121,4 @@ export function refreshNumbersSheet(spreadsheet: Spreadsheet, instance: number, 
   sheet.getRange(template.row, 1, through - template.row + 1, template.lastColumn).clearContent();
   const grid = sheet.getRange(1, 1, rows, columns);
   writeNumbers(sheet, grid, plan);
-  createNamedRange(spreadsheet, rangeNames.numbers(instance), grid);
 }

@@ -14,9 +14,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
- * Adds the Reported Results sheet at `index`, named `name`: one grid of values with its number formats, a bold
- * frozen header, frozen row labels, one width run and the table's named range — nine calls whatever the number
- * of figures. A fresh sheet already has every other
+ * Adds the Reported Results sheet at `index`, named `name`: one grid of values (counts typed with digit grouping,
+ * see reportedValueCell), a frozen header, one width run and the table's named range — six calls whatever the
+ * number of figures. A fresh sheet already has every other
  * property the sheet wants (automatic number format, default font), so nothing else is written.
  */
 export function insertReportedResults(spreadsheet: Spreadsheet, instance: number, name: string, index: number): Sheet {
@@ -24,12 +24,9 @@ export function insertReportedResults(spreadsheet: Spreadsheet, instance: number
   const sheet = spreadsheet.insertSheet(name, index);
   // A new sheet's size is not documented: freshSheetRange grows it only if the table does not fit.
   const table = freshSheetRange(sheet, plan.values.length, REPORTED_RESULTS_COLUMNS);
-  table.setNumberFormats(plan.numberFormats);
   table.setValues(plan.values);
-  table.setFontWeights(plan.values.map((_, r) => plan.values[0].map(() => (r === 0 ? 'bold' : 'normal'))));
+  // The header row stays in view (frozen: Sheets draws the line under it); readable widths for the long columns.
   sheet.setFrozenRows(1);
-  // The first row and the row labels (metric, period) stay in view; readable widths for the long columns.
-  sheet.setFrozenColumns(2);
   for (const run of REPORTED_COLUMN_WIDTHS) sheet.setColumnWidths(run.column, run.count, run.width);
   createNamedRange(spreadsheet, plan.namedRange.name, table);
   return sheet;

@@ -19,8 +19,7 @@ const sheetProtection = (b: Bundle, name: string) => {
   return found.length === 1 ? found[0] : null;
 };
 // The enum lives on the fake's SpreadsheetApp.
-const SpreadsheetAppProtection = (b: Bundle) =>
-  (b.fake.globals.SpreadsheetApp).ProtectionType;
+const SpreadsheetAppProtection = (b: Bundle) => b.fake.globals.SpreadsheetApp.ProtectionType;
 
 /** True when the cell lies inside one of the protection's unprotected ranges. */
 function isFree(b: Bundle, sheetName: string, row: number, column: number): boolean {

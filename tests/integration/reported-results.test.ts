@@ -61,7 +61,11 @@ describe('Reported Results sheet', () => {
       expect(row[5]).toMatch(/^\d{4}-\d{2}-\d{2}$/); // text, never turned into a date
       expect(String(row[6]).length).toBeGreaterThan(10);
     });
-    expect(b.fake.direct.cell(REPORTED, 'A1').format.fontWeight).toBe('bold');
+    expect(b.fake.spreadsheet.getSheetByName(REPORTED)!.getFrozenRows()).toBe(1);
+    // whole counts show digit grouping and no decimals
+    const display = b.fake.direct.displayValues(REPORTED);
+    const ev = values.findIndex((row) => row[0] === 'ev-deliveries' && row[1] === 'Q3 2025');
+    expect(display[ev][2]).toBe('108,796');
     expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_ReportedResults')!.getSheet().getName()).toBe(REPORTED);
   });
 
