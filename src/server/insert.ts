@@ -7,7 +7,7 @@ import { buildDetailsPlan } from '../core/details-plan';
 import { instanceRangeNames, rangeNames, sheetName } from '../core/instance-names';
 import { buildKeyFiguresPlan } from '../core/key-figures-plan';
 import { applySheetPlan } from './apply-plan';
-import { insertNumbersSheet } from './numbers-sheet';
+import { insertNumbersSheet, refreshNumbersSheet } from './numbers-sheet';
 import { insertReportedResults, reportedLookup } from './reported-results';
 import { sheetNameTaken } from '../core/sheet-names';
 import { withDocumentLock } from './lock';
@@ -83,11 +83,14 @@ export function insertCanvasInstance(
     applySheetPlan(spreadsheet.insertSheet(names.details, sheetCount + 1), details.plan, spreadsheet);
     applySheetPlan(spreadsheet.insertSheet(names.figures, sheetCount + 2), figuresPlan, spreadsheet);
     insertReportedResults(spreadsheet, instance, names.reported, sheetCount + 3);
-    insertNumbersSheet(spreadsheet, instance, names.numbers, sheetCount + 4, {
+    const numbers = {
       figuresSheet: names.figures,
       reportedSheet: names.reported,
       figures: content.blocks.flatMap((block) => block.figures),
-    });
+    };
+    // A numbers sheet a deleted canvas of this instance left behind is reused (rebuilt), never duplicated.
+    if (free.numbersLeft) refreshNumbersSheet(spreadsheet, instance, numbers);
+    else insertNumbersSheet(spreadsheet, instance, names.numbers, sheetCount + 4, numbers);
     return sheet;
   });
 
@@ -108,6 +111,8 @@ export interface FreeInstance {
   locale: string;
   /** Names of this instance a deleted canvas left behind (removed before the new ones are created). */
   leftovers: GoogleAppsScript.Spreadsheet.NamedRange[];
+  /** A numbers sheet of this instance a deleted canvas left behind: reused (its tables and charts rebuilt). */
+  numbersLeft?: boolean;
 }
 
 /**
@@ -120,7 +125,7 @@ function freeInstance(spreadsheet: Spreadsheet): FreeInstance & { exists: boolea
   const names = sheets.map((sheet) => sheet.getName());
   const taken = sheetNameTaken(names);
   const nameIsFree = (n: number) =>
-    (['canvas', 'details', 'figures', 'reported', 'numbers'] as const).every((kind) => !taken(sheetName(kind, n)));
+    (['canvas', 'details', 'figures', 'reported'] as const).every((kind) => !taken(sheetName(kind, n)));
   const listed = new Map(spreadsheet.getNamedRanges().map((named) => [named.getName(), named] as const));
   let exists = names.some((name) => CANVAS_SHEET_NAME.test(name));
   let instance = 1;
@@ -132,5 +137,13 @@ function freeInstance(spreadsheet: Spreadsheet): FreeInstance & { exists: boolea
     instance++;
   }
   const leftovers = instanceRangeNames(instance).flatMap((name) => listed.get(name) ?? []);
-  return { instance, exists, sheetCount: sheets.length, locale: spreadsheet.getSpreadsheetLocale(), leftovers };
+  const numbersLeft = taken(sheetName('numbers', instance));
+  return {
+    instance,
+    exists,
+    sheetCount: sheets.length,
+    locale: spreadsheet.getSpreadsheetLocale(),
+    leftovers,
+    numbersLeft,
+  };
 }

@@ -53,9 +53,14 @@ function insertChart(sheet: Sheet, spec: ChartSpec, range: Range): void {
  * Writes the tables and inserts every chart; the charts' ranges come in one RangeList. A fresh sheet's automatic
  * format shows the tables' numbers as computed, so no number format is written (one call less on insert).
  */
-function writeNumbers(sheet: Sheet, grid: Range, plan: NumbersPlan): void {
+function writeNumbers(sheet: Sheet, grid: Range, plan: NumbersPlan, oneRangeList: boolean): void {
   grid.setValues(plan.values);
-  const ranges = sheet.getRangeList(plan.charts.map((c) => c.range)).getRanges();
+  // Insert fetches the four ranges in one RangeList, in the order asked (Google documents no order; if it ever
+  // differed, a chart would draw another table of this sheet, and Refresh, which takes each range on its own,
+  // puts it right). Refresh is not under insert's call budget.
+  const ranges = oneRangeList
+    ? sheet.getRangeList(plan.charts.map((c) => c.range)).getRanges()
+    : plan.charts.map((c) => sheet.getRange(c.range));
   plan.charts.forEach((spec, i) => insertChart(sheet, spec, ranges[i]));
 }
 
@@ -73,7 +78,7 @@ export function insertNumbersSheet(
   const plan = planFor(inputs);
   const sheet = spreadsheet.insertSheet(name, index);
   const grid = freshSheetRange(sheet, plan.values.length, plan.values[0].length);
-  writeNumbers(sheet, grid, plan);
+  writeNumbers(sheet, grid, plan, true);
   return sheet;
 }
 
@@ -120,5 +125,5 @@ export function refreshNumbersSheet(spreadsheet: Spreadsheet, instance: number, 
   const through = Math.max(lastRow, rows);
   sheet.getRange(template.row, 1, through - template.row + 1, template.lastColumn).clearContent();
   const grid = sheet.getRange(1, 1, rows, columns);
-  writeNumbers(sheet, grid, plan);
+  writeNumbers(sheet, grid, plan, false);
 }

@@ -211,14 +211,17 @@ describe('Insert run again', () => {
       DETAILS,
       FIGURES,
       'Reported Results',
+      'Xiaomi in Numbers',
       `${CANVAS} (2)`,
       `${DETAILS} (2)`,
       `${FIGURES} (2)`,
       'Reported Results (2)',
+      'Xiaomi in Numbers (2)',
       `${CANVAS} (3)`,
       `${DETAILS} (3)`,
       `${FIGURES} (3)`,
       'Reported Results (3)',
+      'Xiaomi in Numbers (3)',
     ]);
     expect(JSON.stringify(c.state().sheets.filter((s) => [CANVAS, DETAILS, FIGURES].includes(s.name)))).toBe(first);
     expect(c.fake.direct.activeSheetName()).toBe(`${CANVAS} (3)`);
@@ -263,8 +266,8 @@ describe('Insert run again', () => {
     c.call('insertXiaomiCanvas');
     expect(c.fake.ui.alertResponses).toEqual([]);
     const names = c.fake.direct.sheetNames();
-    expect(names).toHaveLength(9);
+    expect(names).toHaveLength(11);
     expect(new Set(names).size).toBe(names.length);
-    expect(JSON.stringify(c.state().sheets.slice(0, 5))).toBe(before);
+    expect(JSON.stringify(c.state().sheets.slice(0, 6))).toBe(before);
   });
 });

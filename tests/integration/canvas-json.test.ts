@@ -106,10 +106,12 @@ describe('importCanvasJson', () => {
       DETAILS,
       'Key Figures',
       'Reported Results',
+      'Xiaomi in Numbers',
       'Xiaomi Canvas (2)',
       'Xiaomi Details (2)',
       'Key Figures (2)',
       'Reported Results (2)',
+      'Xiaomi in Numbers (2)',
     ]);
     expect(b.fake.direct.activeSheetName()).toBe('Xiaomi Canvas (2)');
     // the sidebar now works on the new canvas, which reads back exactly as imported
@@ -121,7 +123,7 @@ describe('importCanvasJson', () => {
     expect((JSON.parse(b.call<string>('exportCanvasJson')) as CanvasJson).blocks).toEqual(
       (JSON.parse(text) as CanvasJson).blocks,
     );
-    expect(b.fake.direct.documentState().sheets.slice(0, 5)).toEqual(originalSheets);
+    expect(b.fake.direct.documentState().sheets.slice(0, 6)).toEqual(originalSheets);
     // Key Figures of the new canvas is live
     const kf = b.fake.direct
       .values('Key Figures (2)')

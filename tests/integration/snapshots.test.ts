@@ -72,6 +72,7 @@ describe('saveSnapshot', () => {
       'Xiaomi Details',
       FIGURES,
       'Reported Results',
+      'Xiaomi in Numbers',
       SNAPSHOTS,
     ]);
     expect(b.fake.direct.activeSheetName()).toBe(CANVAS);
