@@ -173,8 +173,10 @@ describe('sidebar: the block list', () => {
     const canvas = session.canvas();
     const items = page.locator('button.block-item');
     await expect(items.count()).resolves.toBe(9);
-    expect(await page.locator('.block-title').allTextContents()).toEqual(BLOCK_IDS.map((id) => BLOCK_TITLES[id]));
-    const counts = await page.locator('.block-count').allTextContents();
+    expect(await page.locator('button.block-item .block-title').allTextContents()).toEqual(
+      BLOCK_IDS.map((id) => BLOCK_TITLES[id]),
+    );
+    const counts = await page.locator('button.block-item .block-count').allTextContents();
     canvas.blocks.forEach((block, i) =>
       expect(counts[i]).toMatch(new RegExp(`^${block.entries.length} entr(y|ies)\\b`)),
     );
@@ -184,6 +186,17 @@ describe('sidebar: the block list', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
     expect(await page.locator('button.action').count()).toBeLessThanOrEqual(1);
     await shot(page, 'list');
+  });
+
+  test('the small Numbers entry after the nine blocks opens the numbers sheet (keyboard too)', async () => {
+    const { page, sidebar } = await openSession();
+    const numbers = page.getByRole('button', { name: /^Numbers Charts of Xiaomi’s reported results/ });
+    await expect(numbers.count()).resolves.toBe(1);
+    await page.focus('#open-numbers');
+    await page.keyboard.press('Enter');
+    await until(() => sidebar.calls.some((c) => c.fn === 'showNumbers' && c.ok !== undefined));
+    expect(sidebar.calls.filter((c) => c.fn === 'showNumbers').map((c) => c.ok)).toEqual([true]);
+    await expect(page.locator('#list-error').count()).resolves.toBe(0);
   });
 
   test('a block opens by click, Enter or Space; it is selected on the sheet; Back returns to the list', async () => {
