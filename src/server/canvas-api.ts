@@ -81,7 +81,7 @@ export function selectBlock(request: unknown): void {
 export function showNumbers(request?: unknown): void {
   const req = parseOptionalRequest(showNumbersRequestSchema, request, 'numbers request');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const { instance } = locateCanvas(spreadsheet, false, req.canvasId);
+  const { instance } = locateCanvas(spreadsheet, { canvasId: req.canvasId });
   const sheet = spreadsheet.getSheetByName(sheetName('numbers', instance));
   if (!sheet)
     throw new Error(

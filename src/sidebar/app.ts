@@ -230,7 +230,7 @@ export class SidebarApp implements SidebarShell, ListActions {
     this.api.showNumbers(canvasId ? { canvasId } : undefined).then(
       () => this.announce('Opened the Xiaomi in Numbers sheet.'),
       (error: unknown) => {
-        this.state.listError = `The numbers sheet could not be opened: ${plainServerError(errorMessage(error))}`;
+        this.state.listError = `The numbers sheet could not be opened: ${failureText(error)}`;
         this.render();
       },
     );

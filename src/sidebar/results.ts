@@ -72,6 +72,7 @@ export const RESULT_CHECKS: { [K in SidebarFunction]: Check<ReturnType<ServerApi
   getCanvas: checkCanvas,
   getBlock: whole(isBlockView),
   selectBlock: whole(isNothing),
+  showNumbers: whole(isNothing),
   saveBlock: whole(isBlockView),
   resetBlock: whole(isBlockView),
   getFitChecks: whole(isFitChecks),
