@@ -1,3 +1,4 @@
+/** Build step: large JSON data embedded in the bundle deflated (base64), unpacked by fflate when a call needs it. */
 import { deflateRawSync } from 'node:zlib';
 
 /**

@@ -1,3 +1,4 @@
+/** The "Xiaomi in Numbers" sheet in a spreadsheet: inserted with a canvas, rebuilt by Refresh (charts never duplicated). */
 import { sheetName } from '../core/instance-names';
 import { REPORTED_LOOKUP_LAST_ROW } from '../core/reported-results-plan';
 import {
