@@ -61,7 +61,12 @@ const SHEETS_DEFAULT: Partial<CellStyle> = {
 
 /** The three plans of a canvas instance, exactly as Insert builds them (src/server/insert.ts). */
 export function canvasPlans(content: CanvasContent, instance = 1): Array<{ name: string; plan: SheetPlan }> {
-  const canvas = buildCanvasPlan(content, instance);
+  const canvas = buildCanvasPlan(
+    content,
+    instance,
+    undefined,
+    REPORTED.map((figure) => figure.period),
+  );
   const details = buildDetailsPlan(content, instance);
   const links = content.blocks.flatMap((block) =>
     details.figureRows[block.id].map((row) => ({ blockTitle: block.title, row })),

@@ -20,7 +20,7 @@ import {
 import { isError } from './formula/values';
 import { swapFormulaSyntax, usesSemicolons } from './formula/locale-syntax';
 import { SheetModel } from './sheet-model';
-import type { CellScalar, Rect } from './types';
+import type { Cell, CellScalar, Rect } from './types';
 
 export const MAX_CELL_CHARS = 50000;
 export const CELL_TOO_LONG = 'Your input contains more than the maximum of 50000 characters in a single cell.';
@@ -341,6 +341,7 @@ export class DocumentModel implements EvalHost {
   writeFormula(sheet: SheetModel, row: number, col: number, formula: string): void {
     const cell = sheet.ensureCell(row, col);
     if (cell.value !== undefined) delete cell.value;
+    delete cell.runs;
     cell.formula = this.canonicalFormula(formula);
   }
 
@@ -349,6 +350,8 @@ export class DocumentModel implements EvalHost {
    * booleans and Dates are stored as they are, null/undefined/'' clear the content (not the format).
    */
   writeValue(sheet: SheetModel, row: number, col: number, raw: unknown): void {
+    const existing = sheet.cellAt(row, col);
+    if (existing?.runs) delete existing.runs;
     if (raw === null || raw === undefined || raw === '') {
       const cell = sheet.cellAt(row, col);
       if (cell) {
@@ -403,9 +406,20 @@ export class DocumentModel implements EvalHost {
     cell.value = this.reading === 'lenient' && raw.startsWith("'") ? raw.slice(1) : raw;
   }
 
+  /** Rich text (Range.setRichTextValues): the text is stored as text, never parsed, with its styled runs. */
+  writeRichText(sheet: SheetModel, row: number, col: number, text: string, runs: Cell['runs']): void {
+    if (text === '') return this.writeValue(sheet, row, col, null);
+    const cell = sheet.ensureCell(row, col);
+    if (cell.formula !== undefined) delete cell.formula;
+    cell.value = text;
+    if (runs && runs.length > 0) cell.runs = runs.map((run) => ({ ...run }));
+    else delete cell.runs;
+  }
+
   clearContent(sheet: SheetModel, row: number, col: number): void {
     const cell = sheet.cellAt(row, col);
     if (!cell) return;
+    delete cell.runs;
     if (cell.value !== undefined) delete cell.value;
     if (cell.formula !== undefined) delete cell.formula;
     sheet.prune(row, col);

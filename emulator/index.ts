@@ -77,6 +77,8 @@ export interface CellView {
   format: ResolvedFormat;
   /** A1 notation of the merge containing this cell, if any. */
   merge?: string;
+  /** Coloured runs of a rich-text value ([] for plain values). */
+  runs: Array<{ start: number; end: number; foregroundColor?: string; bold?: boolean }>;
 }
 
 export interface DirectApi {
@@ -288,6 +290,7 @@ function build(doc: DocumentModel, options: FakeOptions): FakeGoogle {
         display: ctx.doc.display(s, row, col),
         note: cell?.note ?? '',
         format: resolveFormat(cell?.format),
+        runs: (cell?.runs ?? []).map((run) => ({ ...run })),
       };
       if (c.error) {
         view.error = c.error;

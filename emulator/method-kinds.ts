@@ -140,6 +140,8 @@ export const RANGE_METHODS: Record<string, Kind> = {
   getValues: R,
   getValue: R,
   setValues: W,
+  setRichTextValues: W,
+  getRichTextValues: R,
   setValue: W,
   getFormulas: R,
   getFormula: R,

@@ -9,6 +9,7 @@ import { columnsMismatch, OUTSIDE_SHEET, rowsMismatch, signatureMismatch, typeNa
 import { DEFAULT_FORMAT, formatSetter, normalizeColor, resolveFormat, wrapOf } from './formats';
 import { offsetRelativeReferences } from './formula/references';
 import { isTextFormat } from './document';
+import { RichTextValueImpl } from './rich-text';
 import { isDate } from './realm';
 import { isEmptyFormat, type SheetModel } from './sheet-model';
 import type { BorderSide, CellFormat, CellScalar, Rect, ResolvedFormat } from './types';
@@ -132,6 +133,32 @@ export class RangeImpl {
       }
     });
     return this;
+  }
+
+  /** Rich text values (see rich-text.ts): each cell gets its text, stored as text, and its styled runs. */
+  setRichTextValues(values: unknown): this {
+    this.alive();
+    const rows = this.checkMatrix('setRichTextValues', values);
+    for (const row of rows)
+      for (const v of row)
+        if (!(v instanceof RichTextValueImpl))
+          this.ctx.fail(signatureMismatch('Object[][]', 'SpreadsheetApp.Range.setRichTextValues'));
+    const { r1, c1 } = this.rect;
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const rich = v as RichTextValueImpl;
+        this.doc.writeRichText(this.sheet, r1 + i, c1 + j, rich.text, [...rich.runs]);
+      }),
+    );
+    return this;
+  }
+
+  getRichTextValues(): RichTextValueImpl[][] {
+    return this.matrix((r, c) => {
+      const cell = this.sheet.cellAt(r, c);
+      const text = cell?.formula === undefined && typeof cell?.value === 'string' ? cell.value : '';
+      return new RichTextValueImpl(text, cell?.runs ?? []);
+    });
   }
 
   private anyTextFormat(): boolean {

@@ -25,6 +25,8 @@ export interface ReadCell {
   error?: string;
   format: ResolvedFormat;
   note?: string;
+  /** Coloured runs of a rich-text value (Range.setRichTextValues). */
+  runs?: Array<{ start: number; end: number; foregroundColor?: string; bold?: boolean }>;
 }
 
 export interface ReadMerge {
@@ -115,6 +117,7 @@ export function buildReadModel(doc: DocumentModel): ReadModel {
       if (cell.formula !== undefined) rc.formula = cell.formula;
       if (c.error) rc.error = c.error;
       if (cell.note !== undefined) rc.note = cell.note;
+      if (cell.runs) rc.runs = cell.runs.map((run) => ({ ...run }));
       cells.push(rc);
     });
     const columnWidths: number[] = [];

@@ -2,6 +2,7 @@
 import * as E from './enums';
 import * as M from './method-kinds';
 import { CHART_BUILDER_METHODS, ChartType } from './charts';
+import { RichTextValueBuilderImpl, TextStyleBuilderImpl } from './rich-text';
 import type { ClassSpec } from './service';
 
 export const SPECS = {
@@ -17,6 +18,9 @@ export const SPECS = {
       SheetType: E.SheetType,
       Dimension: E.Dimension,
       TextDirection: E.TextDirection,
+      // Builders are local objects in Apps Script (no spreadsheet call): properties here, so they are not counted.
+      newRichTextValue: () => new RichTextValueBuilderImpl(),
+      newTextStyle: () => new TextStyleBuilderImpl(),
     },
   },
   Spreadsheet: {

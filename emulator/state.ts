@@ -21,6 +21,7 @@ export interface CellJson {
   f?: string;
   fmt?: CellFormat;
   note?: string;
+  runs?: Array<{ start: number; end: number; foregroundColor?: string; bold?: boolean }>;
 }
 
 export interface ProtectionJson {
@@ -158,6 +159,7 @@ function sheetToJson(s: SheetModel, withIds: boolean): SheetJson {
     if (cell.formula !== undefined) c.f = cell.formula;
     if (cell.format) c.fmt = cloneFormat(cell.format);
     if (cell.note !== undefined) c.note = cell.note;
+    if (cell.runs) c.runs = cell.runs.map((run) => ({ ...run }));
     if (Object.keys(c).length) cells[cellA1(row, col)] = c;
   });
   const protections = s.protections.map((p) => protectionToJson(p, withIds));
@@ -290,6 +292,7 @@ export function documentFromState(json: unknown, now: () => Date): DocumentModel
       if (cj.f !== undefined) cell.formula = cj.f;
       if (cj.fmt) cell.format = cloneFormat(cj.fmt);
       if (cj.note !== undefined) cell.note = cj.note;
+      if (cj.runs) cell.runs = cj.runs.map((run) => ({ ...run }));
     }
     doc.sheets.push(s);
   }

@@ -65,6 +65,8 @@ export interface Cell {
   formula?: string;
   format?: CellFormat;
   note?: string;
+  /** Styled stretches of a text value written with setRichTextValues (see rich-text.ts); any other write drops them. */
+  runs?: Array<{ start: number; end: number; foregroundColor?: string; bold?: boolean }>;
 }
 
 /** A rectangle of cells, 1-based inclusive. */

@@ -80,6 +80,24 @@ export function cellInput(cell: ReadCell, timeZone: string): string {
   return cell.display;
 }
 
+/** A cell's text as HTML, its rich-text runs (Range.setRichTextValues) as coloured spans. */
+function richText(cell: ReadCell): string {
+  if (!cell.runs?.length || typeof cell.value !== 'string') return escapeHtml(cell.display);
+  const text = cell.value;
+  let html = '';
+  let at = 0;
+  for (const run of [...cell.runs].sort((a, b) => a.start - b.start)) {
+    html += escapeHtml(text.slice(at, run.start));
+    const style = [
+      run.foregroundColor ? `color:${safeColor(run.foregroundColor, '#000000')}` : '',
+      run.bold ? 'font-weight:bold' : '',
+    ].filter(Boolean);
+    html += `<span style="${escapeHtml(style.join(';'))}">${escapeHtml(text.slice(run.start, run.end))}</span>`;
+    at = run.end;
+  }
+  return html + escapeHtml(text.slice(at));
+}
+
 interface Span {
   rows: number;
   cols: number;
@@ -277,7 +295,7 @@ export function renderGrid(sheet: ReadSheet, options: GridOptions, sheets: reado
           } else {
             div.push('white-space:pre', 'overflow:hidden');
           }
-          inner = `<div class="v" style="${escapeHtml(div.join(';'))}">${escapeHtml(cell.display)}</div>`;
+          inner = `<div class="v" style="${escapeHtml(div.join(';'))}">${richText(cell)}</div>`;
         }
       }
       if (classes.length) attrs.push(`class="${classes.join(' ')}"`);

@@ -59,11 +59,33 @@ function formulaResult(cell: ReadCell): ExcelJS.CellFormulaValue['result'] {
   return v as ExcelJS.CellFormulaValue['result'];
 }
 
+/** Rich text (coloured segment numbers) as Excel rich text: every stretch, styled runs over the cell's font. */
+function richTextRuns(
+  text: string,
+  runs: NonNullable<ReadCell['runs']>,
+  format: ReadCell['format'],
+): ExcelJS.RichText[] {
+  const out: ExcelJS.RichText[] = [];
+  let at = 0;
+  for (const run of [...runs].sort((a, b) => a.start - b.start)) {
+    if (run.start > at) out.push({ text: text.slice(at, run.start), font: font(format) });
+    const styled: Partial<ExcelJS.Font> = { ...font(format) };
+    if (run.foregroundColor) styled.color = { argb: argb(run.foregroundColor) };
+    if (run.bold !== undefined) styled.bold = run.bold;
+    out.push({ text: text.slice(run.start, run.end), font: styled });
+    at = run.end;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), font: font(format) });
+  return out;
+}
+
 function writeCell(ws: ExcelJS.Worksheet, cell: ReadCell, cacheValues: boolean): void {
   const target = ws.getCell(cell.row, cell.column);
   if (cell.formula) {
     const formula = cell.formula.replace(/^=/, '');
     target.value = cacheValues ? { formula, result: formulaResult(cell) } : { formula, date1904: false };
+  } else if (cell.runs?.length && typeof cell.value === 'string') {
+    target.value = { richText: richTextRuns(cell.value, cell.runs, cell.format) };
   } else if (cell.value !== '' && cell.value !== undefined) {
     target.value = scalar(cell.value);
   }

@@ -180,8 +180,16 @@ function linkSteps(
   for (const area of allBlockAreas(layout)) {
     const id = area.id;
     const capacity = entryCapacity(area);
-    const cells = markerColumn(capacity, rowsAfter(id), area.firstEntryRow, markerIds(after, id));
-    const was = markerColumn(capacity, before.entryRows[id].map(shift), area.firstEntryRow, markerIds(before, id));
+    // Customer Segments shows each segment's own number on its colour (the legend's chips).
+    const chips = id === 'customer-segments';
+    const cells = markerColumn(capacity, rowsAfter(id), area.firstEntryRow, markerIds(after, id), chips);
+    const was = markerColumn(
+      capacity,
+      before.entryRows[id].map(shift),
+      area.firstEntryRow,
+      markerIds(before, id),
+      chips,
+    );
     // Inserted rows move every block's cells, formats included, so only a block that was rewritten into grown
     // rows needs its markers written again when they did not change.
     const regrown = grown(id) && rewritten.has(id) && cells.some((c) => c.value !== '');

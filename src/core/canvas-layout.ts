@@ -66,7 +66,7 @@ export const BLOCK_PLACEMENT: Record<BlockId, Placement> = {
   'revenue-streams': { column: 7, numColumns: 5, part: 'bottom' },
 };
 
-/** Rows above the top band: title, tagline, spacer. */
+/** Rows above the top band: title, subtitle, and the fit-check summary with the legend. */
 export const HEADER_ROWS = 3;
 /** Empty entry rows left in every area so a few entries can be added without inserting rows. */
 export const SPARE_ENTRY_ROWS = 1;
@@ -186,14 +186,14 @@ export const ENTRY_COLUMN_WIDTH = 190;
 export const MARKER_COLUMN_WIDTH = 46;
 
 /**
- * Where the fit-check count sits: in the spacer row right above the blocks (found from the layout markers, so rows
- * a teammate inserts above it move it too), over Customer Segments (J, overflowing into K).
+ * Where the fit-check summary sits: at the left of the spacer row right above the blocks (found from the layout
+ * markers, so rows a teammate inserts above it move it too), within the first screen with the sidebar open.
  */
 export function fitCountCell(layout: Pick<CanvasLayout, 'topTitleRow'>): { row: number; column: number } | null {
   // A teammate may delete the rows above the blocks: then there is no place for the count, and none is written.
-  return layout.topTitleRow > 1 ? { row: layout.topTitleRow - 1, column: 10 } : null;
+  return layout.topTitleRow > 1 ? { row: layout.topTitleRow - 1, column: 2 } : null;
 }
-/** The marker legend, at the left of the same row. */
+/** The marker legend, in the same row from the third canvas column (F), still within the first screen. */
 export function legendCell(layout: Pick<CanvasLayout, 'topTitleRow'>): { row: number; column: number } {
-  return { row: layout.topTitleRow - 1, column: 2 };
+  return { row: layout.topTitleRow - 1, column: 6 };
 }

@@ -38,6 +38,7 @@ export function buildCanvasPlan(
   content: CanvasContent,
   instance: number,
   links: CanvasLinks = linksFromContent(content),
+  reportedPeriods: readonly string[] = [],
 ): CanvasPlan {
   const entriesOf = (id: BlockId) => content.blocks.find((b) => b.id === id)!.entries;
   const layout = computeCanvasLayout(
@@ -63,24 +64,30 @@ export function buildCanvasPlan(
   grid.text(1, 2, content.title, {
     fontSize: 18,
     fontWeight: 'bold',
-    fontColor: THEME.accent,
+    fontColor: THEME.accentText,
     wrap: false,
     verticalAlignment: 'middle',
   });
-  grid.text(2, 2, content.tagline, { fontStyle: 'italic', fontColor: THEME.muted, wrap: false });
+  grid.text(2, 2, canvasSubtitle(content.tagline, reportedPeriods), {
+    fontColor: THEME.muted,
+    fontSize: 10,
+    wrap: false,
+  });
 
   for (const block of content.blocks) {
     const area = blockArea(layout, block.id);
+    // The title does not wrap: it runs on over the empty marker cell beside it instead of breaking in two.
     grid.text(area.titleRow, area.column, block.title, {
       fontSize: 11,
       fontWeight: 'bold',
       verticalAlignment: 'middle',
+      wrap: false,
     });
     grid.style(area.titleRow, area.column, 1, area.numColumns, { background: THEME.accentTint });
     grid.text(area.questionRow, area.column, block.questions[0], {
-      fontSize: 8,
+      fontSize: 9,
       fontStyle: 'italic',
-      fontColor: THEME.faint,
+      fontColor: THEME.muted,
     });
     block.entries.forEach((entry, i) => grid.text(area.firstEntryRow + i, area.column, bulleted(entry)));
     const capacity = area.lastEntryRow - area.firstEntryRow + 1;
@@ -89,19 +96,25 @@ export function buildCanvasPlan(
       grid,
       markerColumnOf(area),
       area.firstEntryRow,
-      markerColumn(capacity, packedRows(layout, block.id, own.length), area.firstEntryRow, own),
+      markerColumn(
+        capacity,
+        packedRows(layout, block.id, own.length),
+        area.firstEntryRow,
+        own,
+        block.id === 'customer-segments',
+      ),
     );
   }
 
-  const small = { fontSize: 8, fontColor: THEME.muted, wrap: false } as const;
-  const legend = legendCell(layout);
-  grid.text(legend.row, legend.column, MARKER_LEGEND, small);
+  // The fit-check summary and the legend share the row above the blocks, both within the first screen.
   const entries = Object.fromEntries(BLOCK_IDS.map((id) => [id, entriesOf(id)])) as Record<BlockId, string[]>;
   const checks = fitChecks({ segments: canvasSegments(entries, links.segmentIds), entries, links: links.links });
   const count = fitCountCell(layout)!; // a fresh layout has its header rows
-  grid.text(count.row, count.column, fitCountText(checks.length), small);
+  grid.text(count.row, count.column, fitCountText(checks.length), { fontSize: 10, fontColor: THEME.ink, wrap: false });
+  const legend = legendCell(layout);
+  grid.text(legend.row, legend.column, MARKER_LEGEND, { fontSize: 9, fontColor: THEME.muted, wrap: false });
 
-  const footerStyle = { fontSize: 8, fontColor: THEME.muted, wrap: false } as const;
+  const footerStyle = { fontSize: 9, fontColor: THEME.muted, wrap: false } as const;
   grid.text(footerRow, 2, `${content.dataSources.heading}: ${content.dataSources.text}`, footerStyle);
   grid.text(footerRow + 1, 2, content.licence, footerStyle);
 
@@ -142,10 +155,10 @@ export function canvasMerges(layout: CanvasLayout): string[] {
   return entryMergeGroups('bottom').map((g) => a1Range(layout.bottomTitleRow, g.column, bottomRows, g.numColumns));
 }
 
-/** Paints a block's marker cells (values, fills, font colours: part of the whole-grid writes). */
+/** Paints a block's marker cells (values, runs, fills, font colours: part of the whole-grid writes). */
 export function paintMarkers(grid: PlanGrid, column: number, firstRow: number, cells: readonly MarkerCell[]): void {
   cells.forEach((cell, i) =>
-    grid.set(firstRow + i, column, cell.value, {
+    grid.richText(firstRow + i, column, cell.value, cell.runs, {
       background: cell.background,
       fontColor: cell.fontColor,
       ...MARKER_STYLE,
@@ -153,9 +166,22 @@ export function paintMarkers(grid: PlanGrid, column: number, firstRow: number, c
   );
 }
 
-/** How marker cells look: small bold tags, centred, as plain text (no bullet). */
+/**
+ * The canvas subtitle: what this is and as of which results. The latest period of Xiaomi's reported results the
+ * add-on carries (a quarter rather than its full year when both end together), so it follows the data.
+ */
+export function canvasSubtitle(tagline: string, reportedPeriods: readonly string[]): string {
+  const order = (period: string) => {
+    const [, quarter, year] = /^(?:Q([1-4]) )?(\d{4})$/.exec(period) ?? [];
+    return year ? Number(year) * 10 + (quarter ? Number(quarter) : 4) + (quarter ? 0.5 : 0) : -1;
+  };
+  const latest = [...reportedPeriods].sort((a, b) => order(b) - order(a))[0];
+  return latest && order(latest) > 0 ? `${tagline}, as of Xiaomi's reported results for ${latest}.` : `${tagline}.`;
+}
+
+/** How marker cells look: small bold numbers, centred, as plain text (no bullet). */
 export const MARKER_STYLE = {
-  fontSize: 8,
+  fontSize: 9,
   fontWeight: 'bold',
   horizontalAlignment: 'center',
   verticalAlignment: 'middle',

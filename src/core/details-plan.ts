@@ -39,7 +39,7 @@ const styles = {
   heading: { fontWeight: 'bold', fontSize: 11 } as Partial<CellStyle>,
   paragraph: {} as Partial<CellStyle>,
   bullet: {} as Partial<CellStyle>,
-  question: { fontStyle: 'italic', fontColor: THEME.faint, fontSize: 9 } as Partial<CellStyle>,
+  question: { fontStyle: 'italic', fontColor: THEME.muted, fontSize: 9 } as Partial<CellStyle>,
   tableHeader: { fontWeight: 'bold', background: THEME.headerFill } as Partial<CellStyle>,
   tableRow: {} as Partial<CellStyle>,
 };
@@ -146,7 +146,7 @@ export function buildDetailsPlan(content: CanvasContent, instance: number): Deta
   grid.text(1, 2, `${content.title}: details`, {
     fontSize: 16,
     fontWeight: 'bold',
-    fontColor: THEME.accent,
+    fontColor: THEME.accentText,
     verticalAlignment: 'middle',
   });
   grid.text(

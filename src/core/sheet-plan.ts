@@ -3,7 +3,7 @@
  * the server applies them with a fixed number of batched calls (one setter per property over the whole grid),
  * however much content there is.
  */
-import { TEXT_FORMAT, textCell } from './literal';
+import { TEXT_FORMAT, isTextFormat, textCell } from './literal';
 
 export type CellValue = string | number | boolean;
 
@@ -17,6 +17,14 @@ export interface CellStyle {
   verticalAlignment: 'top' | 'middle' | 'bottom';
   wrap: boolean;
   numberFormat: string;
+}
+
+/** A coloured stretch of a cell's text, [start, end) in UTF-16 units (Sheets' rich text runs). */
+export interface TextRun {
+  start: number;
+  end: number;
+  color: string;
+  bold: boolean;
 }
 
 export interface BorderGroup {
@@ -33,6 +41,8 @@ export interface SheetPlan {
   numColumns: number;
   values: CellValue[][];
   styles: CellStyle[][];
+  /** Coloured runs by 1-based cell; when there are any, the grid's text is written as rich text (one call). */
+  runs: Array<{ row: number; column: number; runs: TextRun[] }>;
   /** Ranges merged row by row (Range.mergeAcross). */
   mergeAcross: string[];
   /** Ranges whose merges are broken again after a wide mergeAcross (RangeList.breakApart). */
@@ -71,6 +81,7 @@ export const BASE_STYLE: CellStyle = {
 export class PlanGrid {
   readonly values: CellValue[][];
   readonly styles: CellStyle[][];
+  readonly runs: Array<{ row: number; column: number; runs: TextRun[] }> = [];
 
   constructor(
     readonly numRows: number,
@@ -93,6 +104,12 @@ export class PlanGrid {
     this.set(row, column, cell.value, { ...style, numberFormat: cell.numberFormat });
   }
 
+  /** Text with coloured runs (e.g. segment numbers, each in its segment's colour). */
+  richText(row: number, column: number, text: string, runs: readonly TextRun[], style: Partial<CellStyle> = {}): void {
+    this.text(row, column, text, style);
+    if (runs.length > 0) this.runs.push({ row, column, runs: [...runs] });
+  }
+
   style(row: number, column: number, numRows: number, numColumns: number, style: Partial<CellStyle>): void {
     for (let r = row; r < row + numRows; r++) {
       for (let c = column; c < column + numColumns; c++) {
@@ -108,6 +125,7 @@ export function emptyPlan(grid: PlanGrid): SheetPlan {
     numColumns: grid.numColumns,
     values: grid.values,
     styles: grid.styles,
+    runs: grid.runs,
     mergeAcross: [],
     breakApart: [],
     borders: [],
@@ -121,4 +139,28 @@ export function emptyPlan(grid: PlanGrid): SheetPlan {
     tabColor: null,
     protection: null,
   };
+}
+
+/** One cell as rich text: the text it must hold and its coloured runs. */
+export interface RichCell {
+  text: string;
+  runs: TextRun[];
+}
+
+/**
+ * A grid's values as rich text, for a plan with coloured runs. Rich text is stored as the text given, never parsed,
+ * so the text is what the literal rule meant the cell to hold: an apostrophe the rule put before text in an
+ * automatic-format cell is not part of it. Only text grids qualify (a number or formula throws).
+ */
+export function richTextGrid(plan: Pick<SheetPlan, 'values' | 'styles' | 'runs'>): RichCell[][] {
+  const cells = plan.values.map((row, r) =>
+    row.map((value, c): RichCell => {
+      if (typeof value !== 'string' || (value.startsWith('=') && value.length > 1))
+        throw new Error(`Cell ${r + 1}:${c + 1} is not text and cannot be written as rich text.`);
+      const literal = !isTextFormat(plan.styles[r][c].numberFormat) && value.startsWith("'");
+      return { text: literal ? value.slice(1) : value, runs: [] };
+    }),
+  );
+  for (const { row, column, runs } of plan.runs) cells[row - 1][column - 1].runs = runs;
+  return cells;
 }

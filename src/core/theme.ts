@@ -4,6 +4,8 @@ import { AUTOMATIC_FORMAT } from './literal';
 /** The canvas colour scheme: neutral greys with one accent (Xiaomi orange) used sparingly. */
 export const THEME = {
   accent: '#ff6900',
+  /** Xiaomi orange darkened for text: 5.2:1 on white (WCAG AA), where the brand orange is 2.9:1. */
+  accentText: '#c43e00',
   accentTint: '#fff4ec',
   ink: '#202124',
   muted: '#5f6368',

@@ -1,5 +1,5 @@
 /** Applies a sheet plan to a sheet with one call per property over whole ranges. */
-import type { PlanGrid, SheetPlan } from '../core/sheet-plan';
+import { richTextGrid, type PlanGrid, type RichCell, type SheetPlan } from '../core/sheet-plan';
 import { widthRuns } from '../core/width-runs';
 import { a1Range } from '../core/a1';
 
@@ -22,17 +22,19 @@ const NEW_SHEET_STYLE = {
 /**
  * Writes values and every style property of a grid with one call per property, whatever its size.
  * Number formats go first so literal text and bullets display right from the first paint. On a fresh
- * sheet, a property every cell leaves at Sheets' default is not written at all.
+ * sheet, a property every cell leaves at Sheets' default is not written at all. A grid with coloured runs is
+ * written as rich text instead of values, last, so the cell formats do not paint over its runs.
  */
 export function writeGrid(
   range: Range,
-  grid: Pick<PlanGrid, 'values' | 'styles'>,
+  grid: Pick<PlanGrid, 'values' | 'styles'> & { runs?: PlanGrid['runs'] },
   { freshSheet = false }: { freshSheet?: boolean } = {},
 ): void {
   const needed = (key: keyof typeof NEW_SHEET_STYLE) =>
     !freshSheet || grid.styles.some((row) => row.some((style) => style[key] !== NEW_SHEET_STYLE[key]));
+  const rich = grid.runs && grid.runs.length > 0 ? richTextGrid({ ...grid, runs: grid.runs }) : null;
   range.setNumberFormats(pick(grid, 'numberFormat'));
-  range.setValues(grid.values);
+  if (!rich) range.setValues(grid.values);
   if (needed('background')) range.setBackgrounds(pick(grid, 'background'));
   range.setFontColors(pick(grid, 'fontColor'));
   if (needed('fontSize')) range.setFontSizes(pick(grid, 'fontSize'));
@@ -41,6 +43,30 @@ export function writeGrid(
   range.setHorizontalAlignments(pick(grid, 'horizontalAlignment'));
   range.setVerticalAlignments(pick(grid, 'verticalAlignment'));
   if (needed('wrap')) range.setWraps(pick(grid, 'wrap'));
+  if (rich) range.setRichTextValues(richTextValues(rich));
+}
+
+/** Rich text values for cells (builders are local objects in Apps Script: no spreadsheet call). */
+export function richTextValues(
+  cells: readonly (readonly RichCell[])[],
+): GoogleAppsScript.Spreadsheet.RichTextValue[][] {
+  const styles = new Map<string, GoogleAppsScript.Spreadsheet.TextStyle>();
+  const styleOf = (color: string, bold: boolean) => {
+    const key = `${color}|${bold}`;
+    let style = styles.get(key);
+    if (!style) {
+      style = SpreadsheetApp.newTextStyle().setForegroundColor(color).setBold(bold).build();
+      styles.set(key, style);
+    }
+    return style;
+  };
+  return cells.map((row) =>
+    row.map((cell) => {
+      const builder = SpreadsheetApp.newRichTextValue().setText(cell.text);
+      for (const run of cell.runs) builder.setTextStyle(run.start, run.end, styleOf(run.color, run.bold));
+      return builder.build();
+    }),
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { buildKeyFiguresPlan } from '../core/key-figures-plan';
 import { applySheetPlan } from './apply-plan';
 import { insertNumbersSheet, refreshNumbersSheet } from './numbers-sheet';
 import { insertReportedResults, reportedLookup } from './reported-results';
+import { REPORTED } from './reported';
 import { sheetNameTaken } from '../core/sheet-names';
 import { withDocumentLock } from './lock';
 import { withFormulaLocale } from './formula-locale';
@@ -70,7 +71,12 @@ export function insertCanvasInstance(
     reported: sheetName('reported', instance),
     numbers: sheetName('numbers', instance),
   };
-  const canvas = buildCanvasPlan(content, instance, segmentLinks);
+  const canvas = buildCanvasPlan(
+    content,
+    instance,
+    segmentLinks,
+    REPORTED.map((figure) => figure.period),
+  );
   const details = buildDetailsPlan(content, instance);
   const links = content.blocks.flatMap((block) =>
     details.figureRows[block.id].map((row) => ({ blockTitle: block.title, row })),

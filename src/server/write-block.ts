@@ -12,7 +12,7 @@ import type { MarkerCell } from '../core/segment-markers';
 import { THEME } from '../core/theme';
 import { blockVersion, versionLinks } from '../core/version';
 import type { BlockView } from '../core/view';
-import { writeGrid } from './apply-plan';
+import { richTextValues, writeGrid } from './apply-plan';
 import { withReported, type CanvasState } from './canvas-state';
 import { writeKeyFiguresTable } from './key-figures';
 
@@ -102,12 +102,14 @@ export function applyBlockWrites(sheets: { canvas: Sheet; details: Sheet }, step
 
 /** A block's marker cells: plain-text format first (literal.ts), then values, fills and font colours. */
 function writeMarkers(sheet: Sheet, column: number, firstRow: number, cells: readonly MarkerCell[]): void {
+  // Fills and font colours first, then the numbers as rich text (each in its segment's colour), last so the cell
+  // formats do not paint over the runs.
   sheet
     .getRange(firstRow, column, cells.length, 1)
     .setNumberFormat(MARKER_STYLE.numberFormat)
-    .setValues(cells.map((c) => [c.value]))
     .setBackgrounds(cells.map((c) => [c.background]))
-    .setFontColors(cells.map((c) => [c.fontColor]));
+    .setFontColors(cells.map((c) => [c.fontColor]))
+    .setRichTextValues(richTextValues(cells.map((c) => [{ text: c.value, runs: c.runs }])));
 }
 
 /**

@@ -86,7 +86,10 @@ describe('Insert Xiaomi canvas', () => {
   test('draws the canonical layout with title, question and bulleted entries per block', () => {
     expect(layout).not.toBeNull();
     expect(canvas[0][1]).toBe(CONTENT.title);
-    expect(canvas[1][1]).toBe(CONTENT.tagline);
+    // the subtitle says what this is and as of which reported results (the latest period Reported Results holds)
+    expect(canvas[1][1]).toMatch(
+      new RegExp(`^${CONTENT.tagline}, as of Xiaomi's reported results for (Q[1-4] )?\\d{4}\\.$`),
+    );
     const cellAt = (row: number, col: number) => canvas[row - 1][col - 1];
     const expected: Array<[string, number, number]> = [
       ['key-partners', layout.topTitleRow, 2],

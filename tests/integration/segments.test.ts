@@ -64,7 +64,7 @@ describe('segments and links on the inserted canvas', () => {
     expect(linksByText(view, 'revenue-streams')['SU7 electric vehicle sales']).toEqual(['Early EV adopters']);
   });
 
-  test('the sheet shows each linked entry’s segments beside it, on the segment’s colour, and a legend; the entry text is unchanged', () => {
+  test('the sheet shows each linked entry’s segments beside it, every number in its segment’s colour, and a legend; the entry text is unchanged', () => {
     const b = ready();
     const view = b.canvas();
     const [vc, em] = ['Value-conscious consumers', 'Buyers in emerging markets'].map((t) =>
@@ -72,21 +72,33 @@ describe('segments and links on the inserted canvas', () => {
     );
     const marker = markerOf(b, 'High quality at affordable prices');
     expect(marker.value).toBe(`${vc.id.slice(1)} ${em.id.slice(1)}`);
-    expect(marker.format.background).toBe(vc.color);
-    expect(marker.format.fontColor).toBe('#ffffff');
+    expect(marker.format.background).toBe('#ffffff');
+    // both segments' colours: each number is a bold run in its own segment's colour
+    const coloured = marker.runs.map((run) => [String(marker.value).slice(run.start, run.end), run.foregroundColor]);
+    expect(coloured).toEqual([
+      [vc.id.slice(1), vc.color],
+      [em.id.slice(1), em.color],
+    ]);
+    expect(marker.runs.every((run) => run.bold)).toBe(true);
     // Customer Segments shows each segment's own number on its colour: the legend of the markers
     const own = markerOf(b, 'Early EV adopters');
     const ev = view.segments.find((s) => s.text === 'Early EV adopters')!;
-    expect([own.value, own.format.background]).toEqual([ev.id.slice(1), ev.color]);
+    expect([own.value, own.format.background, own.runs[0].foregroundColor]).toEqual([
+      ev.id.slice(1),
+      ev.color,
+      '#ffffff',
+    ]);
     expect(markerOf(b, 'Well-reviewed Xiaomi 14 series').value).toBe('');
-    expect(b.fake.direct.values(CANVAS)[2][1]).toMatch(/customer segments it serves/);
+    expect(b.fake.direct.values(CANVAS)[2][5]).toMatch(/the segments it serves/);
   });
 
   test('the sheet shows the fit-check count, and getFitChecks lists them as plain sentences', () => {
     const b = ready();
     const checks = b.call<FitCheckView[]>('getFitChecks');
     expect(checks.length).toBeGreaterThan(0);
-    expect(b.fake.direct.values(CANVAS)[2][9]).toBe(`Fit checks: ${checks.length} to review (as of the last save)`);
+    expect(b.fake.direct.values(CANVAS)[2][1]).toBe(
+      `Fit checks: ${checks.length} open questions for the team (as of the last save)`,
+    );
     expect(checks.map((c) => c.message)).toContain(
       'The value proposition “Well-reviewed Xiaomi 14 series” is not linked to any customer segment.',
     );
@@ -116,7 +128,12 @@ describe('saveBlock with links', () => {
     const countAfter = b.call<FitCheckView[]>('getFitChecks').length;
     // "Mi.com online store" now serves a segment, and Tech enthusiasts now have a channel
     expect(countAfter).toBe(countBefore - 2);
-    expect(b.fake.direct.values(CANVAS)[2][9]).toBe(`Fit checks: ${countAfter} to review (as of the last save)`);
+    expect(b.fake.direct.values(CANVAS)[2][1]).toBe(
+      `Fit checks: ${countAfter} open questions for the team (as of the last save)`,
+    );
+    expect(markerOf(b, block.entries[0]).runs).toEqual([
+      { start: 0, end: tech.id.length - 1, foregroundColor: tech.color, bold: true },
+    ]);
   });
 
   test.each<[string, (block: BlockView) => unknown, string]>([

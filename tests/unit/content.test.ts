@@ -75,7 +75,7 @@ describe('content/xiaomi-canvas.json: schema and shape', () => {
 
   test('canvas header: title, tagline, data sources, licence', () => {
     expect(canvas.title).toBe('Xiaomi Business Model Canvas');
-    expect(canvas.tagline).toBe('Quickly identify core components with a one-page business snapshot.');
+    expect(canvas.tagline).toBe("Xiaomi's business model on one page: who it serves, what it offers and how it earns");
     expect(canvas.dataSources).toEqual({
       heading: 'Business Model Canvas Data Sources',
       text: "Xiaomi's BMC is informed by market analysis, financial reports, and customer feedback.",

@@ -57,8 +57,16 @@ describe('segment colours', () => {
     expect(new Set(ids.map(segmentColor)).size).toBe(SEGMENT_PALETTE.length);
   });
 
-  test('a marker cell names the segments by their numbers, on the colour of the first', () => {
-    expect(markerCell(['s3', 's1'])).toEqual({ value: '3 1', background: segmentColor('s3'), fontColor: '#ffffff' });
+  test('a marker cell names the segments by their numbers, each number in its own segment’s colour', () => {
+    expect(markerCell(['s3', 's12'])).toEqual({
+      value: '3 12',
+      background: '#ffffff',
+      fontColor: '#202124',
+      runs: [
+        { start: 0, end: 1, color: segmentColor('s3'), bold: true },
+        { start: 2, end: 4, color: segmentColor('s12'), bold: true },
+      ],
+    });
     expect(markerCell([]).value).toBe('');
   });
 });

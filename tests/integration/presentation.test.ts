@@ -1,0 +1,72 @@
+import { contrastRatio } from '../../src/core/segment-palette';
+import { isShopCopy } from '../../src/core/shop-copy';
+import { loadBundle } from '../support/bundle';
+
+const CANVAS = 'Xiaomi Canvas';
+/** What shows of the sheet at 1280 px with the sidebar open: the grid from column B up to about 900 px. */
+const FIRST_SCREEN_PX = 900;
+/** Landscape Letter/A4 at Sheets' "fit to width" keeps a 1,180 px canvas legible; wider would shrink it. */
+const LANDSCAPE_PAGE_PX = 1180;
+
+function inserted() {
+  const b = loadBundle();
+  b.call('insertXiaomiCanvas');
+  return { b, sheet: b.fake.model().sheets.find((s) => s.name === CANVAS)! };
+}
+
+/** WCAG: large text is 18 pt, or 14 pt bold; it needs 3:1, other text 4.5:1. */
+const needed = (size: number, bold: boolean) => (size >= 18 || (size >= 14 && bold) ? 3 : 4.5);
+
+describe('the canvas presents (built bundle)', () => {
+  test('every visible text is at least 9 pt and at WCAG AA contrast on its fill, coloured numbers included', () => {
+    const { sheet } = inserted();
+    const failures: string[] = [];
+    for (const cell of sheet.cells) {
+      if (cell.display === '' || sheet.hiddenColumns.includes(cell.column)) continue;
+      const f = cell.format;
+      const where = `${String.fromCharCode(64 + cell.column)}${cell.row} "${cell.display.slice(0, 30)}"`;
+      if (f.fontSize < 9) failures.push(`${where}: ${f.fontSize} pt`);
+      const colours = cell.runs?.length ? cell.runs.map((r) => r.foregroundColor ?? f.fontColor) : [f.fontColor];
+      for (const colour of colours) {
+        const ratio = contrastRatio(colour, f.background);
+        if (ratio < needed(f.fontSize, f.fontWeight === 'bold'))
+          failures.push(`${where}: ${colour} on ${f.background} is ${ratio.toFixed(2)}:1`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test('title and subtitle say what this is in the product’s words, as of which reported results', () => {
+    const { b } = inserted();
+    const [[title], [subtitle]] = b.fake.direct.values(CANVAS).map((row) => row.slice(1));
+    expect(title).toBe('Xiaomi Business Model Canvas');
+    expect(subtitle).toMatch(
+      /^Xiaomi's business model on one page.*as of Xiaomi's reported results for (Q[1-4] )?\d{4}\.$/,
+    );
+    expect(isShopCopy(String(subtitle))).toBe(false);
+    expect(subtitle).not.toMatch(/Quickly identify|snapshot/);
+  });
+
+  test('the fit-check summary and the legend sit above the blocks, each ending within the first screen', () => {
+    const { b, sheet } = inserted();
+    const left = (column: number) => sheet.columnWidths.slice(1, column - 1).reduce((sum, w) => sum + w, 0);
+    const row3 = b.fake.direct.values(CANVAS)[2];
+    const texts = row3.map((v, i) => ({ text: String(v), column: i + 1 })).filter((t) => t.text !== '');
+    expect(texts.map((t) => t.text)).toEqual([
+      expect.stringMatching(/^Fit checks: \d+ open questions for the team/),
+      expect.stringMatching(/the segments it serves/),
+    ]);
+    for (const { text, column } of texts) {
+      const size = sheet.cells.find((c) => c.row === 3 && c.column === column)!.format.fontSize;
+      // Arial averages under 0.55 em per character in running text
+      const estimatedWidth = text.length * size * (96 / 72) * 0.55;
+      expect(left(column) + estimatedWidth).toBeLessThanOrEqual(FIRST_SCREEN_PX);
+    }
+  });
+
+  test('the canvas keeps the width of one landscape page', () => {
+    const { sheet } = inserted();
+    const visible = sheet.columnWidths.slice(0, 11).filter((_, i) => !sheet.hiddenColumns.includes(i + 1));
+    expect(visible.reduce((sum, w) => sum + w, 0)).toBeLessThanOrEqual(LANDSCAPE_PAGE_PX);
+  });
+});
