@@ -8,6 +8,7 @@
  *   POST /api/run   { fn, args }      a sidebar call (only the sidebar's server functions)
  *   POST /api/menu  { fn, answers }   an add-on menu item (only the items onOpen put in the menu)
  *   POST /api/cell  { sheet, a1, value }  a direct edit, as if a teammate typed into the cell
+ *   POST /api/structure { op, sheet, … }  a teammate inserts or deletes rows, renames or deletes a tab
  *
  * Unknown paths 404; a known path with another method 405; a foreign Host or Origin 403 (so another web
  * site, or a DNS-rebound name, cannot drive it); POST bodies must be application/json (415), at most
@@ -66,6 +67,16 @@ const CellRequest = z
     value: z.string().max(50000),
   })
   .strict();
+
+const SheetName = z.string().min(1).max(200);
+const RowCount = { row: z.number().int().min(1).max(100000), count: z.number().int().min(1).max(1000) };
+const StructureRequest = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('insertRowsBefore'), sheet: SheetName, ...RowCount }).strict(),
+  z.object({ op: z.literal('insertRowsAfter'), sheet: SheetName, ...RowCount }).strict(),
+  z.object({ op: z.literal('deleteRows'), sheet: SheetName, ...RowCount }).strict(),
+  z.object({ op: z.literal('renameSheet'), sheet: SheetName, name: SheetName }).strict(),
+  z.object({ op: z.literal('deleteSheet'), sheet: SheetName }).strict(),
+]);
 
 type Route = {
   method: 'GET' | 'POST';
@@ -234,6 +245,16 @@ export function createHandler(config: ApiConfig): (req: IncomingMessage, res: Se
         if (!session.sheetNames().includes(body.sheet))
           throw new HttpError(400, `There is no sheet named "${body.sheet.slice(0, 200)}".`);
         const outcome = session.setCell(body.sheet, body.a1, body.value);
+        sendJson(res, outcome.ok ? 200 : 400, outcome);
+      },
+    },
+    '/api/structure': {
+      method: 'POST',
+      handle: async (req, _url, res) => {
+        const body = parse(StructureRequest, await readJson(req, config.bodyLimit));
+        if (!session.sheetNames().includes(body.sheet))
+          throw new HttpError(400, `There is no sheet named "${body.sheet.slice(0, 200)}".`);
+        const outcome = session.structure(body);
         sendJson(res, outcome.ok ? 200 : 400, outcome);
       },
     },

@@ -2,7 +2,8 @@
  * The preview page's script (serialised with toString into the page, so it is self-contained and only
  * uses browser APIs). It switches sheet tabs, selects and edits cells (a teammate's direct edit, sent to
  * /api/cell), runs the add-on menu items (/api/menu; questions become window.confirm, alerts
- * window.alert, toasts a toast), hosts the sidebar iframe and redraws the grid after every change.
+ * window.alert, toasts a toast), inserts and deletes rows and renames and deletes tabs as a teammate would
+ * (/api/structure, the Edit menu), hosts the sidebar iframe and redraws the grid after every change.
  */
 
 export interface ClientBoot {
@@ -419,6 +420,32 @@ export function previewClient(boot: ClientBoot): void {
       void runMenu(button.dataset.menuFn || '');
     });
   }
+  /** Edit menu: a teammate's structural change at the selected cell (rows) or on the shown sheet (tab). */
+  async function changeStructure(op: string): Promise<void> {
+    const row = parseCell(selected ?? '')?.row ?? 1;
+    let body: Record<string, unknown> = { op, sheet: current };
+    if (op === 'renameSheet') {
+      const name = window.prompt(`Rename "${current}" to:`, current);
+      if (name === null || name.trim() === '' || name === current) return;
+      body = { ...body, name: name.trim() };
+    } else if (op === 'deleteSheet') {
+      if (!window.confirm(`Delete the sheet "${current}"? (As in Sheets, only Undo there brings it back.)`)) return;
+    } else body = { ...body, row, count: 1 };
+    saved.textContent = 'Working…';
+    const outcome = await postJson('/api/structure', body);
+    if (outcome.ok && op === 'renameSheet') current = String(body.name);
+    await refresh();
+    if (!outcome.ok) window.alert(outcome.error || 'The change failed.');
+  }
+
+  for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-structure]'))) {
+    button.addEventListener('click', () => {
+      const menu = button.closest('details');
+      if (menu) menu.open = false;
+      void changeStructure(button.dataset.structure || '');
+    });
+  }
+
   $<HTMLButtonElement>('sidebar-close').addEventListener('click', () => {
     pane.hidden = true;
     document.body.classList.remove('with-sidebar');

@@ -116,7 +116,19 @@ export function renderPage(input: PageInput): string {
   <div class="titles">
     <div class="doc-title">${escapeHtml(view.spreadsheetName)}</div>
     <nav class="menubar" aria-label="Menu">
-      <span>File</span><span>Edit</span><span>View</span><span>Insert</span><span>Format</span><span>Data</span><span>Tools</span>
+      <span>File</span>
+      <details>
+        <summary>Edit</summary>
+        <div class="menu-panel" role="menu">
+          <div class="sub">As a teammate would, at the selected cell</div>
+          <button type="button" data-structure="insertRowsBefore">Insert 1 row above</button>
+          <button type="button" data-structure="insertRowsAfter">Insert 1 row below</button>
+          <button type="button" data-structure="deleteRows">Delete row</button>
+          <button type="button" data-structure="renameSheet">Rename sheet…</button>
+          <button type="button" data-structure="deleteSheet">Delete sheet</button>
+        </div>
+      </details>
+      <span>View</span><span>Insert</span><span>Format</span><span>Data</span><span>Tools</span>
       <details>
         <summary>Extensions</summary>
         <div class="menu-panel" role="menu">

@@ -22,6 +22,12 @@ import { loadState, saveState } from './state-store';
 
 export const ADDON_MENU_NAME = 'Xiaomi Canvas';
 
+/** A structural change a teammate makes by hand (Sheets' Edit and tab menus). */
+export type StructureChange =
+  | { op: 'insertRowsBefore' | 'insertRowsAfter' | 'deleteRows'; sheet: string; row: number; count: number }
+  | { op: 'renameSheet'; sheet: string; name: string }
+  | { op: 'deleteSheet'; sheet: string };
+
 export interface SessionOptions {
   stateFile: string;
   /** Start over with a newly inserted canvas even if a saved state exists. */
@@ -250,6 +256,30 @@ export class PreviewSession {
     const m = this.marks();
     try {
       this.fake.direct.setCell(sheet, a1, input);
+      const changed = this.persist();
+      return { ok: true, changed, version: this.version, ...this.eventsSince(m) };
+    } catch (error) {
+      const changed = this.persist();
+      return { ok: false, error: thrownMessage(error), changed, version: this.version, ...this.eventsSince(m) };
+    }
+  }
+
+  /**
+   * A teammate changes the structure, as in Sheets' own menus: inserts or deletes rows, renames or deletes a tab.
+   * The add-on is not involved (nothing is counted); what it does next with the changed sheet is what we test.
+   */
+  structure(change: StructureChange): CallOutcome {
+    const m = this.marks();
+    try {
+      this.fake.direct.uncounted(() => {
+        const sheet = this.fake.spreadsheet.getSheetByName(change.sheet);
+        if (!sheet) throw new Error(`There is no sheet named "${change.sheet}".`);
+        if (change.op === 'insertRowsBefore') sheet.insertRowsBefore(change.row, change.count);
+        else if (change.op === 'insertRowsAfter') sheet.insertRowsAfter(change.row, change.count);
+        else if (change.op === 'deleteRows') sheet.deleteRows(change.row, change.count);
+        else if (change.op === 'renameSheet') sheet.setName(change.name);
+        else this.fake.spreadsheet.deleteSheet(sheet);
+      });
       const changed = this.persist();
       return { ok: true, changed, version: this.version, ...this.eventsSince(m) };
     } catch (error) {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPreview, type PreviewServer } from '../../scripts/preview/server';
 import { BLOCK_IDS, BLOCK_TITLES } from '../../src/core/block-ids';
+import { SIDEBAR_FUNCTION_NAMES } from '../../src/core/sidebar-functions';
 import type { BlockView, CanvasView } from '../../src/core/view';
 
 let dir: string;
@@ -276,6 +277,93 @@ describe('what the preview runs', () => {
       'Reported Results',
     ]);
     expect(wb.getWorksheet('Key Figures')?.getCell('P1').value).toBe(0.2);
+  });
+});
+
+describe('a teammate changes the structure (Edit menu)', () => {
+  const run = async (preview: PreviewServer, fn: string, args: unknown[] = []) =>
+    (await postJson(preview, '/api/run', { fn, args })).json() as { ok: boolean; result: CanvasView; error?: string };
+
+  test('rows inserted and deleted on the canvas: the add-on still reads every block', async () => {
+    const preview = await start();
+    const before = (await run(preview, 'getCanvas')).result;
+    const inserted = await postJson(preview, '/api/structure', {
+      op: 'insertRowsBefore',
+      sheet: 'Xiaomi Canvas',
+      row: 7,
+      count: 1,
+    });
+    expect(inserted.status).toBe(200);
+    expect(preview.session.model().sheets.find((s) => s.name === 'Xiaomi Canvas')!.lastRow).toBeGreaterThan(7);
+    const after = (await run(preview, 'getCanvas')).result;
+    expect(after.blocks.map((b) => b.entries)).toEqual(before.blocks.map((b) => b.entries));
+    const deleted = await postJson(preview, '/api/structure', {
+      op: 'deleteRows',
+      sheet: 'Xiaomi Canvas',
+      row: 7,
+      count: 1,
+    });
+    expect(deleted.status).toBe(200);
+    expect((await run(preview, 'getCanvas')).result.blocks.map((b) => b.entries)).toEqual(
+      before.blocks.map((b) => b.entries),
+    );
+  });
+
+  test('a tab renamed and a tab deleted, as a teammate would; a sheet that is not there is a 400', async () => {
+    const preview = await start();
+    const renamed = await postJson(preview, '/api/structure', {
+      op: 'renameSheet',
+      sheet: 'Xiaomi Details',
+      name: 'Details (team)',
+    });
+    expect(renamed.status).toBe(200);
+    expect(preview.session.sheetNames()).toContain('Details (team)');
+    expect((await run(preview, 'getCanvas')).ok).toBe(true);
+    const deleted = await postJson(preview, '/api/structure', { op: 'deleteSheet', sheet: 'Reported Results' });
+    expect(deleted.status).toBe(200);
+    expect(preview.session.sheetNames()).not.toContain('Reported Results');
+    const missing = await postJson(preview, '/api/structure', { op: 'deleteSheet', sheet: 'Reported Results' });
+    expect(missing.status).toBe(400);
+    const bad = await postJson(preview, '/api/structure', { op: 'deleteColumns', sheet: 'Xiaomi Canvas' });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('one list of sidebar functions', () => {
+  /** Every server function the sidebar calls: the one contract (src/core/sidebar-functions.ts). */
+  const sidebarCalls = () => [...SIDEBAR_FUNCTION_NAMES].sort();
+
+  test('the preview serves exactly the functions the sidebar calls, each listed in src/entry-points.json', async () => {
+    const preview = await start();
+    const entryPoints = JSON.parse(readFileSync(join(__dirname, '../../src/entry-points.json'), 'utf8')) as string[];
+    const served = preview.session.sidebarFunctions();
+    expect([...served].sort()).toEqual(sidebarCalls());
+    for (const name of served) expect(entryPoints).toContain(name);
+  });
+
+  test('every sidebar call works in the preview (the bundle answers, the preview refuses none)', async () => {
+    const preview = await start();
+    const canvas = (await postJson(preview, '/api/run', { fn: 'getCanvas', args: [] })).json() as {
+      result: CanvasView;
+    };
+    const segmentId = canvas.result.segments[0].id;
+    const args: Record<string, unknown[]> = {
+      getBlock: [{ blockId: 'channels' }],
+      selectBlock: [{ blockId: 'channels' }],
+      getFitChecks: [{}],
+      selectSegmentEntries: [{ segmentId }],
+      listSnapshots: [],
+      exportCanvasJson: [],
+    };
+    for (const fn of sidebarCalls()) {
+      const reply = await postJson(preview, '/api/run', { fn, args: args[fn] ?? [] });
+      // A call the preview does not serve is a 4xx with "not a function"; a request the add-on refuses is its own
+      // plain-words failure, which is the call working.
+      expect([fn, reply.status]).toEqual([fn, 200]);
+      const body = reply.json() as { ok: boolean; error?: string };
+      expect(body.error ?? '').not.toMatch(/has no function|not a function/);
+      if (fn in args) expect([fn, body.ok]).toEqual([fn, true]);
+    }
   });
 });
 
