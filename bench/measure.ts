@@ -165,7 +165,7 @@ export function measureNaive(content: CanvasContent): OperationCounts & { fake: 
   const fake = createFakeGoogle({ files: { Sidebar: sidebarTemplate() } });
   const { spreadsheet, globals } = fake;
   const insert = fake.countDuring(() =>
-    naiveInsert(spreadsheet, content, globals.SpreadsheetApp.BorderStyle, globals.Charts.ChartType),
+    naiveInsert(spreadsheet, content, globals.SpreadsheetApp, globals.Charts.ChartType),
   );
   let view: CanvasView | undefined;
   const getCanvas = fake.countDuring(() => (view = naiveGetCanvas(spreadsheet)));

@@ -30,7 +30,8 @@ const REPORTED = (reportedResults as { figures: ReportedFigure[] }).figures;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
-type BorderStyles = GoogleAppsScript.Spreadsheet.SpreadsheetApp['BorderStyle'];
+/** What the naive script uses of SpreadsheetApp: border styles, and rich text for the segment numbers. */
+type App = Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'BorderStyle' | 'newRichTextValue' | 'newTextStyle'>;
 type ChartTypes = GoogleAppsScript.Charts.Charts['ChartType'];
 
 type StyleKey = keyof CellStyle;
@@ -111,12 +112,9 @@ function writeValue(range: Range, value: CellValue): void {
 }
 
 /** Writes one plan to a fresh sheet, cell by cell. */
-export function writeSheetNaively(
-  spreadsheet: Spreadsheet,
-  sheet: Sheet,
-  plan: SheetPlan,
-  borderStyles: BorderStyles,
-): void {
+export function writeSheetNaively(spreadsheet: Spreadsheet, sheet: Sheet, plan: SheetPlan, app: App): void {
+  const borderStyles = app.BorderStyle;
+  const runsAt = new Map(plan.runs.map((cell) => [`${cell.row}:${cell.column}`, cell.runs]));
   const maxRows = sheet.getMaxRows();
   if (plan.numRows > maxRows) sheet.insertRowsAfter(maxRows, plan.numRows - maxRows);
 
@@ -147,6 +145,18 @@ export function writeSheetNaively(
       const cell = sheet.getRange(r, c);
       for (const key of differing) SETTERS[key](cell, style[key]);
       if (value !== '') writeValue(cell, value);
+      const runs = runsAt.get(`${r}:${c}`);
+      if (runs) {
+        // The coloured segment numbers, cell by cell: one rich text value each.
+        const rich = app.newRichTextValue().setText(String(value));
+        for (const run of runs)
+          rich.setTextStyle(
+            run.start,
+            run.end,
+            app.newTextStyle().setForegroundColor(run.color).setBold(run.bold).build(),
+          );
+        cell.setRichTextValue(rich.build());
+      }
     }
   }
 
@@ -179,12 +189,7 @@ export function writeSheetNaively(
  * Inserts the canvas the naive way: the same three sheets as Insert Xiaomi canvas (instance 1, into a
  * spreadsheet without a canvas), with the same toasts and the canvas sheet active at the end.
  */
-export function naiveInsert(
-  spreadsheet: Spreadsheet,
-  content: CanvasContent,
-  borderStyles: BorderStyles,
-  chartTypes: ChartTypes,
-): void {
+export function naiveInsert(spreadsheet: Spreadsheet, content: CanvasContent, app: App, chartTypes: ChartTypes): void {
   if (spreadsheet.getSheetByName(sheetName('canvas', 1)))
     throw new Error('naiveInsert: the spreadsheet already has a canvas');
   spreadsheet.toast('Inserting the Xiaomi canvas…', 'Xiaomi Canvas', 5);
@@ -192,7 +197,7 @@ export function naiveInsert(
   for (const { name, plan } of canvasPlans(content)) {
     const sheet = spreadsheet.insertSheet(name, spreadsheet.getSheets().length);
     canvas ??= sheet;
-    writeSheetNaively(spreadsheet, sheet, plan, borderStyles);
+    writeSheetNaively(spreadsheet, sheet, plan, app);
   }
   // Reported Results: every cell on its own, the header cells made bold one by one.
   const reported = buildReportedResultsPlan(1, REPORTED);

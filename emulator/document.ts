@@ -341,7 +341,7 @@ export class DocumentModel implements EvalHost {
   writeFormula(sheet: SheetModel, row: number, col: number, formula: string): void {
     const cell = sheet.ensureCell(row, col);
     if (cell.value !== undefined) delete cell.value;
-    delete cell.runs;
+    if (cell.runs) delete cell.runs;
     cell.formula = this.canonicalFormula(formula);
   }
 
@@ -350,13 +350,12 @@ export class DocumentModel implements EvalHost {
    * booleans and Dates are stored as they are, null/undefined/'' clear the content (not the format).
    */
   writeValue(sheet: SheetModel, row: number, col: number, raw: unknown): void {
-    const existing = sheet.cellAt(row, col);
-    if (existing?.runs) delete existing.runs;
     if (raw === null || raw === undefined || raw === '') {
       const cell = sheet.cellAt(row, col);
       if (cell) {
         if (cell.value !== undefined) delete cell.value;
         if (cell.formula !== undefined) delete cell.formula;
+        if (cell.runs) delete cell.runs;
         sheet.prune(row, col);
       }
       return;
@@ -370,6 +369,7 @@ export class DocumentModel implements EvalHost {
       if (parsed.kind === 'formula') return this.writeFormula(sheet, row, col, parsed.formula);
       const cell = sheet.ensureCell(row, col);
       if (cell.formula !== undefined) delete cell.formula;
+      if (cell.runs) delete cell.runs;
       cell.value = parsed.value;
       if (parsed.numberFormat && !cell.format?.numberFormat) {
         cell.format = { ...(cell.format ?? {}), numberFormat: parsed.numberFormat };
@@ -378,6 +378,7 @@ export class DocumentModel implements EvalHost {
     }
     const cell = sheet.ensureCell(row, col);
     if (cell.formula !== undefined) delete cell.formula;
+    if (cell.runs) delete cell.runs;
     if (typeof raw === 'number') {
       cell.value = Number.isFinite(raw) ? (Object.is(raw, -0) ? 0 : raw) : String(raw);
     } else if (typeof raw === 'boolean') {
@@ -403,6 +404,7 @@ export class DocumentModel implements EvalHost {
       return this.writeFormula(sheet, row, col, raw);
     const cell = sheet.ensureCell(row, col);
     if (cell.formula !== undefined) delete cell.formula;
+    if (cell.runs) delete cell.runs;
     cell.value = this.reading === 'lenient' && raw.startsWith("'") ? raw.slice(1) : raw;
   }
 
@@ -419,7 +421,7 @@ export class DocumentModel implements EvalHost {
   clearContent(sheet: SheetModel, row: number, col: number): void {
     const cell = sheet.cellAt(row, col);
     if (!cell) return;
-    delete cell.runs;
+    if (cell.runs) delete cell.runs;
     if (cell.value !== undefined) delete cell.value;
     if (cell.formula !== undefined) delete cell.formula;
     sheet.prune(row, col);

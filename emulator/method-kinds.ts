@@ -141,6 +141,7 @@ export const RANGE_METHODS: Record<string, Kind> = {
   getValue: R,
   setValues: W,
   setRichTextValues: W,
+  setRichTextValue: W,
   getRichTextValues: R,
   setValue: W,
   getFormulas: R,

@@ -153,6 +153,10 @@ export class RangeImpl {
     return this;
   }
 
+  setRichTextValue(value: unknown): this {
+    return this.setRichTextValues(this.matrix(() => value));
+  }
+
   getRichTextValues(): RichTextValueImpl[][] {
     return this.matrix((r, c) => {
       const cell = this.sheet.cellAt(r, c);

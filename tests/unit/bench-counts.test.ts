@@ -40,7 +40,7 @@ describe('the naive baseline is a fair comparison', () => {
     const a = loadCode(distCode());
     a.call('insertXiaomiCanvas');
     const b = createFakeGoogle({ files: { Sidebar: sidebarTemplate() } });
-    naiveInsert(b.spreadsheet, contentTimes(1), b.globals.SpreadsheetApp.BorderStyle, b.globals.Charts.ChartType);
+    naiveInsert(b.spreadsheet, contentTimes(1), b.globals.SpreadsheetApp, b.globals.Charts.ChartType);
     expect(visible(b)).toEqual(visible(a.fake));
   });
 
