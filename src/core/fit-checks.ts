@@ -37,6 +37,20 @@ const ENTRY_NEEDS: ReadonlyArray<{ block: BlockId; what: string }> = [
   { block: 'revenue-streams', what: 'revenue stream' },
 ];
 
+/** Blocks whose entries the fit checks read links from: the only blocks where linking an entry to segments counts. */
+export const LINKED_BLOCKS: readonly BlockId[] = [
+  ...new Set<BlockId>([...SEGMENT_NEEDS, ...ENTRY_NEEDS].map((need) => need.block)),
+];
+
+/**
+ * Where a check is answered: a segment with no channel is fixed in Channels (by linking a channel to it), not in
+ * Customer Segments, where nothing can be linked.
+ */
+export function fixBlockOf(check: Pick<FitCheck, 'id' | 'blockId'>): BlockId {
+  const need = SEGMENT_NEEDS.find(({ block }) => check.id.startsWith(`segment-no-${block}:`));
+  return need ? need.block : check.blockId;
+}
+
 export function fitChecks(input: FitInput): FitCheck[] {
   const checks: FitCheck[] = [];
   const entriesOf = (id: BlockId) => input.entries[id] ?? [];

@@ -57,6 +57,8 @@ export class SidebarApp implements SidebarShell, ListActions {
     }
     if (boot.kind === 'error') this.state.listError = failureTextOf(boot.message);
     document.addEventListener('keydown', (event) => this.onKeydown(event));
+    // WCAG 2.2 Focus Not Obscured: a focused control never stays under the status message or the Save footer.
+    document.addEventListener('focusin', () => this.keepFocusClear());
     this.undoButton()?.addEventListener('click', () => {
       const undo = this.undoAction;
       this.offerUndo('', null);
@@ -169,9 +171,32 @@ export class SidebarApp implements SidebarShell, ListActions {
     else this.showSnackbar();
   }
 
+  /** Takes a message away once it is no longer true (e.g. "Saved …" after the next edit); Undo offers stay. */
+  withdraw(isStale: (text: string) => boolean): void {
+    if (this.undoAction === null && this.status.textContent && isStale(this.status.textContent)) this.announce('');
+  }
+
   private showSnackbar(): void {
     const bar = this.status.parentElement;
-    bar?.classList.toggle('is-empty', this.status.textContent === '' && this.undoAction === null);
+    const empty = this.status.textContent === '' && this.undoAction === null;
+    bar?.classList.toggle('is-empty', empty);
+    // The page keeps room below its last control for the message, so scrolling can always bring a control clear.
+    const height = empty || !bar ? 0 : Math.round(bar.getBoundingClientRect().height) + 8;
+    document.documentElement.style.setProperty('--snackbar-height', `${height}px`);
+    this.keepFocusClear();
+  }
+
+  /** Scrolls the focused control clear of the floating status message and the sticky footer, when either covers it. */
+  private keepFocusClear(): void {
+    const target = document.activeElement;
+    if (!(target instanceof HTMLElement) || target === document.body || target.closest('.snackbar, .footer')) return;
+    const covers = [this.status.parentElement, document.getElementById(editorIds.footer)]
+      .filter((node): node is HTMLElement => node !== null && !node.classList.contains('is-empty'))
+      .map((node) => node.getBoundingClientRect())
+      .filter((box) => box.height > 0);
+    const top = Math.min(window.innerHeight, ...covers.map((box) => box.top));
+    const box = target.getBoundingClientRect();
+    if (box.bottom > top - 4) window.scrollBy(0, box.bottom - top + 12);
   }
 
   /** Marks a call as running (its button disabled and relabelled) and returns where focus should go back. */

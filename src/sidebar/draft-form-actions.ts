@@ -1,5 +1,14 @@
 /** The editor form's own edits (typing, moving, adding, deleting with Undo) on the draft. */
-import { emptyEntry, emptyFigure, fieldIds, moveItem, unitNote, validateDraft, type FigureField } from './draft';
+import {
+  emptyEntry,
+  emptyFigure,
+  fieldIds,
+  isDirty,
+  moveItem,
+  unitNote,
+  validateDraft,
+  type FigureField,
+} from './draft';
 import { editorIds, summaryText } from './render-editor';
 import { entryIds } from './render-entries';
 import { figureIds, figureLine } from './render-figures';
@@ -246,5 +255,7 @@ export class DraftFormActions {
     const editor = this.state.editor;
     const summary = document.getElementById(editorIds.dirty);
     if (editor && summary) summary.textContent = summaryText(editor);
+    // "Saved …" stops being true with the first edit after it.
+    if (editor && isDirty(editor.base, editor.draft)) this.shell.withdraw((text) => text.startsWith('Saved '));
   }
 }

@@ -83,7 +83,8 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     this.state.listError = null;
     this.shell.focusAfterRender = editorIds.title;
     this.shell.endCall('');
-    this.shell.announce(`Editing ${block.title}.`);
+    // The editor's focused title says which block is open: no message repeats it.
+    this.shell.announce('');
     // Fire and forget: highlighting the block on the sheet must not hold up editing.
     this.shell.api.selectBlock({ blockId, ...this.canvasField() }).catch((error: unknown) => {
       if (this.state.editor !== editor) return;

@@ -1,6 +1,8 @@
 /** The fit checks and "Show what serves" actions of the list view. */
 import type { FitCheckView } from '../core/view';
+import { fixBlockOf } from '../core/fit-checks';
 import { canvasField } from './canvas-picker';
+import { pickerIds } from './segment-picker';
 import { fieldIds } from './draft';
 import type { EditorViewActions } from './editor-actions';
 import { fitIds, type FitActions } from './render-fit-checks';
@@ -31,7 +33,9 @@ export class FitViewActions implements FitActions {
       fit.error = null;
       this.shell.focusAfterRender = fitIds.list;
       this.shell.announce(
-        fit.checks.length === 0 ? 'Fit checks: all clear.' : `Fit checks: ${fit.checks.length} to review.`,
+        fit.checks.length === 0
+          ? 'No open questions.'
+          : `${fit.checks.length} open ${fit.checks.length === 1 ? 'question' : 'questions'} for the team.`,
       );
     } catch (error) {
       fit.error = failureText(error);
@@ -40,10 +44,24 @@ export class FitViewActions implements FitActions {
     this.shell.endCall(returnFocus);
   }
 
-  /** Opens the check's block (read fresh from the sheet) and puts the cursor in the entry it is about. */
+  /**
+   * Opens the block where the check is answered (read fresh from the sheet): for "a segment has no channel", the
+   * Channels editor with the first entry's segment picker open at that segment; otherwise the entry it is about.
+   */
   async goToCheck(check: FitCheckView): Promise<void> {
-    await this.editor.open(check.blockId);
-    const entry = check.entryIndex !== undefined ? this.shell.state.editor?.draft.entries[check.entryIndex] : undefined;
+    const block = fixBlockOf(check);
+    await this.editor.open(block);
+    const editor = this.shell.state.editor;
+    if (!editor || editor.blockId !== block) return;
+    if (block !== check.blockId && check.segmentId) {
+      const first = editor.draft.entries[0];
+      if (!first) return;
+      this.editor.pickerOpen(first.key, true);
+      this.shell.focusAfterRender = pickerIds.box(first.key, check.segmentId);
+      this.shell.render();
+      return;
+    }
+    const entry = check.entryIndex !== undefined ? editor.draft.entries[check.entryIndex] : undefined;
     if (entry) document.getElementById(fieldIds.entry(entry.key))?.focus();
   }
 

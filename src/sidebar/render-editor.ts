@@ -8,6 +8,7 @@ import { renderFigures, type FigureActions } from './render-figures';
 import { BUSY_LABELS, type AppState, type EditorState } from './state';
 import { renderMergeConflict, type ConflictActions } from './render-conflict';
 import { reportedLine } from './reported';
+import { LINKED_BLOCKS } from '../core/fit-checks';
 import { pickerIds, renderSegmentPicker, servedChips } from './segment-picker';
 
 export interface EditorActions extends EntryActions, FigureActions, ConflictActions {
@@ -29,6 +30,7 @@ export interface EditorActions extends EntryActions, FigureActions, ConflictActi
 export const editorIds = {
   title: 'editor-title',
   save: 'save',
+  skip: 'skip-to-save',
   cancel: 'cancel',
   back: 'back',
   reset: 'reset',
@@ -69,11 +71,16 @@ function servedSegments(state: AppState, editor: EditorState, index: number): Ch
   );
 }
 
-/** The segment picker of an entry (issue 14): Customer Segments' own entries are the segments, so none there. */
+/**
+ * The segment picker of an entry (issue 14), offered in the blocks the fit checks read links from (Value
+ * Propositions, Channels, Customer Relationships, Revenue Streams), and on any entry that already has links (from
+ * an imported file) so they can be removed.
+ */
 function segmentPicker(state: AppState, editor: EditorState, actions: EditorActions, index: number): Child {
   const entry = editor.draft.entries[index];
   const segments = state.canvas?.segments ?? [];
-  if (!entry || editor.blockId === 'customer-segments' || segments.length === 0) return null;
+  if (!entry || segments.length === 0) return null;
+  if (!LINKED_BLOCKS.includes(editor.blockId) && (entry.links ?? []).length === 0) return null;
   return renderSegmentPicker({
     entryKey: entry.key,
     entryNumber: index + 1,
@@ -260,6 +267,20 @@ export function renderEditor(state: AppState, actions: EditorActions, slots: Edi
       ),
     ),
     el('h1', { id: editorIds.title, class: 'view-title', tabindex: '-1' }, title),
+    // Save without tabbing through every field: the first stop after the title goes straight to it.
+    el(
+      'a',
+      {
+        href: `#${editorIds.save}`,
+        id: editorIds.skip,
+        class: 'skip-link',
+        onclick: (event: Event) => {
+          event.preventDefault();
+          document.getElementById(editorIds.save)?.focus();
+        },
+      },
+      'Skip to Save',
+    ),
     el('p', { class: 'secondary summary', id: editorIds.dirty }, summaryText(editor)),
     editor.notice && el('div', { class: 'notice', id: 'editor-notice' }, editor.notice),
     renderConflict(editor, busy, actions),

@@ -1,5 +1,6 @@
 /** Renders the list view's segment filter and fit checks. */
 import { BLOCK_TITLES } from '../core/block-ids';
+import { fixBlockOf } from '../core/fit-checks';
 import type { FitCheckView } from '../core/view';
 import { canonicalBlocks } from './boot';
 import { el, plural } from './dom';
@@ -86,14 +87,18 @@ function renderChecks(state: AppState, actions: FitActions): HTMLElement {
     fit?.error && el('div', { class: 'error-box', role: 'alert' }, fit.error),
     checks &&
       (checks.length === 0
-        ? el('p', { class: 'secondary', id: fitIds.list, tabindex: '-1' }, 'All clear: every segment is served.')
+        ? el(
+            'p',
+            { class: 'secondary', id: fitIds.list, tabindex: '-1' },
+            'No open questions: every segment is served.',
+          )
         : el(
             'div',
             {},
             el(
               'p',
               { class: 'secondary', id: fitIds.list, tabindex: '-1' },
-              `${plural(checks.length, 'thing', 'things')} to review:`,
+              `${plural(checks.length, 'open question', 'open questions')} for the team (the source template leaves them open; each is answered by linking entries):`,
             ),
             el(
               'ul',
@@ -113,7 +118,7 @@ function renderChecks(state: AppState, actions: FitActions): HTMLElement {
                       disabled: state.busy !== null,
                       onclick: () => void actions.goToCheck(check),
                     },
-                    `Go to ${BLOCK_TITLES[check.blockId]}`,
+                    `Go to ${BLOCK_TITLES[fixBlockOf(check)]}`,
                   ),
                 ),
               ),
@@ -134,7 +139,7 @@ export function renderFitSection(state: AppState, actions: FitActions): HTMLElem
     el(
       'p',
       { class: 'secondary hint' },
-      'Link entries to segments in each block’s editor. The checks show segments nothing serves and entries that serve nobody.',
+      'Link entries to segments in the editors of Value Propositions, Channels, Customer Relationships and Revenue Streams. The checks ask which segments nothing serves yet and which entries serve nobody.',
     ),
   );
 }

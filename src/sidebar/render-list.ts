@@ -1,4 +1,5 @@
 /** Renders the list of the canvas's blocks. */
+import { openQuestionsByBlock, openQuestionsText } from './open-questions';
 import type { BlockId } from '../core/block-ids';
 import type { BlockView } from '../core/view';
 import { canonicalBlocks } from './boot';
@@ -48,6 +49,10 @@ export function renderList(
   blockExtra: (block: BlockView) => Child = differingLine,
 ): HTMLElement {
   const blocks = state.canvas ? canonicalBlocks(state.canvas) : [];
+  const questions = state.canvas ? openQuestionsByBlock(state.canvas) : {};
+  // The leading space keeps the row's accessible name readable: "Channels 5 entries 3 open questions".
+  const questionsLine = (block: BlockView) =>
+    questions[block.id] ? el('span', { class: 'block-questions' }, ` ${openQuestionsText(questions[block.id])}`) : null;
   const busy = state.busy !== null;
   const refreshing = state.busy === 'refreshing';
   return el(
@@ -102,6 +107,7 @@ export function renderList(
                 el('span', { class: 'block-title' }, block.title),
                 ' ', // keeps the accessible name readable: "Key Activities 7 entries"
                 el('span', { class: 'block-count' }, blockCounts(block)),
+                questionsLine(block),
                 blockExtra(block),
               ),
               icon('next', 20),

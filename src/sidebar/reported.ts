@@ -51,10 +51,20 @@ export function differingCount(block: BlockView): number {
   return block.figures.filter((f: FigureView) => f.reported?.differs === true).length;
 }
 
-/** "2 differ from reported" for the block list, or "" when none do. */
-export function differingText(block: BlockView): string {
-  const n = differingCount(block);
-  return n === 0 ? '' : `${n} ${n === 1 ? 'differs' : 'differ'} from reported`;
+/**
+ * "2 figures differ from reported, up to +18.0 %" for the block list, or "" when none do: information with the size
+ * of the gap (the template's figures are its own estimates), not an alarm.
+ */
+export function differingText(block: BlockView, locale?: string): string {
+  const gaps = block.figures
+    .filter((f: FigureView) => f.reported?.differs === true)
+    .map((f) => f.reported?.vsReported ?? null);
+  if (gaps.length === 0) return '';
+  const words = `${gaps.length} ${gaps.length === 1 ? 'figure differs' : 'figures differ'} from reported`;
+  const known = gaps.filter((g): g is number => g !== null);
+  if (known.length === 0) return words;
+  const largest = known.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a));
+  return `${words}, ${gaps.length === 1 ? 'by' : 'up to'} ${formatDifference(largest, locale)}`;
 }
 
 /** The block list's count line gets a second line with the differing count (the 300 px sidebar is narrow). */

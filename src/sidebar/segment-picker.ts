@@ -1,9 +1,11 @@
 /**
  * The segment picker of one entry: a disclosure whose summary names the segments the entry serves, opening onto
- * one checkbox per segment. Every segment shows its colour beside its name (never colour alone), and native
- * checkboxes keep it keyboard-operable (Tab, Space) and announced by screen readers.
+ * one checkbox per segment, in the flow under the entry (it covers nothing). Every segment shows its number on its
+ * colour beside its name (never colour alone), and native checkboxes keep it keyboard-operable (Tab, Space,
+ * Escape) and announced by screen readers.
  */
 import type { SegmentView } from '../core/view';
+import { segmentTag } from '../core/segments';
 import { el } from './dom';
 import { icon } from './icons';
 
@@ -21,23 +23,31 @@ export function servedChips(segments: readonly SegmentView[], selected: readonly
   return segments.filter((s) => selected.includes(s.id)).map(segmentChip);
 }
 
-/** A colour chip with the segment's name; the colour is decoration, the name carries the meaning. */
+/**
+ * A chip with the segment's number on its colour, as the sheet shows it beside entries, and its name: the
+ * number and the name carry the meaning, the colour helps find it on the sheet.
+ */
 export function segmentChip(segment: SegmentView): HTMLElement {
   return el(
     'span',
     { class: 'segment-chip' },
-    el('span', {
-      class: 'swatch',
-      'aria-hidden': 'true',
-      style: HEX.test(segment.color) ? `background-color: ${segment.color}` : undefined,
-    }),
+    el(
+      'span',
+      {
+        class: 'swatch',
+        'aria-hidden': 'true',
+        style: HEX.test(segment.color) ? `background-color: ${segment.color}` : undefined,
+      },
+      segmentTag(segment.id),
+    ),
     segment.text,
   );
 }
 
 function summaryChildren(segments: readonly SegmentView[], selected: readonly string[]): Array<Node | string> {
   const chosen = segments.filter((s) => selected.includes(s.id));
-  return chosen.length === 0 ? ['Serves no segment yet'] : ['Serves: ', ...chosen.map(segmentChip)];
+  // Words for screen readers only: the names (the numbers are for finding them on the sheet).
+  return [chosen.length === 0 ? 'Serves no segment yet' : `Serves: ${chosen.map((s) => s.text).join(', ')}`];
 }
 
 export function renderSegmentPicker(options: {
@@ -95,5 +105,17 @@ export function renderSegmentPicker(options: {
     ),
   );
   details.addEventListener('toggle', () => options.onOpenChange(details.open));
+  // Like every popup: Escape closes it and gives focus back to its button; moving focus out of it closes it.
+  details.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.isComposing || !details.open) return;
+    event.preventDefault();
+    event.stopPropagation();
+    details.open = false;
+    summary.focus();
+  });
+  details.addEventListener('focusout', (event) => {
+    const next = event.relatedTarget;
+    if (details.open && !(next instanceof Node && details.contains(next))) details.open = false;
+  });
   return details;
 }

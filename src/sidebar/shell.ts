@@ -18,6 +18,8 @@ export interface SidebarShell {
   render(): void;
   /** Puts a message in the status line (a polite live region shown as a snackbar over the page). */
   announce(text: string): void;
+  /** Takes the current message away when `isStale` says it stopped being true (Undo offers stay). */
+  withdraw(isStale: (text: string) => boolean): void;
   /** Shows `message` with an Undo button that calls `undo`; ('', null) takes the offer away. */
   offerUndo(message: string, undo: (() => void) | null): void;
   /** Marks a call as running and returns where focus should go back once `endCall` ends it. */

@@ -72,9 +72,10 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
       snapshots.errorAt = null;
       this.keepComparePair(snapshots);
       const damaged = items.filter((item) => item.damaged !== undefined).length;
+      // An empty list says so on the page itself: no message repeats it.
       this.shell.announce(
         items.length === 0
-          ? 'No snapshots yet.'
+          ? ''
           : `${plural(items.length, 'snapshot', 'snapshots')}${damaged ? `, ${damaged} damaged` : ''}.`,
       );
     } catch (error) {

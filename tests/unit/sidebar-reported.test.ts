@@ -45,10 +45,12 @@ describe('the sidebar words the comparison with reported results', () => {
     expect(reportedLine({ value: '35', unit: 'USD bn', period: '2023', metric: 'total-revenue' }, block)).toBeNull();
   });
 
-  test('the block list counts the figures that differ', () => {
+  test('the block list counts the figures that differ, as information with the size of the gap', () => {
     expect(differingCount(block)).toBe(1);
-    expect(differingText(block)).toBe('1 differs from reported');
-    expect(differingText({ ...block, figures: [revenue, revenue, share] })).toBe('2 differ from reported');
+    expect(differingText(block, 'en-US')).toBe('1 figure differs from reported, by −31.7 %');
+    expect(differingText({ ...block, figures: [revenue, revenue, share] }, 'en-US')).toBe(
+      '2 figures differ from reported, up to −31.7 %',
+    );
     expect(differingText({ ...block, figures: [share] })).toBe('');
   });
 
