@@ -64,7 +64,9 @@ export function differingText(block: BlockView, locale?: string): string {
   const known = gaps.filter((g): g is number => g !== null);
   if (known.length === 0) return words;
   const largest = known.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a));
-  return `${words}, ${gaps.length === 1 ? 'by' : 'up to'} ${formatDifference(largest, locale)}`;
+  // A no-break space keeps the sign, the number and % on one line in the narrow block list.
+  const gap = formatDifference(largest, locale).replace(' %', '\u00a0%');
+  return `${words}, ${gaps.length === 1 ? 'by' : 'up to'}\u00a0${gap}`;
 }
 
 /** The block list's count line gets a second line with the differing count (the 300 px sidebar is narrow). */

@@ -47,9 +47,9 @@ describe('the sidebar words the comparison with reported results', () => {
 
   test('the block list counts the figures that differ, as information with the size of the gap', () => {
     expect(differingCount(block)).toBe(1);
-    expect(differingText(block, 'en-US')).toBe('1 figure differs from reported, by −31.7 %');
+    expect(differingText(block, 'en-US')).toBe('1 figure differs from reported, by\u00a0−31.7\u00a0%');
     expect(differingText({ ...block, figures: [revenue, revenue, share] }, 'en-US')).toBe(
-      '2 figures differ from reported, up to −31.7 %',
+      '2 figures differ from reported, up to\u00a0−31.7\u00a0%',
     );
     expect(differingText({ ...block, figures: [share] })).toBe('');
   });
