@@ -70,7 +70,7 @@ export function canvasPlans(content: CanvasContent, instance = 1): Array<{ name:
   );
   const details = buildDetailsPlan(content, instance);
   const links = content.blocks.flatMap((block) =>
-    details.figureRows[block.id].map((row) => ({ blockTitle: block.title, row })),
+    details.figureRows[block.id].map((row, i) => ({ blockTitle: block.title, row, unit: block.figures[i]?.unit })),
   );
   const detailsName = sheetName('details', instance);
   return [
@@ -180,6 +180,7 @@ export function writeSheetNaively(spreadsheet: Spreadsheet, sheet: Sheet, plan: 
     );
   }
   if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
+  if (plan.frozenColumns > 0) sheet.setFrozenColumns(plan.frozenColumns);
   if (plan.hideGridlines) sheet.setHiddenGridlines(true);
   if (plan.tabColor) sheet.setTabColor(plan.tabColor);
   for (const { name, range } of plan.namedRanges) spreadsheet.setNamedRange(name, sheet.getRange(range));

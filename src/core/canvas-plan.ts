@@ -127,10 +127,9 @@ export function buildCanvasPlan(
     ...Array.from({ length: CANVAS_COLUMNS - 1 }, (_, i) => (i % 2 === 0 ? ENTRY_COLUMN_WIDTH : MARKER_COLUMN_WIDTH)),
   ];
   plan.hiddenColumns = [{ column: 1, count: 1 }];
-  plan.rowHeights = [
-    { row: layout.topEndRow, count: 1, height: 10 },
-    { row: layout.bottomEndRow, count: 1, height: 10 },
-  ];
+  // The spacer between the bands is narrow; the one under the bottom band keeps Sheets' height before the footer
+  // (one call fewer, for Key Figures' frozen row labels).
+  plan.rowHeights = [{ row: layout.topEndRow, count: 1, height: 10 }];
   // Titles, guiding questions, the hidden link column and the layout rows are the add-on's: a teammate is warned
   // before overwriting them or deleting a canvas row; entries and their segment markers stay free.
   plan.protection = {

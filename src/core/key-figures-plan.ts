@@ -48,6 +48,23 @@ export interface FigureLink {
   blockTitle: string;
   /** Row of the figure in the details sheet. */
   row: number;
+  /** The figure's unit when known (it picks the Value column's number format: counts whole, percentages as %). */
+  unit?: string;
+}
+
+/** Units that count things: shown whole, with digit grouping ("16,000 employees"). */
+const COUNT_UNITS = new Set(['employees', 'stores', 'retailers', 'countries', 'service centers', 'patents', 'users']);
+
+/**
+ * The Value column's number format for a unit: counts whole with grouping, percentages with a % sign, everything
+ * else (amounts, millions) grouped with one decimal. A unit a teammate types later keeps the row's format until
+ * the next Refresh.
+ */
+export function valueFormat(unit: string | undefined): string {
+  const u = (unit ?? '').trim().toLowerCase();
+  if (u === '%') return '#,##0.0"%"';
+  if (COUNT_UNITS.has(u)) return '#,##0';
+  return '#,##0.0';
 }
 
 const RATE = `$${columnLetter(RATE_CELL.column)}$${RATE_CELL.row}`;
@@ -156,6 +173,7 @@ export function buildKeyFiguresTable(
       grid.set(r, c + 2, formula),
     );
     ROW_STYLES.forEach((style, c) => grid.style(r, c + 1, 1, 1, style));
+    grid.style(r, 3, 1, 1, { numberFormat: valueFormat(link.unit) });
   });
   return grid;
 }
@@ -216,7 +234,8 @@ export function buildKeyFiguresPlan(
   const plan = emptyPlan(grid);
   // Few distinct runs (each run of equal widths is one call; the settings share the Note column's width): M and
   // the gap after it share a width, so a "⚠ Differs from reported" flag in row 2 has room before the labels.
-  plan.columnWidths = [160, 240, 90, 90, 90, 160, 100, 100, 160, 100, 100, 100, 100, 100, 160, 160, 24, 24];
+  // Every header fits its column ("Reported check" the widest of the numbers).
+  plan.columnWidths = [160, 240, 90, 90, 90, 160, 125, 125, 160, 125, 125, 125, 125, 125, 160, 160, 24, 24];
   // Every cell is a formula or a label the add-on writes: typing over one warns first, since it would silently
   // unlink the row. The rate and tolerance warn too (a change there changes every comparison); two calls in all.
   plan.protection = { unprotected: [] };
@@ -229,7 +248,9 @@ export function buildKeyFiguresPlan(
       inner: true,
     },
   ];
+  // The header row and the row labels (block and figure) stay in view when scrolling right to Reported.
   plan.frozenRows = 1;
+  plan.frozenColumns = 2;
   plan.hideGridlines = false;
   plan.notes = {
     range: a1Range(RATE_CELL.row, RATE_CELL.column, 2, 1),

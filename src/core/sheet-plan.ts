@@ -56,6 +56,8 @@ export interface SheetPlan {
   /** Notes of one rectangular range, written with a single setNotes call. */
   notes: { range: string; notes: string[][] } | null;
   frozenRows: number;
+  /** Columns kept in view when scrolling right (the row labels). */
+  frozenColumns: number;
   hideGridlines: boolean;
   tabColor: string | null;
   /**
@@ -135,6 +137,7 @@ export function emptyPlan(grid: PlanGrid): SheetPlan {
     namedRanges: [],
     notes: null,
     frozenRows: 0,
+    frozenColumns: 0,
     hideGridlines: true,
     tabColor: null,
     protection: null,

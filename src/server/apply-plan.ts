@@ -131,6 +131,7 @@ function applyStructure(
   for (const { column, count } of plan.hiddenColumns) sheet.hideColumns(column, count);
   if (plan.notes) sheet.getRange(plan.notes.range).setNotes(plan.notes.notes);
   if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
+  if (plan.frozenColumns > 0) sheet.setFrozenColumns(plan.frozenColumns);
   if (plan.hideGridlines) sheet.setHiddenGridlines(true);
   if (plan.tabColor) sheet.setTabColor(plan.tabColor);
   if (plan.protection) protectSheet(sheet, plan.protection.unprotected);

@@ -79,7 +79,7 @@ export function insertCanvasInstance(
   );
   const details = buildDetailsPlan(content, instance);
   const links = content.blocks.flatMap((block) =>
-    details.figureRows[block.id].map((row) => ({ blockTitle: block.title, row })),
+    details.figureRows[block.id].map((row, i) => ({ blockTitle: block.title, row, unit: block.figures[i]?.unit })),
   );
   const figuresPlan = buildKeyFiguresPlan(instance, names.details, links, reportedLookup(names.reported));
 

@@ -24,8 +24,14 @@ import type { CanvasState } from './canvas-state';
 import { ensureReportedResults, reportedLookup } from './reported-results';
 import { withFormulaLocale } from './formula-locale';
 
-function linksFor(rows: Record<BlockId, number[]>): FigureLink[] {
-  return BLOCK_IDS.flatMap((id) => rows[id].map((row) => ({ blockTitle: BLOCK_TITLES[id], row })));
+/** The table's rows, with each figure's unit where the details read before the write knew it at that row. */
+function linksFor(rows: Record<BlockId, number[]>, state?: CanvasState): FigureLink[] {
+  const unitAt = new Map(
+    BLOCK_IDS.flatMap((id) => (state?.details[id]?.figures ?? []).map((f) => [f.row, f.figure.unit] as const)),
+  );
+  return BLOCK_IDS.flatMap((id) =>
+    rows[id].map((row) => ({ blockTitle: BLOCK_TITLES[id], row, unit: unitAt.get(row) })),
+  );
 }
 
 /**
@@ -41,7 +47,7 @@ export function writeKeyFiguresTable(state: CanvasState, rows: Record<BlockId, n
 }
 
 function relinkKeyFigures(state: CanvasState, rows: Record<BlockId, number[]>): number {
-  const links = linksFor(rows);
+  const links = linksFor(rows, state);
   const spreadsheet = state.sheets.canvas.getParent();
   const sheet = state.sheets.figures;
   if (!sheet) {

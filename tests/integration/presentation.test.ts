@@ -70,3 +70,38 @@ describe('the canvas presents (built bundle)', () => {
     expect(visible.reduce((sum, w) => sum + w, 0)).toBeLessThanOrEqual(LANDSCAPE_PAGE_PX);
   });
 });
+
+describe('Key Figures reads as numbers (built bundle)', () => {
+  const FIGURES = 'Key Figures';
+
+  test('counts whole with digit grouping, percentages with a % sign, amounts grouped with one decimal', () => {
+    const { b } = inserted();
+    const shown = b.fake.direct.displayValues(FIGURES);
+    const values = b.fake.direct.values(FIGURES);
+    const rows = values.slice(1).map((row, i) => ({ value: row[2], unit: String(row[3]), shown: shown[i + 1][2] }));
+    const employees = rows.find((r) => r.unit === 'employees' && typeof r.value === 'number')!;
+    expect(employees.shown).toMatch(/^\d{1,3}(,\d{3})+$/);
+    const percent = rows.find((r) => r.unit === '%')!;
+    expect(percent.shown).toMatch(/^\d+\.\d%$/);
+    for (const r of rows.filter((x) => typeof x.value === 'number' && x.value >= 1000 && x.unit !== '%'))
+      expect(r.shown).toContain(',');
+    for (const r of rows.filter((x) => ['stores', 'retailers', 'countries', 'employees'].includes(x.unit)))
+      expect(r.shown).not.toContain('.');
+  });
+
+  test('the header row and the row labels stay in view, every header fits its column, every text at least 9 pt', () => {
+    const { sheet: _canvas, b } = inserted();
+    const figures = b.fake.model().sheets.find((s) => s.name === FIGURES)!;
+    expect([figures.frozenRows, figures.frozenColumns]).toEqual([1, 2]);
+    const headers = b.fake.direct.values(FIGURES)[0];
+    headers.forEach((header, i) => {
+      if (header === '' || figures.hiddenColumns.includes(i + 1)) return;
+      // bold 10 pt Arial: under 0.62 em per character, plus the cell's padding
+      const needed = String(header).length * 10 * (96 / 72) * 0.62 + 6;
+      expect([header, figures.columnWidths[i] >= needed]).toEqual([header, true]);
+    });
+    for (const cell of figures.cells)
+      if (cell.display !== '')
+        expect([cell.row, cell.column, cell.format.fontSize >= 9]).toEqual([cell.row, cell.column, true]);
+  });
+});
