@@ -51,22 +51,26 @@ export function differingCount(block: BlockView): number {
   return block.figures.filter((f: FigureView) => f.reported?.differs === true).length;
 }
 
+/** "2 differ from reported" for the block list, or "" when none do. */
+export function differingText(block: BlockView): string {
+  const n = differingCount(block);
+  return n === 0 ? '' : `${n} ${n === 1 ? 'differs' : 'differ'} from reported`;
+}
+
 /**
- * "2 figures differ from reported, up to +18.0 %" for the block list, or "" when none do: information with the size
- * of the gap (the template's figures are its own estimates), not an alarm.
+ * The size of the gap after that count: ", by −31.7 %" (one figure) or ", up to +137.1 %" (the largest), so a
+ * difference reads as information (the template's figures are its own estimates), not an alarm. "" when unknown.
  */
-export function differingText(block: BlockView, locale?: string): string {
+export function differingGap(block: BlockView, locale?: string): string {
   const gaps = block.figures
     .filter((f: FigureView) => f.reported?.differs === true)
-    .map((f) => f.reported?.vsReported ?? null);
+    .map((f) => f.reported?.vsReported ?? null)
+    .filter((g): g is number => g !== null);
   if (gaps.length === 0) return '';
-  const words = `${gaps.length} ${gaps.length === 1 ? 'figure differs' : 'figures differ'} from reported`;
-  const known = gaps.filter((g): g is number => g !== null);
-  if (known.length === 0) return words;
-  const largest = known.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a));
-  // A no-break space keeps the sign, the number and % on one line in the narrow block list.
+  const largest = gaps.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a));
+  // No-break spaces keep the sign, the number and % on one line in the narrow block list.
   const gap = formatDifference(largest, locale).replace(' %', '\u00a0%');
-  return `${words}, ${gaps.length === 1 ? 'by' : 'up to'}\u00a0${gap}`;
+  return `, ${differingCount(block) === 1 ? 'by' : 'up to'}\u00a0${gap}`;
 }
 
 /** The block list's count line gets a second line with the differing count (the 300 px sidebar is narrow). */
@@ -74,8 +78,14 @@ export function differingLine(block: BlockView): HTMLElement | null {
   const text = differingText(block);
   if (text === '') return null;
   const line = document.createElement('span');
-  line.className = 'block-differs';
+  line.className = 'block-differs-line';
+  const count = document.createElement('span');
+  count.className = 'block-differs';
   // The leading space keeps the row's accessible name readable: "Key Activities 7 entries 2 differ from reported".
-  line.textContent = ` ${text}`;
+  count.textContent = ` ${text}`;
+  const gap = document.createElement('span');
+  gap.className = 'block-gap';
+  gap.textContent = differingGap(block);
+  line.append(count, gap);
   return line;
 }

@@ -147,8 +147,8 @@ describe('sidebar: a first minute without surprises', () => {
     const row = (id: string) => page.locator(`#open-${id}`);
     expect(await row('channels').locator('.block-questions').textContent()).toMatch(/^ ?\d+ open questions?$/);
     expect(await row('customer-segments').locator('.block-questions').count()).toBe(0);
-    const differs = row('key-resources').locator('.block-differs');
-    expect(await differs.textContent()).toMatch(/figures? differs? from reported, (by|up to)\s[+−]\d/);
+    const differs = row('key-resources').locator('.block-differs-line');
+    expect(await differs.textContent()).toMatch(/^ \d+ differs? from reported, (by|up to)\s[+−]\d/);
     const colour = await differs.evaluate((n) => getComputedStyle(n).color);
     expect(colour).not.toBe('rgb(179, 38, 30)'); // not the error red
   });

@@ -1,5 +1,11 @@
 import type { BlockView, FigureView } from '../../src/core/view';
-import { differingCount, differingText, formatDifference, reportedLine } from '../../src/sidebar/reported';
+import {
+  differingCount,
+  differingText,
+  differingGap,
+  formatDifference,
+  reportedLine,
+} from '../../src/sidebar/reported';
 
 const revenue: FigureView = {
   label: 'Total revenue',
@@ -47,10 +53,10 @@ describe('the sidebar words the comparison with reported results', () => {
 
   test('the block list counts the figures that differ, as information with the size of the gap', () => {
     expect(differingCount(block)).toBe(1);
-    expect(differingText(block, 'en-US')).toBe('1 figure differs from reported, by\u00a0−31.7\u00a0%');
-    expect(differingText({ ...block, figures: [revenue, revenue, share] }, 'en-US')).toBe(
-      '2 figures differ from reported, up to\u00a0−31.7\u00a0%',
-    );
+    expect(differingText(block)).toBe('1 differs from reported');
+    expect(differingText({ ...block, figures: [revenue, revenue, share] })).toBe('2 differ from reported');
+    expect(differingGap(block, 'en-US')).toBe(', by\u00a0−31.7\u00a0%');
+    expect(differingGap({ ...block, figures: [revenue, revenue, share] }, 'en-US')).toBe(', up to\u00a0−31.7\u00a0%');
     expect(differingText({ ...block, figures: [share] })).toBe('');
   });
 
