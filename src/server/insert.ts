@@ -9,7 +9,7 @@ import { buildKeyFiguresPlan } from '../core/key-figures-plan';
 import { applySheetPlan } from './apply-plan';
 import { insertNumbersSheet, refreshNumbersSheet } from './numbers-sheet';
 import { insertReportedResults, reportedLookup } from './reported-results';
-import { REPORTED } from './reported';
+import { reportedFigures } from './reported';
 import { sheetNameTaken } from '../core/sheet-names';
 import { withDocumentLock } from './lock';
 import { withFormulaLocale } from './formula-locale';
@@ -75,7 +75,7 @@ export function insertCanvasInstance(
     content,
     instance,
     segmentLinks,
-    REPORTED.map((figure) => figure.period),
+    reportedFigures().map((figure) => figure.period),
   );
   const details = buildDetailsPlan(content, instance);
   const links = content.blocks.flatMap((block) =>

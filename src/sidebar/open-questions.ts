@@ -1,3 +1,4 @@
+/** Fit checks as open questions for the team, counted per block where each is answered (block list). */
 import type { BlockId } from '../core/block-ids';
 import { fitChecks, fixBlockOf } from '../core/fit-checks';
 import type { CanvasView } from '../core/view';

@@ -1,3 +1,4 @@
+/** Issue 20 on the built bundle: the canvas and Key Figures as a consultant would show them (contrast, sizes, formats). */
 import { contrastRatio } from '../../src/core/segment-palette';
 import { isShopCopy } from '../../src/core/shop-copy';
 import { loadBundle } from '../support/bundle';
