@@ -111,6 +111,7 @@ describe('what the preview runs', () => {
       'Xiaomi Details',
       'Key Figures',
       'Reported Results',
+      'Xiaomi in Numbers',
     ]);
     // The add-on's own menu, built by its onOpen.
     expect(preview.session.menuEntries().map((m) => m.functionName)).toEqual(
@@ -137,6 +138,7 @@ describe('what the preview runs', () => {
       'Xiaomi Details',
       'Key Figures',
       'Reported Results',
+      'Xiaomi in Numbers',
     ]);
     expect(view.grid).toContain('⚠ Conflict');
   });
@@ -275,6 +277,7 @@ describe('what the preview runs', () => {
       'Xiaomi Details',
       'Key Figures',
       'Reported Results',
+      'Xiaomi in Numbers',
     ]);
     expect(wb.getWorksheet('Key Figures')?.getCell('P1').value).toBe(0.2);
   });
