@@ -4,6 +4,7 @@
  * read-back after each written row (the "did it save?" check hand-written scripts do), which forces a flush.
  * The parsing itself reuses src/core (same results as the add-on), so only the way the sheet is talked to differs.
  */
+import { NEW_ENTRY_EVIDENCE } from '../src/core/evidence';
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../src/core/block-ids';
 import { blockArea, entryCapacity, layoutFromMarkers } from '../src/core/canvas-layout';
 import { readCanvasGrid, type CanvasReading } from '../src/core/canvas-read';
@@ -96,7 +97,8 @@ function view(state: NaiveState, id: BlockId): BlockView {
   const figures = state.regions[id].figures.map((f) => f.figure);
   const links = state.reading.links[id];
   // the naive baseline works on the first canvas only
-  const version = blockVersion(1, id, entries, figures, versionLinks(id, links, state.reading.segmentIds));
+  const evidence = state.reading.evidence[id];
+  const version = blockVersion(1, id, entries, figures, versionLinks(id, links, state.reading.segmentIds), evidence);
   return {
     id,
     title: BLOCK_TITLES[id],
@@ -104,6 +106,7 @@ function view(state: NaiveState, id: BlockId): BlockView {
     entries,
     figures: figuresWithReported(figures, REPORTED, state.settings),
     links,
+    evidence,
   };
 }
 
@@ -232,6 +235,7 @@ export function naiveSaveBlock(spreadsheet: Spreadsheet, request: NaiveSaveReque
     version: blockVersion(1, id, request.entries, request.figures),
     entries: request.entries,
     links: request.entries.map((): string[] => []), // the bench saves Key Activities, which links to no segment
+    evidence: request.entries.map(() => ({ ...NEW_ENTRY_EVIDENCE })), // the naive save writes no evidence column
     figures: figuresWithReported(request.figures, REPORTED, state.settings),
   };
 }

@@ -10,7 +10,11 @@ import { packedJsonModule } from './packed-json';
  * import, About): src/server/content.ts calls the function this module exports. Reading and saving never pay for it.
  */
 export function compactContentModule(json: string): string {
-  return packedJsonModule(JSON.parse(json), 'unpackContent');
+  // "because" (why a link or an entry's evidence holds) is for reviewers and tests; the add-on never shows it.
+  return packedJsonModule(
+    JSON.parse(json, (key, value: unknown) => (key === 'because' ? undefined : value)),
+    'unpackContent',
+  );
 }
 
 /** esbuild plugin: content/xiaomi-canvas.json (validated by the build first) becomes the module above. */

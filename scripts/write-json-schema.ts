@@ -1,6 +1,6 @@
 /**
- * Writes content/xiaomi-canvas-2.schema.json (and content/xiaomi-canvas-1.schema.json for the previous version,
- * which still imports): the JSON Schema of the "xiaomi-canvas/2" format, generated from the zod schema the server
+ * Writes content/xiaomi-canvas-3.schema.json (and the -2 and -1 files for the previous versions, which still
+ * import): the JSON Schema of the "xiaomi-canvas/3" format, generated from the zod schema the server
  * validates imports and snapshots with (src/core/canvas-json.ts), for other tools.
  *
  *   node scripts/run-ts.mjs scripts/write-json-schema.ts          # (re)write the file
@@ -14,14 +14,18 @@ import * as z from 'zod/mini';
 import {
   CANVAS_JSON_FORMAT,
   CANVAS_JSON_FORMAT_V1,
+  CANVAS_JSON_FORMAT_V2,
   CANVAS_JSON_MAX_BYTES,
   canvasJsonSchema,
   canvasJsonSchemaV1,
+  canvasJsonSchemaV2,
   jsonFigureSchema,
 } from '../src/core/canvas-json';
 import { entriesSchema } from '../src/core/requests';
+import { IMPORTANCES } from '../src/core/evidence';
 
-export const SCHEMA_PATH = 'content/xiaomi-canvas-2.schema.json';
+export const SCHEMA_PATH = 'content/xiaomi-canvas-3.schema.json';
+export const SCHEMA_PATH_V2 = 'content/xiaomi-canvas-2.schema.json';
 export const SCHEMA_PATH_V1 = 'content/xiaomi-canvas-1.schema.json';
 
 type JsonSchemaNode = Record<string, unknown>;
@@ -31,7 +35,7 @@ type JsonSchemaNode = Record<string, unknown>;
  * must hold a non-space character (zod trims before checking, which JSON Schema cannot say), and a title and
  * description for readers.
  */
-export function canvasJsonSchemaDocument(version: 1 | 2 = 2): JsonSchemaNode {
+export function canvasJsonSchemaDocument(version: 1 | 2 | 3 = 3): JsonSchemaNode {
   // Named definitions for the parts every block shares.
   const names = z.registry<{ id: string; description?: string }>();
   names.add(entriesSchema, { id: 'entries', description: "A block's entries (sticky notes), one idea each." });
@@ -40,23 +44,30 @@ export function canvasJsonSchemaDocument(version: 1 | 2 = 2): JsonSchemaNode {
     description:
       'A figure: a number with its unit and period; note, metric (groups comparable figures) and source (where it came from) are optional.',
   });
-  const generated = z.toJSONSchema(version === 2 ? canvasJsonSchema : canvasJsonSchemaV1, {
+  const schema = version === 3 ? canvasJsonSchema : version === 2 ? canvasJsonSchemaV2 : canvasJsonSchemaV1;
+  const generated = z.toJSONSchema(schema as typeof canvasJsonSchemaV1, {
     target: 'draft-2020-12',
     metadata: names,
+    unrepresentable: 'any',
     override: (ctx) => {
       const node = ctx.jsonSchema as JsonSchemaNode;
+      // The one custom check in the format: an entry's importance (see evidenceSchema).
+      if (ctx.zodSchema._zod.def.type === 'custom') node.enum = [...IMPORTANCES, null];
       if (node.type === 'string' && node.minLength === 1 && node.const === undefined) node.pattern = '\\S';
     },
   }) as JsonSchemaNode;
   const { $schema, ...rest } = generated;
   return {
     $schema,
-    title: `Xiaomi Business Model Canvas (${version === 2 ? CANVAS_JSON_FORMAT : CANVAS_JSON_FORMAT_V1})`,
+    title: `Xiaomi Business Model Canvas (${version === 3 ? CANVAS_JSON_FORMAT : version === 2 ? CANVAS_JSON_FORMAT_V2 : CANVAS_JSON_FORMAT_V1})`,
     description:
       `A whole Business Model Canvas as exported and imported by the Xiaomi Canvas add-on for Google Sheets: ` +
       `the entries and figures of the nine blocks, in canonical order` +
-      (version === 2
-        ? `, with the customer segments' ids (segmentIds on Customer Segments) and which segments each entry of the other blocks serves (links, one list of segment ids per entry). `
+      (version >= 2
+        ? `, with the customer segments' ids (segmentIds on Customer Segments) and which segments each entry of the other blocks serves (links, one list of segment ids per entry)`
+        : '') +
+      (version === 3
+        ? `, and each entry's evidence (evidence, one item per entry: status reported, template, assumption or contradicted; source, required for reported and contradicted; importance high, medium, low or null). `
         : '. ') +
       `Texts are trimmed on import; text lengths ` +
       `count UTF-16 code units (an emoji may count 2). ` +
@@ -65,19 +76,20 @@ export function canvasJsonSchemaDocument(version: 1 | 2 = 2): JsonSchemaNode {
   };
 }
 
-export function canvasJsonSchemaText(version: 1 | 2 = 2): string {
+export function canvasJsonSchemaText(version: 1 | 2 | 3 = 3): string {
   return `${JSON.stringify(canvasJsonSchemaDocument(version), null, 2)}\n`;
 }
 
 function main(): void {
   for (const [file, version] of [
-    [SCHEMA_PATH, 2],
+    [SCHEMA_PATH, 3],
+    [SCHEMA_PATH_V2, 2],
     [SCHEMA_PATH_V1, 1],
   ] as const)
     writeOrCheck(file, version);
 }
 
-function writeOrCheck(SCHEMA_PATH: string, version: 1 | 2): void {
+function writeOrCheck(SCHEMA_PATH: string, version: 1 | 2 | 3): void {
   const path = resolve(process.cwd(), SCHEMA_PATH);
   const textValue = canvasJsonSchemaText(version);
   if (process.argv.includes('--check')) {

@@ -22,6 +22,7 @@ import type { CanvasReading } from './canvas-read';
 import { FIGURE_COLUMNS, FIGURE_HEADER, paintFigureRow, paintFigureStyles } from './details-plan';
 import type { DetailsRegion } from './details-read';
 import type { EntryLinks } from './entry-links';
+import type { EntryEvidence } from './evidence';
 import { plainFigure } from './figure';
 import { fitChecks } from './fit-checks';
 import { linkColumn, packedRows } from './link-store';
@@ -42,6 +43,8 @@ export interface BlockContent {
   links?: ReadonlyArray<readonly string[]>;
   /** Customer Segments only (a restore): the segments' ids; omitted = they follow their entries. */
   segmentIds?: readonly string[];
+  /** Parallel to entries; omitted = each entry keeps its evidence (new entries are assumptions). */
+  evidence?: readonly EntryEvidence[];
 }
 
 /** What a write needs to have read: the canvas and details sheets as they were. */
@@ -88,6 +91,9 @@ export interface BlockWritePlan {
   after: CanvasLinks & { entries: Record<BlockId, readonly string[]> };
   /** The details regions after the write. */
   details: Record<BlockId, DetailsRegion>;
+  /** The canvas layout and every block's entry rows after the write (the Assumptions list points at them). */
+  layout: CanvasLayout;
+  entryRows: Record<BlockId, number[]>;
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -115,7 +121,8 @@ export function planBlockWrites(read: BlockWriteRead, blocks: readonly BlockCont
     steps.push({ kind: 'entries', id: block.id, row: area.firstEntryRow, column: area.column, ...cells });
   }
   const after = linksAfterWrite(read.canvas, blocks);
-  steps.push(...linkSteps(read.canvas, layout, growths, new Set(rewritten.map((b) => b.id)), after));
+  const links = linkSteps(read.canvas, layout, growths, new Set(rewritten.map((b) => b.id)), after);
+  steps.push(...links.steps);
   let details = read.details;
   for (const block of blocks) {
     const same = sameJson(
@@ -133,6 +140,8 @@ export function planBlockWrites(read: BlockWriteRead, blocks: readonly BlockCont
     keyFigureRows: sameJson(rows, figureRowsOf(read.details)) ? null : rows,
     after,
     details,
+    layout,
+    entryRows: links.entryRows,
   };
 }
 
@@ -158,7 +167,7 @@ function linkSteps(
   growths: ReadonlyArray<{ beforeRow: number; rows: number }>,
   rewritten: ReadonlySet<BlockId>,
   after: CanvasLinks & { entries: Record<BlockId, readonly string[]> },
-): BlockWriteStep[] {
+): { steps: BlockWriteStep[]; entryRows: Record<BlockId, number[]> } {
   const steps: BlockWriteStep[] = [];
   const shift = (row: number) => growths.reduce((r, g) => (r >= g.beforeRow ? r + g.rows : r), row);
   // Entries written again sit packed from the first entry row; the others stay where they were (rows inserted
@@ -170,7 +179,13 @@ function linkSteps(
 
   const column = linkColumn(
     layout,
-    BLOCK_IDS.map((id) => ({ id, rows: rowsAfter(id), links: after.links[id], segmentIds: after.segmentIds })),
+    BLOCK_IDS.map((id) => ({
+      id,
+      rows: rowsAfter(id),
+      links: after.links[id],
+      segmentIds: after.segmentIds,
+      evidence: after.evidence[id],
+    })),
   );
   const oldTexts = before.markerTexts.slice(column.firstRow - 1, column.firstRow - 1 + column.values.length);
   if (growths.length > 0 || column.values.some(([v], i) => cellText(v) !== (oldTexts[i] ?? '')))
@@ -201,11 +216,19 @@ function linkSteps(
     BlockId,
     readonly string[]
   >;
-  const count = fitChecks({ segments: canvasSegments(entries, after.segmentIds), entries, links: after.links }).length;
+  const count = fitChecks({
+    segments: canvasSegments(entries, after.segmentIds),
+    entries,
+    links: after.links,
+    evidence: after.evidence,
+  }).length;
   const text = fitCountText(count);
   const cell = fitCountCell(layout);
   if (cell && text !== before.fitCountText) steps.push({ kind: 'fit-count', row: cell.row, column: cell.column, text });
-  return steps;
+  return {
+    steps,
+    entryRows: Object.fromEntries(BLOCK_IDS.map((id) => [id, rowsAfter(id)])) as Record<BlockId, number[]>,
+  };
 }
 
 /** A block's figures table (sources carried over by label) and every region as it is after (rows shifted). */

@@ -7,7 +7,8 @@
  * a pair whose value, unit, period, note or metric differs is a change; unpaired figures are added or removed.
  */
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
-import { diffLinks } from './link-diff';
+import { diffEvidence, diffLinks } from './link-diff';
+import type { EntryEvidence } from './evidence';
 import type { BlockDiff, EntryChange, Figure, FigureChange } from './view';
 
 export interface DiffBlock {
@@ -16,6 +17,8 @@ export interface DiffBlock {
   figures: readonly Figure[];
   /** Parallel to entries: the ids of the segments each serves. */
   links?: ReadonlyArray<readonly string[]>;
+  /** Parallel to entries: each one's evidence. */
+  evidence?: readonly EntryEvidence[];
 }
 
 /** A canvas to compare: its blocks, and the ids of its Customer Segments entries (to name linked segments). */
@@ -182,6 +185,11 @@ export function diffCanvases(before: DiffCanvas, after: DiffCanvas): BlockDiff[]
       { ...find(before, id), segmentNames: namesBefore },
       { ...find(after, id), segmentNames: namesAfter },
     );
-    return linksChanged.length > 0 ? { ...diff, changed: true, linksChanged } : diff;
+    const evidenceChanged = diffEvidence(find(before, id), find(after, id));
+    return {
+      ...diff,
+      ...(linksChanged.length > 0 ? { changed: true, linksChanged } : {}),
+      ...(evidenceChanged.length > 0 ? { changed: true, evidenceChanged } : {}),
+    };
   });
 }

@@ -1,16 +1,18 @@
 /**
- * The "xiaomi-canvas/2" JSON format: a whole canvas (entries, figures and segment links of the nine blocks) as other tools can
+ * The "xiaomi-canvas/3" JSON format: a whole canvas (entries, figures, segment links and evidence of the nine blocks) as other tools can
  * read and write it. Used by Export/Import JSON and to store snapshots. Every block obeys every rule of
  * saveBlock (the same zod pieces check both); content/xiaomi-canvas-1.schema.json is generated from this schema.
  *
  * {
- *   "format": "xiaomi-canvas/2",                      // "xiaomi-canvas/1" (no ids, no links) still imports
+ *   "format": "xiaomi-canvas/3",                      // "/2" (no evidence) and "/1" (no ids, no links) still import
  *   "exportedAt": "2025-01-31T09:30:00.000Z",        // optional
  *   "title": "Xiaomi Business Model Canvas",          // optional
  *   "blocks": [                                       // all nine, in canonical order
  *     { "id": "key-partners", "entries": ["…"], "figures": [{ "label": "…", "value": 1, "unit": "…", "period": "…",
  *       "note": "…", "metric": "…", "source": "…" }],   // note, metric and source are optional
- *       "links": [["s1", "s2"], []] },                // optional: per entry, the segments it serves
+ *       "links": [["s1", "s2"], []],                  // optional: per entry, the segments it serves
+ *       "evidence": [{ "status": "reported", "source": "Reported Results: ev-deliveries, 2024", "importance": "high" },
+ *                    { "status": "template", "source": "", "importance": null }] },  // optional: per entry
  *     { "id": "customer-segments", "entries": ["…"], "figures": [], "segmentIds": ["s1", "s2"] },  // optional
  *     …
  *   ]
@@ -18,16 +20,29 @@
  */
 import * as z from 'zod/mini';
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
-import { entriesSchema, figureListSchema, figureSchema, required, text } from './requests';
+import {
+  entriesSchema,
+  evidenceItems,
+  evidenceSchema,
+  figureListSchema,
+  figureSchema,
+  required,
+  text,
+} from './requests';
+import { TEMPLATE_EVIDENCE, evidenceFor, sameEvidence, type EntryEvidence } from './evidence';
 import { normaliseLinks } from './entry-links';
 import { plainFigure } from './figure';
 import { SEGMENT_ID_PATTERN, resolveSegmentIds } from './segments';
 import type { Figure } from './view';
 
-/** What export writes. Version 2 adds the segments' ids and every entry's links; version 1 files still import. */
-export const CANVAS_JSON_FORMAT = 'xiaomi-canvas/2';
+/**
+ * What export writes. Version 3 adds every entry's evidence; version 2 the segments' ids and every entry's links.
+ * Version 2 and 1 files still import, their entries as the template's claims.
+ */
+export const CANVAS_JSON_FORMAT = 'xiaomi-canvas/3';
+export const CANVAS_JSON_FORMAT_V2 = 'xiaomi-canvas/2';
 export const CANVAS_JSON_FORMAT_V1 = 'xiaomi-canvas/1';
-const FORMATS: readonly string[] = [CANVAS_JSON_FORMAT, CANVAS_JSON_FORMAT_V1];
+const FORMATS: readonly string[] = [CANVAS_JSON_FORMAT, CANVAS_JSON_FORMAT_V2, CANVAS_JSON_FORMAT_V1];
 
 /** Imports larger than this (UTF-8 bytes) are refused before they are parsed. */
 export const CANVAS_JSON_MAX_BYTES = 1024 * 1024;
@@ -59,10 +74,14 @@ const segmentIdSchema = z
   .string({ error: 'must be a segment id' })
   .check(z.regex(SEGMENT_ID_PATTERN, 'must be a segment id such as "s1"'));
 
-/** Version 2: Customer Segments may carry its entries' ids; every other block its entries' links. */
-const blockSchemaV2 = (id: BlockId) =>
+/**
+ * Version 2: Customer Segments may carry its entries' ids; every other block its entries' links. Version 3: every
+ * block may carry its entries' evidence too.
+ */
+const blockSchemaV2 = (id: BlockId, withEvidence = false) =>
   z.strictObject(
     {
+      ...(withEvidence ? { evidence: z.optional(evidenceSchema) } : {}),
       id: z.literal(id, { error: `must be "${id}" (blocks are listed in canonical order: ${BLOCK_IDS.join(', ')})` }),
       entries: entriesSchema,
       figures: figureListSchema(jsonFigureSchema),
@@ -77,7 +96,7 @@ const blockSchemaV2 = (id: BlockId) =>
           }),
     },
     objectError(
-      `an object with id, entries, figures and optionally ${id === 'customer-segments' ? 'segmentIds' : 'links'}`,
+      `an object with id, entries, figures and optionally ${id === 'customer-segments' ? 'segmentIds' : 'links'}${withEvidence ? ' and evidence' : ''}`,
     ),
   );
 
@@ -94,7 +113,8 @@ const canvasSchemaOf = <B extends z.ZodMiniType>(format: string, block: (id: Blo
     objectError(`an object with "format": "${format}" and blocks`),
   );
 
-export const canvasJsonSchema = canvasSchemaOf(CANVAS_JSON_FORMAT, blockSchemaV2);
+export const canvasJsonSchema = canvasSchemaOf(CANVAS_JSON_FORMAT, (id) => blockSchemaV2(id, true));
+export const canvasJsonSchemaV2 = canvasSchemaOf(CANVAS_JSON_FORMAT_V2, (id) => blockSchemaV2(id));
 export const canvasJsonSchemaV1 = canvasSchemaOf(CANVAS_JSON_FORMAT_V1, blockSchema);
 
 export type JsonFigure = Figure & { source?: string };
@@ -104,8 +124,13 @@ export interface CanvasJsonBlock {
   figures: JsonFigure[];
   /** Parallel to entries (every block; Customer Segments' lists are empty). */
   links: string[][];
+  /** Parallel to entries (every block). */
+  evidence: EntryEvidence[];
 }
-/** A validated file, in version 2 whatever it was: a version-1 file gets ids s1, s2, … and no links. */
+/**
+ * A validated file, in version 3 whatever it was: a version-1 file gets ids s1, s2, … and no links; entries of
+ * version 1 and 2 files (and of a version-3 block without evidence) are the template's claims.
+ */
 export interface CanvasJson {
   format: typeof CANVAS_JSON_FORMAT;
   exportedAt?: string;
@@ -122,6 +147,7 @@ export interface CanvasLike {
     entries: readonly string[];
     figures: readonly JsonFigure[];
     links?: ReadonlyArray<readonly string[]>;
+    evidence?: readonly EntryEvidence[];
   }>;
   segmentIds?: readonly string[];
 }
@@ -167,7 +193,7 @@ function fieldName(path: readonly PropertyKey[]): string {
   return name;
 }
 
-/** Validates an already-parsed value as "xiaomi-canvas/1"; throws one plain line naming the field. */
+/** Validates an already-parsed value as "xiaomi-canvas/3" (or /2, /1); throws one plain line naming the field. */
 export function validateCanvasJson(value: unknown, what = 'canvas JSON'): CanvasJson {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new Error(`Invalid ${what}: expected an object with "format": "${CANVAS_JSON_FORMAT}".`);
@@ -178,10 +204,18 @@ export function validateCanvasJson(value: unknown, what = 'canvas JSON'): Canvas
   }
   if (typeof format !== 'string' || !FORMATS.includes(format)) {
     throw new Error(
-      oneLine(`Unsupported format ${short(format)}: expected "${CANVAS_JSON_FORMAT}" (or "${CANVAS_JSON_FORMAT_V1}").`),
+      oneLine(
+        `Unsupported format ${short(format)}: expected "${CANVAS_JSON_FORMAT}" (or "${CANVAS_JSON_FORMAT_V2}", "${CANVAS_JSON_FORMAT_V1}").`,
+      ),
     );
   }
-  const result = (format === CANVAS_JSON_FORMAT ? canvasJsonSchema : canvasJsonSchemaV1).safeParse(value);
+  const schema =
+    format === CANVAS_JSON_FORMAT
+      ? canvasJsonSchema
+      : format === CANVAS_JSON_FORMAT_V2
+        ? canvasJsonSchemaV2
+        : canvasJsonSchemaV1;
+  const result = (schema as typeof canvasJsonSchema).safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = fieldName(issue.path);
@@ -199,6 +233,7 @@ interface RawCanvasJson {
     figures: JsonFigure[];
     links?: string[][];
     segmentIds?: string[];
+    evidence?: Parameters<typeof evidenceItems>[0];
   }>;
 }
 
@@ -220,7 +255,15 @@ function withLinks(raw: RawCanvasJson, what: string): CanvasJson {
       const unknown = ids.find((id) => !segmentIds.includes(id));
       if (unknown !== undefined) fail(index, `links[${i}]`, `names an unknown segment "${unknown}"`);
     });
-    return { id: block.id, entries: block.entries, figures: block.figures, links: normaliseLinks(links, segmentIds) };
+    if (block.evidence && block.evidence.length !== block.entries.length)
+      fail(index, 'evidence', 'must have one item per entry');
+    return {
+      id: block.id,
+      entries: block.entries,
+      figures: block.figures,
+      links: normaliseLinks(links, segmentIds),
+      evidence: evidenceFor(block.entries.length, block.evidence && evidenceItems(block.evidence), TEMPLATE_EVIDENCE),
+    };
   });
   return {
     format: CANVAS_JSON_FORMAT,
@@ -261,7 +304,7 @@ function jsonFigure(f: JsonFigure): JsonFigure {
 }
 
 /**
- * The canvas as a "xiaomi-canvas/2" object, validated: a canvas a teammate edited beyond the limits by hand
+ * The canvas as a "xiaomi-canvas/3" object, validated: a canvas a teammate edited beyond the limits by hand
  * (say a 2,000-character entry, or text in a value cell) throws a plain line naming the block and field.
  */
 export function toCanvasJsonObject(view: CanvasLike, meta: { exportedAt?: string; title?: string } = {}): CanvasJson {
@@ -279,6 +322,7 @@ export function toCanvasJsonObject(view: CanvasLike, meta: { exportedAt?: string
         entries,
         figures: (block?.figures ?? []).map(jsonFigure),
         links: entries.map((_, i) => [...(block?.links?.[i] ?? [])]),
+        evidence: evidenceFor(entries.length, block?.evidence, TEMPLATE_EVIDENCE),
       };
     }),
   };
@@ -304,6 +348,9 @@ export function toCanvasJsonObject(view: CanvasLike, meta: { exportedAt?: string
  */
 function fileShape(value: CanvasJson): unknown {
   const anyLinks = value.blocks.some((b) => b.links.some((ids) => ids.length > 0));
+  // Evidence likewise: a canvas whose every entry is the template's claim says nothing (that is what a file without
+  // evidence imports as).
+  const anyEvidence = value.blocks.some((b) => b.evidence.some((e) => !sameEvidence(e, TEMPLATE_EVIDENCE)));
   return {
     format: value.format,
     ...(value.exportedAt !== undefined ? { exportedAt: value.exportedAt } : {}),
@@ -319,11 +366,12 @@ function fileShape(value: CanvasJson): unknown {
         : anyLinks
           ? { links: b.links }
           : {}),
+      ...(anyEvidence ? { evidence: b.evidence } : {}),
     })),
   };
 }
 
-/** The canvas as "xiaomi-canvas/2" text (indented, so it reads well in a file and diffs well). */
+/** The canvas as "xiaomi-canvas/3" text (indented, so it reads well in a file and diffs well). */
 export function toCanvasJson(view: CanvasLike, meta: { exportedAt?: string; title?: string } = {}, indent = 2): string {
   return JSON.stringify(fileShape(toCanvasJsonObject(view, meta)), null, indent);
 }

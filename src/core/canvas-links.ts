@@ -2,6 +2,7 @@
 import { BLOCK_IDS, type BlockId } from './block-ids';
 import type { CanvasContent } from './content-schema';
 import { carryLinks, normaliseLinks, type EntryLinks } from './entry-links';
+import { TEMPLATE_EVIDENCE, carryEvidence, type EntryEvidence } from './evidence';
 import { carrySegmentIds, resolveSegmentIds, segmentsOf, type Segment } from './segments';
 
 /** The segment ids and every block's links of a whole canvas (what an insert or an import writes). */
@@ -12,6 +13,8 @@ export interface CanvasLinks {
   segmentIds: string[];
   /** Per block, parallel to its entries; Customer Segments' lists are empty. */
   links: Record<BlockId, EntryLinks>;
+  /** Per block, parallel to its entries: each entry's evidence. */
+  evidence: Record<BlockId, EntryEvidence[]>;
 }
 
 /**
@@ -33,7 +36,20 @@ export function linksFromContent(content: CanvasContent): CanvasLinks {
       return [id, id === 'customer-segments' ? raw.map(() => []) : normaliseLinks(raw, segmentIds)];
     }),
   ) as Record<BlockId, EntryLinks>;
-  return { segmentIds, links };
+  return { segmentIds, links, evidence: evidenceFromContent(content) };
+}
+
+/** The shipped evidence of authored content: what the content's `evidence` backs, the template's claim otherwise. */
+export function evidenceFromContent(content: CanvasContent): Record<BlockId, EntryEvidence[]> {
+  return Object.fromEntries(
+    BLOCK_IDS.map((id) => [
+      id,
+      (content.blocks.find((b) => b.id === id)?.entries ?? []).map((entry): EntryEvidence => {
+        const backed = content.evidence?.find((e) => e.block === id && e.entry === entry);
+        return backed ? { status: backed.status, source: backed.source, importance: null } : { ...TEMPLATE_EVIDENCE };
+      }),
+    ]),
+  ) as Record<BlockId, EntryEvidence[]>;
 }
 
 export function canvasSegments(entries: Record<BlockId, readonly string[]>, segmentIds: readonly string[]): Segment[] {
@@ -48,6 +64,8 @@ export interface WrittenBlock {
   links?: ReadonlyArray<readonly string[]>;
   /** Customer Segments only; omitted = carried over (carrySegmentIds). */
   segmentIds?: readonly string[];
+  /** Omitted = carried over from the entries they continue (carryEvidence). */
+  evidence?: readonly EntryEvidence[];
 }
 
 /**
@@ -59,6 +77,7 @@ export function linksAfterWrite(
     entries: Record<BlockId, readonly string[]>;
     segmentIds: readonly string[];
     links: Record<BlockId, EntryLinks>;
+    evidence: Record<BlockId, EntryEvidence[]>;
   },
   written: readonly WrittenBlock[],
 ): CanvasLinks & { entries: Record<BlockId, readonly string[]> } {
@@ -82,7 +101,16 @@ export function linksAfterWrite(
   const entries = Object.fromEntries(
     BLOCK_IDS.map((id) => [id, byId.get(id)?.entries ?? before.entries[id]]),
   ) as Record<BlockId, readonly string[]>;
-  return { segmentIds, links, entries };
+  const evidence = Object.fromEntries(
+    BLOCK_IDS.map((id) => {
+      const block = byId.get(id);
+      const list = !block
+        ? before.evidence[id]
+        : (block.evidence ?? carryEvidence(before.entries[id], before.evidence[id], block.entries));
+      return [id, list.map((e) => ({ ...e }))];
+    }),
+  ) as Record<BlockId, EntryEvidence[]>;
+  return { segmentIds, links, evidence, entries };
 }
 
 /**

@@ -56,6 +56,7 @@ export function buildCanvasPlan(
       id,
       rows: packedRows(layout, id, entriesOf(id).length),
       links: links.links[id],
+      evidence: links.evidence[id],
       ...(id === 'customer-segments' ? { segmentIds: links.segmentIds } : {}),
     })),
   );
@@ -108,7 +109,12 @@ export function buildCanvasPlan(
 
   // The fit-check summary and the legend share the row above the blocks, both within the first screen.
   const entries = Object.fromEntries(BLOCK_IDS.map((id) => [id, entriesOf(id)])) as Record<BlockId, string[]>;
-  const checks = fitChecks({ segments: canvasSegments(entries, links.segmentIds), entries, links: links.links });
+  const checks = fitChecks({
+    segments: canvasSegments(entries, links.segmentIds),
+    entries,
+    links: links.links,
+    evidence: links.evidence,
+  });
   const count = fitCountCell(layout)!; // a fresh layout has its header rows
   grid.text(count.row, count.column, fitCountText(checks.length), { fontSize: 10, fontColor: THEME.ink, wrap: false });
   const legend = legendCell(layout);

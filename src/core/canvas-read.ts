@@ -3,7 +3,8 @@ import { BLOCK_IDS, type BlockId } from './block-ids';
 import { blockArea, fitCountCell, layoutFromMarkers, type CanvasLayout } from './canvas-layout';
 import { normaliseLinks, type EntryLinks } from './entry-links';
 import { bulleted, normaliseEntry } from './entry-text';
-import { parseRowStore, storedLinks, storedSegmentId } from './link-store';
+import { parseRowStore, storedEvidence, storedLinks, storedSegmentId } from './link-store';
+import { NEW_ENTRY_EVIDENCE, TEMPLATE_EVIDENCE, type EntryEvidence } from './evidence';
 import { cellText } from './literal';
 import { resolveSegmentIds } from './segments';
 
@@ -17,6 +18,11 @@ export interface CanvasReading {
   segmentIds: string[];
   /** Per block, parallel to its entries; links to segments that no longer exist are dropped. */
   links: Record<BlockId, EntryLinks>;
+  /**
+   * Per block, parallel to its entries. An entry on a row the add-on never wrote is the team's assumption; on a
+   * canvas from before evidence existed (no row carries any), every entry is the template's claim.
+   */
+  evidence: Record<BlockId, EntryEvidence[]>;
   /** Column A as text (index 0 = row 1): layout markers and the link store, to tell whether a save changes it. */
   markerTexts: string[];
   /** The fit-check count cell as it reads now. */
@@ -56,17 +62,20 @@ export function readCanvasGrid(
   const entryRows = {} as Record<BlockId, number[]>;
   const rawLinks = {} as Record<BlockId, string[][]>;
   const storedIds: Array<string | null> = [];
+  const rawEvidence = {} as Record<BlockId, Array<EntryEvidence | null>>;
   for (const id of BLOCK_IDS) {
     const area = blockArea(layout, id);
     entries[id] = [];
     entryRows[id] = [];
     rawLinks[id] = [];
+    rawEvidence[id] = [];
     for (let row = area.firstEntryRow; row <= area.lastEntryRow; row++) {
       const text = entryText(values[row - 1]?.[area.column - 1], dateText);
       if (text === '') continue;
       const store = parseRowStore(values[row - 1]?.[0]);
       entries[id].push(text);
       entryRows[id].push(row);
+      rawEvidence[id].push(storedEvidence(store, id));
       if (id === 'customer-segments') {
         storedIds.push(storedSegmentId(store));
         rawLinks[id].push([]);
@@ -79,8 +88,13 @@ export function readCanvasGrid(
     BlockId,
     EntryLinks
   >;
+  const legacy = BLOCK_IDS.every((id) => rawEvidence[id].every((e) => e === null));
+  const missing = legacy ? TEMPLATE_EVIDENCE : NEW_ENTRY_EVIDENCE;
+  const evidence = Object.fromEntries(
+    BLOCK_IDS.map((id) => [id, rawEvidence[id].map((e) => ({ ...(e ?? missing) }))]),
+  ) as Record<BlockId, EntryEvidence[]>;
   const markerTexts = values.map((row) => cellText(row[0]));
   const count = fitCountCell(layout);
   const fitCountText = count ? cellText(values[count.row - 1]?.[count.column - 1]) : '';
-  return { layout, entries, entryRows, segmentIds, links, markerTexts, fitCountText };
+  return { layout, entries, entryRows, segmentIds, links, evidence, markerTexts, fitCountText };
 }

@@ -80,6 +80,22 @@ export const segmentLinkSchema = z
   })
   .strict();
 
+/**
+ * What backs a shipped entry (issue 19), by its text: "reported" or "contradicted" with the Reported Results figure
+ * ("Reported Results: <metric>, <period>") or the Xiaomi announcement ("<title> — <address>") that says so. Entries
+ * not listed are the template's claims. A test checks every source against Reported Results or the announcement.
+ */
+export const entryEvidenceSchema = z
+  .object({
+    block: z.enum(BLOCK_IDS),
+    entry: text,
+    status: z.enum(['reported', 'contradicted']),
+    source: text.max(500),
+    /** Why the source supports (or contradicts) the entry, in the analyst's words. */
+    because: text.max(600),
+  })
+  .strict();
+
 export const canvasContentSchema = z
   .object({
     title: text,
@@ -91,6 +107,7 @@ export const canvasContentSchema = z
     blocks: z.array(contentBlockSchema).length(BLOCK_IDS.length),
     /** Which entries serve which customer segments, as the source text says. */
     segmentLinks: z.array(segmentLinkSchema).optional(),
+    evidence: z.array(entryEvidenceSchema).optional(),
   })
   .strict()
   .refine((c) => c.blocks.every((b, i) => b.id === BLOCK_IDS[i]), {
@@ -111,6 +128,14 @@ export const canvasContentSchema = z
           code: 'custom',
           message: `"${link.segment}" is not a customer segment`,
           path: ['segmentLinks', i, 'segment'],
+        });
+    });
+    (c.evidence ?? []).forEach((e, i) => {
+      if (!entriesOf(e.block).includes(e.entry))
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${e.entry}" is not an entry of ${e.block}`,
+          path: ['evidence', i, 'entry'],
         });
     });
   });

@@ -1,6 +1,7 @@
 /** Fit checks: what a canvas misses to show which value serves whom, one plain sentence each. */
 import type { BlockId } from './block-ids';
 import type { Segment } from './segments';
+import type { EntryEvidence } from './evidence';
 
 /**
  * Fit checks: what a canvas is missing to show which value serves whom. Pure rules over the segments and the
@@ -19,6 +20,8 @@ export interface FitInput {
   segments: readonly Segment[];
   entries: Partial<Record<BlockId, readonly string[]>>;
   links: Partial<Record<BlockId, ReadonlyArray<readonly string[]>>>;
+  /** Per block, parallel to its entries; without it, no evidence checks. */
+  evidence?: Partial<Record<BlockId, readonly EntryEvidence[]>>;
 }
 
 const quote = (text: string) => `“${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`;
@@ -95,5 +98,52 @@ export function fitChecks(input: FitInput): FitCheck[] {
       });
     }
   });
+  if (input.evidence) checks.push(...evidenceChecks(input, linksOf));
+  return checks;
+}
+
+/**
+ * What the canvas claims without evidence: value propositions for a segment that rest on template claims or
+ * assumptions only, entries Xiaomi's reporting contradicts, and important entries with no evidence.
+ */
+function evidenceChecks(input: FitInput, linksOf: (id: BlockId) => ReadonlyArray<readonly string[]>): FitCheck[] {
+  const checks: FitCheck[] = [];
+  const evidenceOf = (id: BlockId) => (input.entries[id] ?? []).map((_, i) => input.evidence?.[id]?.[i]);
+  const vp = evidenceOf('value-propositions');
+  for (const segment of input.segments) {
+    const serving = vp.filter((_, i) => linksOf('value-propositions')[i].includes(segment.id));
+    if (serving.length > 0 && serving.every((e) => e?.status === 'template' || e?.status === 'assumption')) {
+      const only = serving.every((e) => e?.status === 'template') ? 'template claims' : 'unverified claims';
+      checks.push({
+        id: `segment-unverified-value:${segment.id}`,
+        message: `Every value proposition for ${segment.text} rests on ${only} only.`,
+        blockId: 'value-propositions',
+        segmentId: segment.id,
+      });
+    }
+  }
+  let unbacked = 0;
+  let first: { blockId: BlockId; entryIndex: number } | undefined;
+  for (const id of Object.keys(input.entries) as BlockId[]) {
+    evidenceOf(id).forEach((e, i) => {
+      if (e?.status === 'contradicted')
+        checks.push({
+          id: `contradicted-${id}:${i}`,
+          message: `Xiaomi's reporting contradicts ${quote(input.entries[id]![i])} (${e.source}).`,
+          blockId: id,
+          entryIndex: i,
+        });
+      if (e?.importance === 'high' && e.status !== 'reported' && e.status !== 'contradicted') {
+        unbacked++;
+        first ??= { blockId: id, entryIndex: i };
+      }
+    });
+  }
+  if (first)
+    checks.push({
+      id: 'high-importance-unverified',
+      message: `${unbacked} high-importance ${unbacked === 1 ? 'entry has' : 'entries have'} no evidence.`,
+      ...first,
+    });
   return checks;
 }

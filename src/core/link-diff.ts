@@ -1,7 +1,8 @@
 /** Compares two sides' links for a snapshot comparison. */
 import type { BlockId } from './block-ids';
 import { matchEntries } from './segments';
-import type { LinkChange } from './view';
+import { TEMPLATE_EVIDENCE, sameEvidence, type EntryEvidence } from './evidence';
+import type { EvidenceChange, LinkChange } from './view';
 
 /** One side of a comparison, as far as links go. */
 export interface LinkSide {
@@ -28,6 +29,25 @@ export function diffLinks(id: BlockId, before: LinkSide, after: LinkSide): LinkC
     const added = now.filter((s) => !was.includes(s)).map((s) => name(after, s));
     const removed = was.filter((s) => !now.includes(s)).map((s) => name(before, s));
     if (added.length + removed.length > 0) changes.push({ entry, added, removed });
+  });
+  return changes;
+}
+
+/**
+ * Evidence changes of the entries found on both sides (see matchEntries): status, source or importance. A side
+ * without evidence (an older snapshot) compares as it would import: the template's claims.
+ */
+export function diffEvidence(
+  before: { entries: readonly string[]; evidence?: readonly EntryEvidence[] },
+  after: { entries: readonly string[]; evidence?: readonly EntryEvidence[] },
+): EvidenceChange[] {
+  const match = matchEntries(before.entries, after.entries);
+  const changes: EvidenceChange[] = [];
+  after.entries.forEach((entry, j) => {
+    const i = match[j];
+    if (i < 0) return;
+    const [from, to] = [before.evidence?.[i] ?? TEMPLATE_EVIDENCE, after.evidence?.[j] ?? TEMPLATE_EVIDENCE];
+    if (!sameEvidence(from, to)) changes.push({ entry, from: { ...from }, to: { ...to } });
   });
   return changes;
 }

@@ -1,8 +1,16 @@
 /**
- * The links of a merged block (issue 14 with issue 10's three-way merge): links ride with their entry's text, and
- * each merged entry's links are merged three-way like the entry itself — a side that left them as they were in the
- * base takes the other side's; two different changes to the same entry's links are a conflict.
+ * The links and evidence of a merged block (issue 14 with issue 10's three-way merge; issue 19): what rides with
+ * an entry's text is merged per entry like the entry itself — a side that left it as it was in the base takes the
+ * other side's; two different changes to the same entry's links (or evidence) are a conflict.
  */
+import type { EntryEvidence } from './evidence';
+import { sameEvidence } from './evidence';
+
+/** A block's entries with something parallel to them (links, evidence). */
+export interface ParallelEntries<T> {
+  entries: readonly string[];
+  items: readonly T[];
+}
 
 /** A block's entries with their links, one list of segment ids per entry. */
 export interface LinkedEntries {
@@ -10,42 +18,68 @@ export interface LinkedEntries {
   links: ReadonlyArray<readonly string[]>;
 }
 
-/** Per text, the links of each of its occurrences in order (the same text may appear twice). */
-function byText(side: LinkedEntries): Map<string, Array<readonly string[]>> {
-  const map = new Map<string, Array<readonly string[]>>();
+/** Per text, the item of each of its occurrences in order (the same text may appear twice). */
+function byText<T>(side: ParallelEntries<T>, none: T): Map<string, T[]> {
+  const map = new Map<string, T[]>();
   side.entries.forEach((text, i) => {
     const list = map.get(text) ?? [];
-    list.push(side.links[i] ?? []);
+    list.push(side.items[i] ?? none);
     map.set(text, list);
   });
   return map;
 }
 
-const same = (a: readonly string[], b: readonly string[]) =>
+/** The items for `merged` (the merged entries' texts), or null when both sides changed one entry's item differently. */
+export function mergeParallel<T>(
+  merged: readonly string[],
+  base: ParallelEntries<T>,
+  mine: ParallelEntries<T>,
+  theirs: ParallelEntries<T>,
+  same: (a: T, b: T) => boolean,
+  none: T,
+): T[] | null {
+  const [b, m, t] = [byText(base, none), byText(mine, none), byText(theirs, none)];
+  const seen = new Map<string, number>();
+  const result: T[] = [];
+  for (const text of merged) {
+    const k = seen.get(text) ?? 0;
+    seen.set(text, k + 1);
+    const [inBase, inMine, inTheirs] = [b.get(text)?.[k], m.get(text)?.[k], t.get(text)?.[k]];
+    let item: T;
+    if (inMine === undefined) item = inTheirs ?? inBase ?? none;
+    else if (inTheirs === undefined) item = inMine;
+    else if (same(inMine, inTheirs)) item = inMine;
+    else if (inBase !== undefined && same(inMine, inBase)) item = inTheirs;
+    else if (inBase !== undefined && same(inTheirs, inBase)) item = inMine;
+    else return null;
+    result.push(item);
+  }
+  return result;
+}
+
+const sameLinks = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 
-/** The links for `merged` (the merged entries' texts), or null when both sides changed one entry's links differently. */
+/** The links for `merged`, or null when both sides changed one entry's links differently. */
 export function mergeLinks(
   merged: readonly string[],
   base: LinkedEntries,
   mine: LinkedEntries,
   theirs: LinkedEntries,
 ): string[][] | null {
-  const [b, m, t] = [byText(base), byText(mine), byText(theirs)];
-  const seen = new Map<string, number>();
-  const result: string[][] = [];
-  for (const text of merged) {
-    const k = seen.get(text) ?? 0;
-    seen.set(text, k + 1);
-    const [inBase, inMine, inTheirs] = [b.get(text)?.[k], m.get(text)?.[k], t.get(text)?.[k]];
-    let links: readonly string[];
-    if (inMine === undefined) links = inTheirs ?? inBase ?? [];
-    else if (inTheirs === undefined) links = inMine;
-    else if (same(inMine, inTheirs)) links = inMine;
-    else if (inBase !== undefined && same(inMine, inBase)) links = inTheirs;
-    else if (inBase !== undefined && same(inTheirs, inBase)) links = inMine;
-    else return null;
-    result.push([...links]);
-  }
-  return result;
+  const side = (s: LinkedEntries) => ({ entries: s.entries, items: s.links });
+  const result = mergeParallel<readonly string[]>(merged, side(base), side(mine), side(theirs), sameLinks, []);
+  return result && result.map((ids) => [...ids]);
+}
+
+/** The evidence for `merged`, or null when both sides changed one entry's evidence differently. */
+export function mergeEvidence(
+  merged: readonly string[],
+  base: ParallelEntries<EntryEvidence>,
+  mine: ParallelEntries<EntryEvidence>,
+  theirs: ParallelEntries<EntryEvidence>,
+  none: EntryEvidence,
+): EntryEvidence[] | null {
+  const result = mergeParallel(merged, base, mine, theirs, sameEvidence, none);
+  return result && result.map((e) => ({ ...e }));
 }

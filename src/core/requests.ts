@@ -9,6 +9,14 @@ import { CANVAS_ID_PATTERN } from './instance-names';
 
 import { hasLoneSurrogate, normaliseEntry } from './entry-text';
 import { LIMITS } from './limits';
+import {
+  EVIDENCE_STATUSES,
+  IMPORTANCES,
+  SOURCE_LIMIT,
+  needsSource,
+  type EntryEvidence,
+  type Importance,
+} from './evidence';
 
 export { LIMITS };
 
@@ -113,6 +121,43 @@ export const linksSchema = z
   .check(z.maxLength(LIMITS.entries, `must have at most ${LIMITS.entries} lists`));
 
 /**
+ * Per entry, its evidence: a known status, a source (required for "reported" and "contradicted", which rest on
+ * Xiaomi's reporting) and an importance or null. Source and importance may be left out ("" and null).
+ */
+export const evidenceSchema = z
+  .array(
+    z
+      .strictObject(
+        {
+          status: z.enum(EVIDENCE_STATUSES, { error: `must be one of: ${EVIDENCE_STATUSES.join(', ')}` }),
+          source: z.optional(text(SOURCE_LIMIT)),
+          // null = not rated; a custom check, not z.nullable/z._default, keeps zod's extra classes out of the bundle
+          importance: z.optional(
+            z.custom<Importance | null>((v) => v === null || (IMPORTANCES as readonly unknown[]).includes(v), {
+              error: `must be one of: ${IMPORTANCES.join(', ')}, or null`,
+            }),
+          ),
+        },
+        objectError('an object with status, source and importance'),
+      )
+      .check(
+        z.refine((e) => !needsSource(e.status) || (e.source ?? '') !== '', {
+          message: 'must name its source (a Reported Results figure or an announcement) when reported or contradicted',
+          path: ['source'],
+        }),
+      ),
+    { error: 'must be a list with the evidence of each entry' },
+  )
+  .check(z.maxLength(LIMITS.entries, `must have at most ${LIMITS.entries} items`));
+
+/** Evidence as validated, with its defaults filled in (no source: "", no importance: null). */
+export function evidenceItems(
+  list: ReadonlyArray<{ status: EntryEvidence['status']; source?: string; importance?: Importance | null }>,
+): EntryEvidence[] {
+  return list.map((e) => ({ status: e.status, source: e.source ?? '', importance: e.importance ?? null }));
+}
+
+/**
  * The block as the sidebar loaded it (the merge's common ancestor). Checked against `version`, not re-normalised:
  * it must be exactly what the sheet held, so its limits are the sheet's, not the form's.
  */
@@ -140,8 +185,9 @@ const baseSchema = z.strictObject(
       )
       .check(z.maxLength(LIMITS.baseItems, `must have at most ${LIMITS.baseItems} figures`)),
     links: z.optional(linksSchema),
+    evidence: z.optional(evidenceSchema),
   },
-  objectError('an object with entries, figures and optionally links (the block as it was loaded)'),
+  objectError('an object with entries, figures and optionally links and evidence (the block as it was loaded)'),
 );
 
 export const saveBlockRequestSchema = z
@@ -152,6 +198,7 @@ export const saveBlockRequestSchema = z
       entries: entriesSchema,
       figures: figureListSchema(savedFigureSchema),
       links: z.optional(linksSchema),
+      evidence: z.optional(evidenceSchema),
       base: z.optional(baseSchema),
       ...canvasField,
     },
@@ -161,6 +208,10 @@ export const saveBlockRequestSchema = z
     z.refine((req) => req.links === undefined || req.links.length === req.entries.length, {
       message: 'must have one list per entry',
       path: ['links'],
+    }),
+    z.refine((req) => req.evidence === undefined || req.evidence.length === req.entries.length, {
+      message: 'must have one item per entry',
+      path: ['evidence'],
     }),
   );
 

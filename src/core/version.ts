@@ -1,4 +1,5 @@
 /** A block's version: a hash of its content, to detect a teammate's change before a save. */
+import { packEvidence, type EntryEvidence } from './evidence';
 import type { Figure } from './view';
 
 /** FNV-1a over UTF-16 code units, 32-bit; two seeds give a 64-bit token, plenty for change detection. */
@@ -22,19 +23,26 @@ export function blockVersion(
   entries: readonly string[],
   figures: readonly Figure[],
   links: ReadonlyArray<readonly string[]> = [],
+  evidence: readonly EntryEvidence[] = [],
 ): string {
   // Links (or a segment's id) count as content: a teammate's link change is a change. Without any, the token is
   // what it was before links existed.
   const linked = links.some((ids) => ids.length > 0);
-  const canonical = JSON.stringify([
+  const canonical = [
     instance,
     blockId,
     entries,
     figures.map((f) => [f.label, f.value, f.unit, f.period, f.note ?? '', f.metric ?? '']),
     ...(linked ? [links] : []),
-  ]);
-  return fnv1a(canonical, 0x811c9dc5) + fnv1a(canonical, 0x01000193 ^ 0x5bd1e995);
+  ];
+  // Evidence is content too (a teammate's new status is a change), in the first half only: the second half
+  // stands for the rest, so a save's base from a client that does not send evidence can still be checked.
+  const withEvidence = JSON.stringify([...canonical, evidence.map(packEvidence)]);
+  return fnv1a(withEvidence, 0x811c9dc5) + fnv1a(JSON.stringify(canonical), 0x01000193 ^ 0x5bd1e995);
 }
+
+/** The half of a version token that stands for a block's content without its evidence (see blockVersion). */
+export const versionWithoutEvidence = (version: string): string => version.slice(8);
 
 /** What of a block's links its version covers: its links, or for Customer Segments the segments' ids. */
 export function versionLinks(

@@ -3,6 +3,9 @@
  * The client imports these types only, so a renamed server function or field breaks its type check.
  */
 import type { BlockId } from './block-ids';
+import type { EntryEvidence } from './evidence';
+
+export type { EntryEvidence, EvidenceStatus, Importance } from './evidence';
 
 export interface Figure {
   label: string;
@@ -39,6 +42,8 @@ export interface BlockView {
   figures: FigureView[];
   /** Parallel to entries: the ids of the customer segments each entry serves ([] for none; always [] in Customer Segments). */
   links: string[][];
+  /** Parallel to entries: what backs each one (Xiaomi's reporting, the template, the team), where, and how much it matters. */
+  evidence: EntryEvidence[];
   /** Only on a saveBlock answer that combined the user's edits with a teammate's changes made meanwhile. */
   merged?: true;
   /** With `merged`: what of the saved block came from the teammate. */
@@ -88,6 +93,8 @@ export interface BlockBase {
   figures: Figure[];
   /** The entries' links as loaded (part of the version): omitted for a block without links. */
   links?: string[][];
+  /** The entries' evidence as loaded (part of the version); omitted = as the sheet holds it for those entries. */
+  evidence?: EntryEvidence[];
 }
 
 export interface SaveBlockRequest {
@@ -100,6 +107,8 @@ export interface SaveBlockRequest {
   canvasId?: string;
   /** Optional, parallel to entries; omitted = each entry keeps the links it had (followed across edits and moves). */
   links?: string[][];
+  /** Optional, parallel to entries; omitted = each entry keeps its evidence (new entries are assumptions). */
+  evidence?: EntryEvidence[];
 }
 
 /** One finding of getFitChecks: a plain sentence, and where to go to fix it. */
@@ -206,6 +215,13 @@ export interface LinkChange {
   removed: string[];
 }
 
+/** An entry whose evidence changed (status, source or importance). */
+export interface EvidenceChange {
+  entry: string;
+  from: EntryEvidence;
+  to: EntryEvidence;
+}
+
 /** What changed in one block between two canvases. */
 export interface BlockDiff {
   blockId: BlockId;
@@ -220,6 +236,8 @@ export interface BlockDiff {
   figuresRemoved: Figure[];
   /** Present when links changed: entries (on both sides) whose segments changed. */
   linksChanged?: LinkChange[];
+  /** Present when evidence changed: entries (on both sides) whose status, source or importance changed. */
+  evidenceChanged?: EvidenceChange[];
 }
 
 /** Per block, the source sentence of each figure by label (the server keeps a figure's source by its label). */
@@ -257,7 +275,7 @@ export interface ServerApi {
   compareSnapshots(request: CompareSnapshotsRequest): BlockDiff[];
   /** Saves the current canvas as a snapshot "Before restoring <label>" first. */
   restoreSnapshot(request: RestoreSnapshotRequest): CanvasView;
-  /** The canvas as "xiaomi-canvas/1" JSON text. */
+  /** The canvas as "xiaomi-canvas/3" JSON text. */
   exportCanvasJson(request?: ExportCanvasRequest): string;
   /** Inserts the JSON as a new canvas (never overwrites) and returns it. */
   importCanvasJson(json: string): CanvasView;

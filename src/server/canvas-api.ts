@@ -8,12 +8,14 @@ import { figuresAsStored } from '../core/details-read';
 import { plainFigure } from '../core/figure';
 import { rangeNames, sheetName } from '../core/instance-names';
 import { a1Range } from '../core/a1';
-import { canvasSegments, shippedLinks } from '../core/canvas-links';
+import { canvasSegments, evidenceFromContent, shippedLinks } from '../core/canvas-links';
+import { NEW_ENTRY_EVIDENCE, carryEvidence, sameEvidence, type EntryEvidence } from '../core/evidence';
 import { checkLinks, normaliseLinks } from '../core/entry-links';
 import { fitChecks } from '../core/fit-checks';
-import { mergeLinks } from '../core/link-merge';
+import { mergeEvidence, mergeLinks } from '../core/link-merge';
 import {
   blockIdSchema,
+  evidenceItems,
   fitChecksRequestSchema,
   getBlockRequestSchema,
   getCanvasRequestSchema,
@@ -27,7 +29,7 @@ import {
 } from '../core/requests';
 import { LIMITS } from '../core/limits';
 import { servingCells } from '../core/segment-selection';
-import { blockVersion } from '../core/version';
+import { blockVersion, versionWithoutEvidence } from '../core/version';
 import type { BlockBase, BlockView, CanvasView, FitCheckView } from '../core/view';
 import { locateCanvas } from './canvas-instance';
 import { blockView, canvasView, readCanvasState, rereadCanvasState, type CanvasState } from './canvas-state';
@@ -99,12 +101,15 @@ export function showNumbers(request?: unknown): void {
 export function saveBlock(request: unknown): BlockView {
   const req = parseRequest(saveBlockRequestSchema, request, 'save request');
   const mine = { entries: req.entries, figures: req.figures.map(plainFigure) };
+  const evidence = req.evidence && evidenceItems(req.evidence);
+  const base = req.base && { ...req.base, evidence: req.base.evidence && evidenceItems(req.base.evidence) };
   return withDocumentLock(() => {
     const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), { canvasId: req.canvasId, keyFigures: true });
     const current = blockView(state, req.blockId);
-    if (current.version === req.version) return replaceBlock(state, current, mine.entries, mine.figures, req.links);
-    if (!req.base) throw conflict(req.blockId);
-    return mergeIntoBlock(state, current, req.version, req.base, mine, req.links);
+    if (current.version === req.version)
+      return replaceBlock(state, current, mine.entries, mine.figures, req.links, evidence);
+    if (!base) throw conflict(req.blockId);
+    return mergeIntoBlock(state, current, req.version, base, mine, req.links, evidence);
   });
 }
 
@@ -124,7 +129,15 @@ export function resetBlock(request: unknown): BlockView {
             entries: state.canvas.entries['customer-segments'],
             ids: state.canvas.segmentIds,
           });
-    return replaceBlock(state, current, original.entries, original.figures, links);
+    // ... and with the evidence they shipped with.
+    return replaceBlock(
+      state,
+      current,
+      original.entries,
+      original.figures,
+      links,
+      evidenceFromContent(content())[req.blockId],
+    );
   });
 }
 
@@ -134,15 +147,17 @@ function replaceBlock(
   entries: readonly string[],
   figures: readonly SourcedFigure[],
   links?: ReadonlyArray<readonly string[]>,
+  evidence?: readonly EntryEvidence[],
 ): BlockView {
   const id = current.id;
   if (links) checkLinks(id, links, entries.length, state.canvas.segmentIds);
   const same =
     sameJson(entriesAsStored(entries), current.entries) &&
     sameJson(figuresAsStored(figures.map(plainFigure)), current.figures.map(plainFigure)) &&
-    (links === undefined || sameJson(normaliseLinks(links, state.canvas.segmentIds), current.links));
+    (links === undefined || sameJson(normaliseLinks(links, state.canvas.segmentIds), current.links)) &&
+    (evidence === undefined || evidence.every((e, i) => sameEvidence(e, current.evidence[i])));
   if (same) return current; // nothing changed
-  writeBlock(state, id, entries, figures, links);
+  writeBlock(state, id, entries, figures, links, evidence);
   // The version returned is the one the next read computes: read back what the sheet now holds.
   return blockView(rereadCanvasState(state), id);
 }
@@ -158,11 +173,18 @@ function mergeIntoBlock(
   base: BlockBase,
   mine: BlockBase,
   myLinks: ReadonlyArray<readonly string[]> | undefined,
+  myEvidence: readonly EntryEvidence[] | undefined,
 ): BlockView {
   const id = current.id;
   const baseFigures = base.figures.map(plainFigure);
   const baseLinks = base.links ?? base.entries.map((): string[] => []);
-  if (blockVersion(state.sheets.instance, id, base.entries, baseFigures, baseLinks) !== version) {
+  // A base without evidence (a client that does not send it) is checked without it, and stands for the evidence
+  // the sheet still has for those entries.
+  const baseEvidence = base.evidence ?? carryEvidence(current.entries, current.evidence, base.entries);
+  const baseVersion = blockVersion(state.sheets.instance, id, base.entries, baseFigures, baseLinks, baseEvidence);
+  if (
+    base.evidence ? baseVersion !== version : versionWithoutEvidence(baseVersion) !== versionWithoutEvidence(version)
+  ) {
     // Customer Segments' version covers the segments' ids, which the sidebar does not hold: when they changed
     // meanwhile, refuse as a conflict (nothing lost) rather than call the request invalid.
     if (id === 'customer-segments') throw conflict(id);
@@ -189,7 +211,16 @@ function mergeIntoBlock(
           { entries: current.entries, links: current.links },
         );
   if (links === null) throw conflict(id);
-  const saved = replaceBlock(state, current, entries, figures, links);
+  // Evidence merges per entry the same way; without the user's, each entry keeps the sheet's (or base's) evidence.
+  const evidence = mergeEvidence(
+    entries,
+    { entries: base.entries, items: baseEvidence },
+    { entries: mine.entries, items: myEvidence ?? carryEvidence(base.entries, baseEvidence, mine.entries) },
+    { entries: current.entries, items: current.evidence },
+    NEW_ENTRY_EVIDENCE,
+  );
+  if (evidence === null) throw conflict(id);
+  const saved = replaceBlock(state, current, entries, figures, links, evidence);
   const fromEntries = theirChanges(merge.entries);
   const fromFigures = theirChanges(merge.figures);
   return {
@@ -216,6 +247,7 @@ export function getFitChecks(request?: unknown): FitCheckView[] {
     segments: canvasSegments(canvas.entries, canvas.segmentIds),
     entries: canvas.entries,
     links: canvas.links,
+    evidence: canvas.evidence,
   });
 }
 

@@ -19,7 +19,7 @@ import { withDocumentLock } from './lock';
 import { stateCanvas } from './snapshots';
 import { plainFigure } from '../core/figure';
 
-/** The current canvas as "xiaomi-canvas/2" JSON text (with the canvas title, the export time and every figure's source). */
+/** The current canvas as "xiaomi-canvas/3" JSON text (with the canvas title, the export time and every figure's source). */
 export function exportCanvasJson(request?: unknown): string {
   const req = parseOptionalRequest(exportCanvasRequestSchema, request, 'export request');
   const state = readCanvasState(SpreadsheetApp.getActiveSpreadsheet(), { canvasId: req.canvasId });
@@ -54,6 +54,7 @@ export function linksOfCanvasJson(json: CanvasJson): CanvasLinks {
   return {
     segmentIds: json.segmentIds,
     links: Object.fromEntries(json.blocks.map((b) => [b.id, b.links])) as Record<BlockId, string[][]>,
+    evidence: Object.fromEntries(json.blocks.map((b) => [b.id, b.evidence])) as CanvasLinks['evidence'],
   };
 }
 
@@ -92,11 +93,13 @@ export function importCanvasJson(json: unknown): CanvasView {
           entries,
           figures,
           versionLinks(b.id, b.links, parsed.segmentIds),
+          b.evidence,
         ),
         entries,
         // a fresh canvas: Key Figures holds the default rate and tolerance
         figures: withReported(figures, { rate: DEFAULT_RATE, tolerance: DEFAULT_TOLERANCE }),
         links: b.links,
+        evidence: b.evidence,
       };
     }),
     segments: canvasSegments(storedEntries, parsed.segmentIds),

@@ -135,6 +135,7 @@ export function blockView(state: CanvasState, id: BlockId): BlockView {
   const entries = state.canvas.entries[id];
   const figures = state.details[id].figures.map((f) => f.figure);
   const links = state.canvas.links[id];
+  const evidence = state.canvas.evidence[id];
   return {
     id,
     title: BLOCK_TITLES[id],
@@ -144,10 +145,12 @@ export function blockView(state: CanvasState, id: BlockId): BlockView {
       entries,
       figures,
       versionLinks(id, links, state.canvas.segmentIds),
+      evidence,
     ),
     entries,
     figures: withReported(figures, state.settings),
     links,
+    evidence,
   };
 }
 

@@ -50,11 +50,12 @@ export function stateCanvas(state: CanvasState): CanvasLike {
       entries: state.canvas.entries[id],
       figures: state.details[id].figures.map((f): JsonFigure => ({ ...f.figure, source: f.source })),
       links: state.canvas.links[id],
+      evidence: state.canvas.evidence[id],
     })),
   };
 }
 
-/** The canvas of a state as compact, validated "xiaomi-canvas/1" JSON, or a plain-words error for `purpose`. */
+/** The canvas of a state as compact, validated "xiaomi-canvas/3" JSON, or a plain-words error for `purpose`. */
 function canvasJsonOf(state: CanvasState, purpose: string): string {
   try {
     return toCanvasJson(stateCanvas(state), {}, 0);
@@ -159,7 +160,7 @@ function createSnapshotSheet(
   sheet
     .getRange(1, SNAPSHOT_COLUMNS.json)
     .setNote(
-      'The canvas as "xiaomi-canvas/2" JSON, split over cells F, G, … (a cell holds at most 50,000 characters). Edit with care: a changed cell makes its snapshot unusable.',
+      'The canvas as "xiaomi-canvas/3" JSON, split over cells F, G, … (a cell holds at most 50,000 characters). Edit with care: a changed cell makes its snapshot unusable.',
     );
   createNamedRange(spreadsheet, SNAPSHOT_RANGE_NAME, header);
   sheet.protect().setWarningOnly(true).setDescription(SNAPSHOT_PROTECTION_DESCRIPTION);
@@ -252,6 +253,7 @@ function currentDiffCanvas(state: CanvasState): { blocks: DiffBlock[]; segmentId
       entries: state.canvas.entries[id],
       figures: state.details[id].figures.map((f) => f.figure),
       links: state.canvas.links[id],
+      evidence: state.canvas.evidence[id],
     })),
   };
 }
@@ -293,6 +295,7 @@ export function restoreSnapshot(request: unknown): CanvasView {
             b.entries,
             b.figures.map(plainFigure),
             versionLinks(b.id, b.links, restored.segmentIds),
+            b.evidence,
           ) !== views.get(b.id)!.version,
       )
       .map((b) => ({
@@ -300,6 +303,7 @@ export function restoreSnapshot(request: unknown): CanvasView {
         entries: b.entries,
         figures: b.figures,
         links: b.links,
+        evidence: b.evidence,
         ...(b.id === 'customer-segments' ? { segmentIds: restored.segmentIds } : {}),
       }));
     // Links name segments by id: when the segments are restored, so are the links that point at them.

@@ -4,6 +4,7 @@ import { planBlockWrites, type BlockContent, type BlockWriteStep, type SourcedFi
 import { CANVAS_COLUMNS } from '../core/canvas-layout';
 import { MARKER_STYLE } from '../core/canvas-plan';
 import { entriesAsStored } from '../core/canvas-read';
+import type { EntryEvidence } from '../core/evidence';
 import { FIGURE_HEADER } from '../core/details-plan';
 import { figuresAsStored } from '../core/details-read';
 import { plainFigure } from '../core/figure';
@@ -31,8 +32,11 @@ export function writeBlock(
   entries: readonly string[],
   figures: readonly SourcedFigure[],
   links?: ReadonlyArray<readonly string[]>,
+  evidence?: readonly EntryEvidence[],
 ): BlockView {
-  return writeBlocks(state, [{ id, entries, figures, ...(links ? { links } : {}) }])[0];
+  return writeBlocks(state, [
+    { id, entries, figures, ...(links ? { links } : {}), ...(evidence ? { evidence } : {}) },
+  ])[0];
 }
 
 /**
@@ -51,6 +55,7 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
     const storedEntries = entriesAsStored(entries);
     const storedFigures = figuresAsStored(figures.map(plainFigure));
     const links = plan.after.links[id];
+    const evidence = plan.after.evidence[id];
     return {
       id,
       title: BLOCK_TITLES[id],
@@ -60,10 +65,12 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
         storedEntries,
         storedFigures,
         versionLinks(id, links, plan.after.segmentIds),
+        evidence,
       ),
       entries: storedEntries,
       figures: withReported(storedFigures, state.settings),
       links: links.map((ids) => [...ids]),
+      evidence: evidence.map((e) => ({ ...e })),
     };
   });
 }

@@ -40,12 +40,12 @@ const NASTY = [
 ];
 
 describe('exportCanvasJson', () => {
-  test('returns the canvas as "xiaomi-canvas/2": title, export time, nine blocks with entries, figures, sources and links', () => {
+  test('returns the canvas as "xiaomi-canvas/3": title, export time, nine blocks with entries, figures, sources and links', () => {
     const b = ready();
     const startedAt = Date.now();
     const json = b.exported();
     expect(Object.keys(json)).toEqual(['format', 'exportedAt', 'title', 'blocks']);
-    expect(json.format).toBe('xiaomi-canvas/2');
+    expect(json.format).toBe('xiaomi-canvas/3');
     expect(Date.parse(json.exportedAt ?? '')).toBeGreaterThanOrEqual(startedAt - 1000);
     expect(json.title).toBe(CONTENT.title);
     expect(json.blocks.map((x: { id: string }) => x.id)).toEqual([...BLOCK_IDS]);
@@ -171,6 +171,8 @@ describe('importCanvasJson', () => {
     json.blocks[0].figures = [];
     delete (json.blocks[0] as { links?: unknown }).links; // links are per entry: new entries come without
     delete (json.blocks[3] as { links?: unknown }).links;
+    delete (json.blocks[0] as { evidence?: unknown }).evidence; // and so is evidence
+    delete (json.blocks[3] as { evidence?: unknown }).evidence;
     json.blocks[3].entries = Array.from({ length: 60 }, (_, i) => `Proposition ${i} ${'x'.repeat(900)}`);
     json.blocks[8].figures = Array.from({ length: 40 }, (_, i) => ({
       label: `F${i}`,
@@ -198,13 +200,13 @@ describe('importCanvasJson', () => {
   const invalid: Array<[string, (json: LooseCanvas) => unknown, string | RegExp]> = [
     [
       'an unknown format',
-      (j) => JSON.stringify({ ...j, format: 'xiaomi-canvas/3' }),
-      'Unsupported format "xiaomi-canvas/3": expected "xiaomi-canvas/2" (or "xiaomi-canvas/1").',
+      (j) => JSON.stringify({ ...j, format: 'xiaomi-canvas/4' }),
+      'Unsupported format "xiaomi-canvas/4": expected "xiaomi-canvas/3" (or "xiaomi-canvas/2", "xiaomi-canvas/1").',
     ],
     [
       "another tool's JSON",
       () => JSON.stringify({ name: 'canvas', items: [] }),
-      'Invalid canvas JSON: it has no "format" field; expected "format": "xiaomi-canvas/2".',
+      'Invalid canvas JSON: it has no "format" field; expected "format": "xiaomi-canvas/3".',
     ],
     ['text that is not JSON', () => 'format: xiaomi-canvas/1', /^Invalid canvas JSON: not valid JSON \(.+\)\.$/],
     ['an empty file', () => '', 'Invalid canvas JSON: the file is empty.'],
@@ -315,7 +317,7 @@ describe('importCanvasJson', () => {
     expect(b.fake.direct.documentState()).toEqual(before);
   });
 
-  test('a snapshot and an import can be compared: both are "xiaomi-canvas/2"', () => {
+  test('a snapshot and an import can be compared: both are "xiaomi-canvas/3"', () => {
     const b = ready();
     const snap = b.call<{ id: string }>('saveSnapshot', { label: 'before import' });
     b.call('importCanvasJson', b.call<string>('exportCanvasJson'));

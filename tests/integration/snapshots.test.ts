@@ -81,7 +81,7 @@ describe('saveSnapshot', () => {
     expect(values[0].slice(0, 6)).toEqual(['ID', 'Label', 'Saved at', 'Saved by', 'Canvas', 'JSON…']);
     expect(values[1].slice(0, 5)).toEqual([info.id, 'Before the EV pivot', info.savedAt, '', CANVAS]);
     const json = JSON.parse(values[1].slice(5).join('')) as CanvasJson;
-    expect(json.format).toBe('xiaomi-canvas/2');
+    expect(json.format).toBe('xiaomi-canvas/3');
     expect(json.blocks.map((x: { entries: string[] }) => x.entries)).toEqual(CONTENT.blocks.map((x) => x.entries));
 
     const sheet = b.fake.direct.documentState().sheets.find((s) => s.name === SNAPSHOTS)!;

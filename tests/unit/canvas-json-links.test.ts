@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCanvasJson, toCanvasJson, type CanvasLike } from '../../src/core/canvas-json';
 import { linksFromContent } from '../../src/core/canvas-links';
-import { SCHEMA_PATH_V1, canvasJsonSchemaText } from '../../scripts/write-json-schema';
+import { SCHEMA_PATH_V1, SCHEMA_PATH_V2, canvasJsonSchemaText } from '../../scripts/write-json-schema';
 import { CONTENT } from '../support/content';
 import { thrown } from '../support/thrown';
 
@@ -28,7 +28,7 @@ const edited = (change: (value: EditableCanvas) => void): string => {
 describe('xiaomi-canvas/2: segments and links', () => {
   test('writes the segments’ ids on Customer Segments and every entry’s links, and reads them back', () => {
     const value = JSON.parse(toCanvasJson(linked)) as EditableCanvas;
-    expect(value.format).toBe('xiaomi-canvas/2');
+    expect(value.format).toBe('xiaomi-canvas/3');
     expect(value.blocks[6].segmentIds).toEqual(segmentIds);
     expect(value.blocks[3].links).toEqual(links['value-propositions']);
     expect(value.blocks[6].links).toBeUndefined();
@@ -43,7 +43,7 @@ describe('xiaomi-canvas/2: segments and links', () => {
       blocks: CONTENT.blocks.map((b) => ({ id: b.id, entries: b.entries, figures: b.figures })),
     };
     const parsed = parseCanvasJson(JSON.stringify(v1));
-    expect(parsed.format).toBe('xiaomi-canvas/2');
+    expect(parsed.format).toBe('xiaomi-canvas/3');
     expect(parsed.segmentIds).toEqual(CONTENT.blocks[6].entries.map((_, i) => `s${i + 1}`));
     expect(parsed.blocks.every((b) => b.links.every((l) => l.length === 0))).toBe(true);
     // a /1 file cannot carry links
@@ -81,7 +81,8 @@ describe('xiaomi-canvas/2: segments and links', () => {
     expect(thrown(() => parseCanvasJson(text))).toBe(message);
   });
 
-  test('the JSON Schema of version 1 stays committed and up to date', () => {
+  test('the JSON Schemas of versions 1 and 2 stay committed and up to date', () => {
     expect(readFileSync(join(ROOT, SCHEMA_PATH_V1), 'utf8')).toBe(canvasJsonSchemaText(1));
+    expect(readFileSync(join(ROOT, SCHEMA_PATH_V2), 'utf8')).toBe(canvasJsonSchemaText(2));
   });
 });

@@ -58,7 +58,7 @@ describe('toCanvasJson', () => {
     const value = JSON.parse(
       toCanvasJson(full, { exportedAt: '2025-01-31T09:30:00.000Z', title: CONTENT.title }),
     ) as CanvasJson;
-    expect(value.format).toBe('xiaomi-canvas/2');
+    expect(value.format).toBe('xiaomi-canvas/3');
     expect(value.exportedAt).toBe('2025-01-31T09:30:00.000Z');
     expect(value.title).toBe(CONTENT.title);
     expect(value.blocks.map((b: { id: string }) => b.id)).toEqual([...BLOCK_IDS]);
@@ -159,23 +159,23 @@ describe('parseCanvasJson', () => {
   test.each<[string, unknown, string | RegExp]>([
     [
       'an unknown format',
-      mutated((v) => (v.format = 'xiaomi-canvas/3')),
-      'Unsupported format "xiaomi-canvas/3": expected "xiaomi-canvas/2" (or "xiaomi-canvas/1").',
+      mutated((v) => (v.format = 'xiaomi-canvas/4')),
+      'Unsupported format "xiaomi-canvas/4": expected "xiaomi-canvas/3" (or "xiaomi-canvas/2", "xiaomi-canvas/1").',
     ],
     [
       'a non-string format',
       mutated((v) => (v.format = 1)),
-      'Unsupported format 1: expected "xiaomi-canvas/2" (or "xiaomi-canvas/1").',
+      'Unsupported format 1: expected "xiaomi-canvas/3" (or "xiaomi-canvas/2", "xiaomi-canvas/1").',
     ],
     [
       'no format',
       mutated((v) => delete v.format),
-      'Invalid canvas JSON: it has no "format" field; expected "format": "xiaomi-canvas/2".',
+      'Invalid canvas JSON: it has no "format" field; expected "format": "xiaomi-canvas/3".',
     ],
     ['not JSON', '{"format": "xiaomi-canvas/1",', /^Invalid canvas JSON: not valid JSON \(.+\)\.$/],
     ['an empty file', '  \n ', 'Invalid canvas JSON: the file is empty.'],
-    ['a JSON array', '[]', 'Invalid canvas JSON: expected an object with "format": "xiaomi-canvas/2".'],
-    ['JSON null', 'null', 'Invalid canvas JSON: expected an object with "format": "xiaomi-canvas/2".'],
+    ['a JSON array', '[]', 'Invalid canvas JSON: expected an object with "format": "xiaomi-canvas/3".'],
+    ['JSON null', 'null', 'Invalid canvas JSON: expected an object with "format": "xiaomi-canvas/3".'],
     ['not text', 42, 'Invalid canvas JSON: expected the text of a JSON file.'],
     [
       'an unknown top-level field',
@@ -206,7 +206,7 @@ describe('parseCanvasJson', () => {
     [
       'a block that is not an object',
       mutated((v) => ((v.blocks as unknown[])[3] = 'x')),
-      'Invalid canvas JSON: blocks[3] (Value Propositions) must be an object with id, entries, figures and optionally links.',
+      'Invalid canvas JSON: blocks[3] (Value Propositions) must be an object with id, entries, figures and optionally links and evidence.',
     ],
     [
       'an empty entry',
@@ -316,7 +316,7 @@ describe('the committed JSON Schema', () => {
     const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, SCHEMA_PATH), 'utf8')));
     expect(validate(JSON.parse(toCanvasJson(full, { exportedAt: new Date(0).toISOString(), title: 'T' })))).toBe(true);
     for (const bad of [
-      mutated((v) => (v.format = 'xiaomi-canvas/3')),
+      mutated((v) => (v.format = 'xiaomi-canvas/4')),
       mutated((v) => v.blocks.pop()),
       mutated((v) => (v.blocks[1].entries[0] = '  ')),
       mutated((v) => (v.blocks[1].entries[0] = 'x'.repeat(1001))),
@@ -327,6 +327,6 @@ describe('the committed JSON Schema', () => {
       expect(validate(JSON.parse(bad))).toBe(false);
       expect(() => parseCanvasJson(bad)).toThrow();
     }
-    expect(CANVAS_JSON_FORMAT).toBe('xiaomi-canvas/2');
+    expect(CANVAS_JSON_FORMAT).toBe('xiaomi-canvas/3');
   });
 });

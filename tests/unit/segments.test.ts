@@ -1,3 +1,4 @@
+import type { EntryEvidence } from '../../src/core/evidence';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BLOCK_IDS, type BlockId } from '../../src/core/block-ids';
@@ -156,6 +157,7 @@ describe('links', () => {
         'customer-segments': [[], []],
         channels: [['s1', 's2'], ['s2']],
       },
+      evidence: Object.fromEntries(BLOCK_IDS.map((id) => [id, []])) as unknown as Record<BlockId, EntryEvidence[]>,
     };
     const after = linksAfterWrite(before, [{ id: 'customer-segments', entries: ['A'] }]);
     expect(after.segmentIds).toEqual(['s1']);

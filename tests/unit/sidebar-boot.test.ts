@@ -14,6 +14,10 @@ const canvas: CanvasView = {
     entries: ['<img src=x onerror=alert(1)>', '</script>'],
     figures: [],
     links: [[], []],
+    evidence: [
+      { status: 'template' as const, source: '', importance: null },
+      { status: 'template' as const, source: '', importance: null },
+    ],
   })),
   segments: [],
 };

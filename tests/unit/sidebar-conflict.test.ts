@@ -10,6 +10,7 @@ const block = (version: string, entries: string[], figures: BlockView['figures']
   entries,
   figures,
   links: entries.map(() => []),
+  evidence: entries.map(() => ({ status: 'template' as const, source: '', importance: null })),
 });
 
 describe('the sidebar’s conflict: only the overlapping items, the rest merged', () => {

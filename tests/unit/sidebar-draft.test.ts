@@ -23,6 +23,10 @@ const block: BlockView = {
     { label: 'Share', value: 14, unit: '%', period: 'Q4 2024' },
   ],
   links: [[], []],
+  evidence: [
+    { status: 'template' as const, source: '', importance: null },
+    { status: 'template' as const, source: '', importance: null },
+  ],
 };
 
 describe('sidebar draft: loading and saving a block', () => {

@@ -30,6 +30,7 @@ const block: BlockView = {
   entries: ['a'],
   figures: [revenue, share],
   links: [[]],
+  evidence: [{ status: 'template' as const, source: '', importance: null }],
 };
 
 describe('the sidebar words the comparison with reported results', () => {

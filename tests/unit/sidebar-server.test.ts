@@ -15,6 +15,7 @@ const block = (id: BlockView['id'], title: string): BlockView => ({
   entries: ['One'],
   figures: [{ label: 'Stores', value: 10, unit: '', period: '2024' }],
   links: [[]],
+  evidence: [{ status: 'template', source: '', importance: null }],
 });
 
 type Handler = (value: unknown) => void;

@@ -30,6 +30,7 @@ describe('sidebar figures: values as analysts type them', () => {
       entries: ['x'],
       figures: [{ label: 'Stores', value: 1, unit: 'stores', period: '2024' }],
       links: [[]],
+      evidence: [{ status: 'template' as const, source: '', importance: null }],
     };
     const draft = draftFromBlock(block);
     draft.figures[0].value = '12,000';
