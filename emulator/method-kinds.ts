@@ -369,6 +369,9 @@ export const UTILITIES_METHODS: Record<string, Kind> = {
   base64Encode: O,
   base64EncodeWebSafe: O,
   base64Decode: O,
+  newBlob: O,
+  gzip: O,
+  ungzip: O,
 };
 
 /**

@@ -1,5 +1,6 @@
-/** Utilities: formatDate (Java SimpleDateFormat patterns), computeDigest, getUuid, base64, sleep. */
+/** Utilities: formatDate (Java SimpleDateFormat patterns), computeDigest, getUuid, base64, blobs and gzip, sleep. */
 import { createHash, randomUUID } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FakeContext } from './context';
 import { enumName } from './enums';
 import { signatureMismatch, typeNames } from './errors';
@@ -121,6 +122,28 @@ const DIGESTS: Record<string, string> = {
   SHA_512: 'sha512',
 };
 
+/** A Blob as Utilities makes it (newBlob, gzip, ungzip): its bytes, content type and name. */
+export class FakeBlob {
+  constructor(
+    readonly bytes: Buffer,
+    private readonly contentType: string | null,
+    private readonly name: string | null,
+  ) {}
+
+  /** The data as text in UTF-8, as Apps Script documents. */
+  getDataAsString(charset?: unknown): string {
+    return this.bytes.toString(typeof charset === 'string' && /^us-ascii$/i.test(charset) ? 'ascii' : 'utf8');
+  }
+
+  getContentType(): string | null {
+    return this.contentType;
+  }
+
+  getName(): string | null {
+    return this.name;
+  }
+}
+
 export class UtilitiesImpl {
   constructor(private readonly ctx: FakeContext) {}
 
@@ -153,6 +176,31 @@ export class UtilitiesImpl {
 
   base64EncodeWebSafe(data: unknown, charset?: unknown): string {
     return toBuffer(data, charset).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+  }
+
+  newBlob(data: unknown, contentType?: unknown, name?: unknown): FakeBlob {
+    return new FakeBlob(
+      toBuffer(data),
+      typeof contentType === 'string' ? contentType : null,
+      typeof name === 'string' ? name : null,
+    );
+  }
+
+  gzip(blob: unknown, name?: unknown): FakeBlob {
+    if (!(blob instanceof FakeBlob)) this.ctx.fail(signatureMismatch(typeNames([blob]), 'Utilities.gzip'));
+    return new FakeBlob(gzipSync(blob.bytes), 'application/x-gzip', typeof name === 'string' ? name : null);
+  }
+
+  /** Throws (as Apps Script does) when the blob is not gzip data. */
+  ungzip(blob: unknown): FakeBlob {
+    if (!(blob instanceof FakeBlob)) this.ctx.fail(signatureMismatch(typeNames([blob]), 'Utilities.ungzip'));
+    let bytes: Buffer;
+    try {
+      bytes = gunzipSync(blob.bytes);
+    } catch {
+      return this.ctx.fail('Could not decompress gzip.');
+    }
+    return new FakeBlob(bytes, null, null);
   }
 
   base64Decode(encoded: unknown): number[] {

@@ -11,6 +11,7 @@ import type { BlockView, CanvasView, Figure, FigureView } from '../core/view';
 import { canvasIdOf } from '../core/instance-names';
 import { listCanvases, locateCanvas, type CanvasInstance, type CanvasListing } from './canvas-instance';
 import { reportedFigures } from './reported';
+import { readAssumptionsTarget, type AssumptionsTarget } from './assumptions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -38,6 +39,8 @@ export interface CanvasState {
    * columns (settings in L:M): re-linking moves them right instead of writing the table over them.
    */
   legacySettings: unknown[][] | null;
+  /** The Assumptions sheet, read on write paths (every write rebuilds its list); else none. */
+  assumptions: AssumptionsTarget;
   /** The spreadsheet's locale, read on write paths (formulas are written in en_US: core/formula.ts); else null. */
   locale: string | null;
 }
@@ -83,7 +86,11 @@ export function readCanvasState(spreadsheet: Spreadsheet, options: ReadOptions =
     keyFigures: withKeyFigures,
   });
   const locale = withKeyFigures ? spreadsheet.getSpreadsheetLocale() : null;
+  const assumptions = withKeyFigures
+    ? readAssumptionsTarget(spreadsheet, sheets.instance)
+    : { sheet: null, lastRow: 0 };
   return {
+    assumptions,
     sheets,
     canvasName,
     detailsName,

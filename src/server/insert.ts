@@ -1,6 +1,11 @@
 /** Insert Xiaomi canvas: adds a complete canvas (canvas, details, Key Figures, Reported Results) from plans. */
 import { BLOCK_IDS } from '../core/block-ids';
 import type { CanvasLinks } from '../core/canvas-links';
+import type { BlockId } from '../core/block-ids';
+import { linksFromContent } from '../core/canvas-links';
+import { assumptionsSheetName } from '../core/assumptions-plan';
+import { packedRows } from '../core/link-store';
+import { canvasEntries, writeAssumptions } from './assumptions';
 import { buildCanvasPlan } from '../core/canvas-plan';
 import type { CanvasContent } from '../core/content-schema';
 import { buildDetailsPlan } from '../core/details-plan';
@@ -97,12 +102,29 @@ export function insertCanvasInstance(
     // A numbers sheet a deleted canvas of this instance left behind is reused (rebuilt), never duplicated.
     if (free.numbersLeft) refreshNumbersSheet(spreadsheet, instance, numbers);
     else insertNumbersSheet(spreadsheet, instance, names.numbers, sheetCount + 4, numbers);
+    const rows = Object.fromEntries(
+      BLOCK_IDS.map((id) => [
+        id,
+        packedRows(canvas.layout, id, content.blocks.find((b) => b.id === id)!.entries.length),
+      ]),
+    ) as Record<BlockId, number[]>;
+    const evidence = (segmentLinks ?? linksFromContent(content)).evidence;
+    writeAssumptions(
+      spreadsheet,
+      { sheet: null, lastRow: 0 },
+      instance,
+      names.canvas,
+      canvasEntries(canvas.layout, rows, evidence),
+      {
+        index: sheetCount + (free.numbersLeft ? 4 : 5),
+      },
+    );
     return sheet;
   });
 
   canvasSheet.activate();
   spreadsheet.toast(
-    `Done: ${BLOCK_IDS.length} blocks on "${names.canvas}", the detail on "${names.details}", ${links.length} figures on "${names.figures}", Xiaomi's reported results on "${names.reported}", charts on "${names.numbers}".`,
+    `Done: ${BLOCK_IDS.length} blocks on "${names.canvas}", the detail on "${names.details}", ${links.length} figures on "${names.figures}", Xiaomi's reported results on "${names.reported}", charts on "${names.numbers}"${free.assumptionsTaken ? '' : `, what to test on "${assumptionsSheetName(instance)}"`}.`,
     TOAST_TITLE,
     8,
   );

@@ -12,6 +12,7 @@ import { rangeNames, sheetName } from '../core/instance-names';
 import { latestQuarter } from '../core/numbers-plan';
 import { reportedFigures } from './reported';
 import { saveSnapshot } from './snapshots';
+import { rebuildAssumptions } from './assumptions';
 
 const TITLE = 'Xiaomi Canvas';
 
@@ -57,7 +58,8 @@ export function refreshKeyFigures(): void {
   reportingErrors(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const count = withDocumentLock(() => {
-      // Read → plan (core/refresh-plan.ts) → apply: the names where the blocks are now, then Key Figures re-linked.
+      // Read → plan (core/refresh-plan.ts) → apply: the names where the blocks are now, then Key Figures re-linked,
+      // then the Assumptions list rebuilt from the canvas (recreated if it was deleted).
       const state = readCanvasState(spreadsheet, { keyFigures: true, allNames: true });
       const plan = refreshPlanOf(state);
       restoreNamedRanges(state, plan);
@@ -72,6 +74,7 @@ export function refreshKeyFigures(): void {
       };
       const locale = state.locale ?? spreadsheet.getSpreadsheetLocale();
       withFormulaLocale(spreadsheet, locale, () => refreshNumbersSheet(spreadsheet, n, inputs));
+      rebuildAssumptions(state);
       return written;
     });
     spreadsheet.toast(

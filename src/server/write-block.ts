@@ -16,6 +16,8 @@ import type { BlockView } from '../core/view';
 import { richTextValues, writeGrid } from './apply-plan';
 import { withReported, type CanvasState } from './canvas-state';
 import { writeKeyFiguresTable } from './key-figures';
+import { canvasEntries, writeAssumptions } from './assumptions';
+import { withFormulaLocale } from './formula-locale';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -48,6 +50,18 @@ export function writeBlock(
 export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[]): BlockView[] {
   const plan = planBlockWrites(state, blocks);
   applyBlockWrites(state.sheets, plan.steps);
+  // The Assumptions list points at entry cells and shows their evidence: rebuilt whenever the add-on writes.
+  const spreadsheet = state.sheets.canvas.getParent();
+  if (state.assumptions.sheet)
+    withFormulaLocale(spreadsheet, state.locale ?? spreadsheet.getSpreadsheetLocale(), () =>
+      writeAssumptions(
+        spreadsheet,
+        state.assumptions,
+        state.sheets.instance,
+        state.canvasName,
+        canvasEntries(plan.layout, plan.entryRows, plan.after.evidence),
+      ),
+    );
   // Key Figures links cells, so it follows value edits by itself; it is re-linked only when figures moved.
   if (plan.keyFigureRows) writeKeyFiguresTable(state, plan.keyFigureRows);
   // What a read will give for the cells just written (the literal rule stores them exactly), without reading back.

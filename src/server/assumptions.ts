@@ -1,0 +1,92 @@
+import { BLOCK_IDS, type BlockId } from '../core/block-ids';
+import {
+  ASSUMPTIONS_COLUMNS,
+  ASSUMPTIONS_TITLE,
+  assumptionsSheetName,
+  assumptionsValues,
+  type BlockEntries,
+} from '../core/assumptions-plan';
+import { blockArea, type CanvasLayout } from '../core/canvas-layout';
+import type { EntryEvidence } from '../core/evidence';
+import { cellText } from '../core/literal';
+import { freshSheetRange } from './apply-plan';
+import type { CanvasState } from './canvas-state';
+import { withFormulaLocale } from './formula-locale';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The Assumptions sheet of a canvas as read before any write: the sheet (if it is ours) and its last row. */
+export interface AssumptionsTarget {
+  sheet: Sheet | null;
+  lastRow: number;
+  /** A sheet of that name exists and is not the add-on's: leave it alone, create none. */
+  nameTaken?: boolean;
+}
+
+/** Finds the canvas's Assumptions sheet by its name, and only if its title says it is the add-on's (reads only). */
+export function readAssumptionsTarget(spreadsheet: Spreadsheet, instance: number): AssumptionsTarget {
+  const sheet = spreadsheet.getSheetByName(assumptionsSheetName(instance));
+  if (!sheet) return { sheet: null, lastRow: 0 };
+  if (cellText(sheet.getRange(1, 1).getValue()) !== ASSUMPTIONS_TITLE)
+    return { sheet: null, lastRow: 0, nameTaken: true };
+  return { sheet, lastRow: sheet.getLastRow() };
+}
+
+/** Every block's entries where they sit on the canvas, with their evidence. */
+export function canvasEntries(
+  layout: CanvasLayout,
+  rows: Record<BlockId, readonly number[]>,
+  evidence: Record<BlockId, readonly EntryEvidence[]>,
+): BlockEntries[] {
+  return BLOCK_IDS.map((id) => ({ id, column: blockArea(layout, id).column, rows: rows[id], evidence: evidence[id] }));
+}
+
+/**
+ * Writes the Assumptions list: over the existing sheet (one range, blanking rows a longer list left), or as a new
+ * sheet at `index` when there is none and `create` (insert, Refresh). Call inside withFormulaLocale.
+ */
+export function writeAssumptions(
+  spreadsheet: Spreadsheet,
+  target: AssumptionsTarget,
+  instance: number,
+  canvasSheet: string,
+  blocks: readonly BlockEntries[],
+  create?: { index?: number },
+): void {
+  const { values, headingRows } = assumptionsValues(canvasSheet, blocks);
+  if (target.sheet) {
+    const rows = Math.max(values.length, target.lastRow);
+    const blank = () => Array<string>(ASSUMPTIONS_COLUMNS).fill('');
+    const padded = [...values, ...Array.from({ length: rows - values.length }, blank)];
+    target.sheet.getRange(1, 1, rows, ASSUMPTIONS_COLUMNS).setValues(padded);
+    return;
+  }
+  if (!create || target.nameTaken) return;
+  const name = assumptionsSheetName(instance);
+  const sheet =
+    create.index === undefined ? spreadsheet.insertSheet(name) : spreadsheet.insertSheet(name, create.index);
+  const range = freshSheetRange(sheet, values.length, ASSUMPTIONS_COLUMNS);
+  range.setValues(values);
+  range.setFontWeights(
+    values.map((_, i) =>
+      Array<'bold' | 'normal'>(ASSUMPTIONS_COLUMNS).fill(headingRows.includes(i + 1) ? 'bold' : 'normal'),
+    ),
+  );
+  sheet.setColumnWidths(1, ASSUMPTIONS_COLUMNS, 240);
+}
+
+/** Refresh: the list rebuilt from the canvas as it is, the sheet recreated (at the end) if it was deleted. */
+export function rebuildAssumptions(state: CanvasState): void {
+  const spreadsheet = state.sheets.canvas.getParent();
+  withFormulaLocale(spreadsheet, state.locale ?? spreadsheet.getSpreadsheetLocale(), () =>
+    writeAssumptions(
+      spreadsheet,
+      state.assumptions,
+      state.sheets.instance,
+      state.canvasName,
+      canvasEntries(state.canvas.layout, state.canvas.entryRows, state.canvas.evidence),
+      {},
+    ),
+  );
+}
