@@ -4,7 +4,6 @@
  * read-back after each written row (the "did it save?" check hand-written scripts do), which forces a flush.
  * The parsing itself reuses src/core (same results as the add-on), so only the way the sheet is talked to differs.
  */
-import { NEW_ENTRY_EVIDENCE } from '../src/core/evidence';
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../src/core/block-ids';
 import { blockArea, entryCapacity, layoutFromMarkers } from '../src/core/canvas-layout';
 import { readCanvasGrid, type CanvasReading } from '../src/core/canvas-read';
@@ -228,14 +227,17 @@ export function naiveSaveBlock(spreadsheet: Spreadsheet, request: NaiveSaveReque
     );
     state.details.getRange(r, FIGURE_COLUMNS.label).getValue(); // read back
   }
-  linkKeyFigures(readState(spreadsheet));
+  const final = readState(spreadsheet);
+  linkKeyFigures(final);
+  // The naive save leaves the hidden column alone: each row keeps the evidence stored on it.
+  const evidence = final.reading.evidence[id];
   return {
     id,
     title: BLOCK_TITLES[id],
-    version: blockVersion(1, id, request.entries, request.figures),
+    version: blockVersion(1, id, request.entries, request.figures, [], evidence),
     entries: request.entries,
     links: request.entries.map((): string[] => []), // the bench saves Key Activities, which links to no segment
-    evidence: request.entries.map(() => ({ ...NEW_ENTRY_EVIDENCE })), // the naive save writes no evidence column
+    evidence,
     figures: figuresWithReported(request.figures, REPORTED, state.settings),
   };
 }

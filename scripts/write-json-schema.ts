@@ -45,7 +45,7 @@ export function canvasJsonSchemaDocument(version: 1 | 2 | 3 = 3): JsonSchemaNode
       'A figure: a number with its unit and period; note, metric (groups comparable figures) and source (where it came from) are optional.',
   });
   const schema = version === 3 ? canvasJsonSchema : version === 2 ? canvasJsonSchemaV2 : canvasJsonSchemaV1;
-  const generated = z.toJSONSchema(schema as typeof canvasJsonSchemaV1, {
+  const generated = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     metadata: names,
     unrepresentable: 'any',

@@ -1,7 +1,7 @@
 import { a1, a1Range, quoteSheetName } from './a1';
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
 import { IMPORTANCES, IMPORTANCE_WORDS, STATUS_WORDS, unverified, type EntryEvidence } from './evidence';
-import { EMPTY, call, formula, text } from './formula';
+import { IF, call, formula, text } from './formula';
 import { AUTOMATIC_FORMAT, textInput } from './literal';
 
 /**
@@ -81,8 +81,8 @@ export function assumptionsValues(
     [t('Block'), t('Entry'), t('Status'), t('Importance'), t('Source')],
     ...rows.map((r) => [
       t(BLOCK_TITLES[r.id]),
-      // The entry as the canvas shows it now, without its bullet.
-      formula(call('REGEXREPLACE', `${quoteSheetName(canvasSheet)}!${a1(r.row, r.column)}`, text('^•\\s*'), EMPTY)),
+      // The entry as the canvas shows it now, without its bullet (a teammate's typing may have dropped it).
+      entryFormula(`${quoteSheetName(canvasSheet)}!${a1(r.row, r.column)}`),
       t(STATUS_WORDS[r.e.status]),
       t(r.e.importance ? IMPORTANCE_WORDS[r.e.importance] : NOT_RATED),
       r.e.source === '' ? '' : t(r.e.source),
@@ -93,3 +93,6 @@ export function assumptionsValues(
 }
 
 export const NOT_RATED = 'Not rated';
+
+const entryFormula = (cell: string) =>
+  formula(IF(`${call('LEFT', cell, '1')}=${text('•')}`, call('TRIM', call('MID', cell, '2', call('LEN', cell))), cell));

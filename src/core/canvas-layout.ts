@@ -122,7 +122,8 @@ export function layoutMarkers(layout: CanvasLayout): Array<{ row: number; marker
  * or out of order (a structural row was deleted).
  */
 export function layoutFromMarkers(markerColumn: readonly unknown[]): CanvasLayout | null {
-  const markers = markerColumn.map((v) => (typeof v === 'string' ? v.trim() : ''));
+  // A marker may be followed by a space and the row's link store (see linkColumn).
+  const markers = markerColumn.map((v) => (typeof v === 'string' ? v.trim().split(' ')[0] : ''));
   const layout = Object.fromEntries(
     LAYOUT_ROWS.map((key) => [key, markers.indexOf(CANVAS_MARKERS[key]) + 1]),
   ) as unknown as CanvasLayout;

@@ -23,10 +23,12 @@ const EVIDENCE_KEY = 'evidence';
 
 export function parseRowStore(value: unknown): RowStore {
   const text = cellText(value);
-  if (!text.startsWith(LINK_STORE_PREFIX)) return {};
+  // The store starts the cell, or follows a layout marker and a space (see linkColumn).
+  const at = text.startsWith(LINK_STORE_PREFIX) ? 0 : text.indexOf(` ${LINK_STORE_PREFIX}`) + 1;
+  if (at === 0 && !text.startsWith(LINK_STORE_PREFIX)) return {};
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text.slice(LINK_STORE_PREFIX.length));
+    parsed = JSON.parse(text.slice(at + LINK_STORE_PREFIX.length));
   } catch {
     return {};
   }
@@ -114,7 +116,10 @@ export function linkColumn(
     // Raw text: column A is plain text (@) and a store starts with its prefix, never ' or = (literal.ts).
     values[row - firstRow] = LINK_STORE_PREFIX + JSON.stringify(ordered);
   }
-  for (const { row, marker } of layoutMarkers(layout)) values[row - firstRow] = marker;
+  // A structural row of one band can be an entry row of a taller block (the split rows of the top band): its
+  // marker comes first, then the store, after a space (markers have none; see layoutFromMarkers).
+  for (const { row, marker } of layoutMarkers(layout))
+    values[row - firstRow] = values[row - firstRow] ? `${marker} ${values[row - firstRow]}` : marker;
   return { firstRow, values: values.map((v) => [v]) };
 }
 

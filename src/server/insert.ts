@@ -111,7 +111,7 @@ export function insertCanvasInstance(
     const evidence = (segmentLinks ?? linksFromContent(content)).evidence;
     writeAssumptions(
       spreadsheet,
-      { sheet: null, lastRow: 0 },
+      { sheet: null, lastRow: 0, nameTaken: free.assumptionsTaken },
       instance,
       names.canvas,
       canvasEntries(canvas.layout, rows, evidence),
@@ -141,6 +141,8 @@ export interface FreeInstance {
   leftovers: GoogleAppsScript.Spreadsheet.NamedRange[];
   /** A numbers sheet of this instance a deleted canvas left behind: reused (its tables and charts rebuilt). */
   numbersLeft?: boolean;
+  /** A sheet (not the add-on's) already has the Assumptions sheet's name. */
+  assumptionsTaken?: boolean;
 }
 
 /**
@@ -173,5 +175,7 @@ function freeInstance(spreadsheet: Spreadsheet): FreeInstance & { exists: boolea
     locale: spreadsheet.getSpreadsheetLocale(),
     leftovers,
     numbersLeft,
+    // A sheet of the user's own with that name is left alone: this canvas then goes without the list.
+    assumptionsTaken: taken(assumptionsSheetName(instance)),
   };
 }

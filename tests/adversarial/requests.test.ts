@@ -388,7 +388,7 @@ const BAD_REQUESTS: BadRequest[] = [
     fn: 'saveBlock',
     request: (b) => ({ ...b, base: ['x'] }),
     error:
-      /^Invalid save request: base must be an object with entries, figures and optionally links \(the block as it was loaded\)\.$/,
+      /^Invalid save request: base must be an object with entries, figures and optionally links and evidence \(the block as it was loaded\)\.$/,
   },
   {
     does: 'saves with a base holding an unknown field',

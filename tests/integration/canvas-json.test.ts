@@ -67,7 +67,14 @@ describe('exportCanvasJson', () => {
     console.log(`exportCanvasJson: ${b.fake.stats.calls} calls, ${b.fake.stats.roundTrips} round trip(s)`);
     expect(b.fake.stats.roundTrips).toBe(1);
     expect(b.fake.stats.writes).toBe(0);
-    expect(json.blocks[2]).toEqual({ id: block.id, entries: ['Changed'], figures: [], links: [[]] });
+    // "Changed" took the place of the first entry, so it keeps that entry's evidence (a template claim)
+    expect(json.blocks[2]).toEqual({
+      id: block.id,
+      entries: ['Changed'],
+      figures: [],
+      links: [[]],
+      evidence: [{ status: 'template', source: '', importance: null }],
+    });
     expect(b.fake.direct.documentState()).toEqual(before);
   });
 
@@ -107,11 +114,13 @@ describe('importCanvasJson', () => {
       'Key Figures',
       'Reported Results',
       'Xiaomi in Numbers',
+      'Assumptions',
       'Xiaomi Canvas (2)',
       'Xiaomi Details (2)',
       'Key Figures (2)',
       'Reported Results (2)',
       'Xiaomi in Numbers (2)',
+      'Assumptions (2)',
     ]);
     expect(b.fake.direct.activeSheetName()).toBe('Xiaomi Canvas (2)');
     // the sidebar now works on the new canvas, which reads back exactly as imported

@@ -73,6 +73,7 @@ describe('saveSnapshot', () => {
       FIGURES,
       'Reported Results',
       'Xiaomi in Numbers',
+      'Assumptions',
       SNAPSHOTS,
     ]);
     expect(b.fake.direct.activeSheetName()).toBe(CANVAS);
