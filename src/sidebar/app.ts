@@ -9,6 +9,7 @@ import { renderTransfer, revokeDownloadUrl, transferIds } from './json-transfer'
 import { compareIds, renderCompare } from './render-compare';
 import { editorIds, renderEditor } from './render-editor';
 import { listIds, renderList, type ListActions } from './render-list';
+import { assumptionsIds, renderAssumptions, type AssumptionsActions } from './render-assumptions';
 import { fitTextarea } from './render-field';
 import { renderSnapshots, snapshotIds } from './render-snapshots';
 import { failureText, failureTextOf, problemText } from './plain-errors';
@@ -125,6 +126,7 @@ export class SidebarApp implements SidebarShell, ListActions {
     if (view === 'snapshots' && this.state.snapshots) return renderSnapshots(this.state, this.snapshotActions);
     if (view === 'compare' && this.state.compare) return renderCompare(this.state, this.snapshotActions);
     if (view === 'transfer' && this.state.transfer) return renderTransfer(this.state, this.transferActions);
+    if (view === 'assumptions') return renderAssumptions(this.state, this.assumptionsActions);
     return renderList(this.state, this);
   }
 
@@ -134,6 +136,7 @@ export class SidebarApp implements SidebarShell, ListActions {
     if (view === 'snapshots') return snapshotIds.title;
     if (view === 'compare') return compareIds.title;
     if (view === 'transfer') return transferIds.title;
+    if (view === 'assumptions') return assumptionsIds.title;
     return listIds.title;
   }
 
@@ -261,6 +264,24 @@ export class SidebarApp implements SidebarShell, ListActions {
     );
   }
 
+  /** The Assumptions view, from the canvas the sidebar holds (no call); Go to opens the entry's block. */
+  openAssumptions(): void {
+    if (this.state.busy) return;
+    this.state.view = 'assumptions';
+    this.focusAfterRender = assumptionsIds.title;
+    this.render();
+  }
+
+  private readonly assumptionsActions: AssumptionsActions = {
+    back: () => {
+      if (this.state.busy) return;
+      this.state.view = 'list';
+      this.focusAfterRender = assumptionsIds.open;
+      this.render();
+    },
+    goToEntry: (blockId, index) => void this.goToCheck({ id: '', message: '', blockId, entryIndex: index }),
+  };
+
   backToList(): void {
     if (this.state.busy) return;
     const from = this.state.view;
@@ -270,7 +291,8 @@ export class SidebarApp implements SidebarShell, ListActions {
     this.state.compare = null;
     this.state.transfer = null;
     this.state.view = 'list';
-    this.focusAfterRender = from === 'transfer' ? listIds.transfer : listIds.snapshots;
+    this.focusAfterRender =
+      from === 'transfer' ? listIds.transfer : from === 'assumptions' ? assumptionsIds.open : listIds.snapshots;
     this.render();
     this.announce('');
   }

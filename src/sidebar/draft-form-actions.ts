@@ -1,4 +1,5 @@
 /** The editor form's own edits (typing, moving, adding, deleting with Undo) on the draft. */
+import type { EntryEvidence } from '../core/evidence';
 import {
   emptyEntry,
   emptyFigure,
@@ -34,6 +35,14 @@ export class DraftFormActions {
       ),
     );
     const editor = this.state.editor;
+    // A source field sits in its entry's evidence chip: open the chip first.
+    const chipEntry = editor?.draft.entries.find((e) => fieldIds.evidenceSource(e.key) === fieldId);
+    if (editor && chipEntry && !(editor.openEvidence ?? []).includes(chipEntry.key)) {
+      editor.openEvidence = [...(editor.openEvidence ?? []), chipEntry.key];
+      this.shell.focusAfterRender = fieldId;
+      this.shell.render();
+      return;
+    }
     if (editor && figure && !editor.expanded.includes(figure.key)) {
       editor.expanded = [...editor.expanded, figure.key];
       this.shell.focusAfterRender = fieldId;
@@ -110,6 +119,31 @@ export class DraftFormActions {
     const links = (entry.links ?? []).filter((id) => id !== segmentId);
     entry.links = checked ? [...links, segmentId] : links;
     this.updateSummary();
+  }
+
+  /** Sets an entry's evidence from its chip (no re-render: the chip updates itself, focus stays put). */
+  setEvidence(key: string, evidence: EntryEvidence): void {
+    const entry = this.state.editor?.draft.entries.find((e) => e.key === key);
+    if (!entry) return;
+    entry.evidence = evidence;
+    this.updateSummary();
+  }
+
+  /** Remembers which entries' evidence chips are open across re-renders. */
+  evidenceOpen(key: string, open: boolean): void {
+    const editor = this.state.editor;
+    if (!editor) return;
+    const others = (editor.openEvidence ?? []).filter((k) => k !== key);
+    editor.openEvidence = open ? [...others, key] : others;
+  }
+
+  /** Shows only the entries that need evidence, or all of them again. */
+  filterUnverified(on: boolean): void {
+    const editor = this.state.editor;
+    if (!editor) return;
+    editor.unverifiedOnly = on;
+    this.shell.focusAfterRender = 'unverified-only';
+    this.shell.render();
   }
 
   pickerOpen(key: string, open: boolean): void {

@@ -2,6 +2,7 @@
 import type { BlockView, Figure, SaveBlockRequest } from '../core/view';
 import { LIMITS } from '../core/limits';
 import { CURRENCY_UNITS } from '../core/units';
+import { NEW_ENTRY_EVIDENCE, SOURCE_LIMIT, TEMPLATE_EVIDENCE, needsSource, type EntryEvidence } from '../core/evidence';
 
 /**
  * The editable copy of a block that the editor form shows. Every item carries a stable key so the DOM
@@ -13,6 +14,8 @@ export interface EntryDraft {
   text: string;
   /** Ids of the customer segments the entry serves; they move with the entry. */
   links?: string[];
+  /** What backs the entry, where, and how much it matters (issue 19); moves with the entry. */
+  evidence?: EntryEvidence;
 }
 
 export interface FigureDraft {
@@ -70,7 +73,12 @@ function sourceOf(sources: SourcesByLabel | undefined, label: string): string | 
 /** A fresh draft holding exactly the block's content (with each figure's source sentence, when known). */
 export function draftFromBlock(block: BlockView, sources?: SourcesByLabel): BlockDraft {
   return {
-    entries: block.entries.map((text, i) => ({ key: newKey('e'), text, links: [...(block.links?.[i] ?? [])] })),
+    entries: block.entries.map((text, i) => ({
+      key: newKey('e'),
+      text,
+      links: [...(block.links?.[i] ?? [])],
+      evidence: evidenceAt(block, i),
+    })),
     figures: block.figures.map((figure) => figureDraft(figure, newKey('f'), sourceOf(sources, figure.label))),
   };
 }
@@ -85,6 +93,7 @@ export function rebaseDraft(previous: BlockDraft, block: BlockView, sources?: So
       key: previous.entries[i]?.key ?? newKey('e'),
       text,
       links: [...(block.links?.[i] ?? [])],
+      evidence: evidenceAt(block, i),
     })),
     figures: block.figures.map((figure, i) =>
       figureDraft(figure, previous.figures[i]?.key ?? newKey('f'), sourceOf(sources, figure.label)),
@@ -93,8 +102,19 @@ export function rebaseDraft(previous: BlockDraft, block: BlockView, sources?: So
 }
 
 export function emptyEntry(): EntryDraft {
-  return { key: newKey('e'), text: '', links: [] };
+  return { key: newKey('e'), text: '', links: [], evidence: { ...NEW_ENTRY_EVIDENCE } };
 }
+
+/** A block's evidence for entry `i` (a block from an older server has none: the template's claim). */
+function evidenceAt(block: BlockView, i: number): EntryEvidence {
+  return { ...(block.evidence?.[i] ?? TEMPLATE_EVIDENCE) };
+}
+
+/** The evidence as the server keeps it: trimmed source. */
+const evidenceOf = (entry: EntryDraft): EntryEvidence => {
+  const e = entry.evidence ?? NEW_ENTRY_EVIDENCE;
+  return { status: e.status, source: e.source.trim(), importance: e.importance };
+};
 
 export function emptyFigure(): FigureDraft {
   return { key: newKey('f'), label: '', value: '', unit: '', period: '', note: '', metric: '' };
@@ -167,6 +187,7 @@ export function saveRequest(block: Pick<BlockView, 'id' | 'version'>, draft: Blo
     figures: draft.figures.map(figureFromDraft),
     // The links as the picker left them, moved with their entries (Customer Segments' entries are the segments).
     ...(block.id === 'customer-segments' ? {} : { links: draft.entries.map((entry) => [...(entry.links ?? [])]) }),
+    evidence: draft.entries.map(evidenceOf),
   };
 }
 
@@ -175,6 +196,7 @@ export function draftFingerprint(draft: BlockDraft): string {
   return JSON.stringify([
     draft.entries.map((e) => e.text),
     draft.entries.map((e) => e.links ?? []),
+    draft.entries.map((e) => e.evidence ?? null),
     draft.figures.map((f) => [f.label, f.value, f.unit, f.period, f.note, f.metric]),
   ]);
 }
@@ -186,6 +208,9 @@ export function isDirty(base: BlockView, draft: BlockDraft): boolean {
   const sameLinks = (i: number) =>
     JSON.stringify([...(base.links?.[i] ?? [])].sort()) === JSON.stringify([...(draft.entries[i].links ?? [])].sort());
   if (base.entries.some((_, i) => !sameLinks(i))) return true;
+  const sameEvidence = (i: number) =>
+    JSON.stringify(base.evidence?.[i] ?? TEMPLATE_EVIDENCE) === JSON.stringify(evidenceOf(draft.entries[i]));
+  if (base.entries.some((_, i) => !sameEvidence(i))) return true;
   return base.figures.some((figure, i) => {
     const d = draft.figures[i];
     const sameValue = d.value === formatValue(figure.value) || parseValue(d.value) === figure.value;
@@ -205,6 +230,8 @@ export const fieldIds = {
   entry: (key: string) => `entry-${key}`,
   figure: (key: string, field: FigureField) => `figure-${key}-${field}`,
   addEntry: 'add-entry',
+  /** The source field of an entry's evidence chip (see evidence-chip.ts). */
+  evidenceSource: (key: string) => `evidence-source-${key}`,
   addFigure: 'add-figure',
 };
 
@@ -235,6 +262,18 @@ export function validateDraft(draft: BlockDraft): ValidationIssue[] {
     if (text === '') issues.push({ fieldId, message: `Entry ${i + 1} is empty. Type some text or delete it.` });
     else if (text.length > LIMITS.entryLength)
       issues.push({ fieldId, message: tooLong(`Entry ${i + 1}`, text.length, LIMITS.entryLength) });
+    const evidence = evidenceOf(entry);
+    const sourceId = fieldIds.evidenceSource(entry.key);
+    if (needsSource(evidence.status) && evidence.source === '')
+      issues.push({
+        fieldId: sourceId,
+        message: `Entry ${i + 1} is marked ${evidence.status === 'reported' ? 'reported by' : 'contradicted by'} Xiaomi: name the source (a Reported Results figure or an announcement).`,
+      });
+    else if (evidence.source.length > SOURCE_LIMIT)
+      issues.push({
+        fieldId: sourceId,
+        message: tooLong(`Entry ${i + 1}: the source`, evidence.source.length, SOURCE_LIMIT),
+      });
   });
   if (draft.figures.length > LIMITS.figures) {
     issues.push({

@@ -208,6 +208,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
         entries: editor.base.entries,
         figures: editor.base.figures,
         ...(editor.base.links.some((ids) => ids.length > 0) ? { links: editor.base.links } : {}),
+        ...(editor.base.evidence ? { evidence: editor.base.evidence } : {}),
       },
       ...this.canvasField(),
     };

@@ -1,7 +1,7 @@
 /** Renders the block editor. */
 import { canonicalBlocks } from './boot';
-import { el, plural, type Child } from './dom';
-import { canvasMetrics, isDirty, type ValidationIssue } from './draft';
+import { append, el, plural, type Child } from './dom';
+import { canvasMetrics, fieldIds, isDirty, type ValidationIssue } from './draft';
 import { icon } from './icons';
 import { renderEntries, type EntryActions } from './render-entries';
 import { renderFigures, type FigureActions } from './render-figures';
@@ -10,6 +10,8 @@ import { renderMergeConflict, type ConflictActions } from './render-conflict';
 import { reportedLine } from './reported';
 import { LINKED_BLOCKS } from '../core/fit-checks';
 import { pickerIds, renderSegmentPicker, servedChips } from './segment-picker';
+import { NEW_ENTRY_EVIDENCE, unverified, type EntryEvidence } from '../core/evidence';
+import { renderEvidenceChip } from './evidence-chip';
 
 export interface EditorActions extends EntryActions, FigureActions, ConflictActions {
   back(): void;
@@ -24,6 +26,10 @@ export interface EditorActions extends EntryActions, FigureActions, ConflictActi
   toggleLink(key: string, segmentId: string, checked: boolean): void;
   /** Remembers which entries' segment pickers are open across re-renders. */
   pickerOpen(key: string, open: boolean): void;
+  /** Sets an entry's evidence (no re-render). */
+  setEvidence(key: string, evidence: EntryEvidence): void;
+  evidenceOpen(key: string, open: boolean): void;
+  filterUnverified(on: boolean): void;
 }
 
 /** Ids of editor elements the controller moves focus to. */
@@ -90,6 +96,50 @@ function segmentPicker(state: AppState, editor: EditorState, actions: EditorActi
     onToggle: (segmentId, checked) => actions.toggleLink(entry.key, segmentId, checked),
     onOpenChange: (open) => actions.pickerOpen(entry.key, open),
   });
+}
+
+/** An entry's evidence chip (issue 19): status, importance and source, for every block. */
+function evidenceChip(editor: EditorState, actions: EditorActions, index: number): Child {
+  const entry = editor.draft.entries[index];
+  if (!entry) return null;
+  const issue = editor.issues.find((i) => i.fieldId === fieldIds.evidenceSource(entry.key));
+  return renderEvidenceChip({
+    entryKey: entry.key,
+    entryNumber: index + 1,
+    evidence: entry.evidence ?? { ...NEW_ENTRY_EVIDENCE },
+    open: (editor.openEvidence ?? []).includes(entry.key),
+    ...(issue ? { error: issue.message } : {}),
+    onChange: (evidence) => actions.setEvidence(entry.key, evidence),
+    onOpenChange: (open) => actions.evidenceOpen(entry.key, open),
+  });
+}
+
+/** Two controls side by side in an entry's tools. */
+function both(a: Child, b: Child): Child {
+  const fragment = document.createDocumentFragment();
+  append(fragment, [a, b]);
+  return fragment;
+}
+
+const needsEvidence = (editor: EditorState, i: number) => {
+  const e = editor.draft.entries[i]?.evidence;
+  return !e || unverified(e);
+};
+
+/** The entries filter: only those that need evidence. */
+function unverifiedFilter(editor: EditorState, actions: EditorActions): HTMLElement {
+  const count = editor.draft.entries.filter((e) => e.evidence && unverified(e.evidence)).length;
+  return el(
+    'label',
+    { class: 'filter', for: 'unverified-only' },
+    el('input', {
+      type: 'checkbox',
+      id: 'unverified-only',
+      checked: editor.unverifiedOnly === true,
+      onchange: (event: Event) => actions.filterUnverified((event.target as HTMLInputElement).checked),
+    }),
+    `Only entries that need evidence (${count})`,
+  );
 }
 
 function renderConflict(editor: EditorState, busy: boolean, actions: EditorActions): Child {
@@ -294,11 +344,13 @@ export function renderEditor(state: AppState, actions: EditorActions, slots: Edi
         onsubmit: (event: Event) => event.preventDefault(),
       },
       renderIssues(editor, actions),
+      unverifiedFilter(editor, actions),
       renderEntries(
         editor,
         actions,
-        slots.entryExtra ?? ((i) => segmentPicker(state, editor, actions, i)),
+        slots.entryExtra ?? ((i) => both(segmentPicker(state, editor, actions, i), evidenceChip(editor, actions, i))),
         slots.entryBelow ?? ((i) => servedSegments(state, editor, i)),
+        editor.unverifiedOnly ? (i) => needsEvidence(editor, i) : undefined,
       ),
       renderFigures(editor, canvasMetrics(blocks), actions, slots.figureExtra ?? ((i) => reportedNote(editor, i))),
       el(

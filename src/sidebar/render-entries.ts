@@ -60,7 +60,7 @@ export function renderEntry(
   const atBottom = index === entries.length - 1;
   return el(
     'li',
-    { class: 'entry', 'data-key': entry.key },
+    { class: 'entry', 'data-key': entry.key, value: n },
     el(
       'div',
       { class: 'entry-row' },
@@ -130,21 +130,28 @@ export function renderEntries(
   actions: EntryActions,
   extraFor: (index: number) => Child = () => null,
   belowFor: (index: number) => Child = () => null,
+  /** A filter: only the entries it keeps are shown (numbered as in the block). */
+  visible?: (index: number) => boolean,
 ): HTMLElement {
   const { entries } = editor.draft;
+  const shown = entries.map((_, i) => i).filter((i) => !visible || visible(i));
   const addError = fieldError(editor.issues, fieldIds.addEntry);
   return el(
     'section',
     { class: 'group', 'aria-labelledby': 'entries-title' },
     el('h2', { id: 'entries-title' }, 'Entries'),
     el('p', { class: 'secondary hint', id: 'entries-hint' }, 'One idea per entry; Alt+↑ / ↓ moves it.'),
-    entries.length
+    shown.length
       ? el(
           'ol',
           { class: 'items entries' },
-          ...entries.map((_, i) => renderEntry(editor, i, actions, extraFor(i), belowFor(i))),
+          ...shown.map((i) => renderEntry(editor, i, actions, extraFor(i), belowFor(i))),
         )
-      : el('p', { class: 'secondary empty' }, 'No entries yet.'),
+      : el(
+          'p',
+          { class: 'secondary empty' },
+          entries.length ? 'Every entry here is backed by Xiaomi’s reporting.' : 'No entries yet.',
+        ),
     el(
       'button',
       {

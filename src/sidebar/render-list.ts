@@ -4,7 +4,8 @@ import type { BlockId } from '../core/block-ids';
 import type { BlockView } from '../core/view';
 import { canonicalBlocks } from './boot';
 import { renderCanvasPicker, type CanvasPickerActions } from './canvas-picker';
-import { el, plural, type Child } from './dom';
+import { append, el, plural, type Child } from './dom';
+import { assumptionsIds, unverifiedEntries, unverifiedLine } from './render-assumptions';
 import { icon } from './icons';
 import { differingLine } from './reported';
 import { renderFitSection, type FitActions } from './render-fit-checks';
@@ -12,6 +13,7 @@ import { BUSY_LABELS, type AppState } from './state';
 
 export interface ListActions extends CanvasPickerActions, FitActions {
   open(blockId: BlockId): void;
+  openAssumptions(): void;
   refresh(): void;
   openSnapshots(): void;
   openTransfer(): void;
@@ -31,6 +33,34 @@ export const listIds = {
 
 const off = (busy: boolean) => (busy ? 'true' : undefined);
 
+function both(a: Child, b: Child): Child {
+  const fragment = document.createDocumentFragment();
+  append(fragment, [a, b]);
+  return fragment;
+}
+
+/** Opens the Assumptions view (issue 19): how many entries of the canvas need evidence. */
+function assumptionsButton(state: AppState, actions: ListActions, busy: boolean): HTMLElement {
+  const n = unverifiedEntries(state.canvas?.blocks ?? []).length;
+  return el(
+    'section',
+    { class: 'group', 'aria-labelledby': 'evidence-title' },
+    el('h2', { id: 'evidence-title' }, 'Evidence'),
+    el(
+      'button',
+      {
+        type: 'button',
+        id: assumptionsIds.open,
+        class: 'text-button outlined',
+        'aria-disabled': off(busy),
+        onclick: () => actions.openAssumptions(),
+      },
+      `Assumptions to test (${n})`,
+    ),
+    el('p', { class: 'secondary hint' }, 'Entries Xiaomi’s own reporting does not back, the most important first.'),
+  );
+}
+
 /** "7 entries · 3 figures". */
 export function blockCounts(block: BlockView): string {
   return (
@@ -46,7 +76,7 @@ export function blockCounts(block: BlockView): string {
 export function renderList(
   state: AppState,
   actions: ListActions,
-  blockExtra: (block: BlockView) => Child = differingLine,
+  blockExtra: (block: BlockView) => Child = (block) => both(differingLine(block), unverifiedLine(block)),
 ): HTMLElement {
   const blocks = state.canvas ? canonicalBlocks(state.canvas) : [];
   const questions = state.canvas ? openQuestionsByBlock(state.canvas) : {};
@@ -144,6 +174,7 @@ export function renderList(
         { class: 'secondary hint' },
         'Choose a block to edit its entries and figures. Refresh shows edits made directly in the sheet.',
       ),
+    blocks.length > 0 && assumptionsButton(state, actions, busy),
     renderFitSection(state, actions),
     el(
       'section',

@@ -20,7 +20,7 @@ export type Busy =
   | null;
 
 /** The sidebar's views: the block list, one block's editor, snapshots, a comparison, and JSON export/import. */
-export type View = 'list' | 'editor' | 'snapshots' | 'compare' | 'transfer';
+export type View = 'list' | 'editor' | 'snapshots' | 'compare' | 'transfer' | 'assumptions';
 
 /** An inline confirmation the editor is asking for (Apps Script sidebars may block window.confirm). */
 export type ConfirmKind = 'reset' | 'refresh' | 'leave';
@@ -47,6 +47,10 @@ export interface EditorState {
   undo: DeletedItem | null;
   /** Keys of the entries whose segment picker is open. */
   openPickers?: string[];
+  /** Keys of the entries whose evidence chip is open. */
+  openEvidence?: string[];
+  /** The entries filter: only those that need evidence (not reported by Xiaomi). */
+  unverifiedOnly?: boolean;
 }
 
 /** An entry or figure the user deleted, with its place, until Undo or the next change. */
@@ -106,7 +110,7 @@ export interface CompareState {
 }
 
 export interface TransferState {
-  /** The exported "xiaomi-canvas/2" text, shown for copying when downloads are blocked. */
+  /** The exported "xiaomi-canvas/3" text, shown for copying when downloads are blocked. */
   exportJson: string | null;
   fileName: string;
   /** An object URL of the exported file, revoked when a new export replaces it or the view closes. */

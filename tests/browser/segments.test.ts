@@ -54,7 +54,7 @@ describe('segment picker', () => {
     await page.focus('#open-channels');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#editor-title');
-    const summary = page.locator('.entry').first().locator('summary');
+    const summary = page.locator('.entry').first().locator('.segment-picker summary');
     await expect(summary.textContent()).resolves.toContain('Serves no segment yet');
     await summary.focus();
     await page.keyboard.press('Enter'); // opens the picker

@@ -520,7 +520,11 @@ describe('sidebar: errors and conflicts never lose what the user typed', () => {
     expect(await entryValues(page)).toEqual(expected);
     expect(await page.locator('.panel.conflict').count()).toBe(0);
     const save = sidebar.calls.find((c) => c.fn === 'saveBlock')!;
-    expect((save.args[0] as { base: unknown }).base).toEqual({ entries: before.entries, figures: before.figures });
+    expect((save.args[0] as { base: unknown }).base).toEqual({
+      entries: before.entries,
+      figures: before.figures,
+      evidence: before.evidence,
+    });
   });
 
   test('a conflict shows only the overlapping items, mine beside theirs; the choice and the rest are saved', async () => {

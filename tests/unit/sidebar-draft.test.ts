@@ -39,7 +39,27 @@ describe('sidebar draft: loading and saving a block', () => {
       entries: ['Design', 'R&D'],
       figures: block.figures,
       links: [[], []],
+      evidence: block.evidence,
     });
+  });
+
+  test('evidence moves with its entry, a change makes the draft dirty, a new entry is an assumption, and a reported status needs a source', () => {
+    const draft = draftFromBlock(block);
+    draft.entries.reverse();
+    draft.entries[0].evidence = { status: 'reported', source: '', importance: 'high' };
+    expect(isDirty(block, draft)).toBe(true);
+    expect(validateDraft(draft).map((i) => i.message)).toEqual([
+      'Entry 1 is marked reported by Xiaomi: name the source (a Reported Results figure or an announcement).',
+    ]);
+    draft.entries[0].evidence.source = '  Reported Results: rd-spend, 2024 ';
+    draft.entries.push(emptyEntry());
+    draft.entries[2].text = 'New';
+    expect(validateDraft(draft)).toEqual([]);
+    expect(saveRequest(block, draft).evidence).toEqual([
+      { status: 'reported', source: 'Reported Results: rd-spend, 2024', importance: 'high' },
+      block.evidence[0],
+      { status: 'assumption', source: '', importance: null },
+    ]);
   });
 
   test('links move with their entries, a picker change makes the draft dirty, and Customer Segments sends none', () => {
