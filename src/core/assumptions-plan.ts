@@ -1,3 +1,4 @@
+/** The Assumptions sheet's content (issue 19): the entries to test, by importance, with a four-box count of formulas. */
 import { a1, a1Range, quoteSheetName } from './a1';
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
 import { IMPORTANCES, IMPORTANCE_WORDS, STATUS_WORDS, unverified, type EntryEvidence } from './evidence';

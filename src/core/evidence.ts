@@ -1,3 +1,4 @@
+/** Evidence on every entry (issue 19): the statuses, importances, their words, and how evidence follows its entry. */
 import { matchEntries } from './segments';
 
 /**

@@ -1,3 +1,4 @@
+/** Writes the Assumptions sheet (issue 19): on insert, after every add-on write, and on Refresh (recreated if deleted). */
 import { BLOCK_IDS, type BlockId } from '../core/block-ids';
 import {
   ASSUMPTIONS_COLUMNS,

@@ -1,3 +1,4 @@
+/** The evidence chip beside each entry in the editor (issue 19): status, importance and source. */
 import {
   EVIDENCE_STATUSES,
   IMPORTANCES,

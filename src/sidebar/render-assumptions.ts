@@ -1,3 +1,4 @@
+/** The Assumptions view of the sidebar (issue 19) and the block list's count of entries to verify. */
 import { BLOCK_IDS, type BlockId } from '../core/block-ids';
 import { IMPORTANCES, IMPORTANCE_WORDS, STATUS_WORDS, unverified, type EntryEvidence } from '../core/evidence';
 import type { BlockView } from '../core/view';

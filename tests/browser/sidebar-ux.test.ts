@@ -172,12 +172,13 @@ describe('sidebar: 0 serious or critical axe-core violations in every view', () 
 });
 
 describe('sidebar: a compact editor', () => {
-  test('the largest block (Key Resources) fits in 1,750 px at 300 × 700; figures are one-line rows that open to edit', async () => {
+  test('the largest block (Key Resources) fits in 1,850 px at 300 × 700; figures are one-line rows that open to edit', async () => {
     const { page, canvas, bundle } = await openSession();
     await openBlock(page, 'key-resources');
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.screenshot({ path: join(OUTPUT, 'sidebar-ux-key-resources.png'), fullPage: true });
-    expect(height).toBeLessThanOrEqual(1750);
+    // 1,750 until issue 19 added the evidence filter and an evidence chip beside each entry
+    expect(height).toBeLessThanOrEqual(1850);
     const block = canvas().blocks.find((b) => b.id === 'key-resources')!;
     expect(block.figures.length).toBeGreaterThanOrEqual(10);
 
