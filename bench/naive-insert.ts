@@ -8,11 +8,7 @@
  * once per property over the whole grid, as a hand-written script would with `getRange('A1:K40').setWrap(true)`;
  * only what differs from it is set cell by cell. bench/README.md describes the method.
  */
-import { BLOCK_IDS, type BlockId } from '../src/core/block-ids';
-import { ASSUMPTIONS_COLUMNS, assumptionsSheetName, assumptionsValues } from '../src/core/assumptions-plan';
-import { blockArea } from '../src/core/canvas-layout';
-import { linksFromContent } from '../src/core/canvas-links';
-import { packedRows } from '../src/core/link-store';
+import { BLOCK_IDS } from '../src/core/block-ids';
 import { buildCanvasPlan } from '../src/core/canvas-plan';
 import type { CanvasContent } from '../src/core/content-schema';
 import { buildDetailsPlan } from '../src/core/details-plan';
@@ -249,29 +245,6 @@ export function naiveInsert(spreadsheet: Spreadsheet, content: CanvasContent, ap
     chartsSheet.insertChart(builder.build());
   }
 
-  // Assumptions: every cell on its own, headings made bold cell by cell, each column's width on its own.
-  const { layout } = buildCanvasPlan(content, 1);
-  const entries = (id: BlockId) => content.blocks.find((b) => b.id === id)!.entries.length;
-  const evidence = linksFromContent(content).evidence;
-  const assumptions = assumptionsValues(
-    sheetName('canvas', 1),
-    BLOCK_IDS.map((id) => ({
-      id,
-      column: blockArea(layout, id).column,
-      rows: packedRows(layout, id, entries(id)),
-      evidence: evidence[id],
-    })),
-  );
-  const list = spreadsheet.insertSheet(assumptionsSheetName(1), spreadsheet.getSheets().length);
-  assumptions.values.forEach((row, r) => {
-    list.getLastRow();
-    row.forEach((value, c) => {
-      const cell = list.getRange(r + 1, c + 1);
-      writeValue(cell, value);
-      if (assumptions.headingRows.includes(r + 1)) cell.setFontWeight('bold');
-    });
-  });
-  for (let c = 1; c <= ASSUMPTIONS_COLUMNS; c++) list.setColumnWidth(c, 240);
   canvas!.activate();
   spreadsheet.toast(`Done: ${BLOCK_IDS.length} blocks.`, 'Xiaomi Canvas', 8);
 }

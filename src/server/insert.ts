@@ -1,11 +1,6 @@
 /** Insert Xiaomi canvas: adds a complete canvas (canvas, details, Key Figures, Reported Results) from plans. */
 import { BLOCK_IDS } from '../core/block-ids';
 import type { CanvasLinks } from '../core/canvas-links';
-import type { BlockId } from '../core/block-ids';
-import { linksFromContent } from '../core/canvas-links';
-import { assumptionsSheetName } from '../core/assumptions-plan';
-import { packedRows } from '../core/link-store';
-import { canvasEntries, writeAssumptions } from './assumptions';
 import { buildCanvasPlan } from '../core/canvas-plan';
 import type { CanvasContent } from '../core/content-schema';
 import { buildDetailsPlan } from '../core/details-plan';
@@ -102,29 +97,12 @@ export function insertCanvasInstance(
     // A numbers sheet a deleted canvas of this instance left behind is reused (rebuilt), never duplicated.
     if (free.numbersLeft) refreshNumbersSheet(spreadsheet, instance, numbers);
     else insertNumbersSheet(spreadsheet, instance, names.numbers, sheetCount + 4, numbers);
-    const rows = Object.fromEntries(
-      BLOCK_IDS.map((id) => [
-        id,
-        packedRows(canvas.layout, id, content.blocks.find((b) => b.id === id)!.entries.length),
-      ]),
-    ) as Record<BlockId, number[]>;
-    const evidence = (segmentLinks ?? linksFromContent(content)).evidence;
-    writeAssumptions(
-      spreadsheet,
-      { sheet: null, lastRow: 0, nameTaken: free.assumptionsTaken },
-      instance,
-      names.canvas,
-      canvasEntries(canvas.layout, rows, evidence),
-      {
-        index: sheetCount + (free.numbersLeft ? 4 : 5),
-      },
-    );
     return sheet;
   });
 
   canvasSheet.activate();
   spreadsheet.toast(
-    `Done: ${BLOCK_IDS.length} blocks on "${names.canvas}", the detail on "${names.details}", ${links.length} figures on "${names.figures}", Xiaomi's reported results on "${names.reported}", charts on "${names.numbers}"${free.assumptionsTaken ? '' : `, what to test on "${assumptionsSheetName(instance)}"`}.`,
+    `Done: ${BLOCK_IDS.length} blocks on "${names.canvas}", the detail on "${names.details}", ${links.length} figures on "${names.figures}", Xiaomi's reported results on "${names.reported}", charts on "${names.numbers}".`,
     TOAST_TITLE,
     8,
   );
@@ -141,8 +119,6 @@ export interface FreeInstance {
   leftovers: GoogleAppsScript.Spreadsheet.NamedRange[];
   /** A numbers sheet of this instance a deleted canvas left behind: reused (its tables and charts rebuilt). */
   numbersLeft?: boolean;
-  /** A sheet (not the add-on's) already has the Assumptions sheet's name. */
-  assumptionsTaken?: boolean;
 }
 
 /**
@@ -175,7 +151,5 @@ function freeInstance(spreadsheet: Spreadsheet): FreeInstance & { exists: boolea
     locale: spreadsheet.getSpreadsheetLocale(),
     leftovers,
     numbersLeft,
-    // A sheet of the user's own with that name is left alone: this canvas then goes without the list.
-    assumptionsTaken: taken(assumptionsSheetName(instance)),
   };
 }

@@ -50,9 +50,10 @@ export function writeBlock(
 export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[]): BlockView[] {
   const plan = planBlockWrites(state, blocks);
   applyBlockWrites(state.sheets, plan.steps);
-  // The Assumptions list points at entry cells and shows their evidence: rebuilt whenever the add-on writes.
+  // The Assumptions list points at entry cells and shows their evidence: rebuilt (or, the first time, created at
+  // the end, which keeps Insert within its call budget) whenever the add-on writes.
   const spreadsheet = state.sheets.canvas.getParent();
-  if (state.assumptions.sheet)
+  if (!state.assumptions.nameTaken)
     withFormulaLocale(spreadsheet, state.locale ?? spreadsheet.getSpreadsheetLocale(), () =>
       writeAssumptions(
         spreadsheet,
@@ -60,6 +61,7 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
         state.sheets.instance,
         state.canvasName,
         canvasEntries(plan.layout, plan.entryRows, plan.after.evidence),
+        {},
       ),
     );
   // Key Figures links cells, so it follows value edits by itself; it is re-linked only when figures moved.

@@ -212,19 +212,16 @@ describe('Insert run again', () => {
       FIGURES,
       'Reported Results',
       'Xiaomi in Numbers',
-      'Assumptions',
       `${CANVAS} (2)`,
       `${DETAILS} (2)`,
       `${FIGURES} (2)`,
       'Reported Results (2)',
       'Xiaomi in Numbers (2)',
-      'Assumptions (2)',
       `${CANVAS} (3)`,
       `${DETAILS} (3)`,
       `${FIGURES} (3)`,
       'Reported Results (3)',
       'Xiaomi in Numbers (3)',
-      'Assumptions (3)',
     ]);
     expect(JSON.stringify(c.state().sheets.filter((s) => [CANVAS, DETAILS, FIGURES].includes(s.name)))).toBe(first);
     expect(c.fake.direct.activeSheetName()).toBe(`${CANVAS} (3)`);

@@ -477,7 +477,15 @@ describe('named ranges removed', () => {
     expect(c.view().sheetName).toBe('A');
     expectSaveWorks(c, 'key-resources');
     c.call('refreshKeyFigures');
-    expect(c.fake.direct.sheetNames()).toEqual(['Sheet1', 'A', 'B', 'C', 'Reported Results', 'Xiaomi in Numbers', 'Assumptions']);
+    expect(c.fake.direct.sheetNames()).toEqual([
+      'Sheet1',
+      'A',
+      'B',
+      'C',
+      'Reported Results',
+      'Xiaomi in Numbers',
+      'Assumptions',
+    ]);
     expectKeyFiguresHealthy(c, figureCount, 'C');
   });
 

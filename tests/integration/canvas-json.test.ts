@@ -114,13 +114,11 @@ describe('importCanvasJson', () => {
       'Key Figures',
       'Reported Results',
       'Xiaomi in Numbers',
-      'Assumptions',
       'Xiaomi Canvas (2)',
       'Xiaomi Details (2)',
       'Key Figures (2)',
       'Reported Results (2)',
       'Xiaomi in Numbers (2)',
-      'Assumptions (2)',
     ]);
     expect(b.fake.direct.activeSheetName()).toBe('Xiaomi Canvas (2)');
     // the sidebar now works on the new canvas, which reads back exactly as imported

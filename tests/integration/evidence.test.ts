@@ -196,6 +196,9 @@ describe('the Assumptions sheet', () => {
 
   test('lists every entry that is not reported, live from the canvas, with a four-box count', () => {
     const b = ready();
+    // Insert stays within its call budget: the first add-on write (or Refresh) creates the list
+    expect(b.fake.direct.sheetNames()).not.toContain(ASSUMPTIONS);
+    b.call('refreshKeyFigures');
     const all = BLOCK_IDS.flatMap((id) => b.block(id).evidence);
     const rows = table(b);
     expect(rows).toHaveLength(all.filter((e) => e.status !== 'reported').length);

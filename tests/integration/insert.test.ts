@@ -78,7 +78,6 @@ describe('Insert Xiaomi canvas', () => {
       FIGURES,
       'Reported Results',
       'Xiaomi in Numbers',
-      'Assumptions',
     ]);
     expect(fake.spreadsheet.getActiveSheet().getName()).toBe(CANVAS);
     expect(fake.ui.toasts.map((t) => t.message)).toEqual([expect.stringMatching(/^Done/)]);
@@ -297,13 +296,11 @@ describe('running Insert again', () => {
       FIGURES,
       'Reported Results',
       'Xiaomi in Numbers',
-      'Assumptions',
       `${CANVAS} (2)`,
       `${DETAILS} (2)`,
       `${FIGURES} (2)`,
       'Reported Results (2)',
       'Xiaomi in Numbers (2)',
-      'Assumptions (2)',
     ]);
     expect([CANVAS, DETAILS, FIGURES].map(sheetState)).toEqual(before);
     expect(fake.direct.formulas(`${FIGURES} (2)`)[1][2]).toMatch(/^='Xiaomi Details \(2\)'!G\d+$/);

@@ -49,7 +49,6 @@ describe('Reported Results sheet', () => {
       FIGURES,
       REPORTED,
       'Xiaomi in Numbers',
-      'Assumptions',
     ]);
     const values = b.fake.direct.values(REPORTED);
     expect(values[0].slice(0, 7)).toEqual(['Metric', 'Period', 'Value', 'Unit', 'Source', 'Published', 'Statement']);

@@ -73,7 +73,6 @@ describe('saveSnapshot', () => {
       FIGURES,
       'Reported Results',
       'Xiaomi in Numbers',
-      'Assumptions',
       SNAPSHOTS,
     ]);
     expect(b.fake.direct.activeSheetName()).toBe(CANVAS);
