@@ -23,12 +23,19 @@ export interface AssumptionsTarget {
   lastRow: number;
   /** A sheet of that name exists and is not the add-on's: leave it alone, create none. */
   nameTaken?: boolean;
+  /** When there is none yet: where a new one goes (the end) and the sheet to keep active (read before writes). */
+  create?: { index: number; active: Sheet };
 }
 
 /** Finds the canvas's Assumptions sheet by its name, and only if its title says it is the add-on's (reads only). */
 export function readAssumptionsTarget(spreadsheet: Spreadsheet, instance: number): AssumptionsTarget {
   const sheet = spreadsheet.getSheetByName(assumptionsSheetName(instance));
-  if (!sheet) return { sheet: null, lastRow: 0 };
+  if (!sheet)
+    return {
+      sheet: null,
+      lastRow: 0,
+      create: { index: spreadsheet.getNumSheets(), active: spreadsheet.getActiveSheet() },
+    };
   if (cellText(sheet.getRange(1, 1).getValue()) !== ASSUMPTIONS_TITLE)
     return { sheet: null, lastRow: 0, nameTaken: true };
   return { sheet, lastRow: sheet.getLastRow() };
@@ -65,8 +72,8 @@ export function writeAssumptions(
   }
   if (!create || target.nameTaken) return;
   const name = assumptionsSheetName(instance);
-  const sheet =
-    create.index === undefined ? spreadsheet.insertSheet(name) : spreadsheet.insertSheet(name, create.index);
+  const at = create.index ?? target.create?.index;
+  const sheet = at === undefined ? spreadsheet.insertSheet(name) : spreadsheet.insertSheet(name, at);
   const range = freshSheetRange(sheet, values.length, ASSUMPTIONS_COLUMNS);
   range.setValues(values);
   range.setFontWeights(
@@ -75,6 +82,8 @@ export function writeAssumptions(
     ),
   );
   sheet.setColumnWidths(1, ASSUMPTIONS_COLUMNS, 240);
+  // insertSheet makes the new sheet active: the user stays where they were.
+  target.create?.active.activate();
 }
 
 /** Refresh: the list rebuilt from the canvas as it is, the sheet recreated (at the end) if it was deleted. */

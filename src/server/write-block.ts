@@ -53,7 +53,7 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
   // The Assumptions list points at entry cells and shows their evidence: rebuilt (or, the first time, created at
   // the end, which keeps Insert within its call budget) whenever the add-on writes.
   const spreadsheet = state.sheets.canvas.getParent();
-  if (!state.assumptions.nameTaken)
+  if (state.assumptions.sheet)
     withFormulaLocale(spreadsheet, state.locale ?? spreadsheet.getSpreadsheetLocale(), () =>
       writeAssumptions(
         spreadsheet,
@@ -61,7 +61,6 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
         state.sheets.instance,
         state.canvasName,
         canvasEntries(plan.layout, plan.entryRows, plan.after.evidence),
-        {},
       ),
     );
   // Key Figures links cells, so it follows value edits by itself; it is re-linked only when figures moved.

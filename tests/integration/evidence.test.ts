@@ -225,6 +225,7 @@ describe('the Assumptions sheet', () => {
 
   test('a save re-orders it by importance and keeps formulas pointing at the right cells; Refresh recreates it', () => {
     const b = ready();
+    b.call('refreshKeyFigures'); // creates the list (Insert stays within its call budget without it)
     const view = b.block('channels');
     const rated = view.evidence.map((e, i) => (i === 1 ? { ...e, importance: 'high' as const } : e));
     b.call('saveBlock', save(view, { entries: [...view.entries, 'WeChat mini-program'], evidence: [...rated, NEW] }));

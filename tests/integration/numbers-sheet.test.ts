@@ -157,7 +157,8 @@ describe('Refresh rebuilds the charts and tables, never duplicating them', () =>
     const b = ready();
     b.fake.spreadsheet.deleteSheet(b.fake.spreadsheet.getSheetByName(NUMBERS)!);
     b.call('refreshKeyFigures');
-    expect(b.fake.direct.sheetNames().slice(-2)).toEqual([REPORTED, NUMBERS]);
+    // (Refresh also creates the Assumptions list, at the end)
+    expect(b.fake.direct.sheetNames().slice(-3)).toEqual([REPORTED, 'Assumptions', NUMBERS]);
     expect(charts(b)).toHaveLength(4);
     const sheet = b.fake.spreadsheet.getSheetByName(NUMBERS)!;
     sheet.insertChart(

@@ -190,8 +190,8 @@ describe('Refresh Key Figures after damage', () => {
       DETAILS,
       FIGURES,
       REPORTED,
-      'Xiaomi in Numbers',
       'Assumptions',
+      'Xiaomi in Numbers',
     ]);
     expect(b.fake.direct.values(REPORTED)).toEqual(reportedBefore);
     expect(b.fake.direct.values(FIGURES)).toEqual(figuresBefore);
@@ -219,9 +219,9 @@ describe('Refresh Key Figures after damage', () => {
       'Xiaomi Canvas',
       DETAILS,
       FIGURES,
+      'Assumptions',
       REPORTED,
       'Xiaomi in Numbers',
-      'Assumptions',
     ]);
     expect(b.fake.direct.values(FIGURES)).toEqual(values);
   });
