@@ -27,6 +27,7 @@ import { blockVersion, versionLinks } from '../core/version';
 import type { BlockDiff, BlockView, CanvasView, SnapshotInfo, SnapshotListItem } from '../core/view';
 import { blockView, canvasesOf, canvasView, readCanvasState, type CanvasState } from './canvas-state';
 import { createNamedRange, freshSheetRange } from './apply-plan';
+import { beginWrites } from './write-progress';
 import { freeSheetName } from '../core/sheet-names';
 import { withDocumentLock } from './lock';
 import { writeBlocks, type BlockContent } from './write-block';
@@ -169,6 +170,7 @@ function createSnapshotSheet(
 
 /** Appends one snapshot row (creating the sheet first if needed). Writes only; everything was read before. */
 function appendSnapshot(spreadsheet: Spreadsheet, target: AppendTarget, info: SnapshotInfo, json: string): void {
+  beginWrites();
   const values = snapshotRowValues(info, json);
   const created = target.sheet === null;
   const sheet = target.sheet ?? createSnapshotSheet(spreadsheet, target.create!, values.length);

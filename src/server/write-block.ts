@@ -14,6 +14,7 @@ import { blockVersion, versionLinks } from '../core/version';
 import type { BlockView } from '../core/view';
 import { richTextValues, writeGrid } from './apply-plan';
 import { withReported, type CanvasState } from './canvas-state';
+import { beginWrites } from './write-progress';
 import { writeKeyFiguresTable } from './key-figures';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -43,6 +44,7 @@ export function writeBlock(
  */
 export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[]): BlockView[] {
   const plan = planBlockWrites(state, blocks);
+  beginWrites();
   applyBlockWrites(state.sheets, plan.steps);
   // Key Figures links cells, so it follows value edits by itself; it is re-linked only when figures moved.
   if (plan.keyFigureRows) writeKeyFiguresTable(state, plan.keyFigureRows);
