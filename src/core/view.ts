@@ -152,8 +152,11 @@ export interface SnapshotInfo {
   label: string;
   /** ISO 8601 time, e.g. "2025-01-31T09:30:00.000Z". */
   savedAt: string;
-  /** Who saved it, when Google tells the add-on (it does not without an email scope). */
-  savedBy?: string;
+  /**
+   * How it was taken: "Sidebar", "Menu" or "Before a restore" (older sheets may hold other text there). Not who:
+   * Google tells a script its user's email only with an email scope, which the add-on does not ask for.
+   */
+  savedFrom?: string;
   /** The name the canvas sheet had when the snapshot was taken. */
   canvas?: string;
 }

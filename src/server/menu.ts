@@ -93,7 +93,7 @@ export function refreshKeyFigures(): void {
 /** Saves the canvas as a snapshot with a time-stamped label; compare and restore it from the sidebar. */
 export function saveSnapshotFromMenu(): void {
   reportingErrors(() => {
-    const info = saveSnapshot({});
+    const info = saveSnapshot({}, 'menu');
     SpreadsheetApp.getActiveSpreadsheet().toast(
       `Saved "${info.label}" in the Canvas Snapshots sheet. Compare or restore it from the canvas sidebar.`,
       TITLE,
