@@ -23,8 +23,12 @@ export interface ReportedComparison {
   source: string;
   /** Value ÷ Reported − 1; null when the units do not convert or the reported value is 0. */
   vsReported: number | null;
-  /** |vsReported| exceeds the Key Figures tolerance. */
+  /** |vsReported| exceeds the Key Figures tolerance (for a lower bound: vsReported does). */
   differs: boolean;
+  /** The figure is a lower bound ("over …"): it differs only when the reported value is below it. */
+  atLeast?: true;
+  /** What the reported value is where that is not obvious, e.g. "Monthly active users in December 2024: a point-in-time value." */
+  note?: string;
 }
 
 /** A figure as the sidebar receives it: with Xiaomi's reported value when there is one. */
