@@ -72,7 +72,9 @@ describe('periods that look wrong are said so beside the figure', () => {
   test('"2023 revenue" of RMB 281.6 bn: no Xiaomi figure (Xiaomi reported RMB 271.0 bn for 2023)', () => {
     const figure = figures.find((f) => f.metric === 'total-revenue' && f.value === 281.6)!;
     expect(figure.value).toBe(281.6); // kept as the template states it
-    expect(figure.note).toMatch(/^the period looks wrong: Xiaomi reported RMB 271\.0 bn for 2023/);
+    expect(figure.note).toMatch(
+      /^the period looks wrong: Xiaomi's 2023 revenue was RMB 271\.0 bn, and no Xiaomi revenue was RMB 281\.6 bn/,
+    );
     const r2023 = reported.find((r) => r.metric === 'total-revenue' && r.period === '2023')!;
     expect(r2023.value.toFixed(1)).toBe('271.0');
     expect(reported.some((r) => r.metric === 'total-revenue' && Math.abs(r.value - 281.6) < 0.05)).toBe(false);
@@ -85,6 +87,6 @@ describe('periods that look wrong are said so beside the figure', () => {
       /^the period looks wrong: RMB 7\.1 bn is Xiaomi's internet services revenue for Q3 2022/,
     );
     const q3 = reported.find((r) => r.metric === 'internet-services-revenue' && r.period === 'Q3 2023')!;
-    expect(figure.note).toContain(`for Q3 2023 Xiaomi reported RMB ${q3.value.toFixed(1)} bn`);
+    expect(figure.note).toContain(`Q3 2023's was RMB ${q3.value.toFixed(1)} bn`);
   });
 });
