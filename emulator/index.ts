@@ -155,6 +155,12 @@ export interface FakeGoogle {
    * throw `message` (as Apps Script's services do when Google times out), before doing anything.
    */
   failNext(method: string, message: string, times?: number): void;
+  /**
+   * The write call after the next `writes` successful ones throws `message` (once), as a service does when it
+   * times out part-way through an operation: what was written before stays written (Apps Script is not
+   * transactional).
+   */
+  failAfterWrites(writes: number, message: string): void;
   lock: LockState;
   logs: LogRecord[];
   setAuthMode(mode: AuthModeName): void;
@@ -179,11 +185,17 @@ function build(doc: DocumentModel, options: FakeOptions): FakeGoogle {
   const recorder = new StatsRecorder();
   const holder: { ctx?: FakeContext } = {};
   const faults = new Map<string, { message: string; times: number }>();
+  let writeFault: { after: number; message: string } | null = null;
   const wrapper = new ServiceWrapper({
     recorder,
     realm,
     afterWrite: () => holder.ctx!.doc.touch(),
     beforeCall(label) {
+      if (writeFault && WRITE_METHODS.has(label) && writeFault.after-- <= 0) {
+        const { message } = writeFault;
+        writeFault = null;
+        throw realm.error(message);
+      }
       const fault = faults.get(label);
       if (!fault) return;
       if (--fault.times <= 0) faults.delete(label);
@@ -344,6 +356,9 @@ function build(doc: DocumentModel, options: FakeOptions): FakeGoogle {
     failNext(method: string, message: string, times = 1) {
       faults.set(method, { message, times });
     },
+    failAfterWrites(writes: number, message: string) {
+      writeFault = { after: writes, message };
+    },
     countDuring<T>(fn: () => T) {
       const before = recorder.snapshot();
       recorder.newExecution();
@@ -373,6 +388,17 @@ function build(doc: DocumentModel, options: FakeOptions): FakeGoogle {
   };
   return fake;
 }
+
+/** "Class.method" of every Spreadsheet-service write (method-kinds.ts), for failAfterWrites. */
+const WRITE_METHODS = new Set(
+  Object.values(SPECS)
+    .filter((spec) => spec.service === 'spreadsheet')
+    .flatMap((spec) =>
+      Object.entries(spec.methods)
+        .filter(([, kind]) => kind === 'write')
+        .map(([method]) => `${spec.name}.${method}`),
+    ),
+);
 
 let spreadsheetCounter = 0;
 

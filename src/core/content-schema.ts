@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { BLOCK_IDS, BLOCK_TITLES } from './block-ids';
+import { isLowerBound } from './figure-bound';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -24,10 +25,20 @@ export const contentFigureSchema = z
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case key such as "rd-spend"')
       .max(60)
       .optional(),
+    /**
+     * "at-least" when the template states the figure as a lower bound ("over 600 million", "12,000+"): it
+     * differs from a reported value only when that is below it. The sheet keeps it in the note (which must then
+     * read "over", see figure-bound.ts), so Key Figures' formula and the sidebar read the same thing.
+     */
+    bound: z.literal('at-least').optional(),
     /** The seed sentence (verbatim) the figure was taken from. */
     source: text.max(1000),
   })
-  .strict();
+  .strict()
+  .refine((f) => (f.bound === 'at-least') === isLowerBound(f.note), {
+    message: 'a lower bound (bound "at-least") needs a note beginning "over", and only a lower bound may have one',
+    path: ['bound'],
+  });
 
 /** A run of seed text: an optional heading, then its paragraphs, then its bullets, all verbatim. */
 export const sectionSchema = z

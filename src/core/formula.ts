@@ -47,3 +47,5 @@ export const NOT = (condition: string): string => call('NOT', condition);
 export const ISNUMBER = (value: string): string => call('ISNUMBER', value);
 export const ABS = (value: string): string => call('ABS', value);
 export const SUMPRODUCT = (...arrays: string[]): string => call('SUMPRODUCT', ...arrays);
+export const TRIM = (value: string): string => call('TRIM', value);
+export const LEFT = (value: string, count: string): string => call('LEFT', value, count);

@@ -1,4 +1,5 @@
 /** Compares figures with Xiaomi's reported results (unit conversion, tolerance). */
+import { isLowerBound } from './figure-bound';
 import type { ReportedFigure } from './reported-schema';
 import { CURRENCY_UNITS, USD_BN_PER_UNIT, type CurrencyUnit } from './units';
 import type { Figure, FigureView, ReportedComparison } from './view';
@@ -33,7 +34,8 @@ export function convertUnit(value: number, from: string, to: string, rate: numbe
 /**
  * The reported figure with the same metric and period as `figure`, in the figure's unit, and how far the
  * figure is from it (Value ÷ Reported − 1) — the sidebar's mirror of Key Figures' Reported, Vs reported and
- * Reported check columns. Undefined when nothing is reported for the metric and period.
+ * Reported check columns. Undefined when nothing is reported for the metric and period. A lower bound ("over
+ * 600 million", see figure-bound.ts) differs only when the reported value is below it by more than the tolerance.
  */
 export function compareWithReported(
   figure: Figure,
@@ -48,13 +50,19 @@ export function compareWithReported(
     .filter((v): v is number => v !== null);
   const first = matches[0];
   const source = `${first.source.document} (${first.source.published})`;
+  const labels = {
+    ...(isLowerBound(figure.note) ? { atLeast: true as const } : {}),
+    ...(first.note ? { note: first.note } : {}),
+  };
   if (converted.length === 0) {
-    return { value: first.value, unit: first.unit, period: first.period, source, vsReported: null, differs: false };
+    const { value, unit, period } = first;
+    return { value, unit, period, source, vsReported: null, differs: false, ...labels };
   }
   const value = converted.reduce((sum, v) => sum + v, 0) / converted.length;
   const vsReported = value === 0 ? null : figure.value / value - 1;
-  const differs = vsReported !== null && settings.tolerance !== null && Math.abs(vsReported) > settings.tolerance;
-  return { value, unit: figure.unit, period: first.period, source, vsReported, differs };
+  const gap = vsReported === null ? null : labels.atLeast ? vsReported : Math.abs(vsReported);
+  const differs = gap !== null && settings.tolerance !== null && gap > settings.tolerance;
+  return { value, unit: figure.unit, period: first.period, source, vsReported, differs, ...labels };
 }
 
 /** Each figure with Xiaomi's reported value for its metric and period, when there is one. */

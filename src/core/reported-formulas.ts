@@ -2,6 +2,7 @@
 import { quoteSheetName } from './a1';
 import { ABS, AND, EMPTY, IF, ISNUMBER, NOT, OR, SUMPRODUCT, formula, text } from './formula';
 import { CURRENCY_UNITS, USD_BN_PER_UNIT, type CurrencyUnit } from './units';
+import { lowerBoundCondition } from './figure-bound';
 
 /** Where Key Figures finds Xiaomi's reported results: the sheet and the last row its lookups cover. */
 export interface ReportedRange {
@@ -33,6 +34,10 @@ function usdPerUnit(unit: CurrencyUnit, rate: string): string {
  * equalities, which mean the same in Google Sheets, Excel and LibreOffice (no wildcards, no criteria
  * parsing, no approximate match); periods compare as text on both sides, because "2024" is text in one sheet
  * and may be a number in another.
+ *
+ * Reported check flags a figure whose Vs reported exceeds the tolerance either way, except a lower bound (its
+ * Note says "over …", see figure-bound.ts), which is flagged only when it exceeds the reported value by more
+ * than the tolerance: "over 600 million" against 702 million reported holds.
  */
 export function reportedFormulas(
   r: number,
@@ -40,7 +45,7 @@ export function reportedFormulas(
   cells: { rate: string; tolerance: string; flag: string },
 ): string[] {
   const span = (col: string) => `${quoteSheetName(reported.sheet)}!$${col}$2:$${col}$${Math.max(reported.lastRow, 2)}`;
-  const [C, D, E, I, K, L] = ['C', 'D', 'E', 'I', 'K', 'L'].map((col) => `${col}${r}`);
+  const [C, D, E, F, I, K, L] = ['C', 'D', 'E', 'F', 'I', 'K', 'L'].map((col) => `${col}${r}`);
   const { rate, tolerance } = cells;
   const values = span(VALUE);
   const match = `(""&${span(METRIC)}=""&${I})*(""&${span(PERIOD)}=""&${E})*${ISNUMBER(values)}`;
@@ -68,6 +73,12 @@ export function reportedFormulas(
   return [
     formula(IF(OR(`${I}=${EMPTY}`, NOT(ISNUMBER(C))), EMPTY, IF(isCurrency, fromCurrency, fromSameUnit))),
     formula(IF(AND(ISNUMBER(C), ISNUMBER(K)), IF(`${K}=0`, EMPTY, `${C}/${K}-1`), EMPTY)),
-    formula(IF(AND(ISNUMBER(L), ISNUMBER(tolerance)), IF(`${ABS(L)}>${tolerance}`, text(cells.flag), EMPTY), EMPTY)),
+    formula(
+      IF(
+        AND(ISNUMBER(L), ISNUMBER(tolerance)),
+        IF(`${IF(lowerBoundCondition(F), L, ABS(L))}>${tolerance}`, text(cells.flag), EMPTY),
+        EMPTY,
+      ),
+    ),
   ];
 }

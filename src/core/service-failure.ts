@@ -33,3 +33,10 @@ export type CallKind = 'save' | 'change' | 'read';
 export function serviceFailureMessage(kind: CallKind): string {
   return failureSentence({ code: 'service-failure', kind });
 }
+
+/** A Google failure in a menu item, in one true line: whether part of the change may already be in the sheet. */
+export function menuFailureMessage(partial: boolean): string {
+  return partial
+    ? 'Google Sheets stopped part-way: part of the change may already be in the sheet. Run the menu item again to finish it.'
+    : 'Google Sheets did not respond; nothing was changed. Try again.';
+}

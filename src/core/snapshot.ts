@@ -2,7 +2,11 @@
  * Snapshots live in the spreadsheet itself, so they travel with the file (copies, downloads, sharing): a sheet
  * "Canvas Snapshots" with a header row and one row per snapshot:
  *
- *   A ID | B Label | C Saved at (ISO text) | D Saved by | E Canvas (sheet name) | F… JSON ("xiaomi-canvas/1", compact)
+ *   A ID | B Label | C Saved at (ISO text) | D Saved from | E Canvas (sheet name) | F… JSON ("xiaomi-canvas/1", compact)
+ *
+ * "Saved from" says how the snapshot was taken (the sidebar, the menu, or automatically before a restore). It
+ * replaced "Saved by" (column D), which was always blank: Google tells a script who its user is only with an email
+ * scope, which the add-on does not ask for; older sheets keep what they had there.
  *
  * Sheets holds at most 50,000 characters per cell, so the JSON is cut into chunks of at most 45,000 characters
  * in consecutive cells from column F. Every cell is written literally (leading apostrophe), so a chunk that
@@ -17,8 +21,12 @@ import type { SnapshotInfo, SnapshotListItem } from './view';
 export const SNAPSHOT_SHEET_NAME = 'Canvas Snapshots';
 /** Named range over the header row, so the sheet is found even after a rename. */
 export const SNAPSHOT_RANGE_NAME = 'XiaomiCanvas_Snapshots';
-export const SNAPSHOT_HEADER = ['ID', 'Label', 'Saved at', 'Saved by', 'Canvas', 'JSON…'] as const;
-export const SNAPSHOT_COLUMNS = { id: 1, label: 2, savedAt: 3, savedBy: 4, canvas: 5, json: 6 } as const;
+export const SNAPSHOT_HEADER = ['ID', 'Label', 'Saved at', 'Saved from', 'Canvas', 'JSON…'] as const;
+export const SNAPSHOT_COLUMNS = { id: 1, label: 2, savedAt: 3, savedFrom: 4, canvas: 5, json: 6 } as const;
+
+/** How a snapshot was taken, as column D says it. */
+export const SAVED_FROM = { sidebar: 'Sidebar', menu: 'Menu', restore: 'Before a restore' } as const;
+export type SavedFrom = keyof typeof SAVED_FROM;
 export const SNAPSHOT_PROTECTION_DESCRIPTION =
   'Xiaomi Canvas snapshots: each row is a saved version of the canvas. Edit with care; a changed JSON cell makes its snapshot unusable.';
 
@@ -129,7 +137,7 @@ export function snapshotRowValues(info: SnapshotInfo, json: string): string[] {
     literal(info.id),
     literal(info.label),
     literal(info.savedAt),
-    literal(info.savedBy ?? ''),
+    literal(info.savedFrom ?? ''),
     literal(info.canvas ?? ''),
     ...chunkText(json).map(literal),
   ];
@@ -174,13 +182,13 @@ export function parseSnapshotRow(values: readonly unknown[], row: number): Store
   const label = cellText(cell(SNAPSHOT_COLUMNS.label));
   const savedAtCell = cell(SNAPSHOT_COLUMNS.savedAt);
   const savedAt = timeText(savedAtCell);
-  const savedBy = cellText(cell(SNAPSHOT_COLUMNS.savedBy));
+  const savedFrom = cellText(cell(SNAPSHOT_COLUMNS.savedFrom));
   const canvasName = cellText(cell(SNAPSHOT_COLUMNS.canvas));
   const info: SnapshotInfo = {
     id: id === '' ? `row-${row}` : id,
     label,
     savedAt: savedAt ?? cellText(savedAtCell),
-    ...(savedBy !== '' ? { savedBy } : {}),
+    ...(savedFrom !== '' ? { savedFrom } : {}),
     ...(canvasName !== '' ? { canvas: canvasName } : {}),
   };
   const damaged = (reason: string): StoredSnapshot => ({ row, info, damaged: reason });

@@ -26,8 +26,12 @@ export interface ReportedComparison {
   source: string;
   /** Value ÷ Reported − 1; null when the units do not convert or the reported value is 0. */
   vsReported: number | null;
-  /** |vsReported| exceeds the Key Figures tolerance. */
+  /** |vsReported| exceeds the Key Figures tolerance (for a lower bound: vsReported does). */
   differs: boolean;
+  /** The figure is a lower bound ("over …"): it differs only when the reported value is below it. */
+  atLeast?: true;
+  /** What the reported value is where that is not obvious, e.g. "Monthly active users in December 2024: a point-in-time value." */
+  note?: string;
 }
 
 /** A figure as the sidebar receives it: with Xiaomi's reported value when there is one. */
@@ -161,8 +165,11 @@ export interface SnapshotInfo {
   label: string;
   /** ISO 8601 time, e.g. "2025-01-31T09:30:00.000Z". */
   savedAt: string;
-  /** Who saved it, when Google tells the add-on (it does not without an email scope). */
-  savedBy?: string;
+  /**
+   * How it was taken: "Sidebar", "Menu" or "Before a restore" (older sheets may hold other text there). Not who:
+   * Google tells a script its user's email only with an email scope, which the add-on does not ask for.
+   */
+  savedFrom?: string;
   /** The name the canvas sheet had when the snapshot was taken. */
   canvas?: string;
 }

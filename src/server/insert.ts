@@ -13,6 +13,7 @@ import { reportedFigures } from './reported';
 import { sheetNameTaken } from '../core/sheet-names';
 import { withDocumentLock } from './lock';
 import { withFormulaLocale } from './formula-locale';
+import { beginWrites, writesUndone } from './write-progress';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Ui = GoogleAppsScript.Base.Ui;
@@ -83,22 +84,32 @@ export function insertCanvasInstance(
   );
   const figuresPlan = buildKeyFiguresPlan(instance, names.details, links, reportedLookup(names.reported));
 
-  const canvasSheet = withFormulaLocale(spreadsheet, locale, () => {
-    const sheet = spreadsheet.insertSheet(names.canvas, sheetCount);
-    applySheetPlan(sheet, canvas.plan, spreadsheet);
-    applySheetPlan(spreadsheet.insertSheet(names.details, sheetCount + 1), details.plan, spreadsheet);
-    applySheetPlan(spreadsheet.insertSheet(names.figures, sheetCount + 2), figuresPlan, spreadsheet);
-    insertReportedResults(spreadsheet, instance, names.reported, sheetCount + 3);
-    const numbers = {
-      figuresSheet: names.figures,
-      reportedSheet: names.reported,
-      figures: content.blocks.flatMap((block) => block.figures),
-    };
-    // A numbers sheet a deleted canvas of this instance left behind is reused (rebuilt), never duplicated.
-    if (free.numbersLeft) refreshNumbersSheet(spreadsheet, instance, numbers);
-    else insertNumbersSheet(spreadsheet, instance, names.numbers, sheetCount + 4, numbers);
-    return sheet;
-  });
+  beginWrites();
+  let canvasSheet: GoogleAppsScript.Spreadsheet.Sheet;
+  try {
+    canvasSheet = withFormulaLocale(spreadsheet, locale, () => {
+      const sheet = spreadsheet.insertSheet(names.canvas, sheetCount);
+      applySheetPlan(sheet, canvas.plan, spreadsheet);
+      applySheetPlan(spreadsheet.insertSheet(names.details, sheetCount + 1), details.plan, spreadsheet);
+      applySheetPlan(spreadsheet.insertSheet(names.figures, sheetCount + 2), figuresPlan, spreadsheet);
+      insertReportedResults(spreadsheet, instance, names.reported, sheetCount + 3);
+      const numbers = {
+        figuresSheet: names.figures,
+        reportedSheet: names.reported,
+        figures: content.blocks.flatMap((block) => block.figures),
+      };
+      // A numbers sheet a deleted canvas of this instance left behind is reused (rebuilt), never duplicated.
+      if (free.numbersLeft) refreshNumbersSheet(spreadsheet, instance, numbers);
+      else insertNumbersSheet(spreadsheet, instance, names.numbers, sheetCount + 4, numbers);
+      return sheet;
+    });
+  } catch (error) {
+    // A half-inserted canvas is taken away again, so a retry inserts one whole canvas, not a second one (a numbers
+    // sheet that was there before stays).
+    const added = Object.values(names).filter((name) => !(free.numbersLeft && name === names.numbers));
+    if (removeSheets(spreadsheet, added)) writesUndone();
+    throw error;
+  }
 
   canvasSheet.activate();
   spreadsheet.toast(
@@ -107,6 +118,19 @@ export function insertCanvasInstance(
     8,
   );
   return { instance, names };
+}
+
+/** Deletes the sheets of these names that exist (the ones an interrupted insert added); false if that failed too. */
+function removeSheets(spreadsheet: Spreadsheet, names: readonly string[]): boolean {
+  try {
+    for (const name of names) {
+      const sheet = spreadsheet.getSheetByName(name);
+      if (sheet) spreadsheet.deleteSheet(sheet);
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Where a new canvas goes, read before any write: its instance, the sheet count and the spreadsheet's locale. */

@@ -11,6 +11,8 @@ import { BLOCK_IDS } from '../core/block-ids';
 import { rangeNames, sheetName } from '../core/instance-names';
 import { latestQuarter } from '../core/numbers-plan';
 import { reportedFigures } from './reported';
+import { isServiceFailure, menuFailureMessage } from '../core/service-failure';
+import { beginWrites, startCall, writesBegun } from './write-progress';
 import { saveSnapshot } from './snapshots';
 import { rebuildAssumptions } from './assumptions';
 
@@ -38,11 +40,16 @@ export function onInstall(e?: unknown): void {
 
 /** Menu actions report problems in a dialog, in plain words, instead of Apps Script's red error bar. */
 function reportingErrors(action: () => void): void {
+  startCall();
   try {
     action();
   } catch (error) {
     const ui = SpreadsheetApp.getUi();
-    ui.alert(TITLE, error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
+    const message = error instanceof Error ? error.message : String(error);
+    // Google's own failure text is for developers (the log); the user reads one true line.
+    if (isServiceFailure(message)) console.error(error);
+    const shown = isServiceFailure(message) ? menuFailureMessage(writesBegun()) : message;
+    ui.alert(TITLE, shown, ui.ButtonSet.OK);
   }
 }
 
@@ -62,6 +69,7 @@ export function refreshKeyFigures(): void {
       // then the Assumptions list rebuilt from the canvas (recreated if it was deleted).
       const state = readCanvasState(spreadsheet, { keyFigures: true, allNames: true });
       const plan = refreshPlanOf(state);
+      beginWrites();
       restoreNamedRanges(state, plan);
       const written = writeKeyFiguresTable(state, plan.figureRows);
       // Key Figures and Reported Results exist again now: the numbers sheet's tables and charts follow them.
@@ -88,7 +96,7 @@ export function refreshKeyFigures(): void {
 /** Saves the canvas as a snapshot with a time-stamped label; compare and restore it from the sidebar. */
 export function saveSnapshotFromMenu(): void {
   reportingErrors(() => {
-    const info = saveSnapshot({});
+    const info = saveSnapshot({}, 'menu');
     SpreadsheetApp.getActiveSpreadsheet().toast(
       `Saved "${info.label}" in the Canvas Snapshots sheet. Compare or restore it from the canvas sidebar.`,
       TITLE,

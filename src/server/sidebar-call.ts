@@ -3,6 +3,7 @@ import { failure } from '../core/failure';
 import { isServiceFailure } from '../core/service-failure';
 import { SIDEBAR_FUNCTIONS, type SidebarFunction } from '../core/sidebar-functions';
 import type { ServerApi } from '../core/view';
+import { startCall, writesBegun } from './write-progress';
 
 /**
  * Wraps a function the sidebar calls, named as the contract (src/core/sidebar-functions.ts) names it, so its
@@ -17,13 +18,15 @@ export function sidebarCall<K extends SidebarFunction, A extends unknown[]>(
 ): (...args: A) => ReturnType<ServerApi[K]> {
   const kind = SIDEBAR_FUNCTIONS[name];
   return (...args: A) => {
+    startCall();
     try {
       return fn(...args);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (!isServiceFailure(message)) throw error;
       console.error(error);
-      throw failure({ code: 'service-failure', kind });
+      // After the first write, "nothing was saved" would not be true: part of the change may be in the sheet.
+      throw failure(writesBegun() && kind !== 'read' ? { code: 'partial-write' } : { code: 'service-failure', kind });
     }
   };
 }

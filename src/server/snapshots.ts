@@ -22,11 +22,14 @@ import {
   snapshotList,
   snapshotRowValues,
   type StoredSnapshot,
+  SAVED_FROM,
+  type SavedFrom,
 } from '../core/snapshot';
 import { blockVersion, versionLinks } from '../core/version';
 import type { BlockDiff, BlockView, CanvasView, SnapshotInfo, SnapshotListItem } from '../core/view';
 import { blockView, canvasesOf, canvasView, readCanvasState, type CanvasState } from './canvas-state';
 import { createNamedRange, freshSheetRange } from './apply-plan';
+import { beginWrites } from './write-progress';
 import { freeSheetName } from '../core/sheet-names';
 import { withDocumentLock } from './lock';
 import { writeBlocks, type BlockContent } from './write-block';
@@ -84,15 +87,6 @@ function readStored(sheet: Sheet | null): { stored: StoredSnapshot[]; lastRow: n
   if (!sheet) return { stored: [], lastRow: 1 };
   const values = sheet.getDataRange().getValues();
   return { stored: readSnapshotRows(values), lastRow: values.length };
-}
-
-/** The user's email when Google discloses it (not without an email scope, which the add-on does not ask for). */
-function currentUserEmail(): string {
-  try {
-    return Session.getActiveUser().getEmail() || '';
-  } catch {
-    return '';
-  }
 }
 
 /** Where a new snapshot row goes, read before any write. */
@@ -170,6 +164,7 @@ function createSnapshotSheet(
 
 /** Appends one snapshot row (creating the sheet first if needed). Writes only; everything was read before. */
 function appendSnapshot(spreadsheet: Spreadsheet, target: AppendTarget, info: SnapshotInfo, json: string): void {
+  beginWrites();
   const values = snapshotRowValues(info, json);
   const created = target.sheet === null;
   const sheet = target.sheet ?? createSnapshotSheet(spreadsheet, target.create!, values.length);
@@ -202,26 +197,26 @@ function snapshotInfo(
   canvasName: string,
   takenIds: ReadonlySet<string>,
   now: Date,
+  from: SavedFrom,
 ): SnapshotInfo {
-  const savedBy = currentUserEmail();
   return {
     id: newSnapshotId(now, takenIds),
     label: label && label.trim() !== '' ? label.trim() : defaultSnapshotLabel(now, spreadsheetClock),
     savedAt: now.toISOString(),
-    ...(savedBy !== '' ? { savedBy } : {}),
+    savedFrom: SAVED_FROM[from],
     canvas: canvasName,
   };
 }
 
-/** Saves the current canvas as a snapshot; returns what was saved. */
-export function saveSnapshot(request?: unknown): SnapshotInfo {
+/** Saves the current canvas as a snapshot (from the sidebar, or `from` the menu); returns what was saved. */
+export function saveSnapshot(request?: unknown, from: SavedFrom = 'sidebar'): SnapshotInfo {
   const req = parseOptionalRequest(saveSnapshotRequestSchema, request, 'snapshot request');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(() => {
     const state = readCanvasState(spreadsheet, { canvasId: req.canvasId });
     const json = canvasJsonOf(state, 'saved as a snapshot');
     const target = readAppendTarget(spreadsheet);
-    const info = snapshotInfo(req.label, state.canvasName, target.takenIds, new Date());
+    const info = snapshotInfo(req.label, state.canvasName, target.takenIds, new Date(), from);
     appendSnapshot(spreadsheet, target, info, json);
     return info;
   });
@@ -281,6 +276,7 @@ export function restoreSnapshot(request: unknown): CanvasView {
       state.canvasName,
       target.takenIds,
       new Date(),
+      'restore',
     );
     appendSnapshot(spreadsheet, target, info, currentJson);
 

@@ -15,6 +15,7 @@ import { blockVersion, versionLinks } from '../core/version';
 import type { BlockView } from '../core/view';
 import { richTextValues, writeGrid } from './apply-plan';
 import { withReported, type CanvasState } from './canvas-state';
+import { beginWrites } from './write-progress';
 import { writeKeyFiguresTable } from './key-figures';
 import { canvasEntries, writeAssumptions } from './assumptions';
 import { withFormulaLocale } from './formula-locale';
@@ -49,6 +50,7 @@ export function writeBlock(
  */
 export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[]): BlockView[] {
   const plan = planBlockWrites(state, blocks);
+  beginWrites();
   applyBlockWrites(state.sheets, plan.steps);
   // The Assumptions list points at entry cells and shows their evidence: rebuilt (or, the first time, created at
   // the end, which keeps Insert within its call budget) whenever the add-on writes.

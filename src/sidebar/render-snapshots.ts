@@ -58,7 +58,7 @@ export function isSnapshotList(value: unknown): value is SnapshotListItem[] {
         isText(s.id) &&
         isText(s.label) &&
         isText(s.savedAt) &&
-        optionalText(s.savedBy) &&
+        optionalText(s.savedFrom) &&
         optionalText(s.canvas) &&
         optionalText(s.damaged)
       );
@@ -94,10 +94,20 @@ export function defaultSnapshotLabel(now: Date, locale?: string, timeZone?: stri
   return `Snapshot ${formatSavedAt(now.toISOString(), locale, timeZone)}`;
 }
 
-/** "31 Jan 2025, 09:30 · by ann@example.com". */
+/** "31 Jan 2025, 09:30 · from the menu". */
 export function snapshotMeta(item: SnapshotListItem, locale?: string, timeZone?: string): string {
   const when = formatSavedAt(item.savedAt, locale, timeZone);
-  return item.savedBy ? `${when} · by ${item.savedBy}` : when;
+  return item.savedFrom ? `${when} · ${savedFromWords(item.savedFrom)}` : when;
+}
+
+/** Column D in words: how the snapshot was taken (older sheets may hold who saved it there). */
+export function savedFromWords(savedFrom: string): string {
+  const words: Record<string, string> = {
+    Sidebar: 'from the sidebar',
+    Menu: 'from the menu',
+    'Before a restore': 'automatically, before a restore',
+  };
+  return words[savedFrom] ?? (savedFrom.includes('@') ? `by ${savedFrom}` : savedFrom);
 }
 
 /** The snapshots that can be compared and restored, newest first. */
@@ -182,7 +192,7 @@ function renderItem(
       Number.isNaN(time.getTime())
         ? formatSavedAt(item.savedAt)
         : el('time', { datetime: time.toISOString() }, formatSavedAt(item.savedAt)),
-      item.savedBy ? ` · by ${item.savedBy}` : null,
+      item.savedFrom ? ` · ${savedFromWords(item.savedFrom)}` : null,
       snapshots.justSaved === item.id && el('span', { class: 'tag' }, ' · just saved'),
     ),
     damaged

@@ -40,10 +40,18 @@ export function reportedLine(figure: EditedFigure, block: BlockView, locale?: st
   );
   const reported = match?.reported;
   if (!reported) return null;
-  const text = `Xiaomi reported ${formatReported(reported.value, locale)} ${reported.unit} (${reported.period})`;
+  const said = `Xiaomi reported ${formatReported(reported.value, locale)} ${reported.unit} (${reported.period})`;
+  // What kind of value the reported one is (e.g. a point-in-time value), and how a lower bound is compared.
+  const labels = [
+    ...(reported.note ? [reported.note.replace(/\.$/, '')] : []),
+    ...(reported.atLeast ? ['the figure says “over”, so only a reported value below it differs'] : []),
+  ];
   const value = parseValue(figure.value);
-  if (reported.vsReported === null || Number.isNaN(value) || reported.value === 0) return text;
-  return `${text} · ${formatDifference(value / reported.value - 1, locale)} vs reported`;
+  const difference =
+    reported.vsReported === null || Number.isNaN(value) || reported.value === 0
+      ? []
+      : [`${formatDifference(value / reported.value - 1, locale)} vs reported`];
+  return [said, ...difference, ...labels].join(' · ');
 }
 
 /** How many of a block's figures differ from Xiaomi's reported results by more than the Key Figures tolerance. */

@@ -2,7 +2,7 @@ import { BLOCK_IDS } from '../../src/core/block-ids';
 import type { CanvasJson } from '../../src/core/canvas-json';
 import type { BlockView, CanvasView, Figure } from '../../src/core/view';
 import { loadBundle, type LoadedBundle } from '../support/bundle';
-import { CONTENT } from '../support/content';
+import { CONTENT, sheetFigures } from '../support/content';
 import type { LooseCanvas } from '../support/loose-canvas';
 import { thrown } from '../support/thrown';
 
@@ -50,7 +50,7 @@ describe('exportCanvasJson', () => {
     expect(json.title).toBe(CONTENT.title);
     expect(json.blocks.map((x: { id: string }) => x.id)).toEqual([...BLOCK_IDS]);
     expect(json.blocks.map(({ id, entries, figures }) => ({ id, entries, figures }))).toEqual(
-      CONTENT.blocks.map((x) => ({ id: x.id, entries: x.entries, figures: x.figures })),
+      CONTENT.blocks.map((x) => ({ id: x.id, entries: x.entries, figures: sheetFigures(x.figures) })),
     );
     const view = b.canvas();
     expect((json.blocks[6] as { segmentIds?: string[] }).segmentIds).toEqual(view.segments.map((s) => s.id));

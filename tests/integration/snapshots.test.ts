@@ -62,6 +62,7 @@ describe('saveSnapshot', () => {
       id: expect.stringMatching(/^\d{8}-\d{6}-[0-9a-z]{4}$/) as unknown,
       label: 'Before the EV pivot',
       savedAt: expect.any(String) as unknown,
+      savedFrom: 'Sidebar',
       canvas: CANVAS,
     });
     expect(Date.parse(info.savedAt)).toBeGreaterThanOrEqual(startedAt - 1000);
@@ -78,8 +79,8 @@ describe('saveSnapshot', () => {
     expect(b.fake.direct.activeSheetName()).toBe(CANVAS);
 
     const values = b.fake.direct.values(SNAPSHOTS);
-    expect(values[0].slice(0, 6)).toEqual(['ID', 'Label', 'Saved at', 'Saved by', 'Canvas', 'JSON…']);
-    expect(values[1].slice(0, 5)).toEqual([info.id, 'Before the EV pivot', info.savedAt, '', CANVAS]);
+    expect(values[0].slice(0, 6)).toEqual(['ID', 'Label', 'Saved at', 'Saved from', 'Canvas', 'JSON…']);
+    expect(values[1].slice(0, 5)).toEqual([info.id, 'Before the EV pivot', info.savedAt, 'Sidebar', CANVAS]);
     const json = JSON.parse(values[1].slice(5).join('')) as CanvasJson;
     expect(json.format).toBe('xiaomi-canvas/3');
     expect(json.blocks.map((x: { entries: string[] }) => x.entries)).toEqual(CONTENT.blocks.map((x) => x.entries));
@@ -111,13 +112,16 @@ describe('saveSnapshot', () => {
         .filter((f) => f !== ''),
     ).toEqual([]);
     expect(b.list().map((s) => s.label)).toEqual(['+1', '=HYPERLINK("http://evil","x")']);
-    expect(first.savedBy).toBeUndefined();
+    expect(first.savedFrom).toBe('Sidebar');
   });
 
-  test('records who saved it when Google gives the email', () => {
+  test('records how it was saved (never an always-blank "Saved by": the email needs a scope the add-on lacks)', () => {
     const b = ready({ userEmail: 'ann@example.com' });
-    expect(b.save('x').savedBy).toBe('ann@example.com');
-    expect(b.list()[0].savedBy).toBe('ann@example.com');
+    expect(b.save('x').savedFrom).toBe('Sidebar');
+    b.call('saveSnapshotFromMenu');
+    expect(b.list().map((s) => s.savedFrom)).toEqual(['Menu', 'Sidebar']);
+    expect(JSON.stringify(b.list())).not.toContain('ann@example.com');
+    expect(b.fake.direct.values(SNAPSHOTS)[0][3]).toBe('Saved from');
   });
 
   test('a missing or blank label gets a time-stamped one; the label is trimmed', () => {

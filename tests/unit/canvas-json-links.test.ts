@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseCanvasJson, toCanvasJson, type CanvasLike } from '../../src/core/canvas-json';
 import { linksFromContent } from '../../src/core/canvas-links';
 import { SCHEMA_PATH_V1, SCHEMA_PATH_V2, canvasJsonSchemaText } from '../../scripts/write-json-schema';
-import { CONTENT } from '../support/content';
+import { CONTENT, sheetFigures } from '../support/content';
 import { thrown } from '../support/thrown';
 
 const ROOT = join(__dirname, '..', '..');
@@ -40,7 +40,7 @@ describe('xiaomi-canvas/2: segments and links', () => {
   test('still imports xiaomi-canvas/1: segments get ids s1, s2, …, and no entry is linked', () => {
     const v1 = {
       format: 'xiaomi-canvas/1',
-      blocks: CONTENT.blocks.map((b) => ({ id: b.id, entries: b.entries, figures: b.figures })),
+      blocks: CONTENT.blocks.map((b) => ({ id: b.id, entries: b.entries, figures: sheetFigures(b.figures) })),
     };
     const parsed = parseCanvasJson(JSON.stringify(v1));
     expect(parsed.format).toBe('xiaomi-canvas/3');

@@ -14,7 +14,7 @@ import {
 } from '../../src/core/canvas-json';
 import { LIMITS } from '../../src/core/requests';
 import { SCHEMA_PATH, canvasJsonSchemaText } from '../../scripts/write-json-schema';
-import { CONTENT } from '../support/content';
+import { CONTENT, sheetFigures } from '../support/content';
 import type { LooseCanvas } from '../support/loose-canvas';
 import { thrown } from '../support/thrown';
 
@@ -100,7 +100,7 @@ describe('round trip', () => {
     parsed.blocks.forEach((block, i) => {
       expect(block.id).toBe(CONTENT.blocks[i].id);
       expect(block.entries).toEqual(CONTENT.blocks[i].entries);
-      expect(block.figures).toEqual(CONTENT.blocks[i].figures);
+      expect(block.figures).toEqual(sheetFigures(CONTENT.blocks[i].figures));
     });
   });
 

@@ -277,9 +277,15 @@ describe('figures', () => {
         expect({ label: f.label, note: f.note ?? '' }).toMatchObject({
           note: expect.stringMatching(/^approx\./) as unknown,
         });
-      const over = new RegExp(`(?:over|exceeding)\\s*(?:\\$)?${value}(?!\\d)`, 'i');
-      if (over.test(f.source.replace(/(\d),(?=\d{3}\b)/g, '$1')))
-        expect({ label: f.label, note: f.note ?? '' }).toMatchObject({ note: 'over' });
+      // A lower bound in the template's words ("over 600 million", "exceeding $8 billion", "12,000+") is one in
+      // the data, and only then: Key Figures and the sidebar flag it only when the reported value is below it.
+      const over = new RegExp(`(?:over|exceeding|more than|at least)\\s*(?:\\$)?${value}(?!\\d)|${value}\\+`, 'i');
+      const atLeast = over.test(f.source.replace(/(\d),(?=\d{3}\b)/g, '$1'));
+      expect({ label: f.label, bound: f.bound }).toEqual({ label: f.label, bound: atLeast ? 'at-least' : undefined });
+      if (atLeast)
+        expect({ label: f.label, note: f.note ?? '' }).toMatchObject({
+          note: expect.stringMatching(/^over\b/) as unknown,
+        });
     }
   });
 

@@ -29,7 +29,9 @@ describe('Key Figures formulas', () => {
     expect(reported).toContain(`""&'Bob''s reported'!$B$2:$B$50=""&E2`);
     expect(reported).toContain('$P$1');
     expect(vs).toBe('=IF(AND(ISNUMBER(C2),ISNUMBER(K2)),IF(K2=0,"",C2/K2-1),"")');
-    expect(check).toContain('ABS(L2)>$P$2');
+    // Both ways apart from a lower bound ("over …" in the Note, F2), which is flagged only above the reported value.
+    expect(check).toContain(',L2,ABS(L2))>$P$2');
+    expect(check).toContain('LEFT(TRIM(F2)&";",5)="over;"');
     expect(check).toContain('⚠ Differs from reported');
   });
 
@@ -42,7 +44,7 @@ describe('Key Figures formulas', () => {
   test('use only functions that exist in Google Sheets, Excel and LibreOffice', () => {
     const formulas = keyFigureRowFormulas('Xiaomi Details', 5, 2, 3, REPORTED).join(' ');
     const functions = new Set(formulas.match(/[A-Z]+(?=\()/g));
-    expect([...functions].sort()).toEqual(['ABS', 'AND', 'IF', 'ISNUMBER', 'NOT', 'OR', 'SUMPRODUCT']);
+    expect([...functions].sort()).toEqual(['ABS', 'AND', 'IF', 'ISNUMBER', 'LEFT', 'NOT', 'OR', 'SUMPRODUCT', 'TRIM']);
   });
 
   test('the sheet starts with the contract header and keeps the rate to its right', () => {

@@ -1,5 +1,6 @@
 import { createFakeGoogle } from '../../emulator';
 import { DIFFERS_FLAG, RATE_CELL, TOLERANCE_CELL } from '../../src/core/key-figures-plan';
+import { isLowerBound } from '../../src/core/figure-bound';
 import { compareWithReported, convertUnit } from '../../src/core/reported-compare';
 import { reportedFormulas } from '../../src/core/reported-formulas';
 import { reportedRowValues, REPORTED_RESULTS_HEADER } from '../../src/core/reported-results-plan';
@@ -28,6 +29,10 @@ const REPORTED: ReportedFigure[] = [
   reported('us-revenue', '2024', 500, 'USD m'),
   reported('dup', '2024', 10, 'CNY bn'),
   reported('dup', '2024', 20, 'CNY bn'),
+  {
+    ...reported('miui-mau', '2024', 702, 'million users'),
+    note: 'Monthly active users in December 2024: a point-in-time value.',
+  },
 ];
 
 const RATE = `$P$${RATE_CELL.row}`;
@@ -38,6 +43,8 @@ interface Row {
   unit: string;
   period: string | number;
   metric: string;
+  /** Key Figures' Note (column F): "over …" makes the figure a lower bound. */
+  note?: string;
 }
 
 /**
@@ -58,6 +65,7 @@ function sheetsWith(rows: Row[], rate: unknown = 0.14, tolerance: unknown = 0.1)
     const r = i + 2;
     kf.getRange(`C${r}:E${r}`).setValues([[row.value, row.unit, row.period]]);
     kf.getRange(`I${r}`).setValue(row.metric);
+    if (row.note !== undefined) kf.getRange(`F${r}`).setValue(row.note);
     kf.getRange(`K${r}:M${r}`).setFormulas([
       reportedFormulas(
         r,
@@ -169,6 +177,75 @@ describe('Reported, Vs reported and Reported check, evaluated like Sheets by the
       expect(mirror.value).toBeCloseTo(value as number, 9);
       expect(mirror.vsReported).toBeCloseTo(vs as number, 9);
       expect(mirror.differs).toBe(check === DIFFERS_FLAG);
+    });
+  });
+});
+
+describe('a lower bound ("over 600 million") is flagged only when the reported value is below it', () => {
+  const mau = (value: number, note?: string): Row => ({
+    value,
+    unit: 'million users',
+    period: '2024',
+    metric: 'miui-mau',
+    ...(note === undefined ? {} : { note }),
+  });
+
+  test('in Key Figures: over 600 against 702 reported holds, over 800 does not; a plain 600 differs', () => {
+    const { results, kf } = sheetsWith([
+      mau(600, 'over'),
+      mau(800, 'over'),
+      mau(600),
+      mau(600, 'Over; monthly active users in one month'),
+      mau(780, 'over'),
+      mau(600, 'overall'),
+      mau(600, 'at least'),
+    ]);
+    expect(results().map((row) => row[2] as unknown)).toEqual([
+      '',
+      DIFFERS_FLAG,
+      DIFFERS_FLAG,
+      '',
+      // 780 is 11.1 % above 702: beyond the 10 % tolerance.
+      DIFFERS_FLAG,
+      DIFFERS_FLAG,
+      '',
+    ]);
+    // Live: a teammate who deletes the "over" turns the bound into a plain figure, flagged both ways.
+    kf.getRange('F2').setValue('');
+    expect(results()[0][2]).toBe(DIFFERS_FLAG);
+  });
+
+  test('the sidebar agrees with the sheet, note by note, and says the figure is a lower bound', () => {
+    const notes = ['over', 'over;x', 'over, x', 'OVER  x', ' over', 'overall', 'over600', 'at least', 'approx.', ''];
+    const rows = notes.flatMap((note) => [mau(600, note), mau(800, note)]);
+    const { results } = sheetsWith(rows);
+    rows.forEach((row, i) => {
+      const figure = { label: 'x', value: Number(row.value), unit: row.unit, period: '2024', metric: row.metric };
+      const mirror = compareWithReported({ ...figure, note: row.note }, REPORTED, { rate: 0.14, tolerance: 0.1 })!;
+      expect({ note: row.note, value: row.value, differs: mirror.differs }).toEqual({
+        note: row.note,
+        value: row.value,
+        differs: results()[i][2] === DIFFERS_FLAG,
+      });
+      expect(mirror.atLeast).toBe(isLowerBound(row.note) ? true : undefined);
+    });
+    expect(notes.filter((n) => isLowerBound(n))).toEqual(['over', 'over;x', 'over, x', 'OVER  x', ' over', 'at least']);
+  });
+
+  test('the sidebar passes on what kind of value the reported one is (a point-in-time value)', () => {
+    const figure = {
+      label: 'MAU',
+      value: 600,
+      unit: 'million users',
+      period: '2024',
+      metric: 'miui-mau',
+      note: 'over',
+    };
+    expect(compareWithReported(figure, REPORTED, { rate: 0.14, tolerance: 0.1 })).toMatchObject({
+      value: 702,
+      differs: false,
+      atLeast: true,
+      note: 'Monthly active users in December 2024: a point-in-time value.',
     });
   });
 });

@@ -61,6 +61,35 @@ describe('the sidebar words the comparison with reported results', () => {
     expect(differingText({ ...block, figures: [share] })).toBe('');
   });
 
+  test('a lower bound and a point-in-time reported value are said so beside the comparison', () => {
+    const mau: FigureView = {
+      label: 'MIUI monthly active users',
+      value: 600,
+      unit: 'million users',
+      period: '2024',
+      note: 'over',
+      metric: 'miui-mau',
+      reported: {
+        value: 702,
+        unit: 'million users',
+        period: '2024',
+        source: 'Xiaomi Corporation annual results announcement for the year ended December 31, 2024 (2025-03-18)',
+        vsReported: 600 / 702 - 1,
+        differs: false,
+        atLeast: true,
+        note: 'Monthly active users in December 2024: a point-in-time value.',
+      },
+    };
+    const withMau = { ...block, figures: [mau] };
+    expect(
+      reportedLine({ value: '600', unit: 'million users', period: '2024', metric: 'miui-mau' }, withMau, 'en-US'),
+    ).toBe(
+      'Xiaomi reported 702 million users (2024) · −14.5 % vs reported · Monthly active users in December 2024: a ' +
+        'point-in-time value · the figure says “over”, so only a reported value below it differs',
+    );
+    expect(differingCount(withMau)).toBe(0);
+  });
+
   test('differences carry their sign', () => {
     expect(formatDifference(0.125, 'en-US')).toBe('+12.5 %');
     expect(formatDifference(-0.5, 'en-US')).toBe('−50.0 %');

@@ -57,8 +57,12 @@ describe('sidebar snapshots: the list', () => {
     expect(formatSavedAt('')).toBe('unknown time');
   });
 
-  test('who saved it is shown when known', () => {
-    expect(snapshotMeta(item('a', { savedBy: 'ann@example.com' }), 'en-GB', 'UTC')).toBe(
+  test('how it was saved is shown; an older sheet’s email reads as who saved it', () => {
+    expect(snapshotMeta(item('a', { savedFrom: 'Menu' }), 'en-GB', 'UTC')).toBe('31 Jan 2025, 9:30 · from the menu');
+    expect(snapshotMeta(item('a', { savedFrom: 'Before a restore' }), 'en-GB', 'UTC')).toBe(
+      '31 Jan 2025, 9:30 · automatically, before a restore',
+    );
+    expect(snapshotMeta(item('a', { savedFrom: 'ann@example.com' }), 'en-GB', 'UTC')).toBe(
       '31 Jan 2025, 9:30 · by ann@example.com',
     );
     expect(snapshotMeta(item('a'), 'en-GB', 'UTC')).toBe('31 Jan 2025, 9:30');
@@ -76,7 +80,7 @@ describe('sidebar snapshots: the list', () => {
   });
 
   test('the list from the server is checked before it is shown', () => {
-    expect(isSnapshotList([item('a'), item('b', { savedBy: 'x', canvas: 'Xiaomi Canvas', damaged: 'why' })])).toBe(
+    expect(isSnapshotList([item('a'), item('b', { savedFrom: 'x', canvas: 'Xiaomi Canvas', damaged: 'why' })])).toBe(
       true,
     );
     expect(isSnapshotList([])).toBe(true);

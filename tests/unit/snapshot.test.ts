@@ -78,26 +78,26 @@ describe('chunkText', () => {
 
 describe('snapshot rows', () => {
   test('a row is written literally (apostrophes) and reads back to the same info and canvas', () => {
-    const row = snapshotRowValues({ ...info, savedBy: 'ann@example.com' }, json);
+    const row = snapshotRowValues({ ...info, savedFrom: 'Sidebar' }, json);
     expect(row.slice(0, 5)).toEqual([
       "'20250131-093000-k3f9",
       "'First",
       "'2025-01-31T09:30:00.000Z",
-      "'ann@example.com",
+      "'Sidebar",
       "'Xiaomi Canvas",
     ]);
     expect(row.slice(5).every((c) => c.startsWith("'"))).toBe(true);
     const parsed = parseSnapshotRow(asRead(row), 2)!;
     expect(parsed.damaged).toBeUndefined();
-    expect(parsed.info).toEqual({ ...info, savedBy: 'ann@example.com' });
+    expect(parsed.info).toEqual({ ...info, savedFrom: 'Sidebar' });
     expect(parsed.canvas!.blocks.map((b) => b.entries)).toEqual(CONTENT.blocks.map((b) => b.entries));
   });
 
-  test('a label that looks like a formula stays literal; no savedBy when unknown', () => {
+  test('a label that looks like a formula stays literal; no savedFrom when unknown', () => {
     const row = snapshotRowValues({ ...info, label: '=HYPERLINK("x")' }, json);
     expect(row[1]).toBe('\'=HYPERLINK("x")');
     expect(row[3]).toBe('');
-    expect(parseSnapshotRow(asRead(row), 2)!.info.savedBy).toBeUndefined();
+    expect(parseSnapshotRow(asRead(row), 2)!.info.savedFrom).toBeUndefined();
   });
 
   test('reads rows padded with blanks (getDataRange is as wide as the widest row) and a Saved at cell turned into a date', () => {
