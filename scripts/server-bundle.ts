@@ -22,7 +22,8 @@ export async function bundleServer(
     globalName: 'XiaomiCanvas',
     platform: 'neutral',
     mainFields: ['module', 'main'],
-    target: 'es2019',
+    // Apps Script's V8 runtime runs modern ECMAScript; ES2020 keeps ?. and ?? as written (about 4 KB smaller than ES2019's rewrites).
+    target: 'es2020',
     minify: true,
     legalComments: 'none',
     // Apps Script stores source files as UTF-8: keep ’ – • … as characters, not six-byte \uXXXX escapes.
