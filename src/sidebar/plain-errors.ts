@@ -88,7 +88,7 @@ export function plainServerError(message: string): string {
     .replace(/^Invalid canvas JSON:\s*/, 'This canvas file cannot be opened: ')
     .replace(/^Invalid save request:\s*/, 'The block could not be saved: ')
     .replace(
-      /^Unsupported format ("[^"]*"): expected "xiaomi-canvas\/\d+"(?: \(or "xiaomi-canvas\/\d+"\))?\.?/,
+      /^Unsupported format ("[^"]*"): expected "xiaomi-canvas\/\d+"(?: \(or "xiaomi-canvas\/\d+"(?:,? (?:or )?"xiaomi-canvas\/\d+")*\))?\.?/,
       'This is not a canvas file (its format is $1).',
     )
     .replace(/not valid JSON \([^)]*\)/, 'it is damaged or is not a canvas file')

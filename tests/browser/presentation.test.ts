@@ -100,10 +100,10 @@ describe('sidebar: the segment picker', () => {
     const { page, canvas } = await open();
     await openBlock(page, 'channels');
     const first = page.locator('li.entry').first();
-    const summary = first.locator('summary');
+    const summary = first.locator('summary.icon-button');
     await summary.focus();
     await page.keyboard.press('Enter');
-    const fieldset = first.locator('fieldset');
+    const fieldset = first.getByRole('group', { name: /^Customer segments entry/ });
     expect(await fieldset.isVisible()).toBe(true);
     // every segment with the number the sheet shows beside entries
     const numbers = await fieldset.locator('.swatch').allTextContents();
@@ -186,7 +186,7 @@ describe('sidebar: hover and focus states meet contrast', () => {
     await openBlock(page, 'channels');
     await page.locator('#save').hover();
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.locator('li.entry').first().locator('summary').hover();
+    await page.locator('li.entry').first().locator('summary.icon-button').hover();
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });

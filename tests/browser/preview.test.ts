@@ -251,7 +251,8 @@ test('the menu: Refresh Key Figures shows its toast; Insert asks first — No ch
   await page.waitForFunction(() => document.querySelector('#save-status')?.textContent === 'All changes saved');
   expect(dialogs.at(-1)).toMatch(/^confirm: This spreadsheet already has a Xiaomi canvas/);
   expect(readFileSync(preview.stateFile, 'utf8')).toBe(before);
-  expect(await page.locator('#tabs .tab').count()).toBe(6);
+  // six sheets of the canvas, plus Assumptions, which Refresh Key Figures created
+  expect(await page.locator('#tabs .tab').count()).toBe(7);
 
   dialogAnswers = [true];
   await page.locator('.addon-bar button', { hasText: 'Insert Xiaomi canvas' }).click();
@@ -263,6 +264,7 @@ test('the menu: Refresh Key Figures shows its toast; Insert asks first — No ch
     KEY_FIGURES,
     'Reported Results',
     'Xiaomi in Numbers',
+    'Assumptions',
     'Xiaomi Canvas (2)',
     'Xiaomi Details (2)',
     'Key Figures (2)',

@@ -438,7 +438,7 @@ describe('sidebar JSON export and import', () => {
     const text = page.getByLabel('Canvas file text');
     expect(await text.getAttribute('readonly')).not.toBeNull();
     const json = JSON.parse(await text.inputValue()) as CanvasJson;
-    expect(json.format).toBe('xiaomi-canvas/2');
+    expect(json.format).toBe('xiaomi-canvas/3');
     expect(json).toEqual(downloaded);
     const canvas = session.canvas();
     expect(json.blocks.map((b: { entries: string[] }) => b.entries)).toEqual(canvas.blocks.map((b) => b.entries));
