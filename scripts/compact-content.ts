@@ -1,4 +1,4 @@
-/** Build step: embeds the canvas content lz-string-compressed, unpacked only by the calls that need it. */
+/** Build step: embeds the canvas content gzip-packed (scripts/packed-json.ts), unpacked only by the calls that need it. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
