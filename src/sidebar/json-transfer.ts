@@ -4,6 +4,7 @@
  * in the browser with the same 1 MB limit the server applies.
  */
 import { el } from './dom';
+import { backButton } from './back-button';
 import { icon } from './icons';
 import { BUSY_LABELS, type AppState, type TransferState } from './state';
 
@@ -140,18 +141,7 @@ export function renderTransfer(state: AppState, actions: TransferActions): HTMLE
     el(
       'div',
       { class: 'toolbar' },
-      el(
-        'button',
-        {
-          type: 'button',
-          id: transferIds.back,
-          class: 'back',
-          'aria-disabled': off,
-          onclick: () => actions.backToList(),
-        },
-        icon('back', 18),
-        'All blocks',
-      ),
+      backButton({ id: transferIds.back, label: 'All blocks', busy: busy, onBack: () => actions.backToList() }),
     ),
     el('h1', { id: transferIds.title, class: 'view-title', tabindex: '-1' }, 'Canvas file'),
     el(

@@ -4,7 +4,7 @@ import { IMPORTANCES, IMPORTANCE_WORDS, STATUS_WORDS, unverified, type EntryEvid
 import type { BlockView } from '../core/view';
 import { el, plural } from './dom';
 import { chipText } from './evidence-chip';
-import { icon } from './icons';
+import { backButton } from './back-button';
 import type { AppState } from './state';
 
 /**
@@ -64,18 +64,7 @@ export function renderAssumptions(state: AppState, actions: AssumptionsActions):
     el(
       'div',
       { class: 'toolbar' },
-      el(
-        'button',
-        {
-          type: 'button',
-          id: assumptionsIds.back,
-          class: 'back',
-          'aria-disabled': busy ? 'true' : undefined,
-          onclick: () => actions.back(),
-        },
-        icon('back', 18),
-        'All blocks',
-      ),
+      backButton({ id: assumptionsIds.back, label: 'All blocks', busy: busy, onBack: () => actions.back() }),
     ),
     el('h1', { id: assumptionsIds.title, class: 'view-title', tabindex: '-1' }, 'Assumptions to test'),
     el(

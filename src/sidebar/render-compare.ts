@@ -5,7 +5,7 @@
  */
 import type { BlockDiff, EntryChange, Figure, FigureChange, SnapshotListItem } from '../core/view';
 import { el, plural, type Child } from './dom';
-import { icon } from './icons';
+import { backButton } from './back-button';
 import { formatSavedAt, snapshotName } from './render-snapshots';
 import type { AppState, CompareState } from './state';
 
@@ -172,18 +172,12 @@ export function renderCompare(state: AppState, actions: CompareActions): HTMLEle
     el(
       'div',
       { class: 'toolbar' },
-      el(
-        'button',
-        {
-          type: 'button',
-          id: compareIds.back,
-          class: 'back',
-          'aria-disabled': state.busy !== null ? 'true' : undefined,
-          onclick: () => actions.backToSnapshots(),
-        },
-        icon('back', 18),
-        'Snapshots',
-      ),
+      backButton({
+        id: compareIds.back,
+        label: 'Snapshots',
+        busy: state.busy !== null,
+        onBack: () => actions.backToSnapshots(),
+      }),
     ),
     el('h1', { id: compareIds.title, class: 'view-title', tabindex: '-1' }, 'Compare'),
     el('p', { class: 'secondary compare-sides', id: 'compare-sides' }, compareHeading(compare)),

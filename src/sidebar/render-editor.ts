@@ -2,6 +2,7 @@
 import { canonicalBlocks } from './boot';
 import { append, el, plural, type Child } from './dom';
 import { canvasMetrics, fieldIds, isDirty, type ValidationIssue } from './draft';
+import { backButton } from './back-button';
 import { icon } from './icons';
 import { renderEntries, type EntryActions } from './render-entries';
 import { renderFigures, type FigureActions } from './render-figures';
@@ -291,18 +292,7 @@ export function renderEditor(state: AppState, actions: EditorActions, slots: Edi
     el(
       'div',
       { class: 'toolbar' },
-      el(
-        'button',
-        {
-          type: 'button',
-          id: editorIds.back,
-          class: 'back',
-          'aria-disabled': off(busy),
-          onclick: () => actions.back(),
-        },
-        icon('back', 18),
-        'All blocks',
-      ),
+      backButton({ id: editorIds.back, label: 'All blocks', busy: busy, onBack: () => actions.back() }),
       el(
         'button',
         {

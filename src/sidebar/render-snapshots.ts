@@ -5,6 +5,7 @@
  */
 import type { SnapshotListItem } from '../core/view';
 import { el, plural, type Child } from './dom';
+import { backButton } from './back-button';
 import { icon } from './icons';
 import { BUSY_LABELS, type AppState, type SnapshotsState } from './state';
 
@@ -332,18 +333,7 @@ export function renderSnapshots(state: AppState, actions: SnapshotsActions): HTM
     el(
       'div',
       { class: 'toolbar' },
-      el(
-        'button',
-        {
-          type: 'button',
-          id: snapshotIds.back,
-          class: 'back',
-          'aria-disabled': busy ? 'true' : undefined,
-          onclick: () => actions.backToList(),
-        },
-        icon('back', 18),
-        'All blocks',
-      ),
+      backButton({ id: snapshotIds.back, label: 'All blocks', busy: busy, onBack: () => actions.backToList() }),
       el(
         'button',
         {
