@@ -66,14 +66,17 @@ export type Reading = 'strict' | 'lenient';
  *   answers in the same syntax.
  * - `deletedSheetNames`: a deleted sheet's named ranges stay, pointing at #REF! (`kept`: listed by
  *   getNamedRanges, their getRange throws, setNamedRange refuses their name) or disappear (`dropped`).
+ * - `textStyleUnset`: an attribute a TextStyle leaves unset, written with Range.setTextStyle(s), resets the
+ *   cell's attribute to Sheets' default (`reset`) or leaves it as it was (`keep`).
  */
 export interface Readings {
   formulaSyntax: 'locale' | 'en_US';
   deletedSheetNames: 'kept' | 'dropped';
+  textStyleUnset: 'reset' | 'keep';
 }
 
-const STRICT_READINGS: Readings = { formulaSyntax: 'locale', deletedSheetNames: 'kept' };
-const LENIENT_READINGS: Readings = { formulaSyntax: 'en_US', deletedSheetNames: 'dropped' };
+const STRICT_READINGS: Readings = { formulaSyntax: 'locale', deletedSheetNames: 'kept', textStyleUnset: 'reset' };
+const LENIENT_READINGS: Readings = { formulaSyntax: 'en_US', deletedSheetNames: 'dropped', textStyleUnset: 'keep' };
 
 /** The reading used when none is given: FAKE_SHEETS_READING=lenient runs a whole suite under the other one. */
 export function defaultReading(): Reading {

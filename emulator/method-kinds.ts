@@ -176,6 +176,7 @@ export const RANGE_METHODS: Record<string, Kind> = {
   getFontStyle: R,
   setFontStyle: W,
   setFontStyles: W,
+  setTextStyles: W,
   getFontFamilies: R,
   getFontFamily: R,
   setFontFamily: W,

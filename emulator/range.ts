@@ -9,7 +9,7 @@ import { columnsMismatch, OUTSIDE_SHEET, rowsMismatch, signatureMismatch, typeNa
 import { DEFAULT_FORMAT, formatSetter, normalizeColor, resolveFormat, wrapOf } from './formats';
 import { offsetRelativeReferences } from './formula/references';
 import { isTextFormat } from './document';
-import { RichTextValueImpl } from './rich-text';
+import { RichTextValueImpl, TextStyleImpl } from './rich-text';
 import { isDate } from './realm';
 import { isEmptyFormat, type SheetModel } from './sheet-model';
 import type { BorderSide, CellFormat, CellScalar, Rect, ResolvedFormat } from './types';
@@ -366,6 +366,38 @@ export class RangeImpl {
   }
   setFontStyles(styles: unknown): this {
     return this.setFormats('setFontStyles', 'fontStyle', styles);
+  }
+
+  /**
+   * Range.setTextStyles: colour, size, weight and italic of each cell in one call. What an attribute the style
+   * leaves unset does is undocumented: the `textStyleUnset` reading either resets it to Sheets' default (strict)
+   * or keeps the cell's (lenient); see README "Readings".
+   */
+  setTextStyles(styles: unknown): this {
+    this.alive();
+    const rows = this.checkMatrix('setTextStyles', styles);
+    for (const row of rows)
+      for (const v of row)
+        if (!(v instanceof TextStyleImpl))
+          this.ctx.fail(signatureMismatch('TextStyle[][]', 'SpreadsheetApp.Range.setTextStyles'));
+    const reset = this.doc.readingOf('textStyleUnset') === 'reset';
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const style = v as TextStyleImpl;
+        const r = this.rect.r1 + i;
+        const c = this.rect.c1 + j;
+        const apply = (prop: 'fontColor' | 'fontSize' | 'fontWeight' | 'fontStyle', value: unknown) => {
+          if (value === null && !reset) return;
+          const setter = formatSetter(prop, value);
+          if (setter) this.mutate(r, c, setter);
+        };
+        apply('fontColor', style.foregroundColor);
+        apply('fontSize', style.fontSize);
+        apply('fontWeight', style.bold === null ? null : style.bold ? 'bold' : 'normal');
+        apply('fontStyle', style.italic === null ? null : style.italic ? 'italic' : 'normal');
+      }),
+    );
+    return this;
   }
 
   getFontFamilies(): string[][] {

@@ -16,7 +16,18 @@ export class TextStyleImpl {
   constructor(
     readonly foregroundColor: string | null,
     readonly bold: boolean | null,
+    /** Set only by a TextStyle meant for whole cells (Range.setTextStyles); runs keep colour and weight only. */
+    readonly fontSize: number | null = null,
+    readonly italic: boolean | null = null,
   ) {}
+
+  getFontSize(): number | null {
+    return this.fontSize;
+  }
+
+  isItalic(): boolean | null {
+    return this.italic;
+  }
 
   getForegroundColor(): string | null {
     return this.foregroundColor;
@@ -30,6 +41,8 @@ export class TextStyleImpl {
 export class TextStyleBuilderImpl {
   private color: string | null = null;
   private bold: boolean | null = null;
+  private fontSize: number | null = null;
+  private italic: boolean | null = null;
 
   setForegroundColor(color: string): this {
     this.color = String(color).toLowerCase();
@@ -41,8 +54,18 @@ export class TextStyleBuilderImpl {
     return this;
   }
 
+  setFontSize(size: number): this {
+    this.fontSize = Number(size);
+    return this;
+  }
+
+  setItalic(italic: boolean): this {
+    this.italic = Boolean(italic);
+    return this;
+  }
+
   build(): TextStyleImpl {
-    return new TextStyleImpl(this.color, this.bold);
+    return new TextStyleImpl(this.color, this.bold, this.fontSize, this.italic);
   }
 }
 
@@ -86,6 +109,10 @@ export class RichTextValueBuilderImpl {
     if (!(start >= 0 && end <= this.text.length && start < end)) {
       throw new Error(`Invalid text range [${start}, ${end}) for text of length ${this.text.length}.`);
     }
+    if (style.fontSize !== null || style.italic !== null)
+      throw new Error(
+        'The in-memory Sheets keeps only colour and weight in rich text runs (size and italic are not modelled).',
+      );
     const run: TextRun = { start, end };
     if (style.foregroundColor !== null) run.foregroundColor = style.foregroundColor;
     if (style.bold !== null) run.bold = style.bold;

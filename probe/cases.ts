@@ -17,6 +17,8 @@ export interface ProbeContext {
   /** A fresh scratch sheet, deleted after the run. */
   sheet: Sheet;
   utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate'>;
+  /** SpreadsheetApp's text-style builder (a local object in Apps Script). */
+  app: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'newTextStyle'>;
 }
 
 export interface ProbeCase {
@@ -261,6 +263,22 @@ export const PROBE_CASES: ProbeCase[] = [
     },
   },
   {
+    id: 'text-style-unset-attributes',
+    assumption:
+      "Whether an attribute a TextStyle leaves unset, written with Range.setTextStyles, resets the cell's attribute or keeps it (the add-on's text styles set colour, size, weight and italic every time, so both give the same cells).",
+    documented: null,
+    expected: ['bold', 'size reset'],
+    lenient: ['bold', 'size kept'],
+    run({ sheet, app }) {
+      const cell = sheet.getRange('A1');
+      cell.setFontSize(14);
+      cell.setTextStyles([[app.newTextStyle().setBold(true).build()]]);
+      const observed = [cell.getFontWeight(), cell.getFontSize() === 14 ? 'size kept' : 'size reset'];
+      cell.setFontSize(10).setFontWeight('normal');
+      return observed;
+    },
+  },
+  {
     id: 'chart-sheet-has-no-cells',
     assumption:
       'A sheet moved out of a chart (type OBJECT) answers getType() and getName(), and its cell methods fail (the add-on asks getType() before any cell method on a sheet it did not make).',
@@ -294,13 +312,14 @@ export interface ProbeResult {
 export function runProbeCases(
   spreadsheet: Spreadsheet,
   utilities: ProbeContext['utilities'],
+  app: ProbeContext['app'],
   expectedOf: (c: ProbeCase) => unknown = (c) => c.expected,
 ): ProbeResult[] {
   return PROBE_CASES.map((probe) => {
     const sheet = spreadsheet.insertSheet(`Probe ${probe.id}`);
     let observed: unknown;
     try {
-      observed = probe.run({ spreadsheet, sheet, utilities });
+      observed = probe.run({ spreadsheet, sheet, utilities, app });
     } catch (error) {
       observed = `error: ${error instanceof Error ? error.message : String(error)}`;
     } finally {

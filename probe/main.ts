@@ -6,7 +6,7 @@ import { runProbeCases } from './cases';
  * docs/sheets-assumptions.md against real Sheets and logs a JSON report (assumption, expected, observed, pass).
  */
 export function runProbe(): string {
-  const results = runProbeCases(SpreadsheetApp.getActiveSpreadsheet(), Utilities);
+  const results = runProbeCases(SpreadsheetApp.getActiveSpreadsheet(), Utilities, SpreadsheetApp);
   const report = JSON.stringify({ passed: results.filter((r) => r.pass).length, of: results.length, results }, null, 2);
   console.log(report);
   return report;

@@ -12,15 +12,13 @@ const pick = <K extends keyof PlanGrid['styles'][0][0]>(grid: Pick<PlanGrid, 'st
 
 /** What a cell of a sheet fresh from insertSheet() already has, so a fresh sheet skips setting it again. */
 const NEW_SHEET_STYLE = {
-  fontStyle: 'normal',
-  fontWeight: 'normal',
   wrap: false,
   background: '#ffffff',
-  fontSize: 10,
 } as const;
 
 /**
- * Writes values and every style property of a grid with one call per property, whatever its size.
+ * Writes values and every style property of a grid with one call per property, whatever its size; colour, size,
+ * weight and italic go together as text styles (one call instead of four).
  * Number formats go first so literal text and bullets display right from the first paint. On a fresh
  * sheet, a property every cell leaves at Sheets' default is not written at all. A grid with coloured runs is
  * written as rich text instead of values, last, so the cell formats do not paint over its runs.
@@ -36,14 +34,36 @@ export function writeGrid(
   range.setNumberFormats(pick(grid, 'numberFormat'));
   if (!rich) range.setValues(grid.values);
   if (needed('background')) range.setBackgrounds(pick(grid, 'background'));
-  range.setFontColors(pick(grid, 'fontColor'));
-  if (needed('fontSize')) range.setFontSizes(pick(grid, 'fontSize'));
-  if (needed('fontWeight')) range.setFontWeights(pick(grid, 'fontWeight'));
-  if (needed('fontStyle')) range.setFontStyles(pick(grid, 'fontStyle'));
+  range.setTextStyles(textStyles(grid.styles));
   range.setHorizontalAlignments(pick(grid, 'horizontalAlignment'));
   range.setVerticalAlignments(pick(grid, 'verticalAlignment'));
   if (needed('wrap')) range.setWraps(pick(grid, 'wrap'));
   if (rich) range.setRichTextValues(richTextValues(rich));
+}
+
+/**
+ * Each cell's colour, size, weight and italic as one TextStyle (builders are local objects: no spreadsheet call).
+ * Every attribute is set explicitly, so the cells are the same whether Sheets resets or keeps an attribute a
+ * style leaves unset (undocumented; docs/sheets-assumptions.md).
+ */
+export function textStyles(styles: PlanGrid['styles']): GoogleAppsScript.Spreadsheet.TextStyle[][] {
+  const built = new Map<string, GoogleAppsScript.Spreadsheet.TextStyle>();
+  return styles.map((row) =>
+    row.map(({ fontColor, fontSize, fontWeight, fontStyle }) => {
+      const key = `${fontColor}|${fontSize}|${fontWeight}|${fontStyle}`;
+      let style = built.get(key);
+      if (!style) {
+        style = SpreadsheetApp.newTextStyle()
+          .setForegroundColor(fontColor)
+          .setFontSize(fontSize)
+          .setBold(fontWeight === 'bold')
+          .setItalic(fontStyle === 'italic')
+          .build();
+        built.set(key, style);
+      }
+      return style;
+    }),
+  );
 }
 
 /** Rich text values for cells (builders are local objects in Apps Script: no spreadsheet call). */

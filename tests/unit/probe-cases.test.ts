@@ -15,7 +15,7 @@ function runAgainstFake(reading: Reading): ProbeResult[] {
   const fake = createFakeGoogle({ reading, timeZone: 'Asia/Shanghai' });
   // The chart-sheet case needs one, as in real Sheets (a maintainer moves a chart to its own sheet first).
   fake.direct.addChartSheet('Revenue chart');
-  return runProbeCases(fake.spreadsheet, fake.globals.Utilities, (c) =>
+  return runProbeCases(fake.spreadsheet, fake.globals.Utilities, fake.globals.SpreadsheetApp, (c) =>
     reading === 'lenient' && 'lenient' in c ? c.lenient : c.expected,
   );
 }
