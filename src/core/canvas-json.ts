@@ -78,7 +78,7 @@ const segmentIdSchema = z
  * Version 2: Customer Segments may carry its entries' ids; every other block its entries' links. Version 3: every
  * block may carry its entries' evidence too.
  */
-const blockSchemaV2 = (id: BlockId, withEvidence = false) =>
+const blockSchemaV2 = (id: BlockId, { withEvidence = false }: { withEvidence?: boolean } = {}) =>
   z.strictObject(
     {
       ...(withEvidence ? { evidence: z.optional(evidenceSchema) } : {}),
@@ -113,7 +113,7 @@ const canvasSchemaOf = <B extends z.ZodMiniType>(format: string, block: (id: Blo
     objectError(`an object with "format": "${format}" and blocks`),
   );
 
-export const canvasJsonSchema = canvasSchemaOf(CANVAS_JSON_FORMAT, (id) => blockSchemaV2(id, true));
+export const canvasJsonSchema = canvasSchemaOf(CANVAS_JSON_FORMAT, (id) => blockSchemaV2(id, { withEvidence: true }));
 export const canvasJsonSchemaV2 = canvasSchemaOf(CANVAS_JSON_FORMAT_V2, (id) => blockSchemaV2(id));
 export const canvasJsonSchemaV1 = canvasSchemaOf(CANVAS_JSON_FORMAT_V1, blockSchema);
 
@@ -372,6 +372,9 @@ function fileShape(value: CanvasJson): unknown {
 }
 
 /** The canvas as "xiaomi-canvas/3" text (indented, so it reads well in a file and diffs well). */
-export function toCanvasJson(view: CanvasLike, meta: { exportedAt?: string; title?: string } = {}, indent = 2): string {
-  return JSON.stringify(fileShape(toCanvasJsonObject(view, meta)), null, indent);
+export function toCanvasJson(
+  view: CanvasLike,
+  { compact = false, ...meta }: { exportedAt?: string; title?: string; compact?: boolean } = {},
+): string {
+  return JSON.stringify(fileShape(toCanvasJsonObject(view, meta)), null, compact ? 0 : 2);
 }

@@ -54,7 +54,7 @@ function insertChart(sheet: Sheet, spec: ChartSpec, range: Range): void {
  * Writes the tables and inserts every chart; the charts' ranges come in one RangeList. A fresh sheet's automatic
  * format shows the tables' numbers as computed, so no number format is written (one call less on insert).
  */
-function writeNumbers(sheet: Sheet, grid: Range, plan: NumbersPlan, oneRangeList: boolean): void {
+function writeNumbers(sheet: Sheet, grid: Range, plan: NumbersPlan, { oneRangeList }: { oneRangeList: boolean }): void {
   grid.setValues(plan.values);
   // Insert fetches the four ranges in one RangeList, in the order asked (Google documents no order; if it ever
   // differed, a chart would draw another table of this sheet, and Refresh, which takes each range on its own,
@@ -79,7 +79,7 @@ export function insertNumbersSheet(
   const plan = planFor(inputs);
   const sheet = spreadsheet.insertSheet(name, index);
   const grid = freshSheetRange(sheet, plan.values.length, plan.values[0].length);
-  writeNumbers(sheet, grid, plan, true);
+  writeNumbers(sheet, grid, plan, { oneRangeList: true });
   return sheet;
 }
 
@@ -126,5 +126,5 @@ export function refreshNumbersSheet(spreadsheet: Spreadsheet, instance: number, 
   const through = Math.max(lastRow, rows);
   sheet.getRange(template.row, 1, through - template.row + 1, template.lastColumn).clearContent();
   const grid = sheet.getRange(1, 1, rows, columns);
-  writeNumbers(sheet, grid, plan, false);
+  writeNumbers(sheet, grid, plan, { oneRangeList: false });
 }

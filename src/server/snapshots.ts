@@ -5,9 +5,7 @@ import { toCanvasJson, type CanvasLike, type JsonFigure } from '../core/canvas-j
 import { cellText } from '../core/literal';
 import { parseOptionalRequest, parseRequest } from '../core/requests';
 import {
-  SNAPSHOT_COLUMNS,
   SNAPSHOT_HEADER,
-  SNAPSHOT_PROTECTION_DESCRIPTION,
   SNAPSHOT_RANGE_NAME,
   SNAPSHOT_SHEET_NAME,
   beforeRestoreLabel,
@@ -18,22 +16,25 @@ import {
   readSnapshotRows,
   restoreSnapshotRequestSchema,
   saveSnapshotRequestSchema,
-  snapshotHeaderValues,
   snapshotList,
-  snapshotRowValues,
   type StoredSnapshot,
   SAVED_FROM,
   type SavedFrom,
 } from '../core/snapshot';
-import { blockVersion, versionLinks } from '../core/version';
+import {
+  planRestoreBlocks,
+  planSnapshotAppend,
+  segmentIdsAfterRestore,
+  type NewSnapshotSheet,
+  type SnapshotAppendPlan,
+  type SnapshotSheetRead,
+} from '../core/snapshot-plan';
 import type { BlockDiff, BlockView, CanvasView, SnapshotInfo, SnapshotListItem } from '../core/view';
 import { blockView, canvasesOf, canvasView, readCanvasState, type CanvasState } from './canvas-state';
 import { createNamedRange, freshSheetRange } from './apply-plan';
 import { beginWrites } from './write-progress';
-import { freeSheetName } from '../core/sheet-names';
 import { withDocumentLock } from './lock';
-import { writeBlocks, type BlockContent } from './write-block';
-import { plainFigure } from '../core/figure';
+import { writeBlocks } from './write-block';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -61,7 +62,7 @@ export function stateCanvas(state: CanvasState): CanvasLike {
 /** The canvas of a state as compact, validated "xiaomi-canvas/3" JSON, or a plain-words error for `purpose`. */
 function canvasJsonOf(state: CanvasState, purpose: string): string {
   try {
-    return toCanvasJson(stateCanvas(state), {}, 0);
+    return toCanvasJson(stateCanvas(state), { compact: true });
   } catch (error) {
     throw new Error(
       (error as Error).message.replace(/^The canvas cannot be saved as JSON:/, `The canvas cannot be ${purpose}:`),
@@ -89,35 +90,26 @@ function readStored(sheet: Sheet | null): { stored: StoredSnapshot[]; lastRow: n
   return { stored: readSnapshotRows(values), lastRow: values.length };
 }
 
-/** Where a new snapshot row goes, read before any write. */
-interface AppendTarget {
+/** The snapshot sheet as read before any write (see core/snapshot-plan.ts), with the ids already taken. */
+interface AppendRead {
   sheet: Sheet | null;
-  /** Only when the sheet must be created: the sheet to return to, and the names already taken. */
-  create?: { active: Sheet; sheetNames: string[] };
-  /** Last used row (1 = header only). */
-  lastRow: number;
-  maxRows: number;
-  maxColumns: number;
+  read: SnapshotSheetRead;
+  /** Only when the sheet must be created: the sheet to return to after insertSheet. */
+  active: Sheet | null;
   takenIds: Set<string>;
 }
 
 function readAppendTarget(
   spreadsheet: Spreadsheet,
   known?: { sheet: Sheet | null; stored: StoredSnapshot[]; lastRow: number },
-): AppendTarget {
+): AppendRead {
   const sheet = known ? known.sheet : findSnapshotSheet(spreadsheet);
   if (!sheet) {
-    const create = {
-      active: spreadsheet.getActiveSheet(),
-      sheetNames: spreadsheet.getSheets().map((s) => s.getName()),
-    };
+    const sheetNames = spreadsheet.getSheets().map((s) => s.getName());
     return {
       sheet: null,
-      create,
-      lastRow: 1,
-      // A new sheet's size is not documented: it is made big enough when created (createSnapshotSheet).
-      maxRows: 0,
-      maxColumns: 0,
+      read: { exists: false, sheetNames },
+      active: spreadsheet.getActiveSheet(),
       takenIds: new Set(),
     };
   }
@@ -132,55 +124,38 @@ function readAppendTarget(
               .map((r) => cellText(r[0]))
           : [],
       );
-  return { sheet, lastRow, maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns(), takenIds };
+  const read: SnapshotSheetRead = {
+    exists: true,
+    lastRow,
+    maxRows: sheet.getMaxRows(),
+    maxColumns: sheet.getMaxColumns(),
+  };
+  return { sheet, read, active: null, takenIds };
 }
 
-/** Creates the snapshot sheet after all other sheets: header, frozen, warning-only protection, findable by name. */
-function createSnapshotSheet(
-  spreadsheet: Spreadsheet,
-  create: { active: Sheet; sheetNames: string[] },
-  columns: number,
-): Sheet {
-  const name = freeSheetName(create.sheetNames, (n) =>
-    n === 1 ? SNAPSHOT_SHEET_NAME : `${SNAPSHOT_SHEET_NAME} (${n})`,
-  );
-  const sheet = spreadsheet.insertSheet(name, create.sheetNames.length);
-  freshSheetRange(sheet, 2, Math.max(columns, SNAPSHOT_HEADER.length)); // header and first row fit
-  const header = sheet.getRange(1, 1, 1, SNAPSHOT_HEADER.length);
-  header.setValues([snapshotHeaderValues()]);
+/** Creates the snapshot sheet the plan describes: header, frozen, warning-only protection, findable by name. */
+function createSnapshotSheet(spreadsheet: Spreadsheet, create: NewSnapshotSheet, active: Sheet | null): Sheet {
+  const sheet = spreadsheet.insertSheet(create.name, create.index);
+  freshSheetRange(sheet, create.rows, create.columns); // a new sheet's size is not documented: grown if needed
+  const header = sheet.getRange(1, 1, 1, create.header.length);
+  header.setValues([create.header]);
   header.setFontWeight('bold');
   sheet.setFrozenRows(1);
-  sheet.setColumnWidths(1, SNAPSHOT_COLUMNS.json - 1, 160);
-  sheet
-    .getRange(1, SNAPSHOT_COLUMNS.json)
-    .setNote(
-      'The canvas as "xiaomi-canvas/3" JSON, split over cells F, G, … (a cell holds at most 50,000 characters). Edit with care: a changed cell makes its snapshot unusable.',
-    );
-  createNamedRange(spreadsheet, SNAPSHOT_RANGE_NAME, header);
-  sheet.protect().setWarningOnly(true).setDescription(SNAPSHOT_PROTECTION_DESCRIPTION);
-  create.active.activate(); // insertSheet makes the new sheet active; the user stays where they were
+  sheet.setColumnWidths(1, create.labelColumns.count, create.labelColumns.width);
+  sheet.getRange(1, create.note.column).setNote(create.note.text);
+  createNamedRange(spreadsheet, create.rangeName, header);
+  sheet.protect().setWarningOnly(true).setDescription(create.protection);
+  active?.activate(); // insertSheet makes the new sheet active; the user stays where they were
   return sheet;
 }
 
-/** Appends one snapshot row (creating the sheet first if needed). Writes only; everything was read before. */
-function appendSnapshot(spreadsheet: Spreadsheet, target: AppendTarget, info: SnapshotInfo, json: string): void {
+/** Applies an append plan in one pass: writes only, everything was read before. */
+function applySnapshotAppend(spreadsheet: Spreadsheet, target: AppendRead, plan: SnapshotAppendPlan): void {
   beginWrites();
-  const values = snapshotRowValues(info, json);
-  const created = target.sheet === null;
-  const sheet = target.sheet ?? createSnapshotSheet(spreadsheet, target.create!, values.length);
-  if (created) Object.assign(target, { maxRows: 2, maxColumns: Math.max(values.length, SNAPSHOT_HEADER.length) });
-  const row = target.lastRow + 1;
-  if (row > target.maxRows) sheet.insertRowsAfter(target.maxRows, row - target.maxRows);
-  if (values.length > target.maxColumns) sheet.insertColumnsAfter(target.maxColumns, values.length - target.maxColumns);
-  sheet.getRange(row, 1, 1, values.length).setValues([values]);
-  Object.assign(target, {
-    sheet,
-    create: undefined,
-    lastRow: row,
-    maxRows: Math.max(target.maxRows, row),
-    maxColumns: Math.max(target.maxColumns, values.length),
-  });
-  target.takenIds.add(info.id);
+  const sheet = plan.create ? createSnapshotSheet(spreadsheet, plan.create, target.active) : target.sheet!;
+  if (plan.insertRows) sheet.insertRowsAfter(plan.insertRows.after, plan.insertRows.count);
+  if (plan.insertColumns) sheet.insertColumnsAfter(plan.insertColumns.after, plan.insertColumns.count);
+  sheet.getRange(plan.row, 1, 1, plan.values.length).setValues([plan.values]);
 }
 
 /**
@@ -217,7 +192,7 @@ export function saveSnapshot(request?: unknown, from: SavedFrom = 'sidebar'): Sn
     const json = canvasJsonOf(state, 'saved as a snapshot');
     const target = readAppendTarget(spreadsheet);
     const info = snapshotInfo(req.label, state.canvasName, target.takenIds, new Date(), from);
-    appendSnapshot(spreadsheet, target, info, json);
+    applySnapshotAppend(spreadsheet, target, planSnapshotAppend(target.read, info, json));
     return info;
   });
 }
@@ -278,35 +253,14 @@ export function restoreSnapshot(request: unknown): CanvasView {
       new Date(),
       'restore',
     );
-    appendSnapshot(spreadsheet, target, info, currentJson);
-
     const views = new Map<BlockId, BlockView>(BLOCK_IDS.map((id) => [id, blockView(state, id)]));
-    const restored = snapshot.canvas;
-    const changed: BlockContent[] = restored.blocks
-      .filter(
-        (b) =>
-          blockVersion(
-            state.sheets.instance,
-            b.id,
-            b.entries,
-            b.figures.map(plainFigure),
-            versionLinks(b.id, b.links, restored.segmentIds),
-            b.evidence,
-          ) !== views.get(b.id)!.version,
-      )
-      .map((b) => ({
-        id: b.id,
-        entries: b.entries,
-        figures: b.figures,
-        links: b.links,
-        evidence: b.evidence,
-        ...(b.id === 'customer-segments' ? { segmentIds: restored.segmentIds } : {}),
-      }));
-    // Links name segments by id: when the segments are restored, so are the links that point at them.
-    if (changed.length > 0) for (const view of writeBlocks(state, changed)) views.set(view.id, view);
-    const segmentIds = changed.some((b) => b.id === 'customer-segments')
-      ? restored.segmentIds
-      : state.canvas.segmentIds;
+    const versions = Object.fromEntries(BLOCK_IDS.map((id) => [id, views.get(id)!.version])) as Record<BlockId, string>;
+    // The whole change is planned before the first write: the "Before restoring" snapshot, then the blocks.
+    const append = planSnapshotAppend(target.read, info, currentJson);
+    const blocks = planRestoreBlocks(state.sheets.instance, versions, snapshot.canvas);
+    applySnapshotAppend(spreadsheet, target, append);
+    if (blocks.length > 0) for (const view of writeBlocks(state, blocks)) views.set(view.id, view);
+    const segmentIds = segmentIdsAfterRestore(blocks, snapshot.canvas, state.canvas.segmentIds);
     return canvasView(state, spreadsheet, { canvases, blocks: BLOCK_IDS.map((id) => views.get(id)!), segmentIds });
   });
 }

@@ -138,7 +138,7 @@ describe('round trip', () => {
       period: '2024',
     }));
     const big: CanvasLike = { blocks: BLOCK_IDS.map((id) => ({ id, entries, figures })) };
-    const text = toCanvasJson(big, {}, 0);
+    const text = toCanvasJson(big, { compact: true });
     const parsed = parseCanvasJson(text, { maxBytes: 8 * 1024 * 1024 });
     expect(parsed.blocks[4].entries).toEqual(entries);
     expect(parsed.blocks[4].figures).toEqual(figures);

@@ -21,7 +21,7 @@ import type { SnapshotInfo } from '../../src/core/view';
 import { CONTENT } from '../support/content';
 
 const canvas = { blocks: CONTENT.blocks.map((b) => ({ id: b.id, entries: b.entries, figures: b.figures })) };
-const json = toCanvasJson(canvas, {}, 0);
+const json = toCanvasJson(canvas, { compact: true });
 const info: SnapshotInfo = {
   id: '20250131-093000-k3f9',
   label: 'First',
@@ -68,7 +68,7 @@ describe('chunkText', () => {
       period: 'p',
       note: 'n'.repeat(500),
     }));
-    const big = toCanvasJson({ blocks: BLOCK_IDS.map((id) => ({ id, entries, figures })) }, {}, 0);
+    const big = toCanvasJson({ blocks: BLOCK_IDS.map((id) => ({ id, entries, figures })) }, { compact: true });
     const chunks = chunkText(big);
     expect(chunks.join('')).toBe(big);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(CHUNK_LENGTH);
