@@ -3,47 +3,13 @@
  * (keyboard only), the filter of entries that need evidence, the Assumptions view with Go to, and an axe-core
  * audit of each.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BlockView, CanvasView } from '../../src/core/view';
-import { loadBundle, type LoadedBundle } from '../support/bundle';
+import { axeViolationsWithin } from './axe';
 import { OUTPUT, sidebarSuite } from './sidebar-suite';
 
-const { openBundleSidebar } = sidebarSuite();
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function open(
-  before: (bundle: LoadedBundle) => void = () => {},
-): Promise<{ bundle: LoadedBundle; page: Page; canvas(this: void): CanvasView }> {
-  const bundle = loadBundle();
-  bundle.call('insertXiaomiCanvas');
-  before(bundle);
-  const sidebar = await openBundleSidebar(bundle);
-  return { bundle, page: sidebar.page, canvas: () => bundle.call<CanvasView>('getCanvas') };
-}
-
-/** axe-core's violations (WCAG 2.1 A and AA) within `selector`. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const result = await page.evaluate(async (include) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            o: unknown,
-            c: unknown,
-          ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
-        };
-      }
-    ).axe;
-    return axe.run(
-      { include: [[include]] },
-      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
-    );
-  }, selector);
-  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
+const { openInsertedCanvas: open } = sidebarSuite();
 
 const block = (canvas: CanvasView, id: string): BlockView => canvas.blocks.find((b) => b.id === id)!;
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
@@ -76,7 +42,7 @@ describe('evidence chip', () => {
     expect(await activeId(page)).toMatch(/^importance-.+-high$/);
     await expect(chip.locator('.evidence-chip').textContent()).resolves.toBe('?H');
     await expect(chip.textContent()).resolves.toContain('Team assumption, High importance');
-    expect(await axeViolations(page, '.items')).toEqual([]);
+    expect(await axeViolationsWithin(page, '.items')).toEqual([]);
     await page.screenshot({ path: join(OUTPUT, 'evidence-chip.png'), fullPage: true });
     await page.click('#save');
     await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Saved'));
@@ -119,7 +85,7 @@ describe('the filter and the Assumptions view', () => {
       .filter((x): x is string => x !== null);
     expect(numbers).toEqual(expected);
     expect(await activeId(page)).toBe('unverified-only');
-    expect(await axeViolations(page, '.editor-form')).toEqual([]);
+    expect(await axeViolationsWithin(page, '.editor-form')).toEqual([]);
   });
 
   test('lists the entries to test by importance, with a count per block in the list; Go to opens the entry', async () => {
@@ -146,7 +112,7 @@ describe('the filter and the Assumptions view', () => {
     expect(headings[0]).toBe('High importance (1)');
     const first = page.locator('.assumption').first();
     await expect(first.textContent()).resolves.toContain(view.entries[1]);
-    expect(await axeViolations(page, '.assumptions-view')).toEqual([]);
+    expect(await axeViolationsWithin(page, '.assumptions-view')).toEqual([]);
     await page.screenshot({ path: join(OUTPUT, 'evidence-assumptions.png'), fullPage: true });
     await first.locator('button').click();
     await page.waitForSelector('#editor-title');

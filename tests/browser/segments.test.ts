@@ -2,47 +2,12 @@
  * Segments in the sidebar (issue 14), in headless Chromium on the built bundle: the segment picker on each entry
  * (keyboard only), "Show what serves", the fit checks with Go to, and an axe-core audit of each.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import type { BlockView, CanvasView } from '../../src/core/view';
-import { loadBundle, type LoadedBundle } from '../support/bundle';
+import { axeViolationsWithin } from './axe';
 import { OUTPUT, sidebarSuite } from './sidebar-suite';
 
-const { openBundleSidebar } = sidebarSuite();
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function open(): Promise<{ bundle: LoadedBundle; page: Page; canvas(this: void): CanvasView }> {
-  const bundle = loadBundle();
-  bundle.call('insertXiaomiCanvas');
-  const sidebar = await openBundleSidebar(bundle);
-  return { bundle, page: sidebar.page, canvas: () => bundle.call<CanvasView>('getCanvas') };
-}
-
-/**
- * axe-core's violations (WCAG 2.1 A and AA rules) within the parts this issue adds (`selector`). The page as a
- * whole is issue 11's (its document title and the Save button's contrast are reported there).
- */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const result = await page.evaluate(async (include) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            o: unknown,
-            c: unknown,
-          ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
-        };
-      }
-    ).axe;
-    return axe.run(
-      { include: [[include]] },
-      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
-    );
-  }, selector);
-  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
+const { openInsertedCanvas: open } = sidebarSuite();
 
 const block = (canvas: CanvasView, id: string): BlockView => canvas.blocks.find((b) => b.id === id)!;
 
@@ -66,7 +31,7 @@ describe('segment picker', () => {
     await expect(summary.textContent()).resolves.toContain(`Serves: ${tech.text}`);
     expect(await page.locator('.entry').first().locator('.swatch').first().getAttribute('style')).toContain(tech.color);
     expect(await page.locator('.segment-picker').count()).toBe(channels.entries.length);
-    expect(await axeViolations(page, '.items')).toEqual([]);
+    expect(await axeViolationsWithin(page, '.items')).toEqual([]);
     await page.screenshot({ path: join(OUTPUT, 'segments-picker.png'), fullPage: true });
     await page.click('#save');
     await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Saved'));
@@ -103,7 +68,7 @@ describe('show what serves a segment, and fit checks', () => {
     ]);
     await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('selected on the sheet'));
     expect(bundle.fake.direct.activeRange()).toMatch(/^Xiaomi Canvas!/);
-    expect(await axeViolations(page, '.fit')).toEqual([]);
+    expect(await axeViolationsWithin(page, '.fit')).toEqual([]);
   });
 
   test('shows the fit checks as sentences; Go to opens the block at the entry', async () => {
@@ -115,7 +80,7 @@ describe('show what serves a segment, and fit checks', () => {
       'The value proposition “Well-reviewed Xiaomi 14 series” is not linked to any customer segment.',
     );
     expect(messages.length).toBe(bundle.call<unknown[]>('getFitChecks').length);
-    expect(await axeViolations(page, '.fit')).toEqual([]);
+    expect(await axeViolationsWithin(page, '.fit')).toEqual([]);
     await page.screenshot({ path: join(OUTPUT, 'segments-fit-checks.png'), fullPage: true });
     const index = messages.findIndex((m) => m.includes('Well-reviewed Xiaomi 14 series'));
     await page.click(`#fit-go-${index}`);

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { SIDEBAR_FUNCTION_NAMES } from '../../src/core/sidebar-functions';
-import type { LoadedBundle } from '../support/bundle';
+import type { CanvasView } from '../../src/core/view';
+import { loadBundle, type LoadedBundle } from '../support/bundle';
 import { launchChromium } from './launch';
 import { openSidebar, type SidebarPage } from './sidebar-page';
 
@@ -18,6 +19,7 @@ export const STAND_IN_FUNCTIONS: readonly string[] = [...SIDEBAR_FUNCTION_NAMES]
  */
 export function sidebarSuite(): {
   openBundleSidebar(this: void, bundle: LoadedBundle, options?: { timezoneId?: string }): Promise<SidebarPage>;
+  openInsertedCanvas(this: void, before?: (bundle: LoadedBundle) => void): Promise<InsertedCanvas>;
 } {
   let browser: Browser;
   const open: SidebarPage[] = [];
@@ -37,9 +39,9 @@ export function sidebarSuite(): {
     await browser?.close();
   });
 
-  return {
+  const suite = {
     /** The sidebar exactly as showCanvasSidebar() hands it to the Sheets UI, its calls running the bundle. */
-    async openBundleSidebar(bundle, options = {}) {
+    async openBundleSidebar(bundle: LoadedBundle, options: { timezoneId?: string } = {}) {
       bundle.call('showCanvasSidebar');
       const shown = bundle.fake.ui.sidebars.at(-1);
       if (!shown) throw new Error('showCanvasSidebar() showed no sidebar');
@@ -56,5 +58,21 @@ export function sidebarSuite(): {
       open.push(sidebar);
       return sidebar;
     },
+    /** A fresh bundle with a canvas inserted (then `before`, e.g. a teammate's edit), and its sidebar open. */
+    async openInsertedCanvas(before: (bundle: LoadedBundle) => void = () => {}): Promise<InsertedCanvas> {
+      const bundle = loadBundle();
+      bundle.call('insertXiaomiCanvas');
+      before(bundle);
+      const sidebar = await suite.openBundleSidebar(bundle);
+      return { bundle, page: sidebar.page, canvas: () => bundle.call<CanvasView>('getCanvas') };
+    },
   };
+  return suite;
+}
+
+export interface InsertedCanvas {
+  bundle: LoadedBundle;
+  page: Page;
+  /** The canvas as getCanvas() returns it now. */
+  canvas(this: void): CanvasView;
 }
