@@ -51,11 +51,23 @@ describe('point-in-time values', () => {
 
   test('every template figure on a point-in-time metric, and the year-end cash, is labelled point-in-time', () => {
     const pointMetrics = new Set(reported.filter((r) => pointInTime(r.note)).map((r) => r.metric));
-    expect([...pointMetrics].sort()).toEqual(['miui-mau', 'rd-employees']);
+    expect([...pointMetrics].sort()).toEqual(['cash', 'cash-resources', 'miui-mau', 'rd-employees']);
     const labelled = figures.filter((f) => pointMetrics.has(f.metric ?? '') || f.metric === 'cash');
     expect(labelled.map((f) => f.metric).sort()).toEqual(['cash', 'miui-mau', 'rd-employees']);
     for (const f of labelled)
       expect({ label: f.label, pointInTime: pointInTime(f.note) }).toEqual({ label: f.label, pointInTime: true });
+  });
+
+  test('the template’s year-end 2023 cash is compared with Xiaomi’s cash and cash equivalents that day', () => {
+    const cash = figures.find((f) => f.metric === 'cash')!;
+    expect({ value: cash.value, period: cash.period }).toEqual({ value: 127.3, period: '2023' });
+    const comparison = compareWithReported(cash, reported, SETTINGS)!;
+    // RMB 33.6 bn of cash and cash equivalents: the template's RMB 127.3 bn is flagged, and the label says that
+    // RMB 127.3 bn were Xiaomi's wider cash resources on March 31, 2024.
+    expect(comparison).toMatchObject({ value: 33.6313, differs: true });
+    expect(comparison.note).toMatch(
+      /point-in-time.*cash resources were RMB 136\.3 bn that day, and RMB 127\.3 bn on March 31, 2024/,
+    );
   });
 
   test('the comparison carries the reported value’s label to the sidebar', () => {

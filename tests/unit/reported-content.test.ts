@@ -101,7 +101,13 @@ describe('content/reported-results.json', () => {
     }
     // … and new keys only for what the template does not state
     const newKeys = [...metrics].filter((m) => !templateMetrics.has(m)).sort();
-    expect(newKeys).toEqual(['adjusted-net-profit', 'ev-deliveries', 'ev-revenue', 'ev-segment-revenue']);
+    expect(newKeys).toEqual([
+      'adjusted-net-profit',
+      'cash-resources',
+      'ev-deliveries',
+      'ev-revenue',
+      'ev-segment-revenue',
+    ]);
   });
 
   test('the EV metrics say which they are: the whole segment, or EVs alone', () => {
@@ -113,6 +119,38 @@ describe('content/reported-results.json', () => {
       expect(f.note).toMatch(f.metric === 'ev-revenue' ? /EVs alone/ : /segment/);
     for (const f of reported.figures.filter((x) => x.metric === 'miui-mau' || x.metric === 'rd-employees'))
       expect(f.note).toMatch(/point-in-time/);
+  });
+
+  test('the values the template states that Reported Results lacked are there, each labelled (issue 18, item 5)', () => {
+    const figure = (metric: string, period: string) =>
+      reported.figures.find((f) => f.metric === metric && f.period === period);
+    // Cash and cash equivalents on December 31, 2023 (RMB 33,631.3 million), a point-in-time value; Xiaomi's wider
+    // cash resources that day and on March 31, 2024 (RMB 127.3 bn, the template's "end of 2023" figure) beside it.
+    expect(figure('cash', '2023')).toMatchObject({ value: 33.6313, unit: 'CNY bn' });
+    expect(figure('cash', '2023')!.note).toMatch(/^Cash and cash equivalents on December 31, 2023: a point-in-time/);
+    expect(figure('cash-resources', '2023')?.value).toBe(136.3);
+    expect(figure('cash-resources', 'Q1 2024')?.value).toBe(127.3);
+    for (const f of reported.figures.filter((x) => x.metric.startsWith('cash')))
+      expect(f.note).toMatch(/point-in-time/);
+    // Cost of sales in 2024 (RMB 289,346 million), under the template's key.
+    expect(figure('cost-of-revenue', '2024')).toMatchObject({ value: 289.346, unit: 'CNY bn' });
+    // Smartphones' share of 2024 revenue is the outlet's own reckoning, and says so.
+    expect(figure('smartphone-revenue-share', '2024')!.note).toMatch(/reckoning.*no statement of the share by Xiaomi/);
+    // Re-added once sourced: R&D expenses in 2023 and monthly active users in September 2023.
+    expect(figure('rd-spend', '2023')?.value).toBe(19.098);
+    expect(figure('miui-mau', 'Q3 2023')?.value).toBe(623.1);
+  });
+
+  test('a statement in another language carries our translation; one translated from the announcement is marked so', () => {
+    const foreign = /[\u3400-\u9fff]/;
+    for (const { source } of reported.figures) {
+      if (source.kind === 'translation') expect(source.statement).not.toMatch(foreign);
+      else if (foreign.test(source.statement)) expect(source.statement).toMatch(/\(our translation: [^)]+\)$/);
+    }
+    // The Chinese announcements read for Q3 2023, Q1 2024 and the 2024 annual results are translations.
+    for (const url of ['stock.finance.sina.com.cn', 'renrendoc.com', 'sgpjbg.com'])
+      for (const f of reported.figures.filter((x) => x.source.url.includes(url)))
+        expect({ url, kind: f.source.kind }).toEqual({ url, kind: 'translation' });
   });
 
   test('units are ones Key Figures converts, or the template’s own unit for the metric', () => {
