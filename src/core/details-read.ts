@@ -1,8 +1,9 @@
 /** Reads the details sheet's grid back into each block's figures table. */
+import { a1 } from './a1';
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
 import { FIGURE_COLUMNS, detailsMarkers } from './details-plan';
 import { cellText } from './literal';
-import type { Figure } from './view';
+import type { CellProblem, Figure } from './view';
 
 export interface StoredFigureRow {
   row: number;
@@ -19,6 +20,13 @@ export interface DetailsRegion {
   /** The closing spacer row (marker `end:<id>`); figure rows are headerRow+1 .. endRow-1. */
   endRow: number;
   figures: StoredFigureRow[];
+  /** Value cells holding no number (their figure's value is NaN), in figure order. */
+  problems: CellProblem[];
+}
+
+/** A cell that should hold a number and does not: `found` is its text ('' when blank). */
+export function notANumber(sheet: string, row: number, column: number, found: string): CellProblem {
+  return { sheet, cell: a1(row, column), found, expected: 'number' };
 }
 
 export class DetailsDamagedError extends Error {}
@@ -30,25 +38,32 @@ export function figureValue(value: unknown): number {
   return text !== '' && Number.isFinite(Number(text)) ? Number(text) : Number.NaN;
 }
 
-/** A figure as a read gives it back after it was written (texts literally, the value as a number); null if skipped. */
-export function figureAsStored(figure: Figure): Figure | null {
-  const label = cellText(figure.label);
+/**
+ * A figure as a read gives it back after it was written (texts literally, the value as a number); null if skipped.
+ * Also how a read turns a figure row's cells into a figure (`dateText`: see cellText).
+ */
+export function figureAsStored(
+  figure: Partial<Record<keyof Figure, unknown>>,
+  dateText?: (date: Date) => string,
+): Figure | null {
+  const text = (value: unknown) => cellText(value, dateText);
+  const label = text(figure.label);
   if (label === '') return null;
   const stored: Figure = {
     label,
     value: figureValue(figure.value),
-    unit: cellText(figure.unit),
-    period: cellText(figure.period),
+    unit: text(figure.unit),
+    period: text(figure.period),
   };
-  const note = cellText(figure.note ?? '');
-  const metric = cellText(figure.metric ?? '');
+  const note = text(figure.note);
+  const metric = text(figure.metric);
   if (note !== '') stored.note = note;
   if (metric !== '') stored.metric = metric;
   return stored;
 }
 
 export function figuresAsStored(figures: readonly Figure[]): Figure[] {
-  return figures.map(figureAsStored).filter((f): f is Figure => f !== null);
+  return figures.map((f) => figureAsStored(f)).filter((f): f is Figure => f !== null);
 }
 
 /** `dateText` formats a date cell as its day in the spreadsheet's time zone (see cellText). */
@@ -69,24 +84,23 @@ export function readDetailsGrid(
       );
     }
     const figures: StoredFigureRow[] = [];
+    const problems: CellProblem[] = [];
     for (let row = header + 1; row < end; row++) {
       const cells = values[row - 1] ?? [];
-      const cell = (column: number) => cellText(cells[column - 1], dateText);
-      const label = cell(FIGURE_COLUMNS.label);
-      if (label === '') continue;
-      const figure: Figure = {
-        label,
-        value: figureValue(cells[FIGURE_COLUMNS.value - 1]),
-        unit: cell(FIGURE_COLUMNS.unit),
-        period: cell(FIGURE_COLUMNS.period),
-      };
-      const note = cell(FIGURE_COLUMNS.note);
-      const metric = cell(FIGURE_COLUMNS.metric);
-      if (note !== '') figure.note = note;
-      if (metric !== '') figure.metric = metric;
-      figures.push({ row, figure, source: cell(FIGURE_COLUMNS.source) });
+      const at = Object.fromEntries(
+        Object.entries(FIGURE_COLUMNS).map(([field, column]) => [field, cells[column - 1]]),
+      );
+      const figure = figureAsStored(at, dateText);
+      if (!figure) continue;
+      // A teammate's "35 bn" leaves the figure (and everything else) readable; the cell is named for the sidebar.
+      if (Number.isNaN(figure.value))
+        problems.push({
+          ...notANumber(sheetName, row, FIGURE_COLUMNS.value, cellText(at.value, dateText)),
+          figure: figures.length,
+        });
+      figures.push({ row, figure, source: cellText(at.source, dateText) });
     }
-    regions[id] = { id, headingRow: heading, headerRow: header, endRow: end, figures };
+    regions[id] = { id, headingRow: heading, headerRow: header, endRow: end, figures, problems };
   }
   return regions;
 }

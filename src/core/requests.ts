@@ -171,7 +171,10 @@ const baseSchema = z.strictObject(
         z.strictObject(
           {
             label: z.string({ error: 'must be text' }),
-            value: z.number({ error: 'must be a finite number' }),
+            // null: the sheet's cell held no number when it was loaded (a view's NaN; see CellProblem).
+            value: z.custom<number>((v) => v === null || (typeof v === 'number' && Number.isFinite(v)), {
+              error: 'must be a finite number',
+            }),
             unit: z.string({ error: 'must be text' }),
             period: z.string({ error: 'must be text' }),
             note: z.optional(z.string({ error: 'must be text' })),
@@ -245,6 +248,15 @@ export const getBlockRequestSchema = z.strictObject(
 export const selectBlockRequestSchema = z.strictObject(
   { blockId, ...canvasField },
   objectError('a block id or an object with blockId and optionally canvasId'),
+);
+
+/** selectCell: a sheet by name and one cell in A1 notation (as a CellProblem names it). */
+export const selectCellRequestSchema = z.strictObject(
+  {
+    sheet: required(LIMITS.labelLength),
+    cell: z.string({ error: 'must be text' }).check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/, 'is not a cell')),
+  },
+  objectError('an object with sheet and cell'),
 );
 
 export const showNumbersRequestSchema = z.strictObject(

@@ -16,6 +16,7 @@ export const SIDEBAR_FUNCTIONS = {
   getFitChecks: 'read',
   selectSegmentEntries: 'read',
   showNumbers: 'read',
+  selectCell: 'read',
   saveSnapshot: 'save',
   listSnapshots: 'read',
   compareSnapshots: 'read',

@@ -9,6 +9,10 @@ export type { EntryEvidence, EvidenceStatus, Importance } from './evidence';
 
 export interface Figure {
   label: string;
+  /**
+   * In a view: NaN when the sheet's value cell holds no number (a teammate typed "35 bn", or left it blank); the
+   * block's `problems` then name that cell. NaN crosses google.script.run as null.
+   */
   value: number;
   unit: string;
   period: string;
@@ -34,6 +38,26 @@ export interface ReportedComparison {
   note?: string;
 }
 
+/**
+ * A cell the add-on reads that holds something it cannot use (a teammate typed text, or left a blank, where a number
+ * belongs). Everything else keeps working; the sidebar names the cell in plain words ("Xiaomi Details!G8 is not a
+ * number: 35 bn") with Go to (selectCell). The next read no longer lists it once the cell is fixed.
+ */
+export interface CellProblem {
+  /** The sheet's name as on its tab. */
+  sheet: string;
+  /** The cell in A1 notation, e.g. "G8". */
+  cell: string;
+  /** What the cell holds, as text ("" when blank). */
+  found: string;
+  /** What belongs there. */
+  expected: 'number';
+  /** In a BlockView: the position of the figure whose value this cell is (its value is NaN). */
+  figure?: number;
+  /** In a CanvasView: the Key Figures setting this cell is (CNY→USD rate, or the "differs" tolerance). */
+  setting?: 'rate' | 'tolerance';
+}
+
 /** A figure as the sidebar receives it: with Xiaomi's reported value when there is one. */
 export type FigureView = Figure & { reported?: ReportedComparison };
 
@@ -48,6 +72,8 @@ export interface BlockView {
   links: string[][];
   /** Parallel to entries: what backs each one (Xiaomi's reporting, the template, the team), where, and how much it matters. */
   evidence: EntryEvidence[];
+  /** The block's cells that hold what the add-on cannot use (a figure value that is no number); omitted when none. */
+  problems?: CellProblem[];
   /** Only on a saveBlock answer that combined the user's edits with a teammate's changes made meanwhile. */
   merged?: true;
   /** With `merged`: what of the saved block came from the teammate. */
@@ -89,6 +115,8 @@ export interface CanvasView {
   blocks: BlockView[];
   /** In the order of the Customer Segments entries. */
   segments: SegmentView[];
+  /** Cells of no block that hold what the add-on cannot use (Key Figures' rate or tolerance); omitted when none. */
+  problems?: CellProblem[];
 }
 
 /** A block's content as the user loaded it (the common ancestor of a three-way merge). */
@@ -256,6 +284,13 @@ export type FigureSources = Partial<Record<BlockId, Record<string, string>>>;
  */
 export type SidebarBoot = { canvas: CanvasView; sources?: FigureSources } | { error: string };
 
+/** selectCell: a cell to select in the spreadsheet (a CellProblem's `sheet` and `cell`). */
+export interface SelectCellRequest {
+  sheet: string;
+  /** A1 notation of one cell, e.g. "G8". */
+  cell: string;
+}
+
 /** showNumbers: which canvas's numbers sheet (the one the sidebar shows; else the active sheet's). */
 export interface ShowNumbersRequest {
   canvasId?: string;
@@ -267,6 +302,8 @@ export interface ServerApi {
   /** One block as the sheet holds it now (opening a block in the sidebar). */
   getBlock(request: GetBlockRequest): BlockView;
   selectBlock(request: string | SelectBlockRequest): void;
+  /** Selects one cell of the spreadsheet (Go to a cell a CellProblem names). */
+  selectCell(request: SelectCellRequest): void;
   /** Opens the canvas's "Xiaomi in Numbers" sheet (its charts). */
   showNumbers(request?: ShowNumbersRequest): void;
   saveBlock(request: SaveBlockRequest): BlockView;

@@ -7,7 +7,7 @@ import { entriesAsStored, readCanvasGrid } from '../core/canvas-read';
 import { figuresAsStored } from '../core/details-read';
 import { plainFigure } from '../core/figure';
 import { rangeNames, sheetName } from '../core/instance-names';
-import { a1Range } from '../core/a1';
+import { a1Range, quoteSheetName } from '../core/a1';
 import { canvasSegments, evidenceFromContent, shippedLinks } from '../core/canvas-links';
 import { NEW_ENTRY_EVIDENCE, carryEvidence, sameEvidence, type EntryEvidence } from '../core/evidence';
 import { checkLinks, normaliseLinks } from '../core/entry-links';
@@ -24,6 +24,7 @@ import {
   resetBlockRequestSchema,
   saveBlockRequestSchema,
   selectBlockRequestSchema,
+  selectCellRequestSchema,
   showNumbersRequestSchema,
   selectSegmentEntriesRequestSchema,
 } from '../core/requests';
@@ -74,6 +75,17 @@ export function selectBlock(request: unknown): void {
   }
   const area = blockArea(readCanvasGrid(sheets.canvas.getDataRange().getValues(), sheets.canvas.getName()).layout, id);
   sheets.canvas.getRange(area.titleRow, area.column, area.lastEntryRow - area.titleRow + 1, area.numColumns).activate();
+}
+
+/**
+ * Go to a cell a CellProblem names (say, a figure value a teammate typed as text): selects it on its sheet. A sheet
+ * renamed or deleted since the read fails, and the sidebar says so in its own words.
+ */
+export function selectCell(request: unknown): void {
+  const { sheet, cell } = parseRequest(selectCellRequestSchema, request, 'cell request');
+  SpreadsheetApp.getActiveSpreadsheet()
+    .getRange(`${quoteSheetName(sheet)}!${cell}`)
+    .activate();
 }
 
 /**

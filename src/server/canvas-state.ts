@@ -1,13 +1,14 @@
 /** Reads everything an operation needs about a canvas in one round trip, and turns it into the sidebar's views. */
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { readCanvasGrid, type CanvasReading } from '../core/canvas-read';
-import { readDetailsGrid, type DetailsRegion } from '../core/details-read';
+import { notANumber, readDetailsGrid, type DetailsRegion } from '../core/details-read';
 import { canvasSegments } from '../core/canvas-links';
 import { rangeNames } from '../core/instance-names';
 import { LEGACY_RATE_COLUMN } from '../core/key-figures-plan';
 import { figuresWithReported, type ComparisonSettings } from '../core/reported-compare';
 import { blockVersion, versionLinks } from '../core/version';
-import type { BlockView, CanvasView, Figure, FigureView } from '../core/view';
+import { cellText } from '../core/literal';
+import type { BlockView, CanvasView, CellProblem, Figure, FigureView } from '../core/view';
 import { canvasIdOf } from '../core/instance-names';
 import { listCanvases, locateCanvas, type CanvasInstance, type CanvasListing } from './canvas-instance';
 import { reportedFigures } from './reported';
@@ -34,6 +35,8 @@ export interface CanvasState {
   reportedName: string | null;
   /** Key Figures' rate and tolerance, for comparing figures with Xiaomi's reported results. */
   settings: ComparisonSettings;
+  /** The rate or tolerance cell when it holds no number (the comparisons then go without it): named for the sidebar. */
+  problems: CellProblem[];
   /**
    * The rate and tolerance cells as typed, when Key Figures still has the layout from before the Reported
    * columns (settings in L:M): re-linking moves them right instead of writing the table over them.
@@ -62,10 +65,12 @@ export function readCanvasState(spreadsheet: Spreadsheet, options: ReadOptions =
   let timeZone: string | undefined;
   const dateText = (date: Date) =>
     Utilities.formatDate(date, (timeZone ??= spreadsheet.getSpreadsheetTimeZone()), 'yyyy-MM-dd');
-  const canvasName = sheets.canvas.getName();
-  const detailsName = sheets.details.getName();
-  const canvas = readCanvasGrid(sheets.canvas.getDataRange().getValues(), canvasName, dateText);
-  const details = readDetailsGrid(sheets.details.getDataRange().getValues(), detailsName, dateText);
+  const grids = readGrids({
+    sheets,
+    canvasName: sheets.canvas.getName(),
+    detailsName: sheets.details.getName(),
+    dateText,
+  });
   const figuresLastRow = withKeyFigures && sheets.figures ? sheets.figures.getLastRow() : 0;
   const nameSheets = !withKeyFigures
     ? []
@@ -82,7 +87,7 @@ export function readCanvasState(spreadsheet: Spreadsheet, options: ReadOptions =
       ? spreadsheet.getSheets().map((sheet) => sheet.getName())
       : [];
   const reportedName = sheets.reported ? sheets.reported.getName() : null;
-  const { settings, legacySettings } = readComparisonSettings(spreadsheet, sheets.instance, {
+  const { settings, legacySettings, problems } = readComparisonSettings(spreadsheet, sheets.instance, {
     keyFigures: withKeyFigures,
   });
   const locale = withKeyFigures ? spreadsheet.getSpreadsheetLocale() : null;
@@ -92,16 +97,14 @@ export function readCanvasState(spreadsheet: Spreadsheet, options: ReadOptions =
   return {
     assumptions,
     sheets,
-    canvasName,
-    detailsName,
-    canvas,
-    details,
+    ...grids,
     figuresLastRow,
     namedRanges,
     sheetNames,
     dateText,
     reportedName,
     settings,
+    problems,
     legacySettings,
     locale,
   };
@@ -112,10 +115,22 @@ export function readCanvasState(spreadsheet: Spreadsheet, options: ReadOptions =
  * compute. Costs one round trip (a read after writes flushes them).
  */
 export function rereadCanvasState(state: CanvasState): CanvasState {
-  const { sheets, canvasName, detailsName, dateText } = state;
-  const canvas = readCanvasGrid(sheets.canvas.getDataRange().getValues(), canvasName, dateText);
-  const details = readDetailsGrid(sheets.details.getDataRange().getValues(), detailsName, dateText);
-  return { ...state, canvas, details };
+  return { ...state, ...readGrids(state) };
+}
+
+/** The canvas and details sheets' grids, read and parsed (with their names and how dates read, as given). */
+function readGrids({
+  sheets,
+  canvasName,
+  detailsName,
+  dateText,
+}: Pick<CanvasState, 'sheets' | 'canvasName' | 'detailsName' | 'dateText'>) {
+  return {
+    canvasName,
+    detailsName,
+    canvas: readCanvasGrid(sheets.canvas.getDataRange().getValues(), canvasName, dateText),
+    details: readDetailsGrid(sheets.details.getDataRange().getValues(), detailsName, dateText),
+  };
 }
 
 /**
@@ -126,21 +141,34 @@ function readComparisonSettings(
   spreadsheet: Spreadsheet,
   instance: number,
   { keyFigures: withKeyFigures }: { keyFigures: boolean },
-): { settings: ComparisonSettings; legacySettings: unknown[][] | null } {
+): { settings: ComparisonSettings; legacySettings: unknown[][] | null; problems: CellProblem[] } {
   const rate = spreadsheet.getRangeByName(rangeNames.rate(instance));
-  if (!rate) return { settings: { rate: null, tolerance: null }, legacySettings: null };
+  if (!rate) return { settings: { rate: null, tolerance: null }, legacySettings: null, problems: [] };
   const values = rate.offset(0, 0, 2, 1).getValues();
   const numberOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   const legacy = withKeyFigures && rate.getColumn() === LEGACY_RATE_COLUMN;
+  // Named only when one holds no number (so a read costs no more calls otherwise).
+  const problems = values.flatMap(([v], i): CellProblem[] =>
+    numberOrNull(v) === null
+      ? [
+          {
+            ...notANumber(rate.getSheet().getName(), rate.getRow() + i, rate.getColumn(), cellText(v)),
+            setting: i ? 'tolerance' : 'rate',
+          },
+        ]
+      : [],
+  );
   return {
     settings: { rate: numberOrNull(values[0][0]), tolerance: numberOrNull(values[1][0]) },
     legacySettings: legacy ? values : null,
+    problems,
   };
 }
 
 export function blockView(state: CanvasState, id: BlockId): BlockView {
   const entries = state.canvas.entries[id];
-  const figures = state.details[id].figures.map((f) => f.figure);
+  const { figures: rows, problems } = state.details[id];
+  const figures = rows.map((f) => f.figure);
   const links = state.canvas.links[id];
   const evidence = state.canvas.evidence[id];
   return {
@@ -158,6 +186,7 @@ export function blockView(state: CanvasState, id: BlockId): BlockView {
     figures: withReported(figures, state.settings),
     links,
     evidence,
+    ...(problems.length ? { problems } : {}),
   };
 }
 
@@ -188,5 +217,6 @@ export function canvasView(
     canvases: written?.canvases ?? canvasesOf(state, spreadsheet),
     blocks,
     segments: canvasSegments(entries, written?.segmentIds ?? state.canvas.segmentIds),
+    ...(state.problems.length ? { problems: state.problems } : {}),
   };
 }

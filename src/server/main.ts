@@ -21,6 +21,7 @@ export const resetBlock = sidebarCall('resetBlock', canvasApi.resetBlock);
 export const getFitChecks = sidebarCall('getFitChecks', canvasApi.getFitChecks);
 export const selectSegmentEntries = sidebarCall('selectSegmentEntries', canvasApi.selectSegmentEntries);
 export const showNumbers = sidebarCall('showNumbers', canvasApi.showNumbers);
+export const selectCell = sidebarCall('selectCell', canvasApi.selectCell);
 export const saveSnapshot = sidebarCall('saveSnapshot', snapshots.saveSnapshot);
 export const listSnapshots = sidebarCall('listSnapshots', snapshots.listSnapshots);
 export const compareSnapshots = sidebarCall('compareSnapshots', snapshots.compareSnapshots);

@@ -355,6 +355,7 @@ describe('one list of sidebar functions', () => {
       selectBlock: [{ blockId: 'channels' }],
       getFitChecks: [{}],
       selectSegmentEntries: [{ segmentId }],
+      selectCell: [{ sheet: 'Xiaomi Details', cell: 'A1' }],
       listSnapshots: [],
       exportCanvasJson: [],
     };
