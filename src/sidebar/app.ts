@@ -1,6 +1,7 @@
 /** The sidebar's controller: state, rendering, focus, announcements, Refresh, and the views' actions. */
 import type { BlockId } from '../core/block-ids';
-import type { CanvasView, FitCheckView } from '../core/view';
+import type { CanvasView, CellProblem, FitCheckView } from '../core/view';
+import { goToCell } from './cell-actions';
 import { FitViewActions } from './fit-actions';
 import { problemsOf, type BootState } from './boot';
 import { isDirty } from './draft';
@@ -237,6 +238,12 @@ export class SidebarApp implements SidebarShell, ListActions {
 
   goToCheck(check: FitCheckView): Promise<void> {
     return this.fitActions.goToCheck(check);
+  }
+
+  goToCell(problem: CellProblem): void {
+    goToCell(this, problem, (text) => {
+      this.state.listError = text;
+    });
   }
 
   showServing(segmentId: string): void {

@@ -3,7 +3,7 @@
  * so the first view paints with no server round trip, and checking any canvas the server sends.
  */
 import { BLOCK_IDS, type BlockId } from '../core/block-ids';
-import type { BlockView, CanvasView, FigureSources } from '../core/view';
+import type { BlockView, CanvasView, CellProblem, FigureSources } from '../core/view';
 
 export type BootState =
   | { kind: 'canvas'; canvas: CanvasView; sources: FigureSources }
@@ -12,12 +12,13 @@ export type BootState =
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
-export function isFigure(v: unknown): boolean {
+/** A figure; with `unread`, its value may be missing (null or NaN: its cell holds no number, named in `problems`). */
+export function isFigure(v: unknown, unread = false): boolean {
   if (!v || typeof v !== 'object') return false;
   const f = v as Record<string, unknown>;
   return (
     isString(f.label) &&
-    typeof f.value === 'number' &&
+    (typeof f.value === 'number' || (unread && f.value === null)) &&
     isString(f.unit) &&
     isString(f.period) &&
     (f.note === undefined || isString(f.note)) &&
@@ -25,9 +26,32 @@ export function isFigure(v: unknown): boolean {
   );
 }
 
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** A cell the server could not use, as it names it (see CellProblem): "Xiaomi Details", "G8", "35 bn". */
+export function isCellProblem(v: unknown): v is CellProblem {
+  if (!v || typeof v !== 'object') return false;
+  const p = v as Record<string, unknown>;
+  return (
+    isString(p.sheet) &&
+    p.sheet !== '' &&
+    isString(p.cell) &&
+    /^[A-Z]{1,3}[1-9]\d*$/.test(p.cell) &&
+    isString(p.found) &&
+    p.expected === 'number' &&
+    (p.figure === undefined || isCount(p.figure)) &&
+    (p.setting === undefined || p.setting === 'rate' || p.setting === 'tolerance')
+  );
+}
+
+const isProblemList = (v: unknown): v is CellProblem[] | undefined =>
+  v === undefined || (Array.isArray(v) && v.every(isCellProblem));
+
 export function isBlockView(v: unknown): v is BlockView {
   if (!v || typeof v !== 'object') return false;
   const b = v as Record<string, unknown>;
+  // A figure may come without a value only where the block names its cell as a problem.
+  const unread = (i: number) => Array.isArray(b.problems) && b.problems.some((p) => isCellProblem(p) && p.figure === i);
   return (
     isString(b.id) &&
     (BLOCK_IDS as readonly string[]).includes(b.id) &&
@@ -36,7 +60,8 @@ export function isBlockView(v: unknown): v is BlockView {
     Array.isArray(b.entries) &&
     b.entries.every(isString) &&
     Array.isArray(b.figures) &&
-    b.figures.every(isFigure) &&
+    b.figures.every((f, i) => isFigure(f, unread(i))) &&
+    isProblemList(b.problems) &&
     Array.isArray(b.links) &&
     b.links.length === b.entries.length &&
     b.links.every((ids) => Array.isArray(ids) && ids.every(isString))
@@ -65,8 +90,23 @@ export function isCanvasView(v: unknown): v is CanvasView {
     (c.canvasId === undefined || isString(c.canvasId)) &&
     (c.canvases === undefined || (Array.isArray(c.canvases) && c.canvases.every(isListing))) &&
     Array.isArray(c.segments) &&
-    c.segments.every(isSegment)
+    c.segments.every(isSegment) &&
+    isProblemList(c.problems)
   );
+}
+
+/**
+ * A checked block with each value its cell could not give (null on the wire) as NaN, as the contract types it
+ * (Figure.value), so the sidebar's number code never meets null.
+ */
+export function unreadAsNaN<T extends BlockView>(block: T): T {
+  for (const figure of block.figures) if (figure.value === null) figure.value = Number.NaN;
+  return block;
+}
+
+/** getBlock's, saveBlock's and resetBlock's check: a block view, its unreadable values as NaN. */
+export function checkBlock(value: unknown): Checked<BlockView> {
+  return isBlockView(value) ? { ok: true, value: unreadAsNaN(value) } : { ok: false };
 }
 
 /** A block the sidebar could not read, and the first figure that made it so (when one did). */
@@ -90,11 +130,14 @@ export function problemsOf(value: unknown): ResultProblem[] {
  * and reported, the rest is shown. Only a canvas without its shape (no blocks, no segments) is refused whole.
  */
 export function checkCanvas(value: unknown): Checked<CanvasView> {
-  if (isCanvasView(value)) return { ok: true, value };
+  if (isCanvasView(value)) {
+    value.blocks.forEach(unreadAsNaN);
+    return { ok: true, value };
+  }
   if (!value || typeof value !== 'object' || !Array.isArray((value as { blocks?: unknown }).blocks))
     return { ok: false };
   const blocks = (value as { blocks: unknown[] }).blocks;
-  const readable = blocks.filter((b) => isBlockView(b));
+  const readable = blocks.filter((b) => isBlockView(b)).map(unreadAsNaN);
   const view = { ...(value as CanvasView), blocks: readable };
   if (!isCanvasView(view)) return { ok: false };
   const found: ResultProblem[] = [];

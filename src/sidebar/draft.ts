@@ -49,11 +49,24 @@ export function formatValue(value: number): string {
   return Number.isFinite(value) ? String(value) : '';
 }
 
-function figureDraft(figure: Figure, key: string, source: string | undefined): FigureDraft {
+/**
+ * The text a block's figure `i` shows in its value field: its number, or, when its cell holds no number (a
+ * teammate's "35 bn", named in the block's problems), exactly what the cell holds, so the user sees it and fixes it.
+ */
+export function valueText(block: Pick<BlockView, 'figures' | 'problems'>, i: number): string {
+  const value = block.figures[i]?.value;
+  if (value === undefined) return '';
+  if (!Number.isNaN(value)) return formatValue(value);
+  return block.problems?.find((p) => p.figure === i)?.found ?? '';
+}
+
+function figureDraft(block: BlockView, i: number, key: string, sources: SourcesByLabel | undefined): FigureDraft {
+  const figure = block.figures[i];
+  const source = sourceOf(sources, figure.label);
   const draft: FigureDraft = {
     key,
     label: figure.label,
-    value: formatValue(figure.value),
+    value: valueText(block, i),
     unit: figure.unit,
     period: figure.period,
     note: figure.note ?? '',
@@ -79,7 +92,7 @@ export function draftFromBlock(block: BlockView, sources?: SourcesByLabel): Bloc
       links: [...(block.links?.[i] ?? [])],
       evidence: evidenceAt(block, i),
     })),
-    figures: block.figures.map((figure) => figureDraft(figure, newKey('f'), sourceOf(sources, figure.label))),
+    figures: block.figures.map((_, i) => figureDraft(block, i, newKey('f'), sources)),
   };
 }
 
@@ -95,9 +108,7 @@ export function rebaseDraft(previous: BlockDraft, block: BlockView, sources?: So
       links: [...(block.links?.[i] ?? [])],
       evidence: evidenceAt(block, i),
     })),
-    figures: block.figures.map((figure, i) =>
-      figureDraft(figure, previous.figures[i]?.key ?? newKey('f'), sourceOf(sources, figure.label)),
-    ),
+    figures: block.figures.map((_, i) => figureDraft(block, i, previous.figures[i]?.key ?? newKey('f'), sources)),
   };
 }
 
@@ -213,7 +224,7 @@ export function isDirty(base: BlockView, draft: BlockDraft): boolean {
   if (base.entries.some((_, i) => !sameEvidence(i))) return true;
   return base.figures.some((figure, i) => {
     const d = draft.figures[i];
-    const sameValue = d.value === formatValue(figure.value) || parseValue(d.value) === figure.value;
+    const sameValue = d.value === valueText(base, i) || parseValue(d.value) === figure.value;
     return (
       !sameValue ||
       d.label !== figure.label ||

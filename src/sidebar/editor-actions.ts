@@ -1,6 +1,7 @@
 /** The editor's server actions: open a block, save, reset, and the conflict flow. */
 import type { BlockId } from '../core/block-ids';
-import type { BlockView, CanvasView, TeammateChanges } from '../core/view';
+import type { BlockView, CanvasView, CellProblem, TeammateChanges } from '../core/view';
+import { goToCell } from './cell-actions';
 import { canonicalBlocks } from './boot';
 import { canvasField } from './canvas-picker';
 import { mergeConflict, resolvedDraft, type Side } from './conflict';
@@ -95,6 +96,14 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
 
   refresh(): void {
     this.shell.refresh();
+  }
+
+  /** Selects on the sheet a cell of this block the canvas could not read (a figure value typed as text). */
+  goToCell(problem: CellProblem): void {
+    const editor = this.state.editor;
+    goToCell(this.shell, problem, (text) => {
+      if (editor) editor.notice = text;
+    });
   }
 
   // ----- navigation and confirmations -------------------------------------------------------------------

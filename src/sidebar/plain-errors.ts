@@ -8,6 +8,7 @@ import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { readFailure, type Failure, type FailureCode } from '../core/failure';
 import { LIMITS } from '../core/limits';
 import type { CallKind } from '../core/service-failure';
+import type { CellProblem } from '../core/view';
 import type { ResultProblem } from './boot';
 import { errorMessage, ServerFailure } from './server';
 
@@ -69,6 +70,22 @@ export function problemText(problems: readonly ResultProblem[]): string | null {
       : `${blockTitle(p.blockId)} could not be read (figure ${p.figure + 1} holds something other than a figure, such as text in its value)`,
   );
   return `${parts.join('; ')}. Fix it in the sheet, then click Refresh; everything else is shown.`;
+}
+
+/**
+ * A cell the canvas could not use, named as an analyst finds it in Sheets: "Xiaomi Details!G8 is not a number:
+ * 35 bn" (the sheet's name, its cell, and what it holds), or "… is empty: a number belongs there".
+ */
+export function cellProblemText(problem: CellProblem): string {
+  const where = `${problem.sheet}!${problem.cell}`;
+  return problem.found === ''
+    ? `${where} is empty: a number belongs there`
+    : `${where} is not a number: ${problem.found}`;
+}
+
+/** Go to a cell failed: the sheet was renamed or deleted since the canvas was read (the server's words are not shown). */
+export function goToCellFailed(problem: CellProblem): string {
+  return `${problem.sheet}!${problem.cell} could not be selected: the sheet may have been renamed or deleted. Click Refresh.`;
 }
 
 const FIGURE_FIELDS: Record<string, string> = {

@@ -13,8 +13,9 @@ import { LINKED_BLOCKS } from '../core/fit-checks';
 import { pickerIds, renderSegmentPicker, servedChips } from './segment-picker';
 import { NEW_ENTRY_EVIDENCE, unverified, type EntryEvidence } from '../core/evidence';
 import { renderEvidenceChip } from './evidence-chip';
+import { blockProblems, renderCellProblems, type CellProblemActions } from './render-cell-problems';
 
-export interface EditorActions extends EntryActions, FigureActions, ConflictActions {
+export interface EditorActions extends EntryActions, FigureActions, ConflictActions, CellProblemActions {
   back(): void;
   refresh(): void;
   save(): Promise<void>;
@@ -323,6 +324,7 @@ export function renderEditor(state: AppState, actions: EditorActions, slots: Edi
     ),
     el('p', { class: 'secondary summary', id: editorIds.dirty }, summaryText(editor)),
     editor.notice && el('div', { class: 'notice', id: 'editor-notice' }, editor.notice),
+    renderCellProblems(blockProblems(editor.base), actions, 'editor', busy),
     renderConflict(editor, busy, actions),
     el(
       'form',

@@ -9,9 +9,10 @@ import { assumptionsIds, unverifiedEntries, unverifiedLine } from './render-assu
 import { icon } from './icons';
 import { differingLine } from './reported';
 import { renderFitSection, type FitActions } from './render-fit-checks';
+import { canvasProblems, renderCellProblems, type CellProblemActions } from './render-cell-problems';
 import { BUSY_LABELS, type AppState } from './state';
 
-export interface ListActions extends CanvasPickerActions, FitActions {
+export interface ListActions extends CanvasPickerActions, FitActions, CellProblemActions {
   open(blockId: BlockId): void;
   openAssumptions(): void;
   refresh(): void;
@@ -113,6 +114,7 @@ export function renderList(
         { class: 'error-box', id: listIds.error, tabindex: '-1' },
         el('p', { class: 'error-title' }, icon('warning', 18), state.listError),
       ),
+    renderCellProblems(canvasProblems(state.canvas), actions, 'list', busy),
     blocks.length > 0 &&
       el(
         'ul',

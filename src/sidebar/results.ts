@@ -2,11 +2,13 @@
  * What each server function's result must look like, checked once in the call wrapper (server.ts) from this table
  * keyed by function, so action code receives checked values and a new function cannot skip its check. A canvas
  * with one unreadable block keeps the other blocks; the unreadable one is reported (see checkCanvas in boot.ts).
+ * A figure value a teammate typed as text ("35 bn") is no unreadable block: the server names its cell in the view's
+ * `problems` and sends the value as null, which the checks accept only for a figure a problem names (boot.ts).
  */
 import { BLOCK_IDS } from '../core/block-ids';
 import type { SidebarFunction } from '../core/sidebar-functions';
 import type { BlockDiff, FitCheckView, ServerApi, SnapshotInfo } from '../core/view';
-import { checkCanvas, isBlockView, isFigure, type Checked } from './boot';
+import { checkBlock, checkCanvas, isFigure, type Checked } from './boot';
 import { isSnapshotList } from './render-snapshots';
 
 type Check<T> = (value: unknown) => Checked<T>;
@@ -61,7 +63,7 @@ function isDiffList(value: unknown): value is BlockDiff[] {
         isText(diff.title) &&
         typeof diff.changed === 'boolean' &&
         [diff.entriesAdded, diff.entriesRemoved, diff.entriesChanged, diff.figuresChanged].every(Array.isArray) &&
-        [diff.figuresAdded, diff.figuresRemoved].every((list) => Array.isArray(list) && list.every(isFigure))
+        [diff.figuresAdded, diff.figuresRemoved].every((list) => Array.isArray(list) && list.every((f) => isFigure(f)))
       );
     })
   );
@@ -70,11 +72,12 @@ function isDiffList(value: unknown): value is BlockDiff[] {
 /** The check of each function's result, keyed by function: the compiler insists on one per function. */
 export const RESULT_CHECKS: { [K in SidebarFunction]: Check<ReturnType<ServerApi[K]>> } = {
   getCanvas: checkCanvas,
-  getBlock: whole(isBlockView),
+  getBlock: checkBlock,
   selectBlock: whole(isNothing),
+  selectCell: whole(isNothing),
   showNumbers: whole(isNothing),
-  saveBlock: whole(isBlockView),
-  resetBlock: whole(isBlockView),
+  saveBlock: checkBlock,
+  resetBlock: checkBlock,
   getFitChecks: whole(isFitChecks),
   selectSegmentEntries: whole(isCount),
   saveSnapshot: whole(isSnapshotInfo),

@@ -193,3 +193,22 @@ describe('sidebar draft: validation mirrors the server limits', () => {
     expect(parseValue('0')).toBe(0);
   });
 });
+
+describe('a figure whose cell holds no number (a teammate typed "35 bn")', () => {
+  const typedOver: BlockView = {
+    ...block,
+    figures: [{ label: 'Reach', value: Number.NaN, unit: 'CNY bn', period: '2024' }],
+    problems: [{ sheet: 'Xiaomi Details', cell: 'G8', found: '35 bn', expected: 'number', figure: 0 }],
+  };
+
+  test('the form shows what the cell holds, is not dirty for it, and asks for a number before a save', () => {
+    const draft = draftFromBlock(typedOver);
+    expect(draft.figures[0].value).toBe('35 bn');
+    expect(isDirty(typedOver, draft)).toBe(false);
+    expect(validateDraft(draft).map((i) => i.fieldId)).toEqual([fieldIds.figure(draft.figures[0].key, 'value')]);
+    draft.figures[0].value = '35';
+    expect(isDirty(typedOver, draft)).toBe(true);
+    expect(validateDraft(draft)).toEqual([]);
+    expect(saveRequest(typedOver, draft).figures[0].value).toBe(35);
+  });
+});

@@ -4,7 +4,7 @@ import { CodedError, FAILURE_CODES, FAILURE_SENTENCES, failureSentence, type Fai
 import { SIDEBAR_FUNCTION_NAMES } from '../../src/core/sidebar-functions';
 import type { BlockView, CanvasView } from '../../src/core/view';
 import { problemsOf } from '../../src/sidebar/boot';
-import { failureText, problemText } from '../../src/sidebar/plain-errors';
+import { cellProblemText, failureText, problemText } from '../../src/sidebar/plain-errors';
 import { RESULT_CHECKS } from '../../src/sidebar/results';
 import { callServer, errorMessage, failureOf, server, ServerFailure } from '../../src/sidebar/server';
 
@@ -192,6 +192,45 @@ describe('each result is checked once, in the call wrapper, from one table keyed
     expect(view.blocks.map((b) => b.id)).toEqual(['key-partners']);
     expect(problemsOf(view)).toEqual([{ blockId: 'channels', figure: 1 }]);
     expect(problemText(problemsOf(view))).toMatch(/^Channels could not be read \(figure 2 /);
+  });
+
+  test('a figure value its cell could not give (null, named in problems) is accepted, as NaN; unnamed, refused', async () => {
+    const problem = { sheet: 'Xiaomi Details', cell: 'G8', found: '35 bn', expected: 'number', figure: 1 };
+    const named = {
+      ...block('channels', 'Channels'),
+      figures: [block('channels', '').figures[0], { label: 'Reach', value: null, unit: '', period: '2024' }],
+      problems: [problem],
+    };
+    const setting = { sheet: 'Key Figures', cell: 'P1', found: '', expected: 'number', setting: 'rate' };
+    // As google.script.run hands them over: fresh copies, parsed from JSON.
+    const wire = (value: unknown) => () => JSON.parse(JSON.stringify(value)) as unknown;
+    installRun(
+      {
+        getCanvas: wire({ ...(canvas([block('key-partners', 'Key Partners'), named]) as object), problems: [setting] }),
+        getBlock: wire(named),
+        saveBlock: wire({ ...named, problems: [{ ...problem, figure: 0 }] }),
+        resetBlock: wire({ ...named, problems: [{ ...problem, cell: 'G8:G9' }] }),
+      },
+      [],
+    );
+    const view = await server.getCanvas();
+    expect(view.blocks.map((b) => b.id)).toEqual(['key-partners', 'channels']);
+    expect(problemsOf(view)).toEqual([]);
+    expect(view.problems).toEqual([setting]);
+    expect(view.blocks[1].figures[1].value).toBeNaN();
+    expect(view.blocks[1].problems).toEqual([problem]);
+    expect((await server.getBlock({ blockId: 'channels' })).figures[1].value).toBeNaN();
+    // A missing value that no problem names (figure 0 is named instead of 1), or a cell that is no cell: refused.
+    await expect(
+      server.saveBlock({ blockId: 'channels', version: 'v', entries: [], figures: [] }),
+    ).rejects.toBeInstanceOf(ServerFailure);
+    await expect(server.resetBlock({ blockId: 'channels', version: 'v' })).rejects.toBeInstanceOf(ServerFailure);
+  });
+
+  test('a cell problem is worded as the analyst finds it in Sheets', () => {
+    const problem = { sheet: 'Xiaomi Details', cell: 'G8', found: '35 bn', expected: 'number' as const };
+    expect(cellProblemText(problem)).toBe('Xiaomi Details!G8 is not a number: 35 bn');
+    expect(cellProblemText({ ...problem, found: '' })).toBe('Xiaomi Details!G8 is empty: a number belongs there');
   });
 
   test('a canvas without its shape is refused whole', async () => {
