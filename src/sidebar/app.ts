@@ -13,7 +13,7 @@ import { listIds, renderList, type ListActions } from './render-list';
 import { assumptionsIds, renderAssumptions, type AssumptionsActions } from './render-assumptions';
 import { fitTextarea } from './render-field';
 import { renderSnapshots, snapshotIds } from './render-snapshots';
-import { failureText, failureTextOf, problemText } from './plain-errors';
+import { failureText, failureTextOf, partialWriteText, problemText } from './plain-errors';
 import { failureOf, server } from './server';
 import type { ServerFunctions, SidebarShell } from './shell';
 import { SnapshotViewActions } from './snapshot-actions';
@@ -310,6 +310,23 @@ export class SidebarApp implements SidebarShell, ListActions {
     this.state.editor = null;
     this.state.view = 'list';
     this.focusAfterRender = listIds.title;
+  }
+
+  async showCanvasAfterPartialWrite(kind: 'restore' | 'import', name: string): Promise<string | null> {
+    const canvasId = this.state.canvas?.canvasId;
+    try {
+      const canvas = await this.api.getCanvas(canvasId ? { canvasId } : undefined);
+      this.state.snapshots = null;
+      this.state.compare = null;
+      revokeDownloadUrl(this.state.transfer?.downloadUrl);
+      this.state.transfer = null;
+      this.showNewCanvas(canvas);
+      this.state.listError = [partialWriteText(kind, name, true), this.state.listError].filter(Boolean).join(' ');
+      this.focusAfterRender = listIds.error;
+      return null;
+    } catch (error) {
+      return `${partialWriteText(kind, name, false)} Loading what the sheet holds now also failed: ${failureText(error)}`;
+    }
   }
 
   // ----- refresh ----------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import {
 import { conflictIds } from './render-conflict';
 import { DraftFormActions } from './draft-form-actions';
 import { editorIds, type EditorActions } from './render-editor';
-import { failureText, saysWhatWasSaved } from './plain-errors';
+import { failureText, partialWriteText, saysWhatWasSaved } from './plain-errors';
 import { failureOf, ServerFailure } from './server';
 import type { EditorState } from './state';
 
@@ -228,6 +228,7 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       const { merged, teammateChanges, ...saved } = answer;
       this.updateCanvasBlock(saved);
       editor.base = saved;
+      editor.interrupted = false;
       // Keep anything typed while the save was running; otherwise show exactly what the sheet now holds.
       if (draftFingerprint(editor.draft) === sent)
         editor.draft = rebaseDraft(editor.draft, saved, this.state.sources?.[saved.id]);
@@ -298,6 +299,10 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
   private async failedWrite(editor: EditorState, failure: unknown, outcome: string): Promise<void> {
     this.shell.announce('');
     const message = failureText(failure);
+    if (failureOf(failure)?.code === 'partial-write') {
+      await this.reloadAfterPartialWrite(editor, outcome === RESET_REFUSED);
+      return;
+    }
     if (failureOf(failure)?.code !== 'conflict') {
       // Focus moves to the message (in the sticky footer, so it is in view); Save is right below it.
       // A failure whose words already say nothing was saved (Google service failures) is not told twice.
@@ -330,6 +335,33 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
     } catch (error) {
       editor.error = `${message} Loading what the sheet holds now also failed: ${failureText(error)}`;
       this.shell.focusAfterRender = editorIds.error;
+    }
+  }
+
+  /**
+   * A save or reset stopped part-way (Apps Script is not transactional): read the block again so the sidebar shows
+   * what the sheet now holds. A save keeps the user's edits as the draft on top of it, so Save writes exactly them
+   * (the version is the sheet's: no conflict, nothing doubled); a reset shows the sheet, ready to reset again.
+   */
+  private async reloadAfterPartialWrite(editor: EditorState, reset: boolean): Promise<void> {
+    const title = editor.base.title;
+    this.shell.focusAfterRender = editorIds.error;
+    try {
+      const sheet = await this.shell.api.getBlock({ blockId: editor.blockId, ...this.canvasField() });
+      this.updateCanvasBlock(sheet);
+      if (reset) {
+        this.state.editor = {
+          ...newEditor(sheet, this.state.sources?.[sheet.id]),
+          error: partialWriteText('reset', title, true),
+        };
+        return;
+      }
+      editor.base = sheet;
+      editor.interrupted = true;
+      editor.error = partialWriteText('save', title, true);
+    } catch (error) {
+      const stopped = partialWriteText(reset ? 'reset' : 'save', title, false);
+      editor.error = `${stopped} Loading what the sheet holds now also failed: ${failureText(error)}`;
     }
   }
 

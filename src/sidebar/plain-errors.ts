@@ -55,6 +55,32 @@ export function failureTextOf(message: string): string {
   return failureText(new ServerFailure(readFailure(message), message));
 }
 
+/** What was interrupted by a write that stopped part-way (see partialWriteText). */
+export type InterruptedWrite = 'save' | 'reset' | 'restore' | 'import';
+
+/**
+ * The words of a write that stopped part-way (the partial-write code), once the sidebar has read the sheet again
+ * (`reloaded`) or failed to: what may be in the sheet, what the sidebar now shows, and how to finish.
+ */
+export function partialWriteText(kind: InterruptedWrite, name: string, reloaded: boolean): string {
+  const stopped = {
+    save: `Saving ${name} stopped part-way: part of your change may already be in the sheet.`,
+    reset: `Resetting ${name} stopped part-way: part of it may already be in the sheet.`,
+    restore: `Restoring “${name}” stopped part-way: part of the snapshot may already be in the canvas.`,
+    import: `Opening ${name} stopped part-way: part of a new canvas may already be in this spreadsheet.`,
+  }[kind];
+  if (!reloaded)
+    return kind === 'save' ? `${stopped} Your edits are still in the form; click Save to finish.` : stopped;
+  const now = {
+    save: 'Above the form is what the sheet holds now; your edits are still in the form. Click Save to finish: it writes exactly what the form holds.',
+    reset: 'The form now shows what the sheet holds; click Reset to original again to finish.',
+    restore: 'The blocks below show what the sheet holds now. Open Snapshots and restore it again to finish.',
+    import:
+      'The canvases listed show what the spreadsheet holds now; delete the sheets of a half-made canvas before opening the file again.',
+  }[kind];
+  return `${stopped} ${now}`;
+}
+
 /** True when the failure's words already say what was saved (so the caller does not add "nothing was saved"). */
 export function saysWhatWasSaved(error: unknown): boolean {
   const code = error instanceof ServerFailure ? error.failure?.code : undefined;

@@ -1,11 +1,11 @@
 /** Renders the block editor. */
 import { canonicalBlocks } from './boot';
 import { append, el, plural, type Child } from './dom';
-import { canvasMetrics, fieldIds, isDirty, type ValidationIssue } from './draft';
+import { canvasMetrics, fieldIds, isDirty, valueText, type ValidationIssue } from './draft';
 import { backButton } from './back-button';
 import { icon } from './icons';
 import { renderEntries, type EntryActions } from './render-entries';
-import { renderFigures, type FigureActions } from './render-figures';
+import { figureLine, renderFigures, type FigureActions } from './render-figures';
 import { BUSY_LABELS, type AppState, type EditorState } from './state';
 import { renderMergeConflict, type ConflictActions } from './render-conflict';
 import { reportedLine } from './reported';
@@ -49,6 +49,7 @@ export const editorIds = {
   issues: 'issues',
   error: 'editor-error',
   dirty: 'dirty-state',
+  sheetNow: 'sheet-now',
 };
 
 /** "7 entries · 3 figures", plus "· unsaved changes" when the form differs from the sheet. */
@@ -141,6 +142,34 @@ function unverifiedFilter(editor: EditorState, actions: EditorActions): HTMLElem
       onchange: (event: Event) => actions.filterUnverified((event.target as HTMLInputElement).checked),
     }),
     `Only entries that need evidence (${count})`,
+  );
+}
+
+/**
+ * After a save that stopped part-way: what the sheet holds now (read again), open above the form that still holds
+ * the user's edits, so both are in view and nothing typed is lost.
+ */
+function renderSheetNow(editor: EditorState): Child {
+  if (!editor.interrupted) return null;
+  const sheet = editor.base;
+  const list = (items: string[]) =>
+    items.length ? el('ul', {}, ...items.map((item) => el('li', {}, item))) : el('p', { class: 'secondary' }, 'None.');
+  return el(
+    'details',
+    { class: 'notice sheet-now', id: editorIds.sheetNow, open: true },
+    el(
+      'summary',
+      {},
+      `What the sheet holds now: ${plural(sheet.entries.length, 'entry', 'entries')}, ${plural(sheet.figures.length, 'figure', 'figures')}`,
+    ),
+    el('h2', { class: 'sheet-now-heading' }, 'Entries'),
+    list(sheet.entries),
+    el('h2', { class: 'sheet-now-heading' }, 'Figures'),
+    list(
+      sheet.figures.map(
+        (f, i) => `${f.label}: ${figureLine({ value: valueText(sheet, i), unit: f.unit, period: f.period })}`,
+      ),
+    ),
   );
 }
 
@@ -325,6 +354,7 @@ export function renderEditor(state: AppState, actions: EditorActions, slots: Edi
     el('p', { class: 'secondary summary', id: editorIds.dirty }, summaryText(editor)),
     editor.notice && el('div', { class: 'notice', id: 'editor-notice' }, editor.notice),
     renderCellProblems(blockProblems(editor.base), actions, 'editor', busy),
+    renderSheetNow(editor),
     renderConflict(editor, busy, actions),
     el(
       'form',

@@ -32,4 +32,9 @@ export interface SidebarShell {
   backToList(): void;
   /** A restore or an import replaced the canvas: show it in the block list, with no editor open. */
   showNewCanvas(canvas: CanvasView): void;
+  /**
+   * A restore or an import stopped part-way: read the canvas again and show it in the block list with what happened.
+   * Resolves with the words for the view that asked, when reading it again failed too (else null).
+   */
+  showCanvasAfterPartialWrite(kind: 'restore' | 'import', name: string): Promise<string | null>;
 }

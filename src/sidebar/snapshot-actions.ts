@@ -12,6 +12,7 @@ import {
   type SnapshotsActions,
 } from './render-snapshots';
 import { failureText } from './plain-errors';
+import { failureOf } from './server';
 import type { SidebarShell } from './shell';
 import type { AppState, SnapshotsState } from './state';
 
@@ -248,7 +249,15 @@ export class SnapshotViewActions implements SnapshotsActions, CompareActions {
     } catch (error) {
       const index = this.snapshotIndex(item.id);
       snapshots.confirmRestore = null;
-      snapshots.error = `${failureText(error)} The canvas was not restored.`;
+      // Stopped part-way: part of the snapshot may be in the canvas; the block list shows what the sheet holds.
+      const partly = failureOf(error)?.code === 'partial-write';
+      const unread = partly ? await this.shell.showCanvasAfterPartialWrite('restore', name) : null;
+      if (partly && unread === null) {
+        this.shell.announce('');
+        this.shell.endCall('');
+        return;
+      }
+      snapshots.error = unread ?? `${failureText(error)} The canvas was not restored.`;
       snapshots.errorAt = item.id;
       this.shell.focusAfterRender = index >= 0 ? snapshotIds.error : snapshotIds.title;
       this.shell.announce('');

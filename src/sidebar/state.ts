@@ -51,6 +51,11 @@ export interface EditorState {
   openEvidence?: string[];
   /** The entries filter: only those that need evidence (not reported by Xiaomi). */
   unverifiedOnly?: boolean;
+  /**
+   * A save stopped part-way and the block was read again: `base` is what the sheet holds now (shown above the form),
+   * the draft still holds the user's edits, and the next Save writes exactly the draft.
+   */
+  interrupted?: boolean;
 }
 
 /** An entry or figure the user deleted, with its place, until Undo or the next change. */

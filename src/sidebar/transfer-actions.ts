@@ -12,6 +12,7 @@ import {
   type TransferActions,
 } from './json-transfer';
 import { failureText } from './plain-errors';
+import { failureOf } from './server';
 import type { SidebarShell } from './shell';
 import type { AppState } from './state';
 
@@ -93,7 +94,15 @@ export class TransferViewActions implements TransferActions {
       this.shell.showNewCanvas(canvas);
       this.shell.announce(`Opened as a new canvas on sheet ${canvas.sheetName}.`);
     } catch (error) {
-      transfer.importError = `${failureText(error)} Nothing was changed.`;
+      // Stopped part-way (a half-made canvas could not be taken away again): show what the spreadsheet holds.
+      const partly = failureOf(error)?.code === 'partial-write';
+      const unread = partly ? await this.shell.showCanvasAfterPartialWrite('import', file.name) : null;
+      if (partly && unread === null) {
+        this.shell.announce('');
+        this.shell.endCall('');
+        return;
+      }
+      transfer.importError = unread ?? `${failureText(error)} Nothing was changed.`;
       this.shell.focusAfterRender = transferIds.importError;
       this.shell.announce('');
     }
