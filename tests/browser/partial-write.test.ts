@@ -75,6 +75,42 @@ describe('a write that stopped part-way', () => {
     await expect(page.locator('.conflict').count()).resolves.toBe(0);
   });
 
+  test('reset: the form shows the block as the sheet holds it; Reset to original again finishes it', async () => {
+    const bundle = loadBundle();
+    bundle.call('insertXiaomiCanvas');
+    const original = bundle.call<BlockView>('getBlock', { blockId: 'key-partners' });
+    bundle.call('saveBlock', {
+      blockId: 'key-partners',
+      version: original.version,
+      entries: ['Only this'],
+      figures: [],
+    });
+    const sidebar = await openBundleSidebar(bundle);
+    const { page } = sidebar;
+    await page.click('#open-key-partners');
+    await page.waitForSelector('#editor-title');
+    await page.click('#reset');
+    bundle.fake.failAfterWrites(2, TIMEOUT);
+    await page.click('#confirm-yes');
+    await idle(page);
+    await expect(page.locator('#editor-error').textContent()).resolves.toBe(
+      'Resetting Key Partners stopped part-way: part of it may already be in the sheet. The form now shows what the sheet holds; click Reset to original again to finish.',
+    );
+    expect(sidebar.calls.map((c) => [c.fn, c.ok]).slice(-2)).toEqual([
+      ['resetBlock', false],
+      ['getBlock', true],
+    ]);
+    const sheet = bundle.call<BlockView>('getBlock', { blockId: 'key-partners' });
+    await expect(entryValues(page)).resolves.toEqual(sheet.entries);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.click('#reset');
+    await page.click('#confirm-yes');
+    await idle(page);
+    await expect(entryValues(page)).resolves.toEqual(original.entries);
+    expect(bundle.call<BlockView>('getBlock', { blockId: 'key-partners' }).entries).toEqual(original.entries);
+  });
+
   test('restore: the block list shows the canvas as the sheet holds it, with the message; restoring again finishes it', async () => {
     const bundle = loadBundle();
     bundle.call('insertXiaomiCanvas');
