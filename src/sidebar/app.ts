@@ -321,11 +321,13 @@ export class SidebarApp implements SidebarShell, ListActions {
       revokeDownloadUrl(this.state.transfer?.downloadUrl);
       this.state.transfer = null;
       this.showNewCanvas(canvas);
-      this.state.listError = [partialWriteText(kind, name, true), this.state.listError].filter(Boolean).join(' ');
+      this.state.listError = [partialWriteText(kind, name, { reloaded: true }), this.state.listError]
+        .filter(Boolean)
+        .join(' ');
       this.focusAfterRender = listIds.error;
       return null;
     } catch (error) {
-      return `${partialWriteText(kind, name, false)} Loading what the sheet holds now also failed: ${failureText(error)}`;
+      return `${partialWriteText(kind, name, { reloaded: false })} Loading what the sheet holds now also failed: ${failureText(error)}`;
     }
   }
 

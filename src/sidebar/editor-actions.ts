@@ -352,15 +352,15 @@ export class EditorViewActions extends DraftFormActions implements EditorActions
       if (reset) {
         this.state.editor = {
           ...newEditor(sheet, this.state.sources?.[sheet.id]),
-          error: partialWriteText('reset', title, true),
+          error: partialWriteText('reset', title, { reloaded: true }),
         };
         return;
       }
       editor.base = sheet;
       editor.interrupted = true;
-      editor.error = partialWriteText('save', title, true);
+      editor.error = partialWriteText('save', title, { reloaded: true });
     } catch (error) {
-      const stopped = partialWriteText(reset ? 'reset' : 'save', title, false);
+      const stopped = partialWriteText(reset ? 'reset' : 'save', title, { reloaded: false });
       editor.error = `${stopped} Loading what the sheet holds now also failed: ${failureText(error)}`;
     }
   }

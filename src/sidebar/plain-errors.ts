@@ -62,7 +62,7 @@ export type InterruptedWrite = 'save' | 'reset' | 'restore' | 'import';
  * The words of a write that stopped part-way (the partial-write code), once the sidebar has read the sheet again
  * (`reloaded`) or failed to: what may be in the sheet, what the sidebar now shows, and how to finish.
  */
-export function partialWriteText(kind: InterruptedWrite, name: string, reloaded: boolean): string {
+export function partialWriteText(kind: InterruptedWrite, name: string, { reloaded }: { reloaded: boolean }): string {
   const stopped = {
     save: `Saving ${name} stopped part-way: part of your change may already be in the sheet.`,
     reset: `Resetting ${name} stopped part-way: part of it may already be in the sheet.`,

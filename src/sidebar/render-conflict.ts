@@ -34,7 +34,11 @@ function sideList(texts: readonly string[], deleted: string): HTMLElement {
  * The overlapping items only, the user's version beside the teammate's, one choice each; everything else is already
  * merged into the form. Text is rendered as text (dom.ts), never as markup.
  */
-export function renderMergeConflict(conflict: MergeConflict, busy: boolean, actions: ConflictActions): Child {
+export function renderMergeConflict(
+  conflict: MergeConflict,
+  actions: ConflictActions,
+  { busy }: { busy: boolean },
+): Child {
   const items = conflictItems(conflict.merge);
   const rows = items.map((item, index) => {
     const what = item.kind === 'entries' ? 'Entry' : 'Figure';

@@ -173,8 +173,8 @@ function renderSheetNow(editor: EditorState): Child {
   );
 }
 
-function renderConflict(editor: EditorState, busy: boolean, actions: EditorActions): Child {
-  return editor.conflict ? renderMergeConflict(editor.conflict, busy, actions) : null;
+function renderConflict(editor: EditorState, actions: EditorActions, { busy }: { busy: boolean }): Child {
+  return editor.conflict ? renderMergeConflict(editor.conflict, actions, { busy }) : null;
 }
 
 function renderConfirm(state: AppState, editor: EditorState, actions: EditorActions): Child {
@@ -355,7 +355,7 @@ export function renderEditor(state: AppState, actions: EditorActions, slots: Edi
     editor.notice && el('div', { class: 'notice', id: 'editor-notice' }, editor.notice),
     renderCellProblems(blockProblems(editor.base), actions, 'editor', busy),
     renderSheetNow(editor),
-    renderConflict(editor, busy, actions),
+    renderConflict(editor, actions, { busy }),
     el(
       'form',
       {

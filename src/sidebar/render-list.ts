@@ -41,7 +41,7 @@ function both(a: Child, b: Child): Child {
 }
 
 /** Opens the Assumptions view (issue 19): how many entries of the canvas need evidence. */
-function assumptionsButton(state: AppState, actions: ListActions, busy: boolean): HTMLElement {
+function assumptionsButton(state: AppState, actions: ListActions, { busy }: { busy: boolean }): HTMLElement {
   const n = unverifiedEntries(state.canvas?.blocks ?? []).length;
   return el(
     'section',
@@ -176,7 +176,7 @@ export function renderList(
         { class: 'secondary hint' },
         'Choose a block to edit its entries and figures. Refresh shows edits made directly in the sheet.',
       ),
-    blocks.length > 0 && assumptionsButton(state, actions, busy),
+    blocks.length > 0 && assumptionsButton(state, actions, { busy }),
     renderFitSection(state, actions),
     el(
       'section',

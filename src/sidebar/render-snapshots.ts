@@ -272,7 +272,7 @@ function renderCompareTwo(state: AppState, snapshots: SnapshotsState, actions: S
   const usable = usableSnapshots(snapshots.items ?? []);
   if (usable.length < 2) return null;
   const busy = state.busy !== null;
-  const options = (selected: string, withCurrent: boolean) => [
+  const options = (selected: string, { withCurrent }: { withCurrent: boolean }) => [
     ...(withCurrent ? [el('option', { value: '', selected: selected === '' }, 'Current canvas')] : []),
     ...usable.map((item) => el('option', { value: item.id, selected: item.id === selected }, optionText(item))),
   ];
@@ -291,7 +291,7 @@ function renderCompareTwo(state: AppState, snapshots: SnapshotsState, actions: S
           'aria-disabled': busy ? 'true' : undefined,
           onchange: (e: Event) => actions.compareSelect('from', (e.target as HTMLSelectElement).value),
         },
-        ...options(snapshots.compareFrom, false),
+        ...options(snapshots.compareFrom, { withCurrent: false }),
       ),
     ),
     el(
@@ -305,7 +305,7 @@ function renderCompareTwo(state: AppState, snapshots: SnapshotsState, actions: S
           'aria-disabled': busy ? 'true' : undefined,
           onchange: (e: Event) => actions.compareSelect('to', (e.target as HTMLSelectElement).value),
         },
-        ...options(snapshots.compareTo, true),
+        ...options(snapshots.compareTo, { withCurrent: true }),
       ),
     ),
     el(
