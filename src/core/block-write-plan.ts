@@ -197,18 +197,29 @@ function linkSteps(
     const capacity = entryCapacity(area);
     // Customer Segments shows each segment's own number on its colour (the legend's chips).
     const chips = id === 'customer-segments';
-    const cells = markerColumn(capacity, rowsAfter(id), area.firstEntryRow, markerIds(after, id), chips);
+    const statuses = (links: CanvasLinks) => links.evidence[id].map((e) => e.status);
+    const cells = markerColumn(
+      capacity,
+      rowsAfter(id),
+      area.firstEntryRow,
+      markerIds(after, id),
+      chips,
+      statuses(after),
+    );
     const was = markerColumn(
       capacity,
       before.entryRows[id].map(shift),
       area.firstEntryRow,
       markerIds(before, id),
       chips,
+      statuses(before),
     );
     // Inserted rows move every block's cells, formats included, so only a block that was rewritten into grown
-    // rows needs its markers written again when they did not change.
+    // rows needs its markers written again when they did not change. Markers that no longer say what they should
+    // (a canvas from before evidence symbols, a teammate's typing) are repainted by any save.
     const regrown = grown(id) && rewritten.has(id) && cells.some((c) => c.value !== '');
-    if (!sameJson(cells, was) || regrown)
+    const stale = !grown(id) && cells.some((c, i) => c.value !== (before.markers[id][i] ?? ''));
+    if (!sameJson(cells, was) || regrown || stale)
       steps.push({ kind: 'markers', id, column: markerColumnOf(area), firstRow: area.firstEntryRow, cells });
   }
 

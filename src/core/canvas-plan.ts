@@ -1,4 +1,5 @@
 /** The canvas sheet as a plan (values, styles, merges, markers) for a content, ready to apply in one pass. */
+import type { BlockEntries } from './assumptions-plan';
 import { BLOCK_IDS, type BlockId } from './block-ids';
 import { a1Range } from './a1';
 import {
@@ -18,7 +19,14 @@ import { canvasSegments, linksFromContent, type CanvasLinks } from './canvas-lin
 import type { CanvasContent } from './content-schema';
 import { fitChecks } from './fit-checks';
 import { linkColumn, packedRows } from './link-store';
-import { MARKER_LEGEND, fitCountText, markerColumn, type MarkerCell } from './segment-markers';
+import {
+  EVIDENCE_LEGEND,
+  MARKER_LEGEND,
+  evidenceLegendRuns,
+  fitCountText,
+  markerColumn,
+  type MarkerCell,
+} from './segment-markers';
 import { rangeNames, sheetMarker } from './instance-names';
 import { bulleted } from './entry-text';
 import { textCell } from './literal';
@@ -28,6 +36,8 @@ import { THEME } from './theme';
 export interface CanvasPlan {
   plan: SheetPlan;
   layout: CanvasLayout;
+  /** Each block's entries where they sit, with their evidence (for the Assumptions list). */
+  entries: BlockEntries[];
 }
 
 /**
@@ -49,16 +59,17 @@ export function buildCanvasPlan(
   const grid = new PlanGrid(numRows, CANVAS_COLUMNS);
 
   grid.set(1, 1, sheetMarker('canvas', instance));
+  // Each block's entries where they are written, with their evidence (also for the Assumptions list).
+  const placed = BLOCK_IDS.map((id) => ({
+    id,
+    column: blockArea(layout, id).column,
+    rows: packedRows(layout, id, entriesOf(id).length),
+    evidence: links.evidence[id],
+  }));
   // Column A: the layout markers and, on entry rows, the segment ids and links (see link-store.ts).
   const store = linkColumn(
     layout,
-    BLOCK_IDS.map((id) => ({
-      id,
-      rows: packedRows(layout, id, entriesOf(id).length),
-      links: links.links[id],
-      evidence: links.evidence[id],
-      ...(id === 'customer-segments' ? { segmentIds: links.segmentIds } : {}),
-    })),
+    placed.map((p) => ({ ...p, links: links.links[p.id], segmentIds: links.segmentIds })),
   );
   store.values.forEach(([value], i) => grid.set(store.firstRow + i, 1, value));
 
@@ -103,6 +114,7 @@ export function buildCanvasPlan(
         area.firstEntryRow,
         own,
         block.id === 'customer-segments',
+        links.evidence[block.id].map((e) => e.status),
       ),
     );
   }
@@ -119,7 +131,13 @@ export function buildCanvasPlan(
   grid.text(count.row, count.column, fitCountText(checks.length), { fontSize: 10, fontColor: THEME.ink, wrap: false });
   const legend = legendCell(layout);
   grid.text(legend.row, legend.column, MARKER_LEGEND, { fontSize: 9, fontColor: THEME.muted, wrap: false });
-
+  // The evidence legend beside the title, in the legend's column: the symbols before every entry's numbers.
+  grid.richText(1, legend.column, EVIDENCE_LEGEND, evidenceLegendRuns(), {
+    fontSize: 9,
+    fontColor: THEME.muted,
+    wrap: false,
+    verticalAlignment: 'middle',
+  });
   const footerStyle = { fontSize: 9, fontColor: THEME.muted, wrap: false } as const;
   grid.text(footerRow, 2, `${content.dataSources.heading}: ${content.dataSources.text}`, footerStyle);
   grid.text(footerRow + 1, 2, content.licence, footerStyle);
@@ -151,7 +169,7 @@ export function buildCanvasPlan(
       range: a1Range(area.titleRow, area.column, area.lastEntryRow - area.titleRow + 1, area.numColumns),
     })),
   ];
-  return { plan, layout };
+  return { plan, layout, entries: placed };
 }
 
 /** The bottom band's text columns merged row by row, from its title row to its last entry row. */

@@ -1,11 +1,12 @@
 /** Reads the canvas sheet's grid back into its layout, entries, segment ids and links. */
 import { BLOCK_IDS, type BlockId } from './block-ids';
-import { blockArea, fitCountCell, layoutFromMarkers, type CanvasLayout } from './canvas-layout';
+import { blockArea, fitCountCell, layoutFromMarkers, markerColumnOf, type CanvasLayout } from './canvas-layout';
 import { normaliseLinks, type EntryLinks } from './entry-links';
 import { bulleted, normaliseEntry } from './entry-text';
 import { parseRowStore, storedEvidence, storedLinks, storedSegmentId } from './link-store';
-import { NEW_ENTRY_EVIDENCE, TEMPLATE_EVIDENCE, type EntryEvidence } from './evidence';
+import { NEW_ENTRY_EVIDENCE, TEMPLATE_EVIDENCE, type EntryEvidence, type EvidenceStatus } from './evidence';
 import { cellText } from './literal';
+import { markerStatus } from './segment-markers';
 import { resolveSegmentIds } from './segments';
 
 /** What the canvas sheet says right now: its layout and each block's entries, with segment ids and links. */
@@ -20,9 +21,12 @@ export interface CanvasReading {
   links: Record<BlockId, EntryLinks>;
   /**
    * Per block, parallel to its entries. An entry on a row the add-on never wrote is the team's assumption; on a
-   * canvas from before evidence existed (no row carries any), every entry is the template's claim.
+   * canvas from before evidence existed (no row carries any), every entry is the template's claim. A legend symbol
+   * a teammate typed into the entry's marker cell sets its status (its source and importance stay).
    */
   evidence: Record<BlockId, EntryEvidence[]>;
+  /** Per block, the text of its marker cells from its first to its last entry row (to tell when to repaint them). */
+  markers: Record<BlockId, string[]>;
   /** Column A as text (index 0 = row 1): layout markers and the link store, to tell whether a save changes it. */
   markerTexts: string[];
   /** The fit-check count cell as it reads now. */
@@ -63,19 +67,26 @@ export function readCanvasGrid(
   const rawLinks = {} as Record<BlockId, string[][]>;
   const storedIds: Array<string | null> = [];
   const rawEvidence = {} as Record<BlockId, Array<EntryEvidence | null>>;
+  const marked = {} as Record<BlockId, Array<EvidenceStatus | null>>;
+  const markers = {} as Record<BlockId, string[]>;
   for (const id of BLOCK_IDS) {
     const area = blockArea(layout, id);
     entries[id] = [];
     entryRows[id] = [];
     rawLinks[id] = [];
     rawEvidence[id] = [];
+    marked[id] = [];
+    markers[id] = [];
     for (let row = area.firstEntryRow; row <= area.lastEntryRow; row++) {
+      const marker = cellText(values[row - 1]?.[markerColumnOf(area) - 1]);
+      markers[id].push(marker);
       const text = entryText(values[row - 1]?.[area.column - 1], dateText);
       if (text === '') continue;
       const store = parseRowStore(values[row - 1]?.[0]);
       entries[id].push(text);
       entryRows[id].push(row);
       rawEvidence[id].push(storedEvidence(store, id));
+      marked[id].push(markerStatus(marker));
       if (id === 'customer-segments') {
         storedIds.push(storedSegmentId(store));
         rawLinks[id].push([]);
@@ -91,10 +102,13 @@ export function readCanvasGrid(
   const legacy = BLOCK_IDS.every((id) => rawEvidence[id].every((e) => e === null));
   const missing = legacy ? TEMPLATE_EVIDENCE : NEW_ENTRY_EVIDENCE;
   const evidence = Object.fromEntries(
-    BLOCK_IDS.map((id) => [id, rawEvidence[id].map((e) => ({ ...(e ?? missing) }))]),
+    BLOCK_IDS.map((id) => [
+      id,
+      rawEvidence[id].map((e, i) => ({ ...(e ?? missing), status: marked[id][i] ?? (e ?? missing).status })),
+    ]),
   ) as Record<BlockId, EntryEvidence[]>;
   const markerTexts = values.map((row) => cellText(row[0]));
   const count = fitCountCell(layout);
   const fitCountText = count ? cellText(values[count.row - 1]?.[count.column - 1]) : '';
-  return { layout, entries, entryRows, segmentIds, links, evidence, markerTexts, fitCountText };
+  return { layout, entries, entryRows, segmentIds, links, evidence, markers, markerTexts, fitCountText };
 }

@@ -30,6 +30,8 @@ const markerOf = (b: LoadedBundle, text: string) => {
   const { row, column } = cellOf(b, text);
   return b.fake.direct.cell(CANVAS, a1(row, column + 1));
 };
+/** The segment numbers of a marker, after the entry's evidence symbol (issue 19). */
+const numbersOf = (marker: { value: unknown }) => String(marker.value).replace(/^[✓✗◆?] ?/, '');
 
 /** A save request for a block as getCanvas gave it, with changes. */
 const request = (block: BlockView, change: Partial<{ entries: string[]; links: string[][] }> = {}) => ({
@@ -71,11 +73,13 @@ describe('segments and links on the inserted canvas', () => {
       view.segments.find((s) => s.text === t)!,
     );
     const marker = markerOf(b, 'High quality at affordable prices');
-    expect(marker.value).toBe(`${vc.id.slice(1)} ${em.id.slice(1)}`);
+    // the entry's evidence symbol, then the numbers
+    expect(marker.value).toBe(`◆ ${vc.id.slice(1)} ${em.id.slice(1)}`);
     expect(marker.format.background).toBe('#ffffff');
-    // both segments' colours: each number is a bold run in its own segment's colour
+    // both segments' colours: each number is a bold run in its own segment's colour (after the symbol's run)
     const coloured = marker.runs.map((run) => [String(marker.value).slice(run.start, run.end), run.foregroundColor]);
     expect(coloured).toEqual([
+      ['◆', '#5f6368'],
       [vc.id.slice(1), vc.color],
       [em.id.slice(1), em.color],
     ]);
@@ -83,12 +87,12 @@ describe('segments and links on the inserted canvas', () => {
     // Customer Segments shows each segment's own number on its colour: the legend of the markers
     const own = markerOf(b, 'Early EV adopters');
     const ev = view.segments.find((s) => s.text === 'Early EV adopters')!;
-    expect([own.value, own.format.background, own.runs[0].foregroundColor]).toEqual([
+    expect([numbersOf(own), own.format.background, own.runs[0].foregroundColor]).toEqual([
       ev.id.slice(1),
       ev.color,
       '#ffffff',
     ]);
-    expect(markerOf(b, 'Well-reviewed Xiaomi 14 series').value).toBe('');
+    expect(numbersOf(markerOf(b, 'Well-reviewed Xiaomi 14 series'))).toBe('');
     expect(b.fake.direct.values(CANVAS)[2][5]).toMatch(/the segments it serves/);
   });
 
@@ -124,15 +128,15 @@ describe('saveBlock with links', () => {
     expect(saved.links).toEqual(links);
     expect(saved.version).not.toBe(block.version);
     expect(b.block('channels')).toEqual(saved);
-    expect(markerOf(b, block.entries[0]).value).toBe(tech.id.slice(1));
+    expect(numbersOf(markerOf(b, block.entries[0]))).toBe(tech.id.slice(1));
     const countAfter = b.call<FitCheckView[]>('getFitChecks').length;
     // "Mi.com online store" now serves a segment, and Tech enthusiasts now have a channel
     expect(countAfter).toBe(countBefore - 2);
     expect(b.fake.direct.values(CANVAS)[2][1]).toBe(
       `Fit checks: ${countAfter} open questions for the team (as of the last save)`,
     );
-    expect(markerOf(b, block.entries[0]).runs).toEqual([
-      { start: 0, end: tech.id.length - 1, foregroundColor: tech.color, bold: true },
+    expect(markerOf(b, block.entries[0]).runs.slice(1)).toEqual([
+      { start: 2, end: tech.id.length + 1, foregroundColor: tech.color, bold: true },
     ]);
   });
 
@@ -184,7 +188,7 @@ describe('saveBlock with links', () => {
     expect(after['High quality at affordable prices']).toEqual(before['High quality at affordable prices']);
     expect(after['Brand new idea']).toEqual([]);
     // markers followed their entries
-    expect(markerOf(b, 'Expanding into electric vehicles').value).toBe(
+    expect(numbersOf(markerOf(b, 'Expanding into electric vehicles'))).toBe(
       b
         .canvas()
         .segments.find((s) => s.text === 'Early EV adopters')!
@@ -214,7 +218,7 @@ describe('saveBlock with links', () => {
     view = b.canvas();
     expect(view.segments.map((s) => s.id)).not.toContain(ev.id);
     expect(linksByText(view, 'revenue-streams')['SU7 electric vehicle sales']).toEqual([]);
-    expect(markerOf(b, 'SU7 electric vehicle sales').value).toBe('');
+    expect(numbersOf(markerOf(b, 'SU7 electric vehicle sales'))).toBe('');
     // a new segment does not inherit the deleted one's links
     const cs3 = view.blocks.find((x) => x.id === 'customer-segments')!;
     b.call('saveBlock', { blockId: id, version: cs3.version, entries: [...cs3.entries, 'Gamers'], figures: [] });
@@ -232,7 +236,7 @@ describe('reset', () => {
     expect(reset.entries).toEqual(vp.entries);
     expect(reset.links).toEqual(vp.links);
     expect(b.block('value-propositions')).toEqual(reset);
-    expect(markerOf(b, 'Expanding into electric vehicles').value).not.toBe('');
+    expect(numbersOf(markerOf(b, 'Expanding into electric vehicles'))).not.toBe('');
   });
 });
 
@@ -351,7 +355,7 @@ describe('history keeps links', () => {
     const restored = b.call<CanvasView>('restoreSnapshot', { id: snap.id });
     expect(restored).toEqual(b.canvas());
     expect(restored.blocks.find((x) => x.id === 'value-propositions')!.links).toEqual(vp.links);
-    expect(markerOf(b, 'High quality at affordable prices').value).not.toBe('');
+    expect(numbersOf(markerOf(b, 'High quality at affordable prices'))).not.toBe('');
   });
 
   test('export then import (a new canvas) keeps segments and links; a re-insert comes linked', () => {
