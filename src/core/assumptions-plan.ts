@@ -1,15 +1,25 @@
 /** The Assumptions sheet's content (issue 19): the entries to test, by importance, with a four-box count of formulas. */
 import { a1, a1Range, quoteSheetName } from './a1';
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
-import { IMPORTANCES, IMPORTANCE_WORDS, STATUS_WORDS, unverified, type EntryEvidence } from './evidence';
+import { BLOCK_PLACEMENT, markerColumnOf } from './canvas-layout';
+import {
+  EVIDENCE_STATUSES,
+  IMPORTANCES,
+  IMPORTANCE_WORDS,
+  STATUS_WORDS,
+  unverified,
+  type EntryEvidence,
+} from './evidence';
 import { IF, call, formula, text } from './formula';
 import { AUTOMATIC_FORMAT, textInput } from './literal';
+import { EVIDENCE_MARKS } from './segment-markers';
 
 /**
  * The Assumptions sheet (issue 19): every canvas entry Xiaomi's reporting does not back, most important first,
  * then by block, with a four-box count (importance × evidence) on top, as Strategyzer's assumptions map has it.
- * Entry texts are formulas on the canvas cells, so they follow a teammate's typing with no script; counts are
- * formulas on the table, so they follow a teammate who re-rates a row here. Every add-on write rebuilds it.
+ * Entry texts are formulas on the canvas cells, so they follow a teammate's typing with no script; so do statuses,
+ * read from the symbol in each entry's marker cell (a teammate may change it by hand); counts are formulas on the
+ * table, so they follow both, and a teammate who re-rates a row here. Every add-on write rebuilds it.
  * Written into a fresh sheet's automatic-format cells: texts with a leading apostrophe (literal.ts).
  */
 export const ASSUMPTIONS_SHEET = 'Assumptions';
@@ -61,7 +71,7 @@ export function assumptionsValues(
     [t(ASSUMPTIONS_TITLE), '', '', '', ''],
     [
       t(
-        'Every canvas entry that Xiaomi’s own reporting does not back, most important first. Entries follow the canvas as it is typed; set evidence and importance in the canvas sidebar. Insert, saves and Refresh Key Figures rebuild this list.',
+        'Every canvas entry that Xiaomi’s own reporting does not back, most important first. Entries and statuses (the symbol beside each entry) follow the canvas as it is typed; set evidence and importance in the canvas sidebar. Insert, saves and Refresh Key Figures rebuild this list.',
       ),
       '',
       '',
@@ -84,7 +94,7 @@ export function assumptionsValues(
       t(BLOCK_TITLES[r.id]),
       // The entry as the canvas shows it now, without its bullet (a teammate's typing may have dropped it).
       entryFormula(`${quoteSheetName(canvasSheet)}!${a1(r.row, r.column)}`),
-      t(STATUS_WORDS[r.e.status]),
+      statusFormula(`${quoteSheetName(canvasSheet)}!${a1(r.row, markerColumnOf(BLOCK_PLACEMENT[r.id]))}`, r.e),
       t(r.e.importance ? IMPORTANCE_WORDS[r.e.importance] : NOT_RATED),
       r.e.source === '' ? '' : t(r.e.source),
     ]),
@@ -94,6 +104,20 @@ export function assumptionsValues(
 }
 
 export const NOT_RATED = 'Not rated';
+
+/** The status its marker's symbol shows (see markerStatus); the stored one when the symbol is none of them. */
+const statusFormula = (cell: string, e: EntryEvidence) =>
+  formula(
+    call(
+      'IFS',
+      ...EVIDENCE_STATUSES.flatMap((s) => [
+        `${call('LEFT', call('TRIM', cell))}=${text(EVIDENCE_MARKS[s][0])}`,
+        text(STATUS_WORDS[s]),
+      ]),
+      'TRUE',
+      text(STATUS_WORDS[e.status]),
+    ),
+  );
 
 const entryFormula = (cell: string) =>
   formula(IF(`${call('LEFT', cell, '1')}=${text('•')}`, call('TRIM', call('MID', cell, '2', call('LEN', cell))), cell));

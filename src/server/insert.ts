@@ -7,6 +7,8 @@ import { buildDetailsPlan } from '../core/details-plan';
 import { instanceRangeNames, rangeNames, sheetName } from '../core/instance-names';
 import { buildKeyFiguresPlan } from '../core/key-figures-plan';
 import { applySheetPlan } from './apply-plan';
+import { assumptionsSheetName } from '../core/assumptions-plan';
+import { readAssumptionsTarget, writeAssumptions, type AssumptionsTarget } from './assumptions';
 import { insertNumbersSheet, refreshNumbersSheet } from './numbers-sheet';
 import { insertReportedResults, reportedLookup } from './reported-results';
 import { reportedFigures } from './reported';
@@ -101,12 +103,17 @@ export function insertCanvasInstance(
       // A numbers sheet a deleted canvas of this instance left behind is reused (rebuilt), never duplicated.
       if (free.numbersLeft) refreshNumbersSheet(spreadsheet, instance, numbers);
       else insertNumbersSheet(spreadsheet, instance, names.numbers, sheetCount + 4, numbers);
+      // The entries to test, last: rebuilt over one a deleted canvas of this instance left, none over a user's own.
+      const index = sheetCount + (free.numbersLeft ? 4 : 5);
+      writeAssumptions(spreadsheet, free.assumptions, instance, names.canvas, canvas.entries, { index });
       return sheet;
     });
   } catch (error) {
     // A half-inserted canvas is taken away again, so a retry inserts one whole canvas, not a second one (a numbers
     // sheet that was there before stays).
     const added = Object.values(names).filter((name) => !(free.numbersLeft && name === names.numbers));
+    // An Assumptions sheet that was there before (a user's own, or one rebuilt) stays.
+    if (!free.assumptions.sheet && !free.assumptions.nameTaken) added.push(assumptionsSheetName(instance));
     if (removeSheets(spreadsheet, added)) writesUndone();
     throw error;
   }
@@ -143,6 +150,8 @@ export interface FreeInstance {
   leftovers: GoogleAppsScript.Spreadsheet.NamedRange[];
   /** A numbers sheet of this instance a deleted canvas left behind: reused (its tables and charts rebuilt). */
   numbersLeft?: boolean;
+  /** Where the Assumptions list goes: a new sheet, or over one a deleted canvas left (read only if the name is taken). */
+  assumptions: AssumptionsTarget;
 }
 
 /**
@@ -169,6 +178,9 @@ function freeInstance(spreadsheet: Spreadsheet): FreeInstance & { exists: boolea
   const leftovers = instanceRangeNames(instance).flatMap((name) => listed.get(name) ?? []);
   const numbersLeft = taken(sheetName('numbers', instance));
   return {
+    assumptions: taken(assumptionsSheetName(instance))
+      ? readAssumptionsTarget(spreadsheet, instance)
+      : { sheet: null, lastRow: 0 },
     instance,
     exists,
     sheetCount: sheets.length,

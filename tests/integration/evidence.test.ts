@@ -3,6 +3,7 @@
  * do to it, files and snapshots, the Assumptions sheet, and the fit checks.
  */
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../../src/core/block-ids';
+import { BLOCK_PLACEMENT, markerColumnOf } from '../../src/core/canvas-layout';
 import type { BlockDiff, BlockView, CanvasView, EntryEvidence, FitCheckView } from '../../src/core/view';
 import { loadBundle, type LoadedBundle } from '../support/bundle';
 import { thrown } from '../support/thrown';
@@ -29,6 +30,19 @@ function entryCell(b: LoadedBundle, id: BlockId, index: number, sheet = CANVAS):
   }
   throw new Error('no title');
 }
+
+/** The A1 cell of the marker beside a block's entry `index`: its evidence symbol, then its segment numbers. */
+function markerCell(b: LoadedBundle, id: BlockId, index: number): string {
+  const row = entryCell(b, id, index).slice(1);
+  return `${String.fromCharCode(64 + markerColumnOf(BLOCK_PLACEMENT[id]))}${row}`;
+}
+
+const SYMBOLS: Record<EntryEvidence['status'], string> = {
+  reported: '✓',
+  contradicted: '✗',
+  template: '◆',
+  assumption: '?',
+};
 
 const save = (view: BlockView, changes: Partial<Pick<BlockView, 'entries' | 'evidence'>> = {}) => ({
   blockId: view.id,
@@ -93,6 +107,91 @@ describe('saveBlock with evidence', () => {
   });
 });
 
+describe('visible to everyone: evidence beside every entry on the canvas sheet', () => {
+  test('each marker starts with its entry’s evidence symbol in its colour, then the segment numbers; a legend near the top explains the symbols', () => {
+    const b = ready();
+    const colours = new Map<string, string>();
+    for (const id of BLOCK_IDS)
+      b.block(id).evidence.forEach((e, i) => {
+        const cell = b.fake.direct.cell(CANVAS, markerCell(b, id, i));
+        const text = String(cell.value);
+        expect([id, i, text[0]]).toEqual([id, i, SYMBOLS[e.status]]);
+        expect(text.length === 1 || text[1] === ' ').toBe(true);
+        // the symbol is its own bold run (Customer Segments: all of its chip in white on the segment's colour)
+        if (id === 'customer-segments')
+          expect(cell.runs).toEqual([{ start: 0, end: text.length, foregroundColor: '#ffffff', bold: true }]);
+        else {
+          expect(cell.runs[0]).toMatchObject({ start: 0, end: 1, bold: true });
+          colours.set(text[0], cell.runs[0].foregroundColor!);
+        }
+      });
+    // shipped: reported and template entries, each status its own colour
+    expect([...colours.keys()].sort()).toEqual(['◆', '✓']);
+    const legend = b.fake.direct.cell(CANVAS, 'F1');
+    expect(legend.value).toBe('✓ reported by Xiaomi ✗ contradicted ◆ template ? team assumption');
+    const legendColours = new Map(
+      legend.runs.map((r) => [String(legend.value).slice(r.start, r.end), r.foregroundColor]),
+    );
+    expect([...legendColours.keys()].sort()).toEqual(['?', '◆', '✓', '✗']);
+    for (const [symbol, colour] of colours) expect(legendColours.get(symbol)).toBe(colour);
+    expect(new Set(legendColours.values()).size).toBe(4);
+    expect(legend.format.fontSize).toBeGreaterThanOrEqual(9);
+  });
+
+  test('a symbol a teammate types into a marker is read back as the new status (source and importance stay); an unknown one changes nothing', () => {
+    const b = ready();
+    const view = b.block('revenue-streams');
+    const gaming = view.entries.indexOf('Gaming & online content');
+    const phones = view.entries.indexOf('Smartphone sales');
+    const other = view.entries.findIndex((e, i) => i !== gaming && view.evidence[i].status === 'template');
+    b.fake.direct.setCell(CANVAS, markerCell(b, 'revenue-streams', gaming), '?');
+    b.fake.direct.setCell(CANVAS, markerCell(b, 'revenue-streams', phones), '✗');
+    b.fake.direct.setCell(CANVAS, markerCell(b, 'revenue-streams', other), '! 2');
+    const now = b.block('revenue-streams');
+    expect(now.evidence[gaming]).toEqual(NEW);
+    expect(now.evidence[phones]).toEqual({ ...view.evidence[phones], status: 'contradicted' });
+    expect(now.evidence[other]).toEqual(view.evidence[other]);
+    expect(now.version).not.toBe(view.version);
+    // the next save (of any block) repaints the markers with the symbols, and keeps the new statuses
+    b.call('saveBlock', save(b.block('channels'), { entries: [...b.block('channels').entries, 'Pop-up stores'] }));
+    const marker = (i: number) => String(b.fake.direct.cell(CANVAS, markerCell(b, 'revenue-streams', i)).value);
+    expect([marker(gaming)[0], marker(phones)[0], marker(other)[0]]).toEqual(['?', '✗', '◆']);
+    expect(b.block('revenue-streams').evidence).toEqual(now.evidence);
+  });
+
+  test('a hand-typed ✓ marks an entry reported; the sidebar then asks for its source before saving its evidence', () => {
+    const b = ready();
+    const view = b.block('revenue-streams');
+    const gaming = view.entries.indexOf('Gaming & online content');
+    b.fake.direct.setCell(CANVAS, markerCell(b, 'revenue-streams', gaming), '✓');
+    const now = b.block('revenue-streams');
+    expect(now.evidence[gaming]).toEqual({ status: 'reported', source: '', importance: null });
+    // saving without evidence keeps it; saving it back without a source is refused in one line
+    const saved = b.call<BlockView>('saveBlock', save(now, { entries: [...now.entries, 'Smart TVs'] }));
+    expect(saved.evidence[gaming].status).toBe('reported');
+    expect(thrown(() => b.call('saveBlock', save(saved, { evidence: saved.evidence })))).toMatch(
+      /must name its source/,
+    );
+  });
+
+  test('a canvas from before the symbols (numbers only beside entries) reads the same; the next save adds them', () => {
+    const b = ready();
+    const before = b.canvas();
+    const cells = BLOCK_IDS.flatMap((id) =>
+      before.blocks.find((x) => x.id === id)!.entries.map((_, i) => markerCell(b, id, i)),
+    );
+    for (const a1 of cells) {
+      const text = String(b.fake.direct.cell(CANVAS, a1).value);
+      b.fake.direct.setCell(CANVAS, a1, text.replace(/^[✓✗◆?] ?/, '') || null);
+    }
+    expect(cells.some((a1) => /^\d/.test(String(b.fake.direct.cell(CANVAS, a1).value)))).toBe(true);
+    expect(b.canvas()).toEqual(before);
+    const view = b.block('key-partners');
+    b.call('saveBlock', save(view, { entries: [...view.entries, 'Chip design partners'] }));
+    for (const a1 of cells) expect(String(b.fake.direct.cell(CANVAS, a1).value)).toMatch(/^[✓✗◆?]( \d+)*$/);
+  });
+});
+
 describe("a teammate's typing, row inserts and merges", () => {
   test('typing over an entry keeps its evidence; a new entry typed on a blank row is an assumption', () => {
     const b = ready();
@@ -103,6 +202,11 @@ describe("a teammate's typing, row inserts and merges", () => {
     expect(now.entries[0]).toBe('Smartphones (incl. premium models)');
     expect(now.evidence[0]).toEqual(view.evidence[0]);
     expect(now.evidence.at(-1)).toEqual(NEW);
+    // the typed-over entry still shows its symbol; the teammate's new entry gets "?" at the next save
+    expect(String(b.fake.direct.cell(CANVAS, markerCell(b, 'revenue-streams', 0)).value)[0]).toBe('✓');
+    b.call('saveBlock', save(b.block('channels'), { entries: [...b.block('channels').entries, 'Pop-up stores'] }));
+    const last = markerCell(b, 'revenue-streams', view.entries.length);
+    expect(String(b.fake.direct.cell(CANVAS, last).value)).toMatch(/^\?/);
   });
 
   test('rows a teammate inserts above move nothing', () => {
@@ -194,11 +298,10 @@ describe('the Assumptions sheet', () => {
       .slice(8)
       .filter((row) => row[0] !== '');
 
-  test('lists every entry that is not reported, live from the canvas, with a four-box count', () => {
+  test('Insert creates it: every entry that is not reported, live from the canvas, with a four-box count', () => {
     const b = ready();
-    // Insert stays within its call budget: the first add-on write (or Refresh) creates the list
-    expect(b.fake.direct.sheetNames()).not.toContain(ASSUMPTIONS);
-    b.call('refreshKeyFigures');
+    expect(b.fake.direct.sheetNames().slice(-2)).toEqual(['Xiaomi in Numbers', ASSUMPTIONS]);
+    expect(b.fake.direct.activeSheetName()).toBe(CANVAS);
     const all = BLOCK_IDS.flatMap((id) => b.block(id).evidence);
     const rows = table(b);
     expect(rows).toHaveLength(all.filter((e) => e.status !== 'reported').length);
@@ -209,23 +312,63 @@ describe('the Assumptions sheet', () => {
       'Template claim',
       'Not rated',
     ]);
+    expect(
+      b.fake.direct
+        .values(ASSUMPTIONS)
+        .flat()
+        .filter((v) => /^#/.test(String(v))),
+    ).toEqual([]);
     // the four-box: nothing rated high yet; every listed entry is weak evidence
-    const box = b.fake.direct
-      .values(ASSUMPTIONS)
-      .slice(4, 6)
-      .map((row) => row.slice(1, 3));
-    expect(box).toEqual([
+    const box = () =>
+      b.fake.direct
+        .values(ASSUMPTIONS)
+        .slice(4, 6)
+        .map((row) => row.slice(1, 3));
+    expect(box()).toEqual([
       [0, 0],
       [0, rows.length],
     ]);
+    // Refresh rebuilds the same list
+    b.call('refreshKeyFigures');
+    expect(table(b)).toEqual(rows);
     // a teammate types into an entry: the list follows, no script
     b.fake.direct.setCell(CANVAS, entryCell(b, 'key-partners', 0), 'Qualcomm chipsets');
     expect(table(b)[0][1]).toBe('Qualcomm chipsets');
+    // ... and changes its marker by hand: its status and the counts follow, no script
+    b.fake.direct.setCell(CANVAS, markerCell(b, 'key-partners', 0), '✗');
+    expect(table(b)[0][2]).toBe('Contradicted by Xiaomi');
+    expect(box()).toEqual([
+      [0, 0],
+      [1, rows.length - 1],
+    ]);
+    b.fake.direct.setCell(CANVAS, markerCell(b, 'key-partners', 0), '✓ 1');
+    expect(table(b)[0][2]).toBe('Reported by Xiaomi');
+    expect(box()).toEqual([
+      [0, 0],
+      [0, rows.length - 1],
+    ]);
+    // an unknown symbol: the status the list was built with
+    b.fake.direct.setCell(CANVAS, markerCell(b, 'key-partners', 0), 'x');
+    expect(table(b)[0][2]).toBe('Template claim');
+  });
+
+  test('Insert where a deleted canvas left its Assumptions sheet rebuilds that sheet for the new canvas', () => {
+    const b = ready();
+    for (const name of [CANVAS, 'Xiaomi Details', 'Key Figures', 'Reported Results'])
+      b.fake.spreadsheet.deleteSheet(b.fake.spreadsheet.getSheetByName(name)!);
+    b.call('insertXiaomiCanvas');
+    expect(b.fake.direct.sheetNames().filter((n) => n.startsWith(ASSUMPTIONS))).toEqual([ASSUMPTIONS]);
+    expect(table(b)[0].slice(0, 3)).toEqual(['Key Partners', 'Qualcomm & MediaTek chipsets', 'Template claim']);
+    expect(
+      b.fake.direct
+        .values(ASSUMPTIONS)
+        .flat()
+        .filter((v) => /^#/.test(String(v))),
+    ).toEqual([]);
   });
 
   test('a save re-orders it by importance and keeps formulas pointing at the right cells; Refresh recreates it', () => {
     const b = ready();
-    b.call('refreshKeyFigures'); // creates the list (Insert stays within its call budget without it)
     const view = b.block('channels');
     const rated = view.evidence.map((e, i) => (i === 1 ? { ...e, importance: 'high' as const } : e));
     b.call('saveBlock', save(view, { entries: [...view.entries, 'WeChat mini-program'], evidence: [...rated, NEW] }));

@@ -70,7 +70,7 @@ describe('Insert Xiaomi canvas', () => {
   const details = fake.direct.values(DETAILS);
   const layout = layoutFromMarkers(canvas.map((r) => r[0]))!;
 
-  test('creates the canvas, details, Key Figures and Reported Results sheets, ends on the canvas, and toasts when done', () => {
+  test('creates the canvas, details, Key Figures, Reported Results, numbers and Assumptions sheets, ends on the canvas, and toasts when done', () => {
     expect(fake.direct.sheetNames()).toEqual([
       'Sheet1',
       CANVAS,
@@ -78,6 +78,7 @@ describe('Insert Xiaomi canvas', () => {
       FIGURES,
       'Reported Results',
       'Xiaomi in Numbers',
+      'Assumptions',
     ]);
     expect(fake.spreadsheet.getActiveSheet().getName()).toBe(CANVAS);
     expect(fake.ui.toasts.map((t) => t.message)).toEqual([expect.stringMatching(/^Done/)]);
@@ -296,11 +297,13 @@ describe('running Insert again', () => {
       FIGURES,
       'Reported Results',
       'Xiaomi in Numbers',
+      'Assumptions',
       `${CANVAS} (2)`,
       `${DETAILS} (2)`,
       `${FIGURES} (2)`,
       'Reported Results (2)',
       'Xiaomi in Numbers (2)',
+      'Assumptions (2)',
     ]);
     expect([CANVAS, DETAILS, FIGURES].map(sheetState)).toEqual(before);
     expect(fake.direct.formulas(`${FIGURES} (2)`)[1][2]).toMatch(/^='Xiaomi Details \(2\)'!G\d+$/);

@@ -118,7 +118,7 @@ describe('Reset, restore, import and Insert that fail part-way', () => {
     expect(b.fake.direct.sheetNames()).toEqual(sheets);
     const imported = b.call<CanvasView>('importCanvasJson', json);
     expect(imported.canvases).toHaveLength(2);
-    expect(b.fake.direct.sheetNames()).toHaveLength(sheets.length + 5); // with its numbers sheet
+    expect(b.fake.direct.sheetNames()).toHaveLength(sheets.length + 6); // with its numbers and Assumptions sheets
   });
 
   test('Insert from the menu: one plain line, no half canvas left; a retry inserts one whole canvas', () => {
@@ -137,8 +137,19 @@ describe('Reset, restore, import and Insert that fail part-way', () => {
       'Key Figures',
       'Reported Results',
       'Xiaomi in Numbers',
+      'Assumptions',
     ]);
     expect(b.call<CanvasView>('getCanvas').blocks).toHaveLength(9);
+  });
+
+  test('Insert that fails while it writes the Assumptions list (its last sheet) leaves nothing behind either', () => {
+    const clean = loadBundle();
+    const all = clean.fake.countDuring(() => clean.call('insertXiaomiCanvas')).writes;
+    const b = loadBundle();
+    b.fake.failAfterWrites(all - 2, TIMEOUT);
+    b.call('insertXiaomiCanvas');
+    expect(JSON.stringify(b.fake.ui.alerts.at(-1))).toMatch(/nothing was changed/);
+    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1']);
   });
 
   test('Refresh from the menu stopped part-way says so in one line; running it again repairs Key Figures', () => {
