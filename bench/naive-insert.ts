@@ -8,6 +8,7 @@
  * once per property over the whole grid, as a hand-written script would with `getRange('A1:K40').setWrap(true)`;
  * only what differs from it is set cell by cell. bench/README.md describes the method.
  */
+import { ASSUMPTIONS_COLUMNS, assumptionsSheetName, assumptionsValues } from '../src/core/assumptions-plan';
 import { BLOCK_IDS } from '../src/core/block-ids';
 import { buildCanvasPlan } from '../src/core/canvas-plan';
 import type { CanvasContent } from '../src/core/content-schema';
@@ -187,7 +188,7 @@ export function writeSheetNaively(spreadsheet: Spreadsheet, sheet: Sheet, plan: 
 }
 
 /**
- * Inserts the canvas the naive way: the same three sheets as Insert Xiaomi canvas (instance 1, into a
+ * Inserts the canvas the naive way: the same sheets as Insert Xiaomi canvas (instance 1, into a
  * spreadsheet without a canvas), with the same toasts and the canvas sheet active at the end.
  */
 export function naiveInsert(spreadsheet: Spreadsheet, content: CanvasContent, app: App, chartTypes: ChartTypes): void {
@@ -244,6 +245,19 @@ export function naiveInsert(spreadsheet: Spreadsheet, content: CanvasContent, ap
     for (const [option, value] of chartOptions(spec)) builder = builder.setOption(option, value);
     chartsSheet.insertChart(builder.build());
   }
+
+  // Assumptions: every cell on its own, the headings made bold one by one, each column's width on its own.
+  const assumptions = assumptionsValues(sheetName('canvas', 1), buildCanvasPlan(content, 1).entries);
+  const list = spreadsheet.insertSheet(assumptionsSheetName(1), spreadsheet.getSheets().length);
+  assumptions.values.forEach((row, r) => {
+    list.getLastRow();
+    row.forEach((value, c) => {
+      const cell = list.getRange(r + 1, c + 1);
+      if (value !== '') cell.setValue(value);
+      if (assumptions.headingRows.includes(r + 1)) cell.setFontWeight('bold');
+    });
+  });
+  for (let c = 1; c <= ASSUMPTIONS_COLUMNS; c++) list.setColumnWidth(c, 240);
 
   canvas!.activate();
   spreadsheet.toast(`Done: ${BLOCK_IDS.length} blocks.`, 'Xiaomi Canvas', 8);

@@ -71,7 +71,7 @@ export function assumptionsValues(
     [t(ASSUMPTIONS_TITLE), '', '', '', ''],
     [
       t(
-        'Every canvas entry that Xiaomi’s own reporting does not back, most important first. Entries and statuses (the symbol beside each entry) follow the canvas as it is typed; set evidence and importance in the canvas sidebar. Insert, saves and Refresh Key Figures rebuild this list.',
+        'Every canvas entry that Xiaomi’s own reporting does not back, most important first. Entries and statuses (the symbol beside each entry) follow the canvas as it is typed; set evidence and importance in the sidebar. Saves and Refresh Key Figures rebuild this list.',
       ),
       '',
       '',

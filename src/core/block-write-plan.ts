@@ -197,14 +197,13 @@ function linkSteps(
     const capacity = entryCapacity(area);
     // Customer Segments shows each segment's own number on its colour (the legend's chips).
     const chips = id === 'customer-segments';
-    const statuses = (links: CanvasLinks) => links.evidence[id].map((e) => e.status);
     const cells = markerColumn(
       capacity,
       rowsAfter(id),
       area.firstEntryRow,
       markerIds(after, id),
       chips,
-      statuses(after),
+      after.evidence[id],
     );
     const was = markerColumn(
       capacity,
@@ -212,7 +211,7 @@ function linkSteps(
       area.firstEntryRow,
       markerIds(before, id),
       chips,
-      statuses(before),
+      before.evidence[id],
     );
     // Inserted rows move every block's cells, formats included, so only a block that was rewritten into grown
     // rows needs its markers written again when they did not change. Markers that no longer say what they should

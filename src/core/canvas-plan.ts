@@ -114,7 +114,7 @@ export function buildCanvasPlan(
         area.firstEntryRow,
         own,
         block.id === 'customer-segments',
-        links.evidence[block.id].map((e) => e.status),
+        links.evidence[block.id],
       ),
     );
   }
@@ -130,15 +130,13 @@ export function buildCanvasPlan(
   const count = fitCountCell(layout)!; // a fresh layout has its header rows
   grid.text(count.row, count.column, fitCountText(checks.length), { fontSize: 10, fontColor: THEME.ink, wrap: false });
   const legend = legendCell(layout);
-  grid.text(legend.row, legend.column, MARKER_LEGEND, { fontSize: 9, fontColor: THEME.muted, wrap: false });
+  const footerStyle = { fontSize: 9, fontColor: THEME.muted, wrap: false } as const;
+  grid.text(legend.row, legend.column, MARKER_LEGEND, footerStyle);
   // The evidence legend beside the title, in the legend's column: the symbols before every entry's numbers.
   grid.richText(1, legend.column, EVIDENCE_LEGEND, evidenceLegendRuns(), {
-    fontSize: 9,
-    fontColor: THEME.muted,
-    wrap: false,
+    ...footerStyle,
     verticalAlignment: 'middle',
   });
-  const footerStyle = { fontSize: 9, fontColor: THEME.muted, wrap: false } as const;
   grid.text(footerRow, 2, `${content.dataSources.heading}: ${content.dataSources.text}`, footerStyle);
   grid.text(footerRow + 1, 2, content.licence, footerStyle);
 

@@ -66,8 +66,8 @@ export function readCanvasGrid(
   const entryRows = {} as Record<BlockId, number[]>;
   const rawLinks = {} as Record<BlockId, string[][]>;
   const storedIds: Array<string | null> = [];
-  const rawEvidence = {} as Record<BlockId, Array<EntryEvidence | null>>;
-  const marked = {} as Record<BlockId, Array<EvidenceStatus | null>>;
+  /** Each entry's stored evidence, and the status its marker's symbol shows (null: none the legend knows). */
+  const rawEvidence = {} as Record<BlockId, Array<[EntryEvidence | null, EvidenceStatus | null]>>;
   const markers = {} as Record<BlockId, string[]>;
   for (const id of BLOCK_IDS) {
     const area = blockArea(layout, id);
@@ -75,7 +75,6 @@ export function readCanvasGrid(
     entryRows[id] = [];
     rawLinks[id] = [];
     rawEvidence[id] = [];
-    marked[id] = [];
     markers[id] = [];
     for (let row = area.firstEntryRow; row <= area.lastEntryRow; row++) {
       const marker = cellText(values[row - 1]?.[markerColumnOf(area) - 1]);
@@ -85,8 +84,7 @@ export function readCanvasGrid(
       const store = parseRowStore(values[row - 1]?.[0]);
       entries[id].push(text);
       entryRows[id].push(row);
-      rawEvidence[id].push(storedEvidence(store, id));
-      marked[id].push(markerStatus(marker));
+      rawEvidence[id].push([storedEvidence(store, id), markerStatus(marker)]);
       if (id === 'customer-segments') {
         storedIds.push(storedSegmentId(store));
         rawLinks[id].push([]);
@@ -99,13 +97,10 @@ export function readCanvasGrid(
     BlockId,
     EntryLinks
   >;
-  const legacy = BLOCK_IDS.every((id) => rawEvidence[id].every((e) => e === null));
+  const legacy = BLOCK_IDS.every((id) => rawEvidence[id].every(([e]) => e === null));
   const missing = legacy ? TEMPLATE_EVIDENCE : NEW_ENTRY_EVIDENCE;
   const evidence = Object.fromEntries(
-    BLOCK_IDS.map((id) => [
-      id,
-      rawEvidence[id].map((e, i) => ({ ...(e ?? missing), status: marked[id][i] ?? (e ?? missing).status })),
-    ]),
+    BLOCK_IDS.map((id) => [id, rawEvidence[id].map(([e, s]) => ({ ...(e ?? missing), ...(s && { status: s }) }))]),
   ) as Record<BlockId, EntryEvidence[]>;
   const markerTexts = values.map((row) => cellText(row[0]));
   const count = fitCountCell(layout);

@@ -1,5 +1,5 @@
 /** The marker cell beside each canvas entry: its evidence symbol, and the tags and colours of the segments it serves. */
-import { EVIDENCE_STATUSES, type EvidenceStatus } from './evidence';
+import { EVIDENCE_STATUSES, type EntryEvidence, type EvidenceStatus } from './evidence';
 import { SEGMENT_TEXT_COLOR } from './segment-palette';
 import { segmentColor, segmentTag } from './segments';
 import type { TextRun } from './sheet-plan';
@@ -76,15 +76,16 @@ export function markerColumn(
   idsOfEntries: ReadonlyArray<readonly string[]>,
   /** Customer Segments: each entry is a segment, shown as its chip. */
   chips = false,
-  /** Parallel to the entries: each one's evidence status, shown as its symbol. */
-  statuses: ReadonlyArray<EvidenceStatus | undefined> = [],
+  /** Parallel to the entries: each one's evidence, shown as its status's symbol. */
+  evidence: ReadonlyArray<EntryEvidence | undefined> = [],
 ): MarkerCell[] {
   const cells = Array.from({ length: capacity }, () => EMPTY_MARKER);
   rowsOfEntries.forEach((row, i) => {
     const at = row - firstEntryRow;
     const ids = idsOfEntries[i] ?? [];
+    const status = evidence[i]?.status;
     if (at >= 0 && at < capacity)
-      cells[at] = chips && ids.length === 1 ? segmentChip(ids[0], statuses[i]) : markerCell(ids, statuses[i]);
+      cells[at] = chips && ids.length === 1 ? segmentChip(ids[0], status) : markerCell(ids, status);
   });
   return cells;
 }

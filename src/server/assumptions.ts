@@ -76,10 +76,11 @@ export function writeAssumptions(
   const sheet = at === undefined ? spreadsheet.insertSheet(name) : spreadsheet.insertSheet(name, at);
   const range = freshSheetRange(sheet, values.length, ASSUMPTIONS_COLUMNS);
   range.setValues(values);
-  range.setFontWeights(
-    values.map((_, i) =>
-      Array<'bold' | 'normal'>(ASSUMPTIONS_COLUMNS).fill(headingRows.includes(i + 1) ? 'bold' : 'normal'),
-    ),
+  // Headings bold: weight alone, which a fresh sheet's cells take either way Sheets reads an unset attribute.
+  const weight = (bold: boolean) => SpreadsheetApp.newTextStyle().setBold(bold).build();
+  const [bold, normal] = [weight(true), weight(false)];
+  range.setTextStyles(
+    values.map((_, i) => Array<typeof bold>(ASSUMPTIONS_COLUMNS).fill(headingRows.includes(i + 1) ? bold : normal)),
   );
   sheet.setColumnWidths(1, ASSUMPTIONS_COLUMNS, 240);
   // insertSheet makes the new sheet active: the user stays where they were.

@@ -112,8 +112,8 @@ export function insertCanvasInstance(
     // A half-inserted canvas is taken away again, so a retry inserts one whole canvas, not a second one (a numbers
     // sheet that was there before stays).
     const added = Object.values(names).filter((name) => !(free.numbersLeft && name === names.numbers));
-    // An Assumptions sheet that was there before (a user's own, or one rebuilt) stays.
-    if (!free.assumptions.sheet && !free.assumptions.nameTaken) added.push(assumptionsSheetName(instance));
+    // A user's own sheet of that name stays (an Assumptions list a deleted canvas left goes with the rest).
+    if (!free.assumptions.nameTaken) added.push(assumptionsSheetName(instance));
     if (removeSheets(spreadsheet, added)) writesUndone();
     throw error;
   }

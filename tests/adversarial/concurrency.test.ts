@@ -212,16 +212,19 @@ describe('Insert run again', () => {
       FIGURES,
       'Reported Results',
       'Xiaomi in Numbers',
+      'Assumptions',
       `${CANVAS} (2)`,
       `${DETAILS} (2)`,
       `${FIGURES} (2)`,
       'Reported Results (2)',
       'Xiaomi in Numbers (2)',
+      'Assumptions (2)',
       `${CANVAS} (3)`,
       `${DETAILS} (3)`,
       `${FIGURES} (3)`,
       'Reported Results (3)',
       'Xiaomi in Numbers (3)',
+      'Assumptions (3)',
     ]);
     expect(JSON.stringify(c.state().sheets.filter((s) => [CANVAS, DETAILS, FIGURES].includes(s.name)))).toBe(first);
     expect(c.fake.direct.activeSheetName()).toBe(`${CANVAS} (3)`);
@@ -266,8 +269,8 @@ describe('Insert run again', () => {
     c.call('insertXiaomiCanvas');
     expect(c.fake.ui.alertResponses).toEqual([]);
     const names = c.fake.direct.sheetNames();
-    expect(names).toHaveLength(11);
+    expect(names).toHaveLength(13);
     expect(new Set(names).size).toBe(names.length);
-    expect(JSON.stringify(c.state().sheets.slice(0, 6))).toBe(before);
+    expect(JSON.stringify(c.state().sheets.slice(0, 7))).toBe(before);
   });
 });

@@ -104,7 +104,8 @@ describe('saveBlock', () => {
     });
     expect(cell.format.numberFormat).toBe('@');
     expect(cell.merge).toBeFalsy(); // column E beside it is the block's segment-marker column
-    expect(b.fake.direct.cell(CANVAS, `E${row}`).value).toBe(''); // Key Activities links to no segment
+    // a new entry is the team's assumption and Key Activities links to no segment: the symbol alone
+    expect(b.fake.direct.cell(CANVAS, `E${row}`).value).toBe('?');
     expect(cell.format.borders.left).not.toBeNull();
     expect(cell.format.borders.bottom).toBeNull();
     expect(b.fake.direct.cell(CANVAS, `E${row}`).format.borders.right).not.toBeNull();

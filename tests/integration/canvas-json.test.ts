@@ -114,11 +114,13 @@ describe('importCanvasJson', () => {
       'Key Figures',
       'Reported Results',
       'Xiaomi in Numbers',
+      'Assumptions',
       'Xiaomi Canvas (2)',
       'Xiaomi Details (2)',
       'Key Figures (2)',
       'Reported Results (2)',
       'Xiaomi in Numbers (2)',
+      'Assumptions (2)',
     ]);
     expect(b.fake.direct.activeSheetName()).toBe('Xiaomi Canvas (2)');
     // the sidebar now works on the new canvas, which reads back exactly as imported
@@ -130,7 +132,7 @@ describe('importCanvasJson', () => {
     expect((JSON.parse(b.call<string>('exportCanvasJson')) as CanvasJson).blocks).toEqual(
       (JSON.parse(text) as CanvasJson).blocks,
     );
-    expect(b.fake.direct.documentState().sheets.slice(0, 6)).toEqual(originalSheets);
+    expect(b.fake.direct.documentState().sheets.slice(0, 7)).toEqual(originalSheets);
     // Key Figures of the new canvas is live
     const kf = b.fake.direct
       .values('Key Figures (2)')

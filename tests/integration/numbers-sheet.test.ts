@@ -45,6 +45,7 @@ describe('Xiaomi in Numbers: charts inserted with the canvas', () => {
       FIGURES,
       REPORTED,
       NUMBERS,
+      'Assumptions',
     ]);
     const list = charts(b);
     expect(list.map((c) => c.type)).toEqual(['COLUMN', 'BAR', 'COLUMN', 'COLUMN']);
@@ -157,8 +158,8 @@ describe('Refresh rebuilds the charts and tables, never duplicating them', () =>
     const b = ready();
     b.fake.spreadsheet.deleteSheet(b.fake.spreadsheet.getSheetByName(NUMBERS)!);
     b.call('refreshKeyFigures');
-    // (Refresh also creates the Assumptions list, at the end)
-    expect(b.fake.direct.sheetNames().slice(-3)).toEqual([REPORTED, 'Assumptions', NUMBERS]);
+    // (right after Reported Results: the Assumptions list Insert added stays where it was)
+    expect(b.fake.direct.sheetNames().slice(-3)).toEqual([REPORTED, NUMBERS, 'Assumptions']);
     expect(charts(b)).toHaveLength(4);
     const sheet = b.fake.spreadsheet.getSheetByName(NUMBERS)!;
     sheet.insertChart(

@@ -49,6 +49,7 @@ describe('Reported Results sheet', () => {
       FIGURES,
       REPORTED,
       'Xiaomi in Numbers',
+      'Assumptions',
     ]);
     const values = b.fake.direct.values(REPORTED);
     expect(values[0].slice(0, 7)).toEqual(['Metric', 'Period', 'Value', 'Unit', 'Source', 'Published', 'Statement']);
@@ -190,8 +191,8 @@ describe('Refresh Key Figures after damage', () => {
       DETAILS,
       FIGURES,
       REPORTED,
-      'Assumptions',
       'Xiaomi in Numbers',
+      'Assumptions',
     ]);
     expect(b.fake.direct.values(REPORTED)).toEqual(reportedBefore);
     expect(b.fake.direct.values(FIGURES)).toEqual(figuresBefore);
@@ -219,9 +220,9 @@ describe('Refresh Key Figures after damage', () => {
       'Xiaomi Canvas',
       DETAILS,
       FIGURES,
-      'Assumptions',
       REPORTED,
       'Xiaomi in Numbers',
+      'Assumptions',
     ]);
     expect(b.fake.direct.values(FIGURES)).toEqual(values);
   });

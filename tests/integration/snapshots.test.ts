@@ -74,6 +74,7 @@ describe('saveSnapshot', () => {
       FIGURES,
       'Reported Results',
       'Xiaomi in Numbers',
+      'Assumptions',
       SNAPSHOTS,
     ]);
     expect(b.fake.direct.activeSheetName()).toBe(CANVAS);

@@ -281,7 +281,22 @@ describe('the Assumptions list', () => {
     expect(table[0][1]).toBe(
       `=IF(LEFT('Xiaomi Canvas'!H20,1)="•",TRIM(MID('Xiaomi Canvas'!H20,2,LEN('Xiaomi Canvas'!H20))),'Xiaomi Canvas'!H20)`,
     );
-    expect(table.map((r) => r[2])).toEqual(["'Team assumption", "'Contradicted by Xiaomi", "'Template claim"]);
+    // the status the symbol in the entry's marker cell shows (a teammate may change it by hand), else the stored one
+    expect(table[0][2]).toBe(
+      `=IFS(LEFT(TRIM('Xiaomi Canvas'!I20))="✓","Reported by Xiaomi",LEFT(TRIM('Xiaomi Canvas'!I20))="◆","Template claim",` +
+        `LEFT(TRIM('Xiaomi Canvas'!I20))="?","Team assumption",LEFT(TRIM('Xiaomi Canvas'!I20))="✗","Contradicted by Xiaomi",` +
+        `TRUE,"Team assumption")`,
+    );
+    expect(table.map((r) => r[2].replace(/.*TRUE,"|"\)$/g, ''))).toEqual([
+      'Team assumption',
+      'Contradicted by Xiaomi',
+      'Template claim',
+    ]);
+    expect(table.map((r) => r[2].match(/'Xiaomi Canvas'!\w+/)![0])).toEqual([
+      "'Xiaomi Canvas'!I20",
+      "'Xiaomi Canvas'!K30",
+      "'Xiaomi Canvas'!C7",
+    ]);
     expect(table.map((r) => r[3])).toEqual(["'High", "'Low", "'Not rated"]);
     expect(table[1][4]).toBe("'C");
     expect(values[7]).toEqual(["'Block", "'Entry", "'Status", "'Importance", "'Source"]);
