@@ -105,16 +105,15 @@ export function assumptionsValues(
 
 export const NOT_RATED = 'Not rated';
 
-/** The status its marker's symbol shows (see markerStatus); the stored one when the symbol is none of them. */
+/**
+ * The status its marker's symbol shows (see markerStatus); the stored one when the symbol is none of them. Nested
+ * IFs rather than IFS or SWITCH, which older Excel and an export without their prefix read as #NAME?.
+ */
 const statusFormula = (cell: string, e: EntryEvidence) =>
   formula(
-    call(
-      'IFS',
-      ...EVIDENCE_STATUSES.flatMap((s) => [
-        `${call('LEFT', call('TRIM', cell))}=${text(EVIDENCE_MARKS[s][0])}`,
-        text(STATUS_WORDS[s]),
-      ]),
-      'TRUE',
+    EVIDENCE_STATUSES.reduceRight(
+      (otherwise, s) =>
+        IF(`${call('LEFT', call('TRIM', cell))}=${text(EVIDENCE_MARKS[s][0])}`, text(STATUS_WORDS[s]), otherwise),
       text(STATUS_WORDS[e.status]),
     ),
   );

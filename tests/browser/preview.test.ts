@@ -136,6 +136,7 @@ test('the canvas tab looks like the sheet: 9 designed blocks, no gridlines, the 
     KEY_FIGURES,
     'Reported Results',
     'Xiaomi in Numbers',
+    'Assumptions',
   ]);
   expect(await page.locator('#tabs .tab.active').textContent()).toBe(CANVAS);
   expect(await page.locator('table.grid').getAttribute('class')).toContain('no-gridlines');
@@ -251,7 +252,7 @@ test('the menu: Refresh Key Figures shows its toast; Insert asks first — No ch
   await page.waitForFunction(() => document.querySelector('#save-status')?.textContent === 'All changes saved');
   expect(dialogs.at(-1)).toMatch(/^confirm: This spreadsheet already has a Xiaomi canvas/);
   expect(readFileSync(preview.stateFile, 'utf8')).toBe(before);
-  // six sheets of the canvas, plus Assumptions, which Refresh Key Figures created
+  // Sheet1 and the canvas's six sheets (Assumptions included)
   expect(await page.locator('#tabs .tab').count()).toBe(7);
 
   dialogAnswers = [true];
@@ -270,6 +271,7 @@ test('the menu: Refresh Key Figures shows its toast; Insert asks first — No ch
     'Key Figures (2)',
     'Reported Results (2)',
     'Xiaomi in Numbers (2)',
+    'Assumptions (2)',
   ]);
   expect(pageErrors).toEqual([]);
 });

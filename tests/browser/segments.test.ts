@@ -41,7 +41,8 @@ describe('segment picker', () => {
     const values = bundle.fake.direct.values('Xiaomi Canvas');
     const cell = `•  ${channels.entries[0]}`; // entry cells hold their bullet as text (issue 9)
     const row = values.find((r) => r.includes(cell))!;
-    expect(row[row.indexOf(cell) + 1]).toBe(tech.id.slice(1)); // its marker on the sheet
+    // its marker on the sheet: its evidence symbol, then the segment's number
+    expect(row[row.indexOf(cell) + 1]).toBe(`◆ ${tech.id.slice(1)}`);
     // the picker stays where it was after the save (the draft was rebased on what the sheet holds)
     await expect(summary.textContent()).resolves.toContain(tech.text);
   });

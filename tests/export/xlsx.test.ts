@@ -25,6 +25,7 @@ const DETAILS = 'Xiaomi Details';
 const KEY_FIGURES = 'Key Figures';
 const REPORTED = 'Reported Results';
 const NUMBERS = 'Xiaomi in Numbers';
+const ASSUMPTIONS = 'Assumptions';
 const BORDER_STYLES: Record<string, string> = {
   SOLID: 'thin',
   SOLID_MEDIUM: 'medium',
@@ -80,8 +81,8 @@ function cachedResult(cell: ExcelJS.Cell): unknown {
 
 describe('the workbook', () => {
   test('has the add-on sheets in order, the canvas active', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED, NUMBERS]);
-    expect(model.sheets.map((s) => s.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED, NUMBERS]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED, NUMBERS, ASSUMPTIONS]);
+    expect(model.sheets.map((s) => s.name)).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED, NUMBERS, ASSUMPTIONS]);
     expect(wb.views[0].activeTab).toBe(0);
     expect(wb.calcProperties.fullCalcOnLoad).toBeUndefined(); // exceljs does not read it back; checked in the XML below
   });
@@ -153,6 +154,18 @@ describe('the workbook', () => {
     let bulletCell: ExcelJS.Cell | undefined;
     canvas.eachRow((row) => row.eachCell((cell) => void (cell.value === first && (bulletCell = cell))));
     expect(bulletCell?.numFmt).toBe('@');
+    // Evidence (issue 19): the legend beside the title and each marker's symbol, coloured, as Excel rich text
+    const legend = (canvas.getCell('F1').value as ExcelJS.CellRichTextValue).richText;
+    expect(legend.map((r) => r.text).join('')).toBe('✓ reported by Xiaomi ✗ contradicted ◆ template ? team assumption');
+    expect(legend.find((r) => r.text === '✓')?.font?.color?.argb).toBe('FF137333');
+    const symbols = new Set<string>();
+    canvas.eachRow((row) =>
+      row.eachCell((cell) => {
+        const rich = (cell.value as ExcelJS.CellRichTextValue | null)?.richText;
+        if (rich && cell.address !== 'F1' && /^[✓✗◆?]$/.test(rich[0].text)) symbols.add(rich[0].text);
+      }),
+    );
+    expect([...symbols].sort()).toEqual(['◆', '✓']);
 
     const header = sheet(KEY_FIGURES).getRow(1).values as unknown[];
     expect(header.slice(1, 11)).toEqual([
@@ -186,7 +199,8 @@ describe('the workbook', () => {
       );
     }
     // COUNTIFS/SUMIFS: the numbers sheet's lookups (exact keys and periods, no wildcard or operator characters);
-    // LEFT/TRIM: Reported check reads a lower bound ("over …") from the figure's note
+    // LEFT/TRIM: Reported check reads a lower bound ("over …") from the figure's note; LEFT/TRIM/MID/LEN: the
+    // Assumptions list reads each entry without its bullet, and its status from the symbol beside it
     expect([...used].sort()).toEqual([
       'ABS',
       'AND',
@@ -194,6 +208,8 @@ describe('the workbook', () => {
       'IF',
       'ISNUMBER',
       'LEFT',
+      'LEN',
+      'MID',
       'NOT',
       'OR',
       'SUMIFS',
@@ -371,7 +387,7 @@ describe('npm run export', () => {
     writeFileSync(state, JSON.stringify(saved.toJSON()));
     const out = join(dir, 'from-state.xlsx');
     const result = await exportCanvas({ out, fromState: state });
-    expect(result.sheets).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED, NUMBERS]);
+    expect(result.sheets).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED, NUMBERS, ASSUMPTIONS]);
     const book = await readBack(out);
     expect(book.getWorksheet(KEY_FIGURES)?.getCell('P1').value).toBe(0.5);
   });

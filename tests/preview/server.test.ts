@@ -112,6 +112,7 @@ describe('what the preview runs', () => {
       'Key Figures',
       'Reported Results',
       'Xiaomi in Numbers',
+      'Assumptions',
     ]);
     // The add-on's own menu, built by its onOpen.
     expect(preview.session.menuEntries().map((m) => m.functionName)).toEqual(
@@ -123,6 +124,9 @@ describe('what the preview runs', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.headers['content-security-policy']).toContain("connect-src 'self'");
     for (const title of Object.values(BLOCK_TITLES)) expect(page.text).toContain(`>${title}</div>`);
+    // each entry's evidence symbol beside it, in its colour, as on the sheet (issue 19)
+    expect(page.text).toContain('<span style="color:#137333;font-weight:bold">✓</span>');
+    expect(page.text).toContain('<span style="color:#5f6368;font-weight:bold">◆</span>');
     for (const label of ['Insert Xiaomi canvas', 'Open canvas sidebar', 'Refresh Key Figures', 'Download .xlsx'])
       expect(page.text).toContain(label);
 
@@ -139,6 +143,7 @@ describe('what the preview runs', () => {
       'Key Figures',
       'Reported Results',
       'Xiaomi in Numbers',
+      'Assumptions',
     ]);
     expect(view.grid).toContain('⚠ Conflict');
   });
@@ -278,6 +283,7 @@ describe('what the preview runs', () => {
       'Key Figures',
       'Reported Results',
       'Xiaomi in Numbers',
+      'Assumptions',
     ]);
     expect(wb.getWorksheet('Key Figures')?.getCell('P1').value).toBe(0.2);
   });
