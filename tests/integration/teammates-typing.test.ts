@@ -154,8 +154,10 @@ describe('other cells a teammate may type into', () => {
     const unitColumn = values[row].findIndex((c) => c === block.figures[0].unit);
     b.fake.direct.setCell('Xiaomi Details', `${columnLetter(unitColumn + 1)}${row + 1}`, 35);
     const canvasValues = b.fake.direct.values('Xiaomi Canvas');
-    const markerRow = canvasValues.findIndex((r) => r.some((c, i) => i > 0 && /^\d+( \d+)+$/.test(String(c))));
-    const markerColumn = canvasValues[markerRow].findIndex((c, i) => i > 0 && /^\d+( \d+)+$/.test(String(c)));
+    // a marker naming two segments, after its entry's evidence symbol (issue 19)
+    const twoSegments = /^(?:[✓✗◆?] )?\d+( \d+)+$/;
+    const markerRow = canvasValues.findIndex((r) => r.some((c, i) => i > 0 && twoSegments.test(String(c))));
+    const markerColumn = canvasValues[markerRow].findIndex((c, i) => i > 0 && twoSegments.test(String(c)));
     expect(markerRow).toBeGreaterThan(0);
     b.fake.direct.setCell('Xiaomi Canvas', `${columnLetter(markerColumn + 1)}${markerRow + 1}`, 'see Channels');
 
@@ -166,6 +168,8 @@ describe('other cells a teammate may type into', () => {
     // Links live in the hidden column, not in the marker a teammate typed over.
     expect(after.blocks.map((x) => x.links)).toEqual(before.blocks.map((x) => x.links));
     expect(after.blocks.map((x) => x.entries)).toEqual(before.blocks.map((x) => x.entries));
+    // text that starts with no symbol of the legend keeps the entry's evidence
+    expect(after.blocks.map((x) => x.evidence)).toEqual(before.blocks.map((x) => x.evidence));
   });
 });
 
