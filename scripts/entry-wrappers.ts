@@ -6,7 +6,7 @@ export function entryPointWrappers(names: readonly string[]): string {
   return names
     .map((name) => {
       if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`Invalid entry point name: ${name}`);
-      return `function ${name}() {\n  return XiaomiCanvas.${name}.apply(this, arguments);\n}`;
+      return `function ${name}(){return XiaomiCanvas.${name}.apply(this,arguments)}`;
     })
     .join('\n');
 }

@@ -1,5 +1,6 @@
 /** Bundles src/server/main.ts for Apps Script and appends a top-level wrapper per entry point of the contract. */
 import { build, type Plugin } from 'esbuild';
+import { minify } from 'terser';
 import { ENTRY_POINTS } from '../src/core/sidebar-functions';
 import { compactContent } from './compact-content';
 import { compactReportedResults } from './compact-reported';
@@ -9,6 +10,10 @@ import { entryPointWrappers } from './entry-wrappers';
  * The server bundle as Apps Script gets it: src/server/main.ts as one IIFE (global `XiaomiCanvas`), then a
  * top-level wrapper per entry point of the contract (src/core/sidebar-functions.ts). Used by the build and by the benchmark
  * (which swaps the content with a plugin), so both measure the same code.
+ *
+ * esbuild bundles and minifies; Terser then compresses the result further (two passes, safe transforms only:
+ * about 1.8 KB less than esbuild alone), because Apps Script parses the whole file on every call. Top-level names
+ * (the global and the wrappers) are never renamed.
  */
 export async function bundleServer(
   options: { root?: string; plugins?: Plugin[] } = {},
@@ -32,6 +37,14 @@ export async function bundleServer(
     logLevel: 'warning',
     plugins: [...(options.plugins ?? []), compactReportedResults(root), compactContent(root)],
   });
+  const compressed = await minify(result.outputFiles[0].text, {
+    ecma: 2020,
+    toplevel: false,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false, ascii_only: false },
+  });
+  if (compressed.code === undefined) throw new Error('Terser returned no code for the server bundle');
   const entryPoints = [...ENTRY_POINTS];
-  return { code: `${result.outputFiles[0].text}\n${entryPointWrappers(entryPoints)}`, entryPoints };
+  return { code: `${compressed.code}\n${entryPointWrappers(entryPoints)}`, entryPoints };
 }
