@@ -1,7 +1,7 @@
 /** The Assumptions sheet's content (issue 19): the entries to test, by importance, with a four-box count of formulas. */
 import { a1, a1Range, quoteSheetName } from './a1';
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from './block-ids';
-import { BLOCK_PLACEMENT, markerColumnOf } from './canvas-layout';
+import { BLOCK_PLACEMENT, blockArea, markerColumnOf, type CanvasLayout } from './canvas-layout';
 import {
   EVIDENCE_STATUSES,
   IMPORTANCES,
@@ -39,6 +39,20 @@ export interface BlockEntries {
   /** 1-based sheet rows, parallel to evidence. */
   rows: readonly number[];
   evidence: readonly EntryEvidence[];
+}
+
+/** Every block's entries where they sit on the canvas (`rowsOf`: their sheet rows), with their evidence. */
+export function canvasEntries(
+  layout: CanvasLayout,
+  rowsOf: (id: BlockId) => readonly number[],
+  evidence: Record<BlockId, readonly EntryEvidence[]>,
+): BlockEntries[] {
+  return BLOCK_IDS.map((id) => ({
+    id,
+    column: blockArea(layout, id).column,
+    rows: rowsOf(id),
+    evidence: evidence[id],
+  }));
 }
 
 const rank = (e: EntryEvidence) => (e.importance ? IMPORTANCES.indexOf(e.importance) : IMPORTANCES.length);

@@ -1,5 +1,5 @@
 /** The canvas sheet as a plan (values, styles, merges, markers) for a content, ready to apply in one pass. */
-import type { BlockEntries } from './assumptions-plan';
+import { canvasEntries, type BlockEntries } from './assumptions-plan';
 import { BLOCK_IDS, type BlockId } from './block-ids';
 import { a1Range } from './a1';
 import {
@@ -60,12 +60,7 @@ export function buildCanvasPlan(
 
   grid.set(1, 1, sheetMarker('canvas', instance));
   // Each block's entries where they are written, with their evidence (also for the Assumptions list).
-  const placed = BLOCK_IDS.map((id) => ({
-    id,
-    column: blockArea(layout, id).column,
-    rows: packedRows(layout, id, entriesOf(id).length),
-    evidence: links.evidence[id],
-  }));
+  const placed = canvasEntries(layout, (id) => packedRows(layout, id, entriesOf(id).length), links.evidence);
   // Column A: the layout markers and, on entry rows, the segment ids and links (see link-store.ts).
   const store = linkColumn(
     layout,

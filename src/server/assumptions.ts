@@ -1,14 +1,12 @@
 /** Writes the Assumptions sheet (issue 19): on insert, after every add-on write, and on Refresh (recreated if deleted). */
-import { BLOCK_IDS, type BlockId } from '../core/block-ids';
 import {
   ASSUMPTIONS_COLUMNS,
   ASSUMPTIONS_TITLE,
   assumptionsSheetName,
   assumptionsValues,
+  canvasEntries,
   type BlockEntries,
 } from '../core/assumptions-plan';
-import { blockArea, type CanvasLayout } from '../core/canvas-layout';
-import type { EntryEvidence } from '../core/evidence';
 import { cellText } from '../core/literal';
 import { freshSheetRange } from './apply-plan';
 import type { CanvasState } from './canvas-state';
@@ -36,18 +34,10 @@ export function readAssumptionsTarget(spreadsheet: Spreadsheet, instance: number
       lastRow: 0,
       create: { index: spreadsheet.getNumSheets(), active: spreadsheet.getActiveSheet() },
     };
-  if (cellText(sheet.getRange(1, 1).getValue()) !== ASSUMPTIONS_TITLE)
-    return { sheet: null, lastRow: 0, nameTaken: true };
-  return { sheet, lastRow: sheet.getLastRow() };
-}
-
-/** Every block's entries where they sit on the canvas, with their evidence. */
-export function canvasEntries(
-  layout: CanvasLayout,
-  rows: Record<BlockId, readonly number[]>,
-  evidence: Record<BlockId, readonly EntryEvidence[]>,
-): BlockEntries[] {
-  return BLOCK_IDS.map((id) => ({ id, column: blockArea(layout, id).column, rows: rows[id], evidence: evidence[id] }));
+  // Its title and how far it reaches in one read (the list is small).
+  const values = sheet.getDataRange().getValues();
+  if (cellText(values[0][0]) !== ASSUMPTIONS_TITLE) return { sheet: null, lastRow: 0, nameTaken: true };
+  return { sheet, lastRow: values.length };
 }
 
 /**
@@ -96,7 +86,7 @@ export function rebuildAssumptions(state: CanvasState): void {
       state.assumptions,
       state.sheets.instance,
       state.canvasName,
-      canvasEntries(state.canvas.layout, state.canvas.entryRows, state.canvas.evidence),
+      canvasEntries(state.canvas.layout, (id) => state.canvas.entryRows[id], state.canvas.evidence),
       {},
     ),
   );

@@ -17,7 +17,8 @@ import { richTextValues, writeGrid } from './apply-plan';
 import { withReported, type CanvasState } from './canvas-state';
 import { beginWrites } from './write-progress';
 import { writeKeyFiguresTable } from './key-figures';
-import { canvasEntries, writeAssumptions } from './assumptions';
+import { writeAssumptions } from './assumptions';
+import { canvasEntries } from '../core/assumptions-plan';
 import { withFormulaLocale } from './formula-locale';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -52,8 +53,8 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
   const plan = planBlockWrites(state, blocks);
   beginWrites();
   applyBlockWrites(state.sheets, plan.steps);
-  // The Assumptions list points at entry cells and shows their evidence: rebuilt (or, the first time, created at
-  // the end, which keeps Insert within its call budget) whenever the add-on writes.
+  // The Assumptions list points at entry cells and shows their evidence: rebuilt whenever the add-on writes (Insert
+  // creates it; Refresh recreates it where it was deleted).
   const spreadsheet = state.sheets.canvas.getParent();
   if (state.assumptions.sheet)
     withFormulaLocale(spreadsheet, state.locale ?? spreadsheet.getSpreadsheetLocale(), () =>
@@ -62,7 +63,7 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
         state.assumptions,
         state.sheets.instance,
         state.canvasName,
-        canvasEntries(plan.layout, plan.entryRows, plan.after.evidence),
+        canvasEntries(plan.layout, (id) => plan.entryRows[id], plan.after.evidence),
       ),
     );
   // Key Figures links cells, so it follows value edits by itself; it is re-linked only when figures moved.
