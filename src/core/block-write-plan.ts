@@ -12,6 +12,7 @@ import {
   entryMergeGroups,
   fitCountCell,
   growthFor,
+  legendCell,
   markerColumnOf,
   shiftLayout,
   type CanvasLayout,
@@ -72,6 +73,8 @@ export type BlockWriteStep =
   | { kind: 'markers'; id: BlockId; column: number; firstRow: number; cells: MarkerCell[] }
   /** The fit-check count under the canvas. */
   | { kind: 'fit-count'; row: number; column: number; text: string }
+  /** The evidence legend beside the title, on a canvas from before the symbols (written with them). */
+  | { kind: 'legend'; column: number }
   /** A block's figures table on the details sheet, rows inserted first when it outgrows its region. */
   | {
       kind: 'figures';
@@ -221,6 +224,11 @@ function linkSteps(
     if (!sameJson(cells, was) || regrown || stale)
       steps.push({ kind: 'markers', id, column: markerColumnOf(area), firstRow: area.firstEntryRow, cells });
   }
+
+  // Symbols painted on a canvas from before them bring their legend (never over a teammate's text there).
+  const legend = legendCell(layout);
+  if (before.legendText === '' && layout.topTitleRow > 1 && steps.some((s) => s.kind === 'markers'))
+    steps.push({ kind: 'legend', column: legend.column });
 
   const entries = Object.fromEntries(BLOCK_IDS.map((id) => [id, after.entries[id]])) as Record<
     BlockId,

@@ -1,6 +1,13 @@
 /** Reads the canvas sheet's grid back into its layout, entries, segment ids and links. */
 import { BLOCK_IDS, type BlockId } from './block-ids';
-import { blockArea, fitCountCell, layoutFromMarkers, markerColumnOf, type CanvasLayout } from './canvas-layout';
+import {
+  blockArea,
+  fitCountCell,
+  layoutFromMarkers,
+  legendCell,
+  markerColumnOf,
+  type CanvasLayout,
+} from './canvas-layout';
 import { normaliseLinks, type EntryLinks } from './entry-links';
 import { bulleted, normaliseEntry } from './entry-text';
 import { parseRowStore, storedEvidence, storedLinks, storedSegmentId } from './link-store';
@@ -31,6 +38,8 @@ export interface CanvasReading {
   markerTexts: string[];
   /** The fit-check count cell as it reads now. */
   fitCountText: string;
+  /** The evidence legend's cell beside the title as it reads now ('' on canvases from before the symbols). */
+  legendText: string;
 }
 
 export class CanvasDamagedError extends Error {}
@@ -105,5 +114,6 @@ export function readCanvasGrid(
   const markerTexts = values.map((row) => cellText(row[0]));
   const count = fitCountCell(layout);
   const fitCountText = count ? cellText(values[count.row - 1]?.[count.column - 1]) : '';
-  return { layout, entries, entryRows, segmentIds, links, evidence, markers, markerTexts, fitCountText };
+  const legendText = cellText(values[0]?.[legendCell(layout).column - 1]);
+  return { layout, entries, entryRows, segmentIds, links, evidence, markers, markerTexts, fitCountText, legendText };
 }

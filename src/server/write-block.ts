@@ -9,7 +9,7 @@ import { FIGURE_HEADER } from '../core/details-plan';
 import { figuresAsStored } from '../core/details-read';
 import { plainFigure } from '../core/figure';
 import { TEXT_FORMAT } from '../core/literal';
-import type { MarkerCell } from '../core/segment-markers';
+import { EVIDENCE_LEGEND, evidenceLegendRuns, type MarkerCell } from '../core/segment-markers';
 import { THEME } from '../core/theme';
 import { blockVersion, versionLinks } from '../core/version';
 import type { BlockView } from '../core/view';
@@ -120,6 +120,15 @@ export function applyBlockWrites(sheets: { canvas: Sheet; details: Sheet }, step
         break;
       case 'figures':
         writeFigures(sheets.details, step);
+        break;
+      case 'legend':
+        // Raw text: it starts with a symbol, never ' or = (literal.ts); its runs last, over the cell's font.
+        sheets.canvas
+          .getRange(1, step.column)
+          .setFontSize(9)
+          .setFontColor(THEME.muted)
+          .setVerticalAlignment('middle')
+          .setRichTextValues(richTextValues([[{ text: EVIDENCE_LEGEND, runs: evidenceLegendRuns() }]]));
         break;
     }
   }

@@ -190,6 +190,35 @@ describe('visible to everyone: evidence beside every entry on the canvas sheet',
     b.call('saveBlock', save(view, { entries: [...view.entries, 'Chip design partners'] }));
     for (const a1 of cells) expect(String(b.fake.direct.cell(CANVAS, a1).value)).toMatch(/^[✓✗◆?]( \d+)*$/);
   });
+
+  test('a canvas from before evidence showed gets the legend beside its title with its first symbols', () => {
+    const b = ready();
+    const legend = b.fake.direct.cell(CANVAS, 'F1');
+    b.fake.direct.setCell(CANVAS, 'F1', null);
+    for (const id of BLOCK_IDS)
+      b.block(id).entries.forEach((_, i) => {
+        const a1 = markerCell(b, id, i);
+        b.fake.direct.setCell(
+          CANVAS,
+          a1,
+          String(b.fake.direct.cell(CANVAS, a1).value).replace(/^[✓✗◆?] ?/, '') || null,
+        );
+      });
+    const view = b.block('channels');
+    b.call('saveBlock', save(view, { entries: [...view.entries, 'Pop-up stores'] }));
+    const after = b.fake.direct.cell(CANVAS, 'F1');
+    expect([after.value, after.runs, after.format.fontSize, after.format.fontColor]).toEqual([
+      legend.value,
+      legend.runs,
+      legend.format.fontSize,
+      legend.format.fontColor,
+    ]);
+    // once: the next save writes nothing there
+    const stats = b.fake.countDuring(() =>
+      b.call('saveBlock', save(b.block('channels'), { entries: [...b.block('channels').entries, 'Kiosks'] })),
+    );
+    expect(stats.byMethod['Range.setRichTextValues'] ?? 0).toBeLessThanOrEqual(1);
+  });
 });
 
 describe("a teammate's typing, row inserts and merges", () => {

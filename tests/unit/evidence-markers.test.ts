@@ -167,6 +167,21 @@ describe('a save repaints markers', () => {
     expect(markers[1].cells[1].value).toMatch(/^✗/);
   });
 
+  test('a canvas from before the symbols (no legend beside the title) gets the legend with them, once', () => {
+    const grid = insertedGrid();
+    grid.values[0][5] = '';
+    for (const id of BLOCK_IDS)
+      grid.read().entries[id].forEach((_, i) => grid.type(id, i, grid.text(id, i).replace(/^[✓✗◆?] ?/, '')));
+    const read: BlockWriteRead = { canvas: grid.read(), details: details() };
+    const kinds = planBlockWrites(read, [content(read, 'channels')]).steps.map((s) => s.kind);
+    expect(kinds.filter((k) => k === 'markers')).toHaveLength(BLOCK_IDS.length);
+    expect(kinds.filter((k) => k === 'legend')).toEqual(['legend']);
+    // a teammate's own text there is left alone
+    grid.values[0][5] = 'Our notes';
+    const noted: BlockWriteRead = { canvas: grid.read(), details: details() };
+    expect(planBlockWrites(noted, [content(noted, 'channels')]).steps.map((s) => s.kind)).not.toContain('legend');
+  });
+
   test('an evidence change repaints that block’s markers', () => {
     const grid = insertedGrid();
     const read: BlockWriteRead = { canvas: grid.read(), details: details() };
