@@ -21,6 +21,7 @@ import {
   REPORTED_COLUMN_WIDTHS,
   REPORTED_LOOKUP_LAST_ROW,
   reportedRange,
+  REPORTED_FROZEN_COLUMNS,
 } from '../src/core/reported-results-plan';
 import { buildNumbersPlan, chartOptions, comparableFigures } from '../src/core/numbers-plan';
 import type { ReportedFigure } from '../src/core/reported-schema';
@@ -208,10 +209,13 @@ export function naiveInsert(spreadsheet: Spreadsheet, content: CanvasContent, ap
     sheet.getLastRow();
     row.forEach((value, c) => {
       const cell = sheet.getRange(r + 1, c + 1);
+      cell.setNumberFormat(reported.numberFormats[r][c]);
       cell.setValue(value);
+      if (r === 0) cell.setFontWeight('bold');
     });
   });
   sheet.setFrozenRows(1);
+  sheet.setFrozenColumns(REPORTED_FROZEN_COLUMNS);
   for (const run of REPORTED_COLUMN_WIDTHS)
     for (let c = run.column; c < run.column + run.count; c++) sheet.setColumnWidth(c, run.width);
   spreadsheet.setNamedRange(reported.namedRange.name, sheet.getRange(reported.namedRange.range));

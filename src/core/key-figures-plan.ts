@@ -1,6 +1,6 @@
 /** The Key Figures sheet as a plan: one formula row per figure, linked to the details sheet. */
 import { a1, a1Range, columnLetter, quoteSheetName } from './a1';
-import { CURRENCY_UNITS } from './units';
+import { CURRENCY_UNITS, valueFormat } from './units';
 import { AND, EMPTY, IF, ISNUMBER, NOT, OR, SUMPRODUCT, formula, text } from './formula';
 import { reportedFormulas, type ReportedRange } from './reported-formulas';
 import { FIGURE_COLUMNS } from './details-plan';
@@ -50,21 +50,6 @@ export interface FigureLink {
   row: number;
   /** The figure's unit when known (it picks the Value column's number format: counts whole, percentages as %). */
   unit?: string;
-}
-
-/** Units that count things: shown whole, with digit grouping ("16,000 employees"). */
-const COUNT_UNITS = new Set(['employees', 'stores', 'retailers', 'countries', 'service centers', 'patents', 'users']);
-
-/**
- * The Value column's number format for a unit: counts whole with grouping, percentages with a % sign, everything
- * else (amounts, millions) grouped with one decimal. A unit a teammate types later keeps the row's format until
- * the next Refresh.
- */
-export function valueFormat(unit: string | undefined): string {
-  const u = (unit ?? '').trim().toLowerCase();
-  if (u === '%') return '#,##0.0"%"';
-  if (COUNT_UNITS.has(u)) return '#,##0';
-  return '#,##0.0';
 }
 
 const RATE = `$${columnLetter(RATE_CELL.column)}$${RATE_CELL.row}`;
@@ -135,6 +120,7 @@ export function keyFigureRowFormulas(
 }
 
 const automatic = { numberFormat: THEME.automaticFormat } as const;
+const DECIMALS = '#,##0.0##';
 const ROW_STYLES: Partial<CellStyle>[] = [
   { fontWeight: 'bold' },
   automatic,
@@ -145,8 +131,8 @@ const ROW_STYLES: Partial<CellStyle>[] = [
   { numberFormat: '#,##0.000', horizontalAlignment: 'right' },
   { ...automatic, fontColor: THEME.alert, fontWeight: 'bold' },
   { ...automatic, fontColor: THEME.muted },
-  { numberFormat: '#,##0.0##', horizontalAlignment: 'right', fontColor: THEME.muted },
-  { numberFormat: '#,##0.0##', horizontalAlignment: 'right' },
+  { horizontalAlignment: 'right', fontColor: THEME.muted },
+  { horizontalAlignment: 'right' },
   { numberFormat: '0.0%', horizontalAlignment: 'right' },
   { ...automatic, fontColor: THEME.alert, fontWeight: 'bold' },
 ];
@@ -173,7 +159,11 @@ export function buildKeyFiguresTable(
       grid.set(r, c + 2, formula),
     );
     ROW_STYLES.forEach((style, c) => grid.style(r, c + 1, 1, 1, style));
+    // Value has its unit beside it; Compared (USD bn for amounts) and Reported (the row's unit) name theirs.
+    const compared = CURRENCY_UNITS.some((u) => u === link.unit) ? 'USD bn' : link.unit;
     grid.style(r, 3, 1, 1, { numberFormat: valueFormat(link.unit) });
+    grid.style(r, 10, 1, 1, { numberFormat: valueFormat(compared, DECIMALS, true) });
+    grid.style(r, 11, 1, 1, { numberFormat: valueFormat(link.unit, DECIMALS, true) });
   });
   return grid;
 }
@@ -232,10 +222,9 @@ export function buildKeyFiguresPlan(
   );
 
   const plan = emptyPlan(grid);
-  // Few distinct runs (each run of equal widths is one call; the settings share the Note column's width): M and
-  // the gap after it share a width, so a "⚠ Differs from reported" flag in row 2 has room before the labels.
-  // Every header fits its column ("Reported check" the widest of the numbers).
-  plan.columnWidths = [160, 240, 90, 90, 90, 160, 125, 125, 160, 125, 125, 125, 125, 125, 160, 160, 24, 24];
+  // Three runs of equal widths (each run is one call, painted over: 160 from A to P first). Reported and Compared
+  // have room for their unit ("10,000 service centers"); the gap and the hidden marker after P keep Sheets' width.
+  plan.columnWidths = [160, 240, 90, 90, 90, ...Array<number>(11).fill(160)];
   // Every cell is a formula or a label the add-on writes: typing over one warns first, since it would silently
   // unlink the row. The rate and tolerance warn too (a change there changes every comparison); two calls in all.
   plan.protection = { unprotected: [] };
@@ -252,10 +241,10 @@ export function buildKeyFiguresPlan(
   plan.frozenRows = 1;
   plan.frozenColumns = 2;
   plan.hideGridlines = false;
-  plan.notes = {
-    range: a1Range(RATE_CELL.row, RATE_CELL.column, 2, 1),
-    notes: SETTINGS_NOTES,
-  };
+  // The notes of the whole grid (two of them), so they take the grid's range: one call.
+  const notes = grid.values.map((row) => row.map(() => ''));
+  SETTINGS_NOTES.forEach(([note], r) => (notes[RATE_CELL.row - 1 + r][RATE_CELL.column - 1] = note));
+  plan.notes = { range: a1Range(1, 1, grid.numRows, KEY_FIGURES_COLUMNS), notes };
   plan.namedRanges = [
     { name: rangeNames.keyFigures(instance), range: a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS) },
     { name: rangeNames.rate(instance), range: a1(RATE_CELL.row, RATE_CELL.column) },

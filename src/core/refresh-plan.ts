@@ -9,7 +9,7 @@ import { DETAILS_COLUMNS } from './details-plan';
 import type { DetailsRegion } from './details-read';
 import { rangeNames } from './instance-names';
 import { RATE_CELL } from './key-figures-plan';
-import { REPORTED_RESULTS_COLUMNS } from './reported-results-plan';
+import { reportedTableRange } from './reported-results-plan';
 
 export interface NamedRangeTarget {
   name: string;
@@ -60,9 +60,7 @@ export function planRefresh(read: RefreshRead): RefreshPlan {
         };
       }),
       figures: [{ name: rangeNames.rate(n), range: a1Range(RATE_CELL.row, RATE_CELL.column, 1, 1) }],
-      reported: [
-        { name: rangeNames.reported(n), range: a1Range(1, 1, read.reportedCount + 1, REPORTED_RESULTS_COLUMNS) },
-      ],
+      reported: [{ name: rangeNames.reported(n), range: reportedTableRange(read.reportedCount) }],
     },
     figureRows: Object.fromEntries(BLOCK_IDS.map((id) => [id, details[id].figures.map((f) => f.row)])) as Record<
       BlockId,

@@ -1,15 +1,18 @@
 /** The Reported Results sheet as a plan: Xiaomi's own reported figures, one row each. */
 import { a1Range } from './a1';
 import { rangeNames } from './instance-names';
-import { AUTOMATIC_FORMAT, textInput } from './literal';
+import { AUTOMATIC_FORMAT, textCell } from './literal';
 import type { ReportedFigure } from './reported-schema';
 import type { CellValue } from './sheet-plan';
 import type { ReportedRange } from './reported-formulas';
+import { AND, EMPTY, IF, ISNUMBER, NOT, OR, call, formula, text as literal } from './formula';
+import { valueFormat } from './units';
 
 /**
  * The Reported Results sheet: Xiaomi's own reported figures, one row each, which Key Figures looks up.
  * It is written as one grid of values on a fresh sheet (bold header, frozen), so it costs a fixed handful of
- * calls however many figures there are; every text goes through the literal rule (literal.ts).
+ * calls however many figures there are; every text goes through the literal rule (literal.ts). The last column
+ * checks its own row live (rowCheckFormula), down to the last row Key Figures reads.
  */
 export const REPORTED_RESULTS_HEADER = [
   'Metric',
@@ -22,23 +25,31 @@ export const REPORTED_RESULTS_HEADER = [
   'Statement is',
   'Read at',
   'Note',
+  'Row check',
 ] as const;
-/** Units counted in whole things: shown without decimals. */
-const COUNT_UNITS = ['vehicles', 'employees', 'stores', 'users', 'units'];
-/** Column widths (px), one run (one call): the text columns from Source to Note; Metric to Unit keep 100 px. */
-export const REPORTED_COLUMN_WIDTHS = [{ column: 5, count: 6, width: 260 }] as const;
+/**
+ * Column widths (px), two runs (two calls): Metric wide enough for its keys, then the text columns from Source to
+ * Row check; Period, Value and Unit keep Sheets' 100 px.
+ */
+export const REPORTED_COLUMN_WIDTHS = [
+  { column: 1, count: 1, width: 180 },
+  { column: 5, count: 7, width: 260 },
+] as const;
+/** Metric and Period: the row labels, frozen with the header. */
+export const REPORTED_FROZEN_COLUMNS = 2;
+export const NOT_A_NUMBER = '⚠ Not a number: the value must be a number';
+export const NOT_FOUND = '⚠ Metric, period or unit missing';
 export const REPORTED_RESULTS_COLUMNS = REPORTED_RESULTS_HEADER.length;
 /** Key Figures' lookups read this far down, so figures a user adds below the table are found too. */
 export const REPORTED_LOOKUP_LAST_ROW = 200;
 
 export interface ReportedResultsPlan {
   values: CellValue[][];
-  /** The table (header and figures), named so Refresh Key Figures finds the sheet wherever it is. */
+  numberFormats: string[][];
+  fontWeights: ('bold' | 'normal')[][];
+  /** The table (header, figures and the rows below that are checked), named so Refresh finds the sheet. */
   namedRange: { name: string; range: string };
 }
-
-/** The sheet is fresh (automatic format everywhere), so text takes the apostrophe: see literal.ts. */
-const text = (value: string): string => textInput(value, AUTOMATIC_FORMAT);
 
 /** Whose words the statement is, as the sheet says it. */
 export function statementKind(source: ReportedFigure['source']): string {
@@ -49,45 +60,86 @@ export function statementKind(source: ReportedFigure['source']): string {
 }
 
 /**
- * A whole count of 1,000 or more is written as typed text with digit grouping ("108,796"): Sheets reads it as the
- * number and gives the cell its grouped whole-number format, so no format call is needed. Insert and Refresh write
- * while the locale is en_US (withFormulaLocale), where "," groups digits. Everything else is written as a number
- * (money in CNY bn, millions of units or users), which the automatic format shows as it is.
+ * The live check of sheet row `r`: blank when the row is empty or Key Figures can read it; else what is wrong,
+ * in plain words. A value that is text or blank is "not a number"; a number without its metric, period or unit
+ * (a misplaced number) cannot be found.
  */
-export function reportedValueCell(value: number, unit: string): CellValue {
-  const whole = isCountUnit(unit) && Number.isInteger(value) && Math.abs(value) >= 1000;
-  return whole ? value.toLocaleString('en-US') : value;
+export function rowCheckFormula(r: number): string {
+  const [A, B, C, D] = ['A', 'B', 'C', 'D'].map((col) => `${col}${r}`);
+  return formula(
+    IF(
+      AND(`${A}=${EMPTY}`, `${C}=${EMPTY}`),
+      EMPTY,
+      IF(
+        NOT(ISNUMBER(C)),
+        literal(NOT_A_NUMBER),
+        IF(OR(`${A}=${EMPTY}`, `${B}=${EMPTY}`, NOT(call('ISTEXT', D))), literal(NOT_FOUND), EMPTY),
+      ),
+    ),
+  );
 }
 
-export function reportedRowValues(figure: ReportedFigure): CellValue[] {
+/** A cell and the number format it is written with. */
+interface Cell {
+  value: CellValue;
+  numberFormat: string;
+}
+
+/** Amounts and millions: digit grouping and the decimals reported (at least one). */
+const DECIMALS = '#,##0.0###';
+
+/**
+ * The cells of sheet row `r`, each with its number format: `figure`'s, or blank cells where a teammate may add
+ * one. Text is stored as typed in plain-text cells (textCell: the literal rule), so Sheets never turns "2024" into
+ * a number or "2025-03-18" into a date; the value in its unit's format; the check in a cell that is not plain text,
+ * as a formula's must be (literal.ts).
+ */
+export function reportedRowCells(figure: ReportedFigure | undefined, r: number): Cell[] {
+  const check = { value: rowCheckFormula(r), numberFormat: AUTOMATIC_FORMAT };
+  if (!figure) {
+    const blank: Cell[] = REPORTED_RESULTS_HEADER.map(() => textCell(''));
+    blank[2] = { value: '', numberFormat: DECIMALS };
+    blank[10] = check;
+    return blank;
+  }
+  const { source } = figure;
   return [
-    text(figure.metric),
-    text(figure.period),
-    reportedValueCell(figure.value, figure.unit),
-    text(figure.unit),
-    text(figure.source.document),
-    text(figure.source.published),
-    text(figure.source.statement),
-    text(statementKind(figure.source)),
-    text(figure.source.url),
-    figure.note ? text(figure.note) : '',
+    textCell(figure.metric),
+    textCell(figure.period),
+    { value: figure.value, numberFormat: valueFormat(figure.unit, DECIMALS) },
+    ...[figure.unit, source.document, source.published, source.statement, statementKind(source), source.url].map(
+      textCell,
+    ),
+    textCell(figure.note ?? ''),
+    check,
   ];
 }
 
-/** Units counted in whole things (vehicles, employees, …). */
-export function isCountUnit(unit: string): boolean {
-  return COUNT_UNITS.includes(unit.toLowerCase());
-}
-
+/**
+ * The sheet as one grid of values, number formats and font weights, down to the last row Key Figures reads (rows
+ * below the figures hold their check, for figures a teammate adds there); the header bold. Counts show whole with
+ * digit grouping, percentages with a % sign, amounts and millions grouped with their reported decimals.
+ */
 export function buildReportedResultsPlan(instance: number, figures: readonly ReportedFigure[]): ReportedResultsPlan {
-  const values: CellValue[][] = [REPORTED_RESULTS_HEADER.map(text), ...figures.map(reportedRowValues)];
+  const rows = reportedRange('', figures.length).lastRow;
+  const cells = [
+    REPORTED_RESULTS_HEADER.map(textCell),
+    ...Array.from({ length: rows - 1 }, (_, i) => reportedRowCells(figures[i], i + 2)),
+  ];
+  const values = cells.map((row) => row.map((cell) => cell.value));
+  const numberFormats = cells.map((row) => row.map((cell) => cell.numberFormat));
+  const fontWeights = cells.map((row, r) => row.map(() => (r === 0 ? ('bold' as const) : ('normal' as const))));
   return {
     values,
-    namedRange: {
-      name: rangeNames.reported(instance),
-      range: a1Range(1, 1, values.length, REPORTED_RESULTS_COLUMNS),
-    },
+    numberFormats,
+    fontWeights,
+    namedRange: { name: rangeNames.reported(instance), range: reportedTableRange(figures.length) },
   };
+}
+
+/** The A1 range of the table's name: every row written (see buildReportedResultsPlan). */
+export function reportedTableRange(figureCount: number): string {
+  return a1Range(1, 1, reportedRange('', figureCount).lastRow, REPORTED_RESULTS_COLUMNS);
 }
 
 /** The range Key Figures' formulas look up in a Reported Results sheet named `sheet`. */

@@ -4,6 +4,7 @@ import {
   buildReportedResultsPlan,
   reportedRange,
   REPORTED_COLUMN_WIDTHS,
+  REPORTED_FROZEN_COLUMNS,
   REPORTED_RESULTS_COLUMNS,
 } from '../core/reported-results-plan';
 import type { ReportedRange } from '../core/reported-formulas';
@@ -14,21 +15,23 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
- * Adds the Reported Results sheet at `index`, named `name`: one grid of values (counts typed with digit grouping,
- * see reportedValueCell), a frozen header, one width run and the table's named range — six calls whatever the
- * number of figures. A fresh sheet already has every other
- * property the sheet wants (automatic number format, default font), so nothing else is written.
+ * Adds the Reported Results sheet at `index`, named `name`: one grid of number formats, values (each row's live
+ * check in the last column) and font weights (the header bold), the header and row labels frozen, two width runs
+ * and the table's named range — ten calls whatever the number of figures. A fresh sheet already has every other
+ * property the sheet wants (default font and alignment), so nothing else is written. Formulas: see withFormulaLocale.
  */
 export function insertReportedResults(spreadsheet: Spreadsheet, instance: number, name: string, index: number): Sheet {
   const plan = buildReportedResultsPlan(instance, reportedFigures());
   const sheet = spreadsheet.insertSheet(name, index);
-  // A new sheet's size is not documented: freshSheetRange grows it only if the table does not fit.
-  const table = freshSheetRange(sheet, plan.values.length, REPORTED_RESULTS_COLUMNS);
-  table.setValues(plan.values);
-  // The header row stays in view (frozen: Sheets draws the line under it); readable widths for the long columns.
+  // A new sheet's size is not documented: freshSheetRange grows it only if the grid does not fit.
+  const grid = freshSheetRange(sheet, plan.values.length, REPORTED_RESULTS_COLUMNS);
+  grid.setNumberFormats(plan.numberFormats);
+  grid.setValues(plan.values);
+  grid.setFontWeights(plan.fontWeights);
   sheet.setFrozenRows(1);
+  sheet.setFrozenColumns(REPORTED_FROZEN_COLUMNS);
   for (const run of REPORTED_COLUMN_WIDTHS) sheet.setColumnWidths(run.column, run.count, run.width);
-  createNamedRange(spreadsheet, plan.namedRange.name, table);
+  createNamedRange(spreadsheet, plan.namedRange.name, grid);
   return sheet;
 }
 

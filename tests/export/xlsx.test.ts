@@ -200,13 +200,15 @@ describe('the workbook', () => {
     }
     // COUNTIFS/SUMIFS: the numbers sheet's lookups (exact keys and periods, no wildcard or operator characters);
     // LEFT/TRIM: Reported check reads a lower bound ("over …") from the figure's note; LEFT/TRIM/MID/LEN: the
-    // Assumptions list reads each entry without its bullet, and its status from the symbol beside it
+    // Assumptions list reads each entry without its bullet, and its status from the symbol beside it; ISTEXT:
+    // Reported Results' Row check asks whether a row's unit is text
     expect([...used].sort()).toEqual([
       'ABS',
       'AND',
       'COUNTIFS',
       'IF',
       'ISNUMBER',
+      'ISTEXT',
       'LEFT',
       'LEN',
       'MID',

@@ -34,7 +34,7 @@ describe('the Refresh plan', () => {
     expect(plan.names.details).toHaveLength(BLOCK_IDS.length);
     expect(plan.names.figures).toEqual([{ name: rangeNames.rate(1), range: expect.any(String) as string }]);
     expect(plan.names.reported).toEqual([
-      { name: rangeNames.reported(1), range: a1Range(1, 1, 43, REPORTED_RESULTS_COLUMNS) },
+      { name: rangeNames.reported(1), range: a1Range(1, 1, 200, REPORTED_RESULTS_COLUMNS) },
     ]);
   });
 

@@ -3,7 +3,7 @@ import { DIFFERS_FLAG, RATE_CELL, TOLERANCE_CELL } from '../../src/core/key-figu
 import { isLowerBound } from '../../src/core/figure-bound';
 import { compareWithReported, convertUnit } from '../../src/core/reported-compare';
 import { reportedFormulas } from '../../src/core/reported-formulas';
-import { reportedRowValues, REPORTED_RESULTS_HEADER } from '../../src/core/reported-results-plan';
+import { buildReportedResultsPlan } from '../../src/core/reported-results-plan';
 import type { ReportedFigure } from '../../src/core/reported-schema';
 
 const source = {
@@ -56,10 +56,10 @@ function sheetsWith(rows: Row[], rate: unknown = 0.14, tolerance: unknown = 0.1)
   const kf = fake.spreadsheet.getSheets()[0];
   kf.setName('Key Figures');
   const rr = fake.spreadsheet.insertSheet('Reported Results');
-  rr.getRange(1, 1, REPORTED.length + 1, REPORTED_RESULTS_HEADER.length).setValues([
-    [...REPORTED_RESULTS_HEADER],
-    ...REPORTED.map(reportedRowValues),
-  ]);
+  const plan = buildReportedResultsPlan(1, REPORTED);
+  const grid = rr.getRange(1, 1, plan.values.length, plan.values[0].length);
+  grid.setNumberFormats(plan.numberFormats);
+  grid.setValues(plan.values);
   kf.getRange(RATE_CELL.row, RATE_CELL.column, 2, 1).setValues([[rate], [tolerance]]);
   rows.forEach((row, i) => {
     const r = i + 2;
