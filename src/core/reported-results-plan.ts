@@ -3,7 +3,7 @@ import { a1Range } from './a1';
 import { rangeNames } from './instance-names';
 import { AUTOMATIC_FORMAT, textCell } from './literal';
 import type { ReportedFigure } from './reported-schema';
-import type { CellValue } from './sheet-plan';
+import type { CellValue, FontStyle } from './sheet-plan';
 import type { ReportedRange } from './reported-formulas';
 import { AND, EMPTY, IF, ISNUMBER, NOT, OR, call, formula, text as literal } from './formula';
 import { valueFormat } from './units';
@@ -46,7 +46,8 @@ export const REPORTED_LOOKUP_LAST_ROW = 200;
 export interface ReportedResultsPlan {
   values: CellValue[][];
   numberFormats: string[][];
-  fontWeights: ('bold' | 'normal')[][];
+  /** Sheets' default font, the header bold. */
+  fonts: FontStyle[][];
   /** The table (header, figures and the rows below that are checked), named so Refresh finds the sheet. */
   namedRange: { name: string; range: string };
 }
@@ -128,11 +129,13 @@ export function buildReportedResultsPlan(instance: number, figures: readonly Rep
   ];
   const values = cells.map((row) => row.map((cell) => cell.value));
   const numberFormats = cells.map((row) => row.map((cell) => cell.numberFormat));
-  const fontWeights = cells.map((row, r) => row.map(() => (r === 0 ? ('bold' as const) : ('normal' as const))));
+  const font = (fontWeight: FontStyle['fontWeight']) =>
+    ({ fontColor: '#000000', fontSize: 10, fontWeight, fontStyle: 'normal' }) as const;
+  const fonts = cells.map((row, r) => row.map(() => font(r === 0 ? 'bold' : 'normal')));
   return {
     values,
     numberFormats,
-    fontWeights,
+    fonts,
     namedRange: { name: rangeNames.reported(instance), range: reportedTableRange(figures.length) },
   };
 }

@@ -67,6 +67,9 @@ export interface SheetPlan {
   protection: { unprotected: string[] } | null;
 }
 
+/** What one Range.setTextStyles call sets of a cell. */
+export type FontStyle = Pick<CellStyle, 'fontColor' | 'fontSize' | 'fontWeight' | 'fontStyle'>;
+
 export const BASE_STYLE: CellStyle = {
   background: '#ffffff',
   fontColor: '#202124',

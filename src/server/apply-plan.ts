@@ -1,5 +1,5 @@
 /** Applies a sheet plan to a sheet with one call per property over whole ranges. */
-import { richTextGrid, type PlanGrid, type RichCell, type SheetPlan } from '../core/sheet-plan';
+import { richTextGrid, type FontStyle, type PlanGrid, type RichCell, type SheetPlan } from '../core/sheet-plan';
 import { widthRuns } from '../core/width-runs';
 import { a1Range } from '../core/a1';
 
@@ -46,7 +46,7 @@ export function writeGrid(
  * Every attribute is set explicitly, so the cells are the same whether Sheets resets or keeps an attribute a
  * style leaves unset (undocumented; docs/sheets-assumptions.md).
  */
-export function textStyles(styles: PlanGrid['styles']): GoogleAppsScript.Spreadsheet.TextStyle[][] {
+export function textStyles(styles: readonly (readonly FontStyle[])[]): GoogleAppsScript.Spreadsheet.TextStyle[][] {
   const built = new Map<string, GoogleAppsScript.Spreadsheet.TextStyle>();
   return styles.map((row) =>
     row.map(({ fontColor, fontSize, fontWeight, fontStyle }) => {

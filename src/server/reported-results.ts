@@ -8,7 +8,7 @@ import {
   REPORTED_RESULTS_COLUMNS,
 } from '../core/reported-results-plan';
 import type { ReportedRange } from '../core/reported-formulas';
-import { createNamedRange, freshSheetRange } from './apply-plan';
+import { createNamedRange, freshSheetRange, textStyles } from './apply-plan';
 import { reportedFigures } from './reported';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -16,7 +16,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
  * Adds the Reported Results sheet at `index`, named `name`: one grid of number formats, values (each row's live
- * check in the last column) and font weights (the header bold), the header and row labels frozen, two width runs
+ * check in the last column) and text styles (the header bold), the header and row labels frozen, two width runs
  * and the table's named range — ten calls whatever the number of figures. A fresh sheet already has every other
  * property the sheet wants (default font and alignment), so nothing else is written. Formulas: see withFormulaLocale.
  */
@@ -27,7 +27,7 @@ export function insertReportedResults(spreadsheet: Spreadsheet, instance: number
   const grid = freshSheetRange(sheet, plan.values.length, REPORTED_RESULTS_COLUMNS);
   grid.setNumberFormats(plan.numberFormats);
   grid.setValues(plan.values);
-  grid.setFontWeights(plan.fontWeights);
+  grid.setTextStyles(textStyles(plan.fonts));
   sheet.setFrozenRows(1);
   sheet.setFrozenColumns(REPORTED_FROZEN_COLUMNS);
   for (const run of REPORTED_COLUMN_WIDTHS) sheet.setColumnWidths(run.column, run.count, run.width);

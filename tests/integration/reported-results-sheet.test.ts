@@ -74,17 +74,21 @@ describe.each(['strict', 'lenient'] as const)('Reported Results, formulas parsed
       b.fake.direct.setCell(REPORTED, `C${text}`, 365.9064);
       b.fake.direct.setCell(REPORTED, `C${blank}`, 136854);
       b.fake.direct.setCell(REPORTED, `D${rowOf('miui-mau', '2024')}`, 'million users');
-      const added = figures.length + 5;
-      b.fake.direct.setCell(REPORTED, `A${added}`, 'cash');
-      b.fake.direct.setCell(REPORTED, `B${added}`, '2023');
-      b.fake.direct.setCell(REPORTED, `D${added}`, 'CNY bn');
-      expect(checks(b)).toEqual({});
-      const cash = before.findIndex((r) => r[8] === 'cash' && String(r[4]) === '2023' && r[3] === 'CNY bn');
-      expect(cash).toBeGreaterThan(0);
-      expect(b.fake.direct.values(FIGURES).map((r, i) => (i === cash ? r.slice(0, 10) : r))).toEqual(
-        before.map((r, i) => (i === cash ? r.slice(0, 10) : r)),
+      // a template figure Xiaomi's results do not cover yet, typed below the table by a teammate, is found
+      const open = before.findIndex(
+        (r, i) => i > 0 && r[8] !== '' && !figures.some((f) => f.metric === r[8] && f.period === String(r[4])),
       );
-      expect(b.fake.direct.values(FIGURES)[cash][10]).toBe(42);
+      expect(open).toBeGreaterThan(0);
+      const added = figures.length + 5;
+      b.fake.direct.setCell(REPORTED, `A${added}`, String(before[open][8]));
+      b.fake.direct.setCell(REPORTED, `B${added}`, String(before[open][4])); // a plain-text cell: kept as typed
+      b.fake.direct.setCell(REPORTED, `D${added}`, String(before[open][3]));
+      expect(checks(b)).toEqual({});
+      const fixed = b.fake.direct.values(FIGURES);
+      expect(fixed.map((r, i) => (i === open ? r.slice(0, 10) : r))).toEqual(
+        before.map((r, i) => (i === open ? r.slice(0, 10) : r)),
+      );
+      expect(fixed[open][10]).toBeCloseTo(42, 9);
     });
   });
 });

@@ -27,8 +27,9 @@ describe('Text styles', () => {
     const { stats } = insertedUnder('reset');
     for (const setter of ['setFontColors', 'setFontSizes', 'setFontWeights', 'setFontStyles'])
       expect(stats.byMethod[`Range.${setter}`] ?? 0).toBe(0);
-    // the canvas, details and Key Figures grids, and the Assumptions list's bold headings (issue 19)
-    expect(stats.byMethod['Range.setTextStyles']).toBe(4);
+    // the canvas, details, Key Figures and Reported Results (its bold header) grids, and the Assumptions list's bold
+    // headings (issue 19)
+    expect(stats.byMethod['Range.setTextStyles']).toBe(5);
   });
 
   test('the canvas, details and Key Figures look the same whether an unset attribute resets or is kept', () => {
