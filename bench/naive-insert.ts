@@ -216,8 +216,8 @@ export function naiveInsert(spreadsheet: Spreadsheet, content: CanvasContent, ap
   });
   sheet.setFrozenRows(1);
   sheet.setFrozenColumns(REPORTED_FROZEN_COLUMNS);
-  for (const run of REPORTED_COLUMN_WIDTHS)
-    for (let c = run.column; c < run.column + run.count; c++) sheet.setColumnWidth(c, run.width);
+  for (const [column, count, width] of REPORTED_COLUMN_WIDTHS)
+    for (let c = column; c < column + count; c++) sheet.setColumnWidth(c, width);
   spreadsheet.setNamedRange(reported.namedRange.name, sheet.getRange(reported.namedRange.range));
   // Xiaomi in Numbers: every cell on its own, then each chart built and inserted.
   const numbers = buildNumbersPlan(

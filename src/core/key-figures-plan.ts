@@ -120,21 +120,23 @@ export function keyFigureRowFormulas(
 }
 
 const automatic = { numberFormat: THEME.automaticFormat } as const;
-const DECIMALS = '#,##0.0##';
+const right = { horizontalAlignment: 'right' } as const;
+const muted = { ...automatic, fontColor: THEME.muted };
+const alert = { ...automatic, fontColor: THEME.alert, fontWeight: 'bold' } as const;
 const ROW_STYLES: Partial<CellStyle>[] = [
   { fontWeight: 'bold' },
   automatic,
-  { numberFormat: THEME.numberFormat, horizontalAlignment: 'right' },
+  right,
   automatic,
   automatic,
-  { ...automatic, fontColor: THEME.muted },
-  { numberFormat: '#,##0.000', horizontalAlignment: 'right' },
-  { ...automatic, fontColor: THEME.alert, fontWeight: 'bold' },
-  { ...automatic, fontColor: THEME.muted },
-  { horizontalAlignment: 'right', fontColor: THEME.muted },
-  { horizontalAlignment: 'right' },
-  { numberFormat: '0.0%', horizontalAlignment: 'right' },
-  { ...automatic, fontColor: THEME.alert, fontWeight: 'bold' },
+  muted,
+  { ...right, numberFormat: '#,##0.000' },
+  alert,
+  muted,
+  { ...right, fontColor: THEME.muted },
+  right,
+  { ...right, numberFormat: '0.0%' },
+  alert,
 ];
 
 /**
@@ -146,8 +148,9 @@ export function buildKeyFiguresTable(
   links: readonly FigureLink[],
   rows: number,
   reported: ReportedRange,
+  columns: number = KEY_FIGURES_TABLE_COLUMNS,
 ): PlanGrid {
-  const grid = new PlanGrid(Math.max(rows, links.length) + 1, KEY_FIGURES_TABLE_COLUMNS, { ...baseStyle });
+  const grid = new PlanGrid(Math.max(rows, links.length) + 1, columns, { ...baseStyle });
   KEY_FIGURES_HEADER.forEach((label, c) =>
     grid.set(1, c + 1, label, { fontWeight: 'bold', background: THEME.headerFill, verticalAlignment: 'middle' }),
   );
@@ -162,8 +165,8 @@ export function buildKeyFiguresTable(
     // Value has its unit beside it; Compared (USD bn for amounts) and Reported (the row's unit) name theirs.
     const compared = CURRENCY_UNITS.some((u) => u === link.unit) ? 'USD bn' : link.unit;
     grid.style(r, 3, 1, 1, { numberFormat: valueFormat(link.unit) });
-    grid.style(r, 10, 1, 1, { numberFormat: valueFormat(compared, DECIMALS, true) });
-    grid.style(r, 11, 1, 1, { numberFormat: valueFormat(link.unit, DECIMALS, true) });
+    grid.style(r, 10, 1, 1, { numberFormat: valueFormat(compared, THEME.numberFormat, true) });
+    grid.style(r, 11, 1, 1, { numberFormat: valueFormat(link.unit, THEME.numberFormat, true) });
   });
   return grid;
 }
@@ -183,12 +186,8 @@ const baseStyle: CellStyle = {
 /** The settings block (O1:R2): labels, the rate and tolerance cells, a gap and the hidden sheet marker. */
 export const SETTINGS_FIRST_COLUMN = RATE_CELL.column - 1;
 export const SETTINGS_NOTES = [
-  [
-    'Assumption: 1 CNY = 0.14 USD, a rounded 2024 average. Update it to the rate you want; the USD bn and Reported columns recalculate.',
-  ],
-  [
-    'Rows with the same Metric and Period are flagged as a conflict when their Compared values differ by more than this; a figure is flagged as differing from reported when its Vs reported exceeds it.',
-  ],
+  ['Assumption: 1 CNY = 0.14 USD, a rounded 2024 average. USD bn and Reported follow the rate you type.'],
+  ['Flags Compared values of one Metric and Period apart by more than this, and a Vs reported beyond it.'],
 ];
 
 /** The settings block with the default rate and tolerance, or the ones a user set (kept as typed). */
@@ -212,10 +211,8 @@ export function buildKeyFiguresPlan(
   links: readonly FigureLink[],
   reported: ReportedRange,
 ): SheetPlan {
-  const table = buildKeyFiguresTable(detailsSheet, links, links.length, reported);
-  const grid = new PlanGrid(table.numRows, KEY_FIGURES_COLUMNS, { ...baseStyle });
-  table.values.forEach((row, r) => row.forEach((value, c) => (grid.values[r][c] = value)));
-  table.styles.forEach((row, r) => row.forEach((style, c) => (grid.styles[r][c] = style)));
+  // The table and, to its right, the settings: one grid.
+  const grid = buildKeyFiguresTable(detailsSheet, links, links.length, reported, KEY_FIGURES_COLUMNS);
   const settings = buildSettingsGrid(instance);
   settings.values.forEach((row, r) =>
     row.forEach((value, c) => grid.set(r + 1, SETTINGS_FIRST_COLUMN + c, value, settings.styles[r][c])),
@@ -241,10 +238,7 @@ export function buildKeyFiguresPlan(
   plan.frozenRows = 1;
   plan.frozenColumns = 2;
   plan.hideGridlines = false;
-  // The notes of the whole grid (two of them), so they take the grid's range: one call.
-  const notes = grid.values.map((row) => row.map(() => ''));
-  SETTINGS_NOTES.forEach(([note], r) => (notes[RATE_CELL.row - 1 + r][RATE_CELL.column - 1] = note));
-  plan.notes = { range: a1Range(1, 1, grid.numRows, KEY_FIGURES_COLUMNS), notes };
+  plan.notes = { range: a1Range(RATE_CELL.row, RATE_CELL.column, 2, 1), notes: SETTINGS_NOTES };
   plan.namedRanges = [
     { name: rangeNames.keyFigures(instance), range: a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS) },
     { name: rangeNames.rate(instance), range: a1(RATE_CELL.row, RATE_CELL.column) },

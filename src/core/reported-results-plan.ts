@@ -28,17 +28,17 @@ export const REPORTED_RESULTS_HEADER = [
   'Row check',
 ] as const;
 /**
- * Column widths (px), two runs (two calls): Metric wide enough for its keys, then the text columns from Source to
+ * Column widths as [first column, count, px], two runs (two calls): Metric wide enough for its keys, then the text columns from Source to
  * Row check; Period, Value and Unit keep Sheets' 100 px.
  */
 export const REPORTED_COLUMN_WIDTHS = [
-  { column: 1, count: 1, width: 180 },
-  { column: 5, count: 7, width: 260 },
+  [1, 1, 180],
+  [5, 7, 260],
 ] as const;
 /** Metric and Period: the row labels, frozen with the header. */
 export const REPORTED_FROZEN_COLUMNS = 2;
 export const NOT_A_NUMBER = '⚠ Not a number: the value must be a number';
-export const NOT_FOUND = '⚠ Metric, period or unit missing';
+export const NOT_FOUND = '⚠ No metric, period or unit';
 export const REPORTED_RESULTS_COLUMNS = REPORTED_RESULTS_HEADER.length;
 /** Key Figures' lookups read this far down, so figures a user adds below the table are found too. */
 export const REPORTED_LOOKUP_LAST_ROW = 200;
@@ -80,58 +80,51 @@ export function rowCheckFormula(r: number): string {
   );
 }
 
-/** A cell and the number format it is written with. */
-interface Cell {
-  value: CellValue;
-  numberFormat: string;
-}
-
 /** Amounts and millions: digit grouping and the decimals reported (at least one). */
 const DECIMALS = '#,##0.0###';
 
 /**
- * The cells of sheet row `r`, each with its number format: `figure`'s, or blank cells where a teammate may add
- * one. Text is stored as typed in plain-text cells (textCell: the literal rule), so Sheets never turns "2024" into
- * a number or "2025-03-18" into a date; the value in its unit's format; the check in a cell that is not plain text,
- * as a formula's must be (literal.ts).
- */
-export function reportedRowCells(figure: ReportedFigure | undefined, r: number): Cell[] {
-  const check = { value: rowCheckFormula(r), numberFormat: AUTOMATIC_FORMAT };
-  if (!figure) {
-    const blank: Cell[] = REPORTED_RESULTS_HEADER.map(() => textCell(''));
-    blank[2] = { value: '', numberFormat: DECIMALS };
-    blank[10] = check;
-    return blank;
-  }
-  const { source } = figure;
-  return [
-    textCell(figure.metric),
-    textCell(figure.period),
-    { value: figure.value, numberFormat: valueFormat(figure.unit, DECIMALS) },
-    ...[figure.unit, source.document, source.published, source.statement, statementKind(source), source.url].map(
-      textCell,
-    ),
-    textCell(figure.note ?? ''),
-    check,
-  ];
-}
-
-/**
- * The sheet as one grid of values, number formats and font weights, down to the last row Key Figures reads (rows
- * below the figures hold their check, for figures a teammate adds there); the header bold. Counts show whole with
- * digit grouping, percentages with a % sign, amounts and millions grouped with their reported decimals.
+ * The sheet as one grid of values, number formats and fonts, down to the last row Key Figures reads (rows below the
+ * figures hold their check, for figures a teammate adds there); the header bold. Text is stored as typed in
+ * plain-text cells (textCell, the literal rule), so "2024" stays text and "2025-03-18" no date; values in their
+ * unit's format (counts whole with digit grouping, percentages with a % sign, amounts and millions grouped with
+ * their reported decimals); the check in a cell that is not plain text, as a formula's must be (literal.ts).
  */
 export function buildReportedResultsPlan(instance: number, figures: readonly ReportedFigure[]): ReportedResultsPlan {
-  const rows = reportedRange('', figures.length).lastRow;
-  const cells = [
-    REPORTED_RESULTS_HEADER.map(textCell),
-    ...Array.from({ length: rows - 1 }, (_, i) => reportedRowCells(figures[i], i + 2)),
-  ];
-  const values = cells.map((row) => row.map((cell) => cell.value));
-  const numberFormats = cells.map((row) => row.map((cell) => cell.numberFormat));
-  const font = (fontWeight: FontStyle['fontWeight']) =>
-    ({ fontColor: '#000000', fontSize: 10, fontWeight, fontStyle: 'normal' }) as const;
-  const fonts = cells.map((row, r) => row.map(() => font(r === 0 ? 'bold' : 'normal')));
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  const fonts: FontStyle[][] = [];
+  const normal: FontStyle = { fontColor: '#000000', fontSize: 10, fontWeight: 'normal', fontStyle: 'normal' };
+  for (let r = 1; r <= reportedRange('', figures.length).lastRow; r++) {
+    const f = figures[r - 2];
+    const s = f?.source;
+    const texts =
+      r === 1
+        ? REPORTED_RESULTS_HEADER
+        : f && s
+          ? [
+              f.metric,
+              f.period,
+              '',
+              f.unit,
+              s.document,
+              s.published,
+              s.statement,
+              statementKind(s),
+              s.url,
+              f.note ?? '',
+              '',
+            ]
+          : REPORTED_RESULTS_HEADER.map(() => '');
+    const cells: { value: CellValue; numberFormat: string }[] = texts.map(textCell);
+    if (r > 1) {
+      cells[2] = { value: f ? f.value : '', numberFormat: f ? valueFormat(f.unit, DECIMALS) : DECIMALS };
+      cells[10] = { value: rowCheckFormula(r), numberFormat: AUTOMATIC_FORMAT };
+    }
+    values.push(cells.map((cell) => cell.value));
+    numberFormats.push(cells.map((cell) => cell.numberFormat));
+    fonts.push(cells.map(() => (r > 1 ? normal : { ...normal, fontWeight: 'bold' })));
+  }
   return {
     values,
     numberFormats,

@@ -149,16 +149,16 @@ function applyStructure(
   setColumnWidths(sheet, plan.columnWidths);
   for (const { row, count, height } of plan.rowHeights) sheet.setRowHeights(row, count, height);
   for (const { column, count } of plan.hiddenColumns) sheet.hideColumns(column, count);
-  const wholeA1 = a1Range(1, 1, plan.numRows, plan.numColumns);
-  const rangeOf = (a1: string) => (a1 === wholeA1 ? whole : sheet.getRange(a1));
-  if (plan.notes) rangeOf(plan.notes.range).setNotes(plan.notes.notes);
+  if (plan.notes) sheet.getRange(plan.notes.range).setNotes(plan.notes.notes);
   if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
   if (plan.frozenColumns > 0) sheet.setFrozenColumns(plan.frozenColumns);
   if (plan.hideGridlines) sheet.setHiddenGridlines(true);
   if (plan.tabColor) sheet.setTabColor(plan.tabColor);
   if (plan.protection) protectSheet(sheet, plan.protection.unprotected);
   // Each name gets its own getRange (RangeList.getRanges() promises no order); the whole grid is reused.
-  for (const { name, range } of plan.namedRanges) placeNamedRange(spreadsheet, name, rangeOf(range), existing);
+  const wholeA1 = a1Range(1, 1, plan.numRows, plan.numColumns);
+  for (const { name, range } of plan.namedRanges)
+    placeNamedRange(spreadsheet, name, range === wholeA1 ? whole : sheet.getRange(range), existing);
 }
 
 /**

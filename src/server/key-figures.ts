@@ -102,13 +102,8 @@ function moveLegacySettings(state: CanvasState, sheet: Sheet, legacy: unknown[][
   writeGrid(sheet.getRange(1, SETTINGS_FIRST_COLUMN, grid.numRows, grid.numColumns), grid);
   sheet.getRange(RATE_CELL.row, RATE_CELL.column, 2, 1).setNotes(SETTINGS_NOTES);
   sheet.getRange(1, LEGACY_RATE_COLUMN, 2, 1).clearNote();
-  sheet
-    .getRange(1, SETTINGS_FIRST_COLUMN, 2, 2)
-    .setBorder(true, true, true, true, true, true, THEME.hairline, SpreadsheetApp.BorderStyle.SOLID);
   sheet.showColumns(LEGACY_FIGURES_MARKER_COLUMN);
   sheet.hideColumns(FIGURES_MARKER_CELL.column);
-  sheet.setColumnWidths(KEY_FIGURES_TABLE_COLUMNS + 1, 2, 100);
-  sheet.setColumnWidth(SETTINGS_FIRST_COLUMN, 150);
   const rateCell = sheet.getRange(RATE_CELL.row, RATE_CELL.column);
   placeNamedRange(spreadsheet, rangeNames.rate(state.sheets.instance), rateCell, state.namedRanges);
 }

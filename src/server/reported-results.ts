@@ -30,7 +30,7 @@ export function insertReportedResults(spreadsheet: Spreadsheet, instance: number
   grid.setTextStyles(textStyles(plan.fonts));
   sheet.setFrozenRows(1);
   sheet.setFrozenColumns(REPORTED_FROZEN_COLUMNS);
-  for (const run of REPORTED_COLUMN_WIDTHS) sheet.setColumnWidths(run.column, run.count, run.width);
+  for (const [column, count, width] of REPORTED_COLUMN_WIDTHS) sheet.setColumnWidths(column, count, width);
   createNamedRange(spreadsheet, plan.namedRange.name, grid);
   return sheet;
 }
