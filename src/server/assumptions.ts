@@ -77,8 +77,11 @@ export function writeAssumptions(
   target.create?.active.activate();
 }
 
-/** Refresh: the list rebuilt from the canvas as it is, the sheet recreated (at the end) if it was deleted. */
-export function rebuildAssumptions(state: CanvasState): void {
+/**
+ * Refresh: the list rebuilt from the canvas as it is, the sheet recreated if it was deleted: at the end, `index`
+ * when Refresh inserts other sheets first (planned before its first write).
+ */
+export function rebuildAssumptions(state: CanvasState, create: { index?: number } = {}): void {
   const spreadsheet = state.sheets.canvas.getParent();
   withFormulaLocale(spreadsheet, state.locale ?? spreadsheet.getSpreadsheetLocale(), () =>
     writeAssumptions(
@@ -87,7 +90,7 @@ export function rebuildAssumptions(state: CanvasState): void {
       state.sheets.instance,
       state.canvasName,
       canvasEntries(state.canvas.layout, (id) => state.canvas.entryRows[id], state.canvas.evidence),
-      {},
+      create,
     ),
   );
 }

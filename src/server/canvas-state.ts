@@ -13,6 +13,7 @@ import { canvasIdOf } from '../core/instance-names';
 import { listCanvases, locateCanvas, type CanvasInstance, type CanvasListing } from './canvas-instance';
 import { reportedFigures } from './reported';
 import { readAssumptionsTarget, type AssumptionsTarget } from './assumptions';
+import type { CompanionSheetsRead } from '../core/refresh-plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -46,6 +47,8 @@ export interface CanvasState {
   assumptions: AssumptionsTarget;
   /** The spreadsheet's locale, read on write paths (formulas are written in en_US: core/formula.ts); else null. */
   locale: string | null;
+  /** Key Figures and Reported Results as a write plans them (core/refresh-plan.ts), read on write paths; else null. */
+  companions: CompanionSheetsRead | null;
 }
 
 /** What readCanvasState reads besides the canvas and its details. */
@@ -56,10 +59,12 @@ export interface ReadOptions {
   keyFigures?: boolean;
   /** With keyFigures: the named ranges of all the canvas's sheets (Refresh Key Figures restores them all). */
   allNames?: boolean;
+  /** With keyFigures: also where Reported Results is (Refresh puts a deleted numbers sheet right after it). */
+  reportedPosition?: boolean;
 }
 
 export function readCanvasState(spreadsheet: Spreadsheet, options: ReadOptions = {}): CanvasState {
-  const { canvasId, keyFigures: withKeyFigures = false, allNames = false } = options;
+  const { canvasId, keyFigures: withKeyFigures = false, allNames = false, reportedPosition = false } = options;
   const sheets = locateCanvas(spreadsheet, { canvasId, keyFigures: withKeyFigures });
   // Asked for only when a cell holds a date (a teammate typed one into a cell that is not plain text).
   let timeZone: string | undefined;
@@ -94,7 +99,24 @@ export function readCanvasState(spreadsheet: Spreadsheet, options: ReadOptions =
   const assumptions = withKeyFigures
     ? readAssumptionsTarget(spreadsheet, sheets.instance)
     : { sheet: null, lastRow: 0 };
+  // Positions are read only where a plan needs them (a deleted sheet comes back beside its neighbour).
+  const { figures, reported, details } = sheets;
+  const companions: CompanionSheetsRead | null = withKeyFigures
+    ? {
+        instance: sheets.instance,
+        detailsPosition: figures ? 0 : details.getIndex(),
+        figures: figures
+          ? { position: reported ? 0 : figures.getIndex(), lastRow: figuresLastRow, legacySettings: !!legacySettings }
+          : null,
+        reported:
+          reported && reportedName !== null
+            ? { position: reportedPosition ? reported.getIndex() : 0, name: reportedName }
+            : null,
+        sheetNames,
+      }
+    : null;
   return {
+    companions,
     assumptions,
     sheets,
     ...grids,

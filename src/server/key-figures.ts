@@ -1,7 +1,7 @@
 /** Re-links Key Figures to where the figures are now (Refresh, and after figures moved). */
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
 import { a1Range } from '../core/a1';
-import { sheetName, rangeNames } from '../core/instance-names';
+import { rangeNames } from '../core/instance-names';
 import {
   FIGURES_MARKER_CELL,
   KEY_FIGURES_TABLE_COLUMNS,
@@ -17,11 +17,11 @@ import {
 } from '../core/key-figures-plan';
 import { AUTOMATIC_FORMAT, cellText, textInput } from '../core/literal';
 import type { CellValue } from '../core/sheet-plan';
-import { freeSheetName } from '../core/sheet-names';
 import { THEME } from '../core/theme';
 import { applySheetPlan, placeNamedRange, writeGrid } from './apply-plan';
 import type { CanvasState } from './canvas-state';
-import { ensureReportedResults, reportedLookup } from './reported-results';
+import { insertReportedResults, reportedLookup } from './reported-results';
+import { planCompanions, type CompanionPlan } from '../core/refresh-plan';
 import { withFormulaLocale } from './formula-locale';
 
 /** The table's rows, with each figure's unit where the details read before the write knew it at that row. */
@@ -37,56 +37,54 @@ function linksFor(rows: Record<BlockId, number[]>, state?: CanvasState): FigureL
 /**
  * Re-links Key Figures to where the figures are now: rewrites the table's formulas (restoring any a user
  * overwrote with numbers) and clears rows an earlier, longer table left. The rate and tolerance cells, which
- * are the user's, are never touched. Recreates Key Figures and Reported Results if they were deleted.
- * Returns the number of figures.
+ * are the user's, are never touched. Recreates Key Figures and Reported Results if they were deleted, as the
+ * companion plan (core/refresh-plan.ts) says. Returns the number of figures.
  */
-export function writeKeyFiguresTable(state: CanvasState, rows: Record<BlockId, number[]>): number {
+export function writeKeyFiguresTable(
+  state: CanvasState,
+  rows: Record<BlockId, number[]>,
+  plan: CompanionPlan = planCompanions(state.companions!),
+): number {
   const spreadsheet = state.sheets.canvas.getParent();
   const locale = state.locale ?? spreadsheet.getSpreadsheetLocale();
-  return withFormulaLocale(spreadsheet, locale, () => relinkKeyFigures(state, rows));
+  return withFormulaLocale(spreadsheet, locale, () => applyCompanions(state, rows, plan));
 }
 
-function relinkKeyFigures(state: CanvasState, rows: Record<BlockId, number[]>): number {
+function applyCompanions(state: CanvasState, rows: Record<BlockId, number[]>, plan: CompanionPlan): number {
   const links = linksFor(rows, state);
   const spreadsheet = state.sheets.canvas.getParent();
-  const sheet = state.sheets.figures;
-  if (!sheet) {
-    const figures = recreateKeyFigures(state, links);
-    ensureReportedResults(spreadsheet, state.sheets.instance, state.reportedName, figures);
+  const instance = state.sheets.instance;
+  const reportedName = plan.reported.name;
+  const recreateReported = () => {
+    if (plan.reported.kind === 'recreate')
+      insertReportedResults(spreadsheet, instance, plan.reported.name, plan.reported.index);
+  };
+  const step = plan.keyFigures;
+  if (step.kind === 'recreate') {
+    // Formulas name the reported sheet as it is now, or as it is recreated right after this one.
+    const sheet = spreadsheet.insertSheet(step.name, step.index);
+    applySheetPlan(
+      sheet,
+      buildKeyFiguresPlan(instance, state.detailsName, links, reportedLookup(reportedName)),
+      spreadsheet,
+      state.namedRanges,
+    );
+    recreateReported();
     return links.length;
   }
-  const reportedName = ensureReportedResults(spreadsheet, state.sheets.instance, state.reportedName, sheet);
-  if (state.legacySettings) moveLegacySettings(state, sheet, state.legacySettings);
-  const previousRows = Math.max(state.figuresLastRow - 1, 0);
-  const grid = buildKeyFiguresTable(state.detailsName, links, previousRows, reportedLookup(reportedName));
+  const sheet = state.sheets.figures!;
+  recreateReported();
+  if (step.moveLegacySettings && state.legacySettings) moveLegacySettings(state, sheet, state.legacySettings);
+  const grid = buildKeyFiguresTable(state.detailsName, links, step.previousRows, reportedLookup(reportedName));
   writeGrid(sheet.getRange(1, 1, grid.numRows, KEY_FIGURES_TABLE_COLUMNS), grid);
   sheet.getRange(1, 1, grid.numRows, KEY_FIGURES_TABLE_COLUMNS).setBorder(false, false, false, false, false, false);
   const table = sheet.getRange(a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS));
   table.setBorder(true, true, true, true, true, true, THEME.hairline, SpreadsheetApp.BorderStyle.SOLID);
-  placeNamedRange(spreadsheet, rangeNames.keyFigures(state.sheets.instance), table, state.namedRanges);
+  placeNamedRange(spreadsheet, rangeNames.keyFigures(instance), table, state.namedRanges);
   return links.length;
 }
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-function recreateKeyFigures(state: CanvasState, links: FigureLink[]): Sheet {
-  const spreadsheet = state.sheets.canvas.getParent();
-  const instance = state.sheets.instance;
-  const preferred = sheetName('figures', instance);
-  const name = freeSheetName(state.sheetNames, (n) =>
-    n === 1 ? preferred : n === 2 ? `${preferred} (restored)` : `${preferred} (restored ${n - 1})`,
-  );
-  const sheet = spreadsheet.insertSheet(name, state.sheets.details.getIndex());
-  // Formulas name the reported sheet as it is now, or as it will be recreated right after this one.
-  const reportedName = state.reportedName ?? sheetName('reported', instance);
-  applySheetPlan(
-    sheet,
-    buildKeyFiguresPlan(instance, state.detailsName, links, reportedLookup(reportedName)),
-    spreadsheet,
-    state.namedRanges,
-  );
-  return sheet;
-}
 
 /**
  * A Key Figures sheet from before the Reported columns keeps its rate and tolerance in M1:M2, where the new

@@ -5,10 +5,10 @@ import { readCanvasState } from './canvas-state';
 import { writeKeyFiguresTable } from './key-figures';
 import { withDocumentLock } from './lock';
 import { refreshPlanOf, restoreNamedRanges } from './named-ranges';
-import { refreshNumbersSheet } from './numbers-sheet';
+import { applyNumbersSheet, planNumbersSheet, readNumbersTarget } from './numbers-sheet';
+import { planCompanions } from '../core/refresh-plan';
 import { withFormulaLocale } from './formula-locale';
 import { BLOCK_IDS } from '../core/block-ids';
-import { rangeNames, sheetName } from '../core/instance-names';
 import { latestQuarter } from '../core/numbers-plan';
 import { reportedFigures } from './reported';
 import { isServiceFailure, menuFailureMessage } from '../core/service-failure';
@@ -65,24 +65,29 @@ export function refreshKeyFigures(): void {
   reportingErrors(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const count = withDocumentLock(() => {
-      // Read → plan (core/refresh-plan.ts) → apply: the names where the blocks are now, then Key Figures re-linked,
-      // then the Assumptions list rebuilt from the canvas (recreated if it was deleted).
-      const state = readCanvasState(spreadsheet, { keyFigures: true, allNames: true });
+      // Read everything first: the canvas, its companion sheets and the numbers sheet's charts (one round trip).
+      const state = readCanvasState(spreadsheet, { keyFigures: true, allNames: true, reportedPosition: true });
+      const n = state.sheets.instance;
+      const figuresName = state.sheets.figures?.getName() ?? null;
+      const numbersTarget = readNumbersTarget(spreadsheet, n);
+      // Plan (core/refresh-plan.ts): the names where the blocks are now, Key Figures re-linked (or recreated, with
+      // Reported Results), the numbers sheet rewritten (or recreated) after them, the Assumptions list rebuilt.
       const plan = refreshPlanOf(state);
+      const companions = planCompanions(state.companions!);
+      const numbers = planNumbersSheet(n, numbersTarget, companions.reportedPosition, {
+        figuresSheet: companions.keyFigures.kind === 'recreate' ? companions.keyFigures.name : figuresName!,
+        reportedSheet: companions.reported.name,
+        figures: BLOCK_IDS.flatMap((id) => state.details[id].figures.map((f) => f.figure)),
+      });
+      const inserted = companions.inserted + (numbers.step.kind === 'recreate' ? 1 : 0);
+      const assumptionsIndex = (state.assumptions.create?.index ?? 0) + inserted;
+      // Apply, writes only.
       beginWrites();
       restoreNamedRanges(state, plan);
-      const written = writeKeyFiguresTable(state, plan.figureRows);
-      // Key Figures and Reported Results exist again now: the numbers sheet's tables and charts follow them.
-      const n = state.sheets.instance;
-      const figuresRange = spreadsheet.getRangeByName(rangeNames.keyFigures(n));
-      const inputs = {
-        figuresSheet: figuresRange ? figuresRange.getSheet().getName() : sheetName('figures', n),
-        reportedSheet: state.reportedName ?? sheetName('reported', n),
-        figures: BLOCK_IDS.flatMap((id) => state.details[id].figures.map((f) => f.figure)),
-      };
+      const written = writeKeyFiguresTable(state, plan.figureRows, companions);
       const locale = state.locale ?? spreadsheet.getSpreadsheetLocale();
-      withFormulaLocale(spreadsheet, locale, () => refreshNumbersSheet(spreadsheet, n, inputs));
-      rebuildAssumptions(state);
+      withFormulaLocale(spreadsheet, locale, () => applyNumbersSheet(spreadsheet, n, numbersTarget, numbers));
+      rebuildAssumptions(state, { index: assumptionsIndex });
       return written;
     });
     spreadsheet.toast(

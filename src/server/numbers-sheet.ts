@@ -10,6 +10,7 @@ import {
   type NumbersPlan,
 } from '../core/numbers-plan';
 import type { Figure } from '../core/view';
+import { planNumbers, type NumbersSheetRead, type NumbersStep } from '../core/refresh-plan';
 import { freshSheetRange } from './apply-plan';
 import { reportedFigures } from './reported';
 
@@ -83,48 +84,75 @@ export function insertNumbersSheet(
   return sheet;
 }
 
-/**
- * True when every range of `chart` lies inside the tables the add-on writes, or it has none left (the chart is the
- * add-on's). One call per range (its A1 notation); the comparison is pure.
- */
-function isOurs(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart, plan: NumbersPlan): boolean {
-  // The template table grows and shrinks with Key Figures: its area runs to the bottom of the sheet.
-  const areas = plan.charts.map((c) => ({
-    ...rangeBounds(c.range),
-    ...(c.id === 'template' ? { lastRow: Number.MAX_SAFE_INTEGER } : {}),
-  }));
-  return chart.getRanges().every((range) => {
-    const r = rangeBounds(range.getA1Notation());
-    return areas.some(
-      (a) => r.row >= a.row && r.column >= a.column && r.lastRow <= a.lastRow && r.lastColumn <= a.lastColumn,
-    );
-  });
+/** The canvas's numbers sheet as read before any write: the sheet, its charts and what the plan needs of them. */
+export interface NumbersTarget {
+  sheet: Sheet;
+  charts: GoogleAppsScript.Spreadsheet.EmbeddedChart[];
+  read: NumbersSheetRead;
+}
+
+/** Finds the numbers sheet by its name and reads its charts' ranges and last row (reads only), or null. */
+export function readNumbersTarget(spreadsheet: Spreadsheet, instance: number): NumbersTarget | null {
+  const sheet = spreadsheet.getSheetByName(sheetName('numbers', instance));
+  if (!sheet) return null;
+  const charts = sheet.getCharts();
+  return {
+    sheet,
+    charts,
+    read: {
+      charts: charts.map((chart) => chart.getRanges().map((range) => range.getA1Notation())),
+      lastRow: sheet.getLastRow(),
+    },
+  };
+}
+
+/** The plan of the numbers sheet for a canvas whose Reported Results will be at `reportedPosition`. */
+export function planNumbersSheet(
+  instance: number,
+  target: NumbersTarget | null,
+  reportedPosition: number,
+  inputs: NumbersInputs,
+): { step: NumbersStep; tables: NumbersPlan } {
+  const tables = planFor(inputs);
+  return { step: planNumbers(instance, target?.read ?? null, reportedPosition, tables.charts), tables };
 }
 
 /**
- * Refresh: recreates the numbers sheet when it was deleted; otherwise rewrites its tables and replaces the
- * add-on's charts (those drawing its tables, or nothing any more) with fresh ones, so a damaged or deleted chart
- * comes back and none is ever duplicated. Charts a user added over other cells are kept.
+ * Applies the numbers sheet's step: recreates it when it was deleted; otherwise rewrites its tables and replaces
+ * the add-on's charts (those drawing its tables, or nothing any more) with fresh ones, so a damaged or deleted chart
+ * comes back and none is ever duplicated. Charts a user added over other cells are kept. Writes only.
  */
-export function refreshNumbersSheet(spreadsheet: Spreadsheet, instance: number, inputs: NumbersInputs): void {
-  const sheet = spreadsheet.getSheetByName(sheetName('numbers', instance));
-  if (!sheet) {
-    const after = spreadsheet.getSheetByName(inputs.reportedSheet);
-    const index = after ? after.getIndex() : spreadsheet.getSheets().length;
-    insertNumbersSheet(spreadsheet, instance, sheetName('numbers', instance), index, inputs);
+export function applyNumbersSheet(
+  spreadsheet: Spreadsheet,
+  instance: number,
+  target: NumbersTarget | null,
+  { step, tables }: { step: NumbersStep; tables: NumbersPlan },
+): void {
+  if (step.kind === 'recreate') {
+    const sheet = spreadsheet.insertSheet(step.name, step.index);
+    writeNumbers(sheet, freshSheetRange(sheet, tables.values.length, tables.values[0].length), tables, {
+      oneRangeList: true,
+    });
     return;
   }
-  const plan = planFor(inputs);
-  const rows = plan.values.length;
-  const columns = plan.values[0].length;
-  // Reads first (the charts, the last row), then the writes. The template table is the last one and follows Key
-  // Figures: what an earlier, longer one left below it (its three columns) is cleared; nothing else is touched.
-  const ours = sheet.getCharts().filter((chart) => isOurs(chart, plan));
-  const lastRow = sheet.getLastRow();
-  for (const chart of ours) sheet.removeChart(chart);
-  const template = rangeBounds(plan.charts.find((c) => c.id === 'template')!.range);
-  const through = Math.max(lastRow, rows);
+  const sheet = target!.sheet;
+  const rows = tables.values.length;
+  const columns = tables.values[0].length;
+  target!.charts.forEach((chart, i) => {
+    if (step.replaceCharts[i]) sheet.removeChart(chart);
+  });
+  // The template table is the last one and follows Key Figures: what an earlier, longer one left below it (its
+  // three columns) is cleared; nothing else is touched.
+  const template = rangeBounds(tables.charts.find((c) => c.id === 'template')!.range);
+  const through = Math.max(step.lastRow, rows);
   sheet.getRange(template.row, 1, through - template.row + 1, template.lastColumn).clearContent();
-  const grid = sheet.getRange(1, 1, rows, columns);
-  writeNumbers(sheet, grid, plan, { oneRangeList: false });
+  writeNumbers(sheet, sheet.getRange(1, 1, rows, columns), tables, { oneRangeList: false });
+}
+
+/** Re-insert over a numbers sheet a deleted canvas left: read, plan and apply at once (insert's own sheets are new). */
+export function refreshNumbersSheet(spreadsheet: Spreadsheet, instance: number, inputs: NumbersInputs): void {
+  const target = readNumbersTarget(spreadsheet, instance);
+  // Only a missing sheet needs a position: then it goes last.
+  const position = target ? 0 : spreadsheet.getNumSheets();
+  applyNumbersSheet(spreadsheet, instance, target, planNumbersSheet(instance, target, position, inputs));
 }

@@ -1,5 +1,4 @@
 /** Adds the Reported Results sheet. */
-import { sheetName } from '../core/instance-names';
 import {
   buildReportedResultsPlan,
   reportedRange,
@@ -38,22 +37,4 @@ export function insertReportedResults(spreadsheet: Spreadsheet, instance: number
 /** The lookup range Key Figures' formulas use for a Reported Results sheet named `name`. */
 export function reportedLookup(name: string): ReportedRange {
   return reportedRange(name, reportedFigures().length);
-}
-
-/**
- * The Reported Results sheet of a canvas (`existingName`, read with the rest of the state), recreated after
- * Key Figures when a user deleted it; returns its name. Used whenever Key Figures is re-linked.
- */
-export function ensureReportedResults(
-  spreadsheet: Spreadsheet,
-  instance: number,
-  existingName: string | null,
-  after: Sheet | null,
-): string {
-  if (existingName !== null) return existingName;
-  // A sheet of this name would have been found (canvas-instance looks it up by name when its range is gone).
-  const name = sheetName('reported', instance);
-  const index = after ? after.getIndex() : spreadsheet.getSheets().length;
-  insertReportedResults(spreadsheet, instance, name, index);
-  return name;
 }

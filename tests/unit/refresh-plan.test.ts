@@ -5,7 +5,7 @@ import { readCanvasGrid } from '../../src/core/canvas-read';
 import { buildDetailsPlan } from '../../src/core/details-plan';
 import { readDetailsGrid } from '../../src/core/details-read';
 import { rangeNames } from '../../src/core/instance-names';
-import { planRefresh, type RefreshRead } from '../../src/core/refresh-plan';
+import { planCompanions, planNumbers, planRefresh, type RefreshRead } from '../../src/core/refresh-plan';
 import { REPORTED_RESULTS_COLUMNS } from '../../src/core/reported-results-plan';
 import { CONTENT } from '../support/content';
 
@@ -53,5 +53,71 @@ describe('the Refresh plan', () => {
       .map((t) => t.name);
     expect(names).toContain(rangeNames.canvas(2));
     expect(names).not.toContain(rangeNames.canvas(1));
+  });
+});
+
+describe('the companion sheets in the Refresh plan', () => {
+  const base = { instance: 1, sheetNames: [] as string[] };
+  test('with every sheet there: Key Figures is re-linked in place, clearing what a longer table left', () => {
+    const plan = planCompanions({
+      ...base,
+      detailsPosition: 0,
+      figures: { position: 0, lastRow: 40, legacySettings: false },
+      reported: { position: 5, name: 'Reported Results' },
+    });
+    expect(plan.keyFigures).toEqual({ kind: 'relink', previousRows: 39, moveLegacySettings: false });
+    expect(plan.reported).toEqual({ kind: 'keep', name: 'Reported Results' });
+    expect([plan.reportedPosition, plan.inserted]).toEqual([5, 0]);
+  });
+
+  test('a deleted Key Figures comes back after the details, under a free name; the sheets after it move on', () => {
+    const plan = planCompanions({
+      ...base,
+      sheetNames: ['Xiaomi Canvas', 'Xiaomi Details', 'key figures', 'Reported Results'],
+      detailsPosition: 2,
+      figures: null,
+      reported: { position: 4, name: 'Reported Results' },
+    });
+    expect(plan.keyFigures).toEqual({ kind: 'recreate', name: 'Key Figures (restored)', index: 2 });
+    expect([plan.reportedPosition, plan.inserted]).toEqual([5, 1]);
+  });
+
+  test('both deleted: Key Figures after the details, Reported Results right after it', () => {
+    const plan = planCompanions({ ...base, instance: 2, detailsPosition: 3, figures: null, reported: null });
+    expect(plan.keyFigures).toEqual({ kind: 'recreate', name: 'Key Figures (2)', index: 3 });
+    expect(plan.reported).toEqual({ kind: 'recreate', name: 'Reported Results (2)', index: 4 });
+    expect([plan.reportedPosition, plan.inserted]).toEqual([5, 2]);
+  });
+
+  test('a deleted Reported Results comes back right after Key Figures wherever that is', () => {
+    const plan = planCompanions({
+      ...base,
+      detailsPosition: 0,
+      figures: { position: 7, lastRow: 10, legacySettings: true },
+      reported: null,
+    });
+    expect(plan.keyFigures).toEqual({ kind: 'relink', previousRows: 9, moveLegacySettings: true });
+    expect(plan.reported).toEqual({ kind: 'recreate', name: 'Reported Results', index: 7 });
+    expect(plan.reportedPosition).toBe(8);
+  });
+});
+
+describe('the numbers sheet in the Refresh plan', () => {
+  const tables = [
+    { id: 'segments', range: 'A1:E12' },
+    { id: 'template', range: 'G1:I5' },
+  ];
+  test('a deleted numbers sheet comes back right after Reported Results', () => {
+    expect(planNumbers(3, null, 6, tables)).toEqual({ kind: 'recreate', name: 'Xiaomi in Numbers (3)', index: 6 });
+  });
+
+  test("only the add-on's charts are replaced: inside its tables (the template's to the bottom), or with no range left", () => {
+    const step = planNumbers(
+      1,
+      { charts: [['A1:E12'], ['G1:I90'], [], ['A1:E12', 'K1:K3'], ['B2:F4']], lastRow: 90 },
+      6,
+      tables,
+    );
+    expect(step).toEqual({ kind: 'rewrite', lastRow: 90, replaceCharts: [true, true, true, false, false] });
   });
 });
