@@ -78,19 +78,20 @@ export function writeAssumptions(
 }
 
 /**
- * Refresh: the list rebuilt from the canvas as it is, the sheet recreated if it was deleted: at the end, `index`
- * when Refresh inserts other sheets first (planned before its first write).
+ * Rebuilds the list: from `entries` (a write's, as planned) or the canvas as read. With `create` (Refresh), a
+ * deleted sheet is recreated, at `create.index` when Refresh inserts other sheets first (planned before its first
+ * write); without it (saves), a missing sheet stays missing and nothing is written.
  */
-export function rebuildAssumptions(state: CanvasState, create: { index?: number } = {}): void {
+export function rebuildAssumptions(
+  state: CanvasState,
+  {
+    entries = canvasEntries(state.canvas.layout, (id) => state.canvas.entryRows[id], state.canvas.evidence),
+    create,
+  }: { entries?: BlockEntries[]; create?: { index?: number } } = {},
+): void {
+  if (!state.assumptions.sheet && !create) return;
   const spreadsheet = state.sheets.canvas.getParent();
   withFormulaLocale(spreadsheet, state.locale ?? spreadsheet.getSpreadsheetLocale(), () =>
-    writeAssumptions(
-      spreadsheet,
-      state.assumptions,
-      state.sheets.instance,
-      state.canvasName,
-      canvasEntries(state.canvas.layout, (id) => state.canvas.entryRows[id], state.canvas.evidence),
-      create,
-    ),
+    writeAssumptions(spreadsheet, state.assumptions, state.sheets.instance, state.canvasName, entries, create),
   );
 }

@@ -87,7 +87,7 @@ export function refreshKeyFigures(): void {
       const written = writeKeyFiguresTable(state, plan.figureRows, companions);
       const locale = state.locale ?? spreadsheet.getSpreadsheetLocale();
       withFormulaLocale(spreadsheet, locale, () => applyNumbersSheet(spreadsheet, n, numbersTarget, numbers));
-      rebuildAssumptions(state, { index: assumptionsIndex });
+      rebuildAssumptions(state, { create: { index: assumptionsIndex } });
       return written;
     });
     spreadsheet.toast(

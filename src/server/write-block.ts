@@ -17,9 +17,8 @@ import { richTextValues, writeGrid } from './apply-plan';
 import { withReported, type CanvasState } from './canvas-state';
 import { beginWrites } from './write-progress';
 import { writeKeyFiguresTable } from './key-figures';
-import { writeAssumptions } from './assumptions';
+import { rebuildAssumptions } from './assumptions';
 import { canvasEntries } from '../core/assumptions-plan';
-import { withFormulaLocale } from './formula-locale';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -55,17 +54,7 @@ export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[])
   applyBlockWrites(state.sheets, plan.steps);
   // The Assumptions list points at entry cells and shows their evidence: rebuilt whenever the add-on writes (Insert
   // creates it; Refresh recreates it where it was deleted).
-  const spreadsheet = state.sheets.canvas.getParent();
-  if (state.assumptions.sheet)
-    withFormulaLocale(spreadsheet, state.locale ?? spreadsheet.getSpreadsheetLocale(), () =>
-      writeAssumptions(
-        spreadsheet,
-        state.assumptions,
-        state.sheets.instance,
-        state.canvasName,
-        canvasEntries(plan.layout, (id) => plan.entryRows[id], plan.after.evidence),
-      ),
-    );
+  rebuildAssumptions(state, { entries: canvasEntries(plan.layout, (id) => plan.entryRows[id], plan.after.evidence) });
   // Key Figures links cells, so it follows value edits by itself; it is re-linked only when figures moved.
   if (plan.keyFigureRows) writeKeyFiguresTable(state, plan.keyFigureRows);
   // What a read will give for the cells just written (the literal rule stores them exactly), without reading back.
