@@ -4,6 +4,7 @@
  * every stored cell with its raw value, formula, computed value, display string and resolved format.
  */
 import { cellA1, rectToA1 } from './a1';
+import type { ChartModel } from './charts';
 import type { DocumentModel } from './document';
 import { resolveFormat } from './formats';
 import { isDate } from './realm';
@@ -64,17 +65,9 @@ export interface ReadSheet {
 }
 
 /** An embedded chart as renderers need it: its type, data ranges (A1, with their sheet), position and options. */
-export interface ReadChart {
-  id: number;
-  type: string;
+export type ReadChart = Omit<ChartModel, 'ranges'> & {
   ranges: Array<{ sheet: string; a1: string; row: number; column: number; numRows: number; numColumns: number }>;
-  anchorRow: number;
-  anchorColumn: number;
-  offsetX: number;
-  offsetY: number;
-  numHeaders: number;
-  options: Record<string, unknown>;
-}
+};
 
 export interface ReadNamedRange {
   name: string;

@@ -109,18 +109,11 @@ function flagsToList(arr: Array<boolean | undefined>): number[] {
   return out;
 }
 
-/** A chart as saved: ranges in A1 with their sheet id. */
-export interface ChartJson {
+/** A chart as saved: the model's fields, with ranges in A1 with their sheet id (and the id only when kept). */
+export type ChartJson = Omit<ChartModel, 'id' | 'ranges'> & {
   id?: number;
-  type: string;
   ranges: Array<{ sheetId: number; range: string }>;
-  anchorRow: number;
-  anchorColumn: number;
-  offsetX: number;
-  offsetY: number;
-  numHeaders: number;
-  options: Record<string, unknown>;
-}
+};
 
 function chartToJson(c: ChartModel, withIds: boolean): ChartJson {
   const out: ChartJson = {
