@@ -5,7 +5,7 @@
  * Everything runs through the built bundle's top-level functions.
  */
 import type { BlockView } from '../../src/core/view';
-import { CONTENT } from '../support/content';
+import { CONTENT, INSERTED_SHEETS } from '../support/content';
 import {
   CANVAS,
   DETAILS,
@@ -207,12 +207,7 @@ describe('Insert run again', () => {
     c.call('insertXiaomiCanvas');
     expect(c.fake.direct.sheetNames()).toEqual([
       'Sheet1',
-      CANVAS,
-      DETAILS,
-      FIGURES,
-      'Reported Results',
-      'Xiaomi in Numbers',
-      'Assumptions',
+      ...INSERTED_SHEETS,
       `${CANVAS} (2)`,
       `${DETAILS} (2)`,
       `${FIGURES} (2)`,

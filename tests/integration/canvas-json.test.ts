@@ -2,7 +2,7 @@ import { BLOCK_IDS } from '../../src/core/block-ids';
 import type { CanvasJson } from '../../src/core/canvas-json';
 import type { BlockView, CanvasView, Figure } from '../../src/core/view';
 import { loadBundle, type LoadedBundle } from '../support/bundle';
-import { CONTENT, sheetFigures } from '../support/content';
+import { CONTENT, sheetFigures, INSERTED_SHEETS } from '../support/content';
 import type { LooseCanvas } from '../support/loose-canvas';
 import { thrown } from '../support/thrown';
 
@@ -109,12 +109,7 @@ describe('importCanvasJson', () => {
     expect(imported.sheetName).toBe('Xiaomi Canvas (2)');
     expect(b.fake.direct.sheetNames()).toEqual([
       'Sheet1',
-      CANVAS,
-      DETAILS,
-      'Key Figures',
-      'Reported Results',
-      'Xiaomi in Numbers',
-      'Assumptions',
+      ...INSERTED_SHEETS,
       'Xiaomi Canvas (2)',
       'Xiaomi Details (2)',
       'Key Figures (2)',

@@ -3,7 +3,7 @@ import { blockArea, layoutFromMarkers } from '../../src/core/canvas-layout';
 import { KEY_FIGURES_HEADER } from '../../src/core/key-figures-plan';
 import { createFakeGoogle } from '../../emulator';
 import { loadBundle, sidebarFile } from '../support/bundle';
-import { CONTENT } from '../support/content';
+import { CONTENT, INSERTED_SHEETS } from '../support/content';
 
 const CANVAS = 'Xiaomi Canvas';
 const DETAILS = 'Xiaomi Details';
@@ -71,15 +71,7 @@ describe('Insert Xiaomi canvas', () => {
   const layout = layoutFromMarkers(canvas.map((r) => r[0]))!;
 
   test('creates the canvas, details, Key Figures, Reported Results, numbers and Assumptions sheets, ends on the canvas, and toasts when done', () => {
-    expect(fake.direct.sheetNames()).toEqual([
-      'Sheet1',
-      CANVAS,
-      DETAILS,
-      FIGURES,
-      'Reported Results',
-      'Xiaomi in Numbers',
-      'Assumptions',
-    ]);
+    expect(fake.direct.sheetNames()).toEqual(['Sheet1', ...INSERTED_SHEETS]);
     expect(fake.spreadsheet.getActiveSheet().getName()).toBe(CANVAS);
     expect(fake.ui.toasts.map((t) => t.message)).toEqual([expect.stringMatching(/^Done/)]);
   });
@@ -292,12 +284,7 @@ describe('running Insert again', () => {
     call('insertXiaomiCanvas');
     expect(fake.direct.sheetNames()).toEqual([
       'Sheet1',
-      CANVAS,
-      DETAILS,
-      FIGURES,
-      'Reported Results',
-      'Xiaomi in Numbers',
-      'Assumptions',
+      ...INSERTED_SHEETS,
       `${CANVAS} (2)`,
       `${DETAILS} (2)`,
       `${FIGURES} (2)`,

@@ -1,5 +1,6 @@
 import reportedFile from '../../content/reported-results.json';
 import { loadBundle } from '../support/bundle';
+import { INSERTED_SHEETS } from '../support/content';
 
 /** "Xiaomi in Numbers" (issue 18): native charts over live tables, on the built bundle. */
 
@@ -38,15 +39,7 @@ describe('Xiaomi in Numbers: charts inserted with the canvas', () => {
   const b = ready();
 
   test('the sheet comes after Reported Results with four native charts of the specified types and ranges', () => {
-    expect(b.fake.direct.sheetNames()).toEqual([
-      'Sheet1',
-      'Xiaomi Canvas',
-      'Xiaomi Details',
-      FIGURES,
-      REPORTED,
-      NUMBERS,
-      'Assumptions',
-    ]);
+    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', ...INSERTED_SHEETS]);
     const list = charts(b);
     expect(list.map((c) => c.type)).toEqual(['COLUMN', 'BAR', 'COLUMN', 'COLUMN']);
     expect(list.map((c) => c.ranges.map((r) => `${r.sheet}!${r.a1}`))).toEqual([

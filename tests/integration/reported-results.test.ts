@@ -1,7 +1,7 @@
 import reportedFile from '../../content/reported-results.json';
 import type { CanvasView } from '../../src/core/view';
 import { loadBundle } from '../support/bundle';
-import { CONTENT } from '../support/content';
+import { CONTENT, INSERTED_SHEETS } from '../support/content';
 
 /** Xiaomi's reported results beside the template's figures (issue 12), on the built bundle. */
 
@@ -42,15 +42,7 @@ describe('Reported Results sheet', () => {
   const b = ready();
 
   test('Insert adds it after Key Figures: the contract header, one row per reported figure, values as numbers', () => {
-    expect(b.fake.direct.sheetNames()).toEqual([
-      'Sheet1',
-      'Xiaomi Canvas',
-      DETAILS,
-      FIGURES,
-      REPORTED,
-      'Xiaomi in Numbers',
-      'Assumptions',
-    ]);
+    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', ...INSERTED_SHEETS]);
     const values = b.fake.direct.values(REPORTED);
     expect(values[0].slice(0, 7)).toEqual(['Metric', 'Period', 'Value', 'Unit', 'Source', 'Published', 'Statement']);
     const rows = values.slice(1).filter((row) => row[0] !== '');
@@ -185,15 +177,7 @@ describe('Refresh Key Figures after damage', () => {
     b.fake.spreadsheet.deleteSheet(b.fake.spreadsheet.getSheetByName(REPORTED)!);
     expect(errorsIn(b, FIGURES).length).toBeGreaterThan(0); // #REF! until refreshed
     b.call('refreshKeyFigures');
-    expect(b.fake.direct.sheetNames()).toEqual([
-      'Sheet1',
-      'Xiaomi Canvas',
-      DETAILS,
-      FIGURES,
-      REPORTED,
-      'Xiaomi in Numbers',
-      'Assumptions',
-    ]);
+    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', ...INSERTED_SHEETS]);
     expect(b.fake.direct.values(REPORTED)).toEqual(reportedBefore);
     expect(b.fake.direct.values(FIGURES)).toEqual(figuresBefore);
     expect(b.fake.ui.toasts.at(-1)!.message).toMatch(new RegExp(`${figureCount} figures`));
@@ -215,15 +199,7 @@ describe('Refresh Key Figures after damage', () => {
     b.fake.spreadsheet.deleteSheet(b.fake.spreadsheet.getSheetByName(REPORTED)!);
     b.fake.spreadsheet.deleteSheet(b.fake.spreadsheet.getSheetByName(FIGURES)!);
     b.call('refreshKeyFigures');
-    expect(b.fake.direct.sheetNames()).toEqual([
-      'Sheet1',
-      'Xiaomi Canvas',
-      DETAILS,
-      FIGURES,
-      REPORTED,
-      'Xiaomi in Numbers',
-      'Assumptions',
-    ]);
+    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', ...INSERTED_SHEETS]);
     expect(b.fake.direct.values(FIGURES)).toEqual(values);
   });
 });

@@ -4,7 +4,7 @@ import { CHUNK_LENGTH } from '../../src/core/snapshot';
 import type { BlockDiff, BlockView, CanvasView, Figure, SnapshotInfo, SnapshotListItem } from '../../src/core/view';
 import { createFakeGoogle } from '../../emulator';
 import { loadBundle, sidebarFile, type LoadedBundle } from '../support/bundle';
-import { CONTENT } from '../support/content';
+import { CONTENT, INSERTED_SHEETS } from '../support/content';
 import { thrown } from '../support/thrown';
 
 const SNAPSHOTS = 'Canvas Snapshots';
@@ -67,16 +67,7 @@ describe('saveSnapshot', () => {
     });
     expect(Date.parse(info.savedAt)).toBeGreaterThanOrEqual(startedAt - 1000);
     expect(new Date(info.savedAt).toISOString()).toBe(info.savedAt);
-    expect(b.fake.direct.sheetNames()).toEqual([
-      'Sheet1',
-      CANVAS,
-      'Xiaomi Details',
-      FIGURES,
-      'Reported Results',
-      'Xiaomi in Numbers',
-      'Assumptions',
-      SNAPSHOTS,
-    ]);
+    expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', ...INSERTED_SHEETS, SNAPSHOTS]);
     expect(b.fake.direct.activeSheetName()).toBe(CANVAS);
 
     const values = b.fake.direct.values(SNAPSHOTS);

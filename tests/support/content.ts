@@ -8,3 +8,13 @@ export { CONTENT, multipliedContent } from '../../bench/content';
 export function sheetFigures<F extends { bound?: string }>(figures: readonly F[]): Array<Omit<F, 'bound'>> {
   return figures.map(({ bound: _bound, ...figure }) => figure);
 }
+
+/** The sheets one Insert adds, in order (the add-on's contract names), for tests of sheet order. */
+export const INSERTED_SHEETS = [
+  'Xiaomi Canvas',
+  'Xiaomi Details',
+  'Key Figures',
+  'Reported Results',
+  'Xiaomi in Numbers',
+  'Assumptions',
+] as const;
