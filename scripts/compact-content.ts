@@ -9,7 +9,7 @@ import { packedJsonModule } from './packed-json';
  * embedded compressed (raw deflate, see packed-json.ts) and unpacked only when a call needs it (insert, reset,
  * import, About): src/server/content.ts calls the function this module exports. Reading and saving never pay for it.
  */
-export function compactContentModule(json: string): string {
+export function compactContentModule(json: string): Promise<string> {
   // "because" (why a link or an entry's evidence holds) is for reviewers and tests; the add-on never shows it.
   return packedJsonModule(
     JSON.parse(json, (key, value: unknown) => (key === 'because' ? undefined : value)),
@@ -22,8 +22,8 @@ export function compactContent(root: string): Plugin {
   return {
     name: 'compact-content',
     setup(build) {
-      build.onLoad({ filter: /[\\/]content[\\/]xiaomi-canvas\.json$/ }, () => ({
-        contents: compactContentModule(readFileSync(resolve(root, 'content/xiaomi-canvas.json'), 'utf8')),
+      build.onLoad({ filter: /[\\/]content[\\/]xiaomi-canvas\.json$/ }, async () => ({
+        contents: await compactContentModule(readFileSync(resolve(root, 'content/xiaomi-canvas.json'), 'utf8')),
         loader: 'js',
         resolveDir: root,
       }));

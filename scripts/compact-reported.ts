@@ -12,7 +12,7 @@ import type { ReportedResults } from '../src/core/reported-schema';
  * `{ figures }` shape as content/reported-results.json (which the build validates first); src/server/reported.ts
  * calls it once, when a call needs the figures.
  */
-export function compactReportedModule(file: ReportedResults): string {
+export async function compactReportedModule(file: ReportedResults): Promise<string> {
   const index = (list: string[], value: string) => {
     const at = list.indexOf(value);
     return at >= 0 ? at : list.push(value) - 1;
@@ -40,7 +40,7 @@ export function compactReportedModule(file: ReportedResults): string {
   const data = { d: documents, p: published, t: texts, r: rows };
   // The module unpacks the rows back into `{ figures }` of the file's shape.
   return (
-    packedJsonModule(data, 'unpackRows').replace('export default function', 'function') +
+    (await packedJsonModule(data, 'unpackRows')).replace('export default function', 'function') +
     `export default function unpackReported(){const{d,p,t,r}=unpackRows();` +
     `const k={a:"announcement",t:"translation",c:"coverage"};` +
     `return{figures:r.map(([metric,period,value,unit,i,kind,out,s,u,n])=>{` +
@@ -55,8 +55,8 @@ export function compactReportedResults(root: string): Plugin {
   return {
     name: 'compact-reported-results',
     setup(build) {
-      build.onLoad({ filter: /[\\/]content[\\/]reported-results\.json$/ }, () => ({
-        contents: compactReportedModule(
+      build.onLoad({ filter: /[\\/]content[\\/]reported-results\.json$/ }, async () => ({
+        contents: await compactReportedModule(
           JSON.parse(readFileSync(resolve(root, 'content/reported-results.json'), 'utf8')) as ReportedResults,
         ),
         loader: 'js',

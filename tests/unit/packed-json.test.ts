@@ -28,9 +28,12 @@ describe('base-91 packing', () => {
     expect(text.length).toBeLessThan(Buffer.from(bytes).toString('base64').length * 0.93);
   });
 
-  test('a packed module unpacks the same JSON with Apps Script Utilities', () => {
+  test('a packed module unpacks the same JSON with Apps Script Utilities', async () => {
     const value = { text: 'Xiaomi 小米 😀 "quoted" \\ back', list: Array.from({ length: 500 }, (_, i) => i * 3.5) };
-    const body = packedJsonModule(value, 'unpack').replace('export default function unpack', 'return function unpack');
+    const body = (await packedJsonModule(value, 'unpack')).replace(
+      'export default function unpack',
+      'return function unpack',
+    );
     const { globals } = createFakeGoogle();
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluating generated build output in a test
     const load = new Function('Utilities', body) as (u: unknown) => () => unknown;

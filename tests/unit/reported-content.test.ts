@@ -193,8 +193,8 @@ describe('content/reported-results.json', () => {
   });
 });
 
-test('the bundle embeds the reported results compactly, with exactly the same figures and sources', () => {
-  const module = compactReportedModule(reported);
+test('the bundle embeds the reported results compactly, with exactly the same figures and sources', async () => {
+  const module = await compactReportedModule(reported);
   expect(module.length).toBeLessThan(JSON.stringify(reported).length / 4);
   const body = module.replace('export default function unpackReported', 'return function unpackReported');
   // The bundle unpacks with Apps Script's Utilities: the in-memory Sheets' Utilities stand in for them here.
