@@ -11,6 +11,7 @@ import {
   entryCapacity,
   entryMergeGroups,
   fitCountCell,
+  OLD_FIT_COUNT_COLUMN,
   growthFor,
   legendCell,
   markerColumnOf,
@@ -28,7 +29,7 @@ import { plainFigure } from './figure';
 import { fitChecks } from './fit-checks';
 import { linkColumn, packedRows } from './link-store';
 import { cellText } from './literal';
-import { fitCountText, markerColumn, type MarkerCell } from './segment-markers';
+import { MARKER_LEGEND, fitCountText, markerColumn, type MarkerCell } from './segment-markers';
 import { PlanGrid } from './sheet-plan';
 import type { Figure } from './view';
 
@@ -71,8 +72,11 @@ export type BlockWriteStep =
   | { kind: 'link-column'; firstRow: number; values: string[][] }
   /** A block's marker cells. */
   | { kind: 'markers'; id: BlockId; column: number; firstRow: number; cells: MarkerCell[] }
-  /** The fit-check count under the canvas. */
-  | { kind: 'fit-count'; row: number; column: number; text: string }
+  /**
+   * The fit-check summary above the blocks. On a canvas from before it moved here (summary in J, the marker legend
+   * in its cell), `spacer` is the whole row from its cell to J: summary, legend in its column, the rest blank.
+   */
+  | { kind: 'fit-count'; row: number; column: number; text: string; spacer?: string[] }
   /** The evidence legend beside the title, on a canvas from before the symbols (written with them). */
   | { kind: 'legend'; column: number }
   /** A block's figures table on the details sheet, rows inserted first when it outgrows its region. */
@@ -242,11 +246,26 @@ function linkSteps(
   }).length;
   const text = fitCountText(count);
   const cell = fitCountCell(layout);
-  if (cell && text !== before.fitCountText) steps.push({ kind: 'fit-count', row: cell.row, column: cell.column, text });
+  if (cell && (text !== before.fitCountText || before.oldFitCount))
+    steps.push({
+      kind: 'fit-count',
+      row: cell.row,
+      column: cell.column,
+      text,
+      ...(before.oldFitCount && { spacer: oldSpacerRow(cell.column, legend.column, text) }),
+    });
   return {
     steps,
     entryRows: Object.fromEntries(BLOCK_IDS.map((id) => [id, rowsAfter(id)])) as Record<BlockId, number[]>,
   };
+}
+
+/** An older canvas's spacer row from the summary's cell to where it was (J): the summary and the marker legend. */
+function oldSpacerRow(column: number, legendColumn: number, text: string): string[] {
+  const row = Array<string>(OLD_FIT_COUNT_COLUMN - column + 1).fill('');
+  row[0] = text;
+  row[legendColumn - column] = MARKER_LEGEND;
+  return row;
 }
 
 /** A block's figures table (sources carried over by label) and every region as it is after (rows shifted). */

@@ -194,6 +194,8 @@ export function fitCountCell(layout: Pick<CanvasLayout, 'topTitleRow'>): { row: 
   // A teammate may delete the rows above the blocks: then there is no place for the count, and none is written.
   return layout.topTitleRow > 1 ? { row: layout.topTitleRow - 1, column: 2 } : null;
 }
+/** Where canvases from before the summary moved to B had it: the same row, column J (their legend sat in B). */
+export const OLD_FIT_COUNT_COLUMN = 10;
 /** The marker legend, in the same row from the third canvas column (F), still within the first screen. */
 export function legendCell(layout: Pick<CanvasLayout, 'topTitleRow'>): { row: number; column: number } {
   return { row: layout.topTitleRow - 1, column: 6 };

@@ -3,6 +3,7 @@ import { BLOCK_IDS, type BlockId } from './block-ids';
 import {
   blockArea,
   fitCountCell,
+  OLD_FIT_COUNT_COLUMN,
   layoutFromMarkers,
   legendCell,
   markerColumnOf,
@@ -38,6 +39,8 @@ export interface CanvasReading {
   markerTexts: string[];
   /** The fit-check count cell as it reads now. */
   fitCountText: string;
+  /** Whether the canvas has its summary where older canvases put it (J), to move at the next save. */
+  oldFitCount: boolean;
   /** The evidence legend's cell beside the title as it reads now ('' on canvases from before the symbols). */
   legendText: string;
 }
@@ -114,6 +117,19 @@ export function readCanvasGrid(
   const markerTexts = values.map((row) => cellText(row[0]));
   const count = fitCountCell(layout);
   const fitCountText = count ? cellText(values[count.row - 1]?.[count.column - 1]) : '';
+  const oldFitCount = !!count && cellText(values[count.row - 1]?.[OLD_FIT_COUNT_COLUMN - 1]).startsWith('Fit checks');
   const legendText = cellText(values[0]?.[legendCell(layout).column - 1]);
-  return { layout, entries, entryRows, segmentIds, links, evidence, markers, markerTexts, fitCountText, legendText };
+  return {
+    layout,
+    entries,
+    entryRows,
+    segmentIds,
+    links,
+    evidence,
+    markers,
+    markerTexts,
+    fitCountText,
+    oldFitCount,
+    legendText,
+  };
 }

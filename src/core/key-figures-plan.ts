@@ -35,12 +35,22 @@ export const TOLERANCE_LABEL = 'Conflict tolerance';
 export const DEFAULT_TOLERANCE = 0.1;
 export const CONFLICT_FLAG = '⚠ Conflict';
 export const DIFFERS_FLAG = '⚠ Differs from reported';
-/** Settings sit to the right of the table (A:M): label in O, value in P; the sheet marker hides in column R. */
-export const RATE_CELL = { row: 1, column: 16 } as const;
-export const TOLERANCE_CELL = { row: 2, column: 16 } as const;
+/**
+ * The settings sit at the top left, in view on any screen and frozen with the header: labels in A1:A2, the rate
+ * and tolerance in B1:B2, a line on what each does in C1:C2, then a blank row and the table (header in row 4).
+ * The sheet marker hides in column R of row 1.
+ */
+export const RATE_CELL = { row: 1, column: 2 } as const;
+export const TOLERANCE_CELL = { row: 2, column: 2 } as const;
 export const FIGURES_MARKER_CELL = { row: 1, column: 18 } as const;
-/** Where the rate and the marker were before the Reported columns moved the settings right (older sheets). */
-export const LEGACY_RATE_COLUMN = 13;
+export const KEY_FIGURES_HEADER_ROW = 4;
+/** Sheet row of the first figure (the header row's next). */
+export const FIRST_FIGURE_ROW = KEY_FIGURES_HEADER_ROW + 1;
+/**
+ * Older layouts had the header in row 1 and the settings to the right of the table: the rate in M1 (before the
+ * Reported columns) or P1, the hidden marker two columns further right (O1, then R1). Refresh moves them.
+ */
+export const LEGACY_RATE_COLUMNS: readonly number[] = [13, 16];
 export const LEGACY_FIGURES_MARKER_COLUMN = 15;
 export const KEY_FIGURES_COLUMNS = 18;
 
@@ -92,7 +102,7 @@ export function keyFigureRowFormulas(
     ),
   );
   const compared = formula(IF(ISNUMBER(G), G, IF(isCurrency, EMPTY, IF(ISNUMBER(C), C, EMPTY))));
-  const span = (col: string) => `$${col}$2:$${col}$${Math.max(lastRow, 2)}`;
+  const span = (col: string) => `$${col}$${FIRST_FIGURE_ROW}:$${col}$${Math.max(lastRow, FIRST_FIGURE_ROW)}`;
   // Exact comparisons only (no COUNTIFS criteria: they coerce numeric-looking text and read * ? ~ < > = as
   // wildcards/operators, differently in Sheets, Excel and LibreOffice). A blank Compared is text, hence ISNUMBER.
   const others =
@@ -140,8 +150,8 @@ const ROW_STYLES: Partial<CellStyle>[] = [
 ];
 
 /**
- * The table part (A..M) for the given figures. `rows` may exceed the figure count: the extra rows are written
- * blank, which clears what an earlier, longer table left behind.
+ * The table part (A..M, from the header row down) for the given figures. `rows` may exceed the figure count: the
+ * extra rows are written blank, which clears what an earlier, longer table left behind.
  */
 export function buildKeyFiguresTable(
   detailsSheet: string,
@@ -154,11 +164,11 @@ export function buildKeyFiguresTable(
   KEY_FIGURES_HEADER.forEach((label, c) =>
     grid.set(1, c + 1, label, { fontWeight: 'bold', background: THEME.headerFill, verticalAlignment: 'middle' }),
   );
-  const lastRow = links.length + 1;
+  const lastRow = links.length + KEY_FIGURES_HEADER_ROW;
   links.forEach((link, i) => {
     const r = i + 2;
     grid.text(r, 1, link.blockTitle);
-    keyFigureRowFormulas(detailsSheet, link.row, r, lastRow, reported).forEach((formula, c) =>
+    keyFigureRowFormulas(detailsSheet, link.row, i + FIRST_FIGURE_ROW, lastRow, reported).forEach((formula, c) =>
       grid.set(r, c + 2, formula),
     );
     ROW_STYLES.forEach((style, c) => grid.style(r, c + 1, 1, 1, style));
@@ -183,25 +193,29 @@ const baseStyle: CellStyle = {
   numberFormat: '@',
 };
 
-/** The settings block (O1:R2): labels, the rate and tolerance cells, a gap and the hidden sheet marker. */
-export const SETTINGS_FIRST_COLUMN = RATE_CELL.column - 1;
 export const SETTINGS_NOTES = [
   ['Assumption: 1 CNY = 0.14 USD, a rounded 2024 average. USD bn and Reported follow the rate you type.'],
   ['Flags Compared values of one Metric and Period apart by more than this, and a Vs reported beyond it.'],
 ];
 
-/** The settings block with the default rate and tolerance, or the ones a user set (kept as typed). */
+/**
+ * The rows above the table (A1:R3): the labelled rate and tolerance with a line on what each does, a blank row,
+ * and the hidden sheet marker; with the default rate and tolerance, or the ones a user set (kept as typed).
+ */
 export function buildSettingsGrid(
   instance: number,
   rate: CellValue = DEFAULT_RATE,
   tolerance: CellValue = DEFAULT_TOLERANCE,
 ): PlanGrid {
-  const grid = new PlanGrid(2, FIGURES_MARKER_CELL.column - SETTINGS_FIRST_COLUMN + 1, { ...baseStyle });
-  grid.text(1, 1, RATE_LABEL, { fontWeight: 'bold' });
-  grid.set(1, 2, rate, { numberFormat: '0.0000', background: THEME.inputFill });
-  grid.text(2, 1, TOLERANCE_LABEL, { fontWeight: 'bold' });
-  grid.set(2, 2, tolerance, { numberFormat: '0%', background: THEME.inputFill });
-  grid.set(1, FIGURES_MARKER_CELL.column - SETTINGS_FIRST_COLUMN + 1, sheetMarker('figures', instance));
+  const grid = new PlanGrid(KEY_FIGURES_HEADER_ROW - 1, KEY_FIGURES_COLUMNS, { ...baseStyle });
+  const hint = { fontColor: THEME.muted, verticalAlignment: 'middle' } as const;
+  grid.text(1, 1, RATE_LABEL, { fontWeight: 'bold', verticalAlignment: 'middle' });
+  grid.set(1, 2, rate, { numberFormat: '0.0000', background: THEME.inputFill, ...right });
+  grid.text(1, 3, 'Assumption to update: USD bn, Reported and the charts follow it', hint);
+  grid.text(2, 1, TOLERANCE_LABEL, { fontWeight: 'bold', verticalAlignment: 'middle' });
+  grid.set(2, 2, tolerance, { numberFormat: '0%', background: THEME.inputFill, ...right });
+  grid.text(2, 3, 'Conflict and Reported check flag differences larger than this', hint);
+  grid.set(FIGURES_MARKER_CELL.row, FIGURES_MARKER_CELL.column, sheetMarker('figures', instance));
   return grid;
 }
 
@@ -211,12 +225,16 @@ export function buildKeyFiguresPlan(
   links: readonly FigureLink[],
   reported: ReportedRange,
 ): SheetPlan {
-  // The table and, to its right, the settings: one grid.
-  const grid = buildKeyFiguresTable(detailsSheet, links, links.length, reported, KEY_FIGURES_COLUMNS);
+  // The settings rows over the table: one grid.
+  const table = buildKeyFiguresTable(detailsSheet, links, links.length, reported, KEY_FIGURES_COLUMNS);
   const settings = buildSettingsGrid(instance);
-  settings.values.forEach((row, r) =>
-    row.forEach((value, c) => grid.set(r + 1, SETTINGS_FIRST_COLUMN + c, value, settings.styles[r][c])),
+  const grid = new PlanGrid(settings.numRows + table.numRows, KEY_FIGURES_COLUMNS, { ...baseStyle });
+  [settings, table].forEach((part, p) =>
+    part.values.forEach((row, r) =>
+      row.forEach((value, c) => grid.set(p * settings.numRows + r + 1, c + 1, value, part.styles[r][c])),
+    ),
   );
+  const tableRange = a1Range(KEY_FIGURES_HEADER_ROW, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS);
 
   const plan = emptyPlan(grid);
   // Three runs of equal widths (each run is one call, painted over: 160 from A to P first). Reported and Compared
@@ -228,19 +246,19 @@ export function buildKeyFiguresPlan(
   plan.hiddenColumns = [{ column: FIGURES_MARKER_CELL.column, count: 1 }];
   plan.borders = [
     {
-      ranges: [a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS), a1Range(1, RATE_CELL.column - 1, 2, 2)],
+      ranges: [tableRange, a1Range(RATE_CELL.row, 1, 2, 2)],
       color: THEME.hairline,
       style: 'SOLID',
       inner: true,
     },
   ];
-  // The header row and the row labels (block and figure) stay in view when scrolling right to Reported.
-  plan.frozenRows = 1;
+  // The settings, the header row and the row labels (block and figure) stay in view when scrolling down or right.
+  plan.frozenRows = KEY_FIGURES_HEADER_ROW;
   plan.frozenColumns = 2;
   plan.hideGridlines = false;
   plan.notes = { range: a1Range(RATE_CELL.row, RATE_CELL.column, 2, 1), notes: SETTINGS_NOTES };
   plan.namedRanges = [
-    { name: rangeNames.keyFigures(instance), range: a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS) },
+    { name: rangeNames.keyFigures(instance), range: tableRange },
     { name: rangeNames.rate(instance), range: a1(RATE_CELL.row, RATE_CELL.column) },
   ];
   return plan;

@@ -11,6 +11,7 @@ import { SEGMENT_PALETTE } from './segment-palette';
 import type { CellValue } from './sheet-plan';
 import { THEME } from './theme';
 import { CURRENCY_UNITS } from './units';
+import { FIRST_FIGURE_ROW } from './key-figures-plan';
 
 /** One chart as the add-on inserts it, the preview draws it and the export renders it. */
 export interface ChartSpec {
@@ -121,7 +122,7 @@ export function comparableFigures(
       (r) => r.metric === metric && r.period === period && (CURRENCY_UNITS as readonly string[]).includes(r.unit),
     );
   return figures
-    .map((f, i) => ({ f, row: i + 2 }))
+    .map((f, i) => ({ f, row: i + FIRST_FIGURE_ROW }))
     .filter(({ f }) => f.metric && (CURRENCY_UNITS as readonly string[]).includes(f.unit) && has(f.metric, f.period))
     .map(({ f, row }) => ({ row, label: `${f.label} (${f.period})` }));
 }

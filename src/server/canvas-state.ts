@@ -4,7 +4,7 @@ import { readCanvasGrid, type CanvasReading } from '../core/canvas-read';
 import { notANumber, readDetailsGrid, type DetailsRegion } from '../core/details-read';
 import { canvasSegments } from '../core/canvas-links';
 import { rangeNames } from '../core/instance-names';
-import { LEGACY_RATE_COLUMN } from '../core/key-figures-plan';
+import { LEGACY_RATE_COLUMNS } from '../core/key-figures-plan';
 import { figuresWithReported, type ComparisonSettings } from '../core/reported-compare';
 import { blockVersion, versionLinks } from '../core/version';
 import { cellText } from '../core/literal';
@@ -42,7 +42,8 @@ export interface CanvasState {
    * The rate and tolerance cells as typed, when Key Figures still has the layout from before the Reported
    * columns (settings in L:M): re-linking moves them right instead of writing the table over them.
    */
-  legacySettings: unknown[][] | null;
+  /** The rate and tolerance as read, and the rate's column, when they sit where an older layout put them. */
+  legacySettings: { values: unknown[][]; column: number } | null;
   /** The Assumptions sheet, read on write paths (every write rebuilds its list); else none. */
   assumptions: AssumptionsTarget;
   /** The spreadsheet's locale, read on write paths (formulas are written in en_US: core/formula.ts); else null. */
@@ -163,12 +164,13 @@ function readComparisonSettings(
   spreadsheet: Spreadsheet,
   instance: number,
   { keyFigures: withKeyFigures }: { keyFigures: boolean },
-): { settings: ComparisonSettings; legacySettings: unknown[][] | null; problems: CellProblem[] } {
+): { settings: ComparisonSettings; legacySettings: CanvasState['legacySettings']; problems: CellProblem[] } {
   const rate = spreadsheet.getRangeByName(rangeNames.rate(instance));
   if (!rate) return { settings: { rate: null, tolerance: null }, legacySettings: null, problems: [] };
   const values = rate.offset(0, 0, 2, 1).getValues();
   const numberOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-  const legacy = withKeyFigures && rate.getColumn() === LEGACY_RATE_COLUMN;
+  const column = rate.getColumn();
+  const legacy = withKeyFigures && LEGACY_RATE_COLUMNS.includes(column) && rate.getRow() === 1;
   // Named only when one holds no number (so a read costs no more calls otherwise).
   const problems = values.flatMap(([v], i): CellProblem[] =>
     numberOrNull(v) === null
@@ -182,7 +184,7 @@ function readComparisonSettings(
   );
   return {
     settings: { rate: numberOrNull(values[0][0]), tolerance: numberOrNull(values[1][0]) },
-    legacySettings: legacy ? values : null,
+    legacySettings: legacy ? { values, column } : null,
     problems,
   };
 }

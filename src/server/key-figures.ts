@@ -4,11 +4,9 @@ import { a1Range } from '../core/a1';
 import { rangeNames } from '../core/instance-names';
 import {
   FIGURES_MARKER_CELL,
+  KEY_FIGURES_HEADER_ROW,
   KEY_FIGURES_TABLE_COLUMNS,
-  LEGACY_FIGURES_MARKER_COLUMN,
-  LEGACY_RATE_COLUMN,
   RATE_CELL,
-  SETTINGS_FIRST_COLUMN,
   SETTINGS_NOTES,
   buildKeyFiguresPlan,
   buildKeyFiguresTable,
@@ -76,9 +74,10 @@ function applyCompanions(state: CanvasState, rows: Record<BlockId, number[]>, pl
   recreateReported();
   if (step.moveLegacySettings && state.legacySettings) moveLegacySettings(state, sheet, state.legacySettings);
   const grid = buildKeyFiguresTable(state.detailsName, links, step.previousRows, reportedLookup(reportedName));
-  writeGrid(sheet.getRange(1, 1, grid.numRows, KEY_FIGURES_TABLE_COLUMNS), grid);
-  sheet.getRange(1, 1, grid.numRows, KEY_FIGURES_TABLE_COLUMNS).setBorder(false, false, false, false, false, false);
-  const table = sheet.getRange(a1Range(1, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS));
+  const written = sheet.getRange(KEY_FIGURES_HEADER_ROW, 1, grid.numRows, KEY_FIGURES_TABLE_COLUMNS);
+  writeGrid(written, grid);
+  written.setBorder(false, false, false, false, false, false);
+  const table = sheet.getRange(a1Range(KEY_FIGURES_HEADER_ROW, 1, links.length + 1, KEY_FIGURES_TABLE_COLUMNS));
   table.setBorder(true, true, true, true, true, true, THEME.hairline, SpreadsheetApp.BorderStyle.SOLID);
   placeNamedRange(spreadsheet, rangeNames.keyFigures(instance), table, state.namedRanges);
   return links.length;
@@ -87,21 +86,38 @@ function applyCompanions(state: CanvasState, rows: Record<BlockId, number[]>, pl
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
- * A Key Figures sheet from before the Reported columns keeps its rate and tolerance in M1:M2, where the new
- * table's columns go: move the settings block (with the values the user set, as typed) to its new place,
- * with its notes, formats and named range, and the hidden marker with it, before the table is written.
+ * A Key Figures sheet from before the settings moved has its header in row 1 and the rate and tolerance to the
+ * right of the table (M1:M2, or P1:P2 once the Reported columns came), where nobody sees them. Three rows go in
+ * above, which takes the table to where it belongs now (and every reference to it, on any sheet, with it); the
+ * settings, with the values the user set (as typed), their notes and named range, and the hidden marker, go to
+ * the top, and what is left of the old settings block is cleared. The table itself is rewritten right after.
  */
-function moveLegacySettings(state: CanvasState, sheet: Sheet, legacy: unknown[][]): void {
+function moveLegacySettings(state: CanvasState, sheet: Sheet, legacy: { values: unknown[][]; column: number }): void {
   const spreadsheet = state.sheets.canvas.getParent();
+  const above = KEY_FIGURES_HEADER_ROW - 1;
+  sheet.insertRowsBefore(1, above);
   // The settings cells have number formats (not text): a typed text goes back with the apostrophe (literal.ts).
   const typed = (v: unknown): CellValue =>
     typeof v === 'number' || typeof v === 'boolean' ? v : textInput(cellText(v), AUTOMATIC_FORMAT);
-  const grid = buildSettingsGrid(state.sheets.instance, typed(legacy[0][0]), typed(legacy[1][0]));
-  writeGrid(sheet.getRange(1, SETTINGS_FIRST_COLUMN, grid.numRows, grid.numColumns), grid);
+  const [[rate], [tolerance]] = legacy.values;
+  const grid = buildSettingsGrid(state.sheets.instance, typed(rate), typed(tolerance));
+  const top = sheet.getRange(1, 1, grid.numRows, grid.numColumns);
+  writeGrid(top, grid);
+  top.setBorder(false, false, false, false, false, false);
+  sheet
+    .getRange(RATE_CELL.row, 1, 2, 2)
+    .setBorder(true, true, true, true, true, true, THEME.hairline, SpreadsheetApp.BorderStyle.SOLID);
   sheet.getRange(RATE_CELL.row, RATE_CELL.column, 2, 1).setNotes(SETTINGS_NOTES);
-  sheet.getRange(1, LEGACY_RATE_COLUMN, 2, 1).clearNote();
-  sheet.showColumns(LEGACY_FIGURES_MARKER_COLUMN);
-  sheet.hideColumns(FIGURES_MARKER_CELL.column);
+  // The old block (label, value, gap, marker), moved down with the rows: cleared, notes included.
+  const old = sheet.getRange(above + 1, legacy.column - 1, 2, 4);
+  old.clear();
+  old.clearNote();
+  // The oldest layout hid its marker in column O.
+  if (legacy.column < FIGURES_MARKER_CELL.column - 2) {
+    sheet.showColumns(legacy.column + 2);
+    sheet.hideColumns(FIGURES_MARKER_CELL.column);
+  }
+  sheet.setFrozenRows(KEY_FIGURES_HEADER_ROW);
   const rateCell = sheet.getRange(RATE_CELL.row, RATE_CELL.column);
   placeNamedRange(spreadsheet, rangeNames.rate(state.sheets.instance), rateCell, state.namedRanges);
 }

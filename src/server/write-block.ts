@@ -103,10 +103,21 @@ export function applyBlockWrites(sheets: { canvas: Sheet; details: Sheet }, step
       case 'markers':
         writeMarkers(sheets.canvas, step.column, step.firstRow, step.cells);
         break;
-      case 'fit-count':
+      case 'fit-count': {
         // Raw text: the plan made this cell plain text (@) and the count never starts with ' or = (literal.ts).
-        sheets.canvas.getRange(step.row, step.column).setValue(step.text);
+        const cell = sheets.canvas.getRange(step.row, step.column);
+        if (step.spacer) {
+          // An older canvas: its spacer row written whole (summary, legend in its place, the old summary cleared).
+          sheets.canvas
+            .getRange(step.row, step.column, 1, step.spacer.length)
+            .setNumberFormat(TEXT_FORMAT)
+            .setFontSize(9)
+            .setFontColor(THEME.muted)
+            .setValues([step.spacer]);
+          cell.setFontSize(10).setFontColor(THEME.ink);
+        } else cell.setValue(step.text);
         break;
+      }
       case 'figures':
         writeFigures(sheets.details, step);
         break;
