@@ -148,14 +148,14 @@ describe("a teammate's direct edit between load and save", () => {
   test('a teammate changes the rate in Key Figures: a save that re-links Key Figures keeps the rate', () => {
     const c = withCanvas();
     const seen = c.block('channels');
-    c.fake.direct.setCell(FIGURES, 'P1', '0.15');
+    c.fake.direct.setCell(FIGURES, 'B1', '0.15');
     c.call(
       'saveBlock',
       saveRequest(seen, {
         figures: [...seen.figures.slice(1), { label: 'New', value: 2, unit: 'CNY bn', period: '2024' }],
       }),
     );
-    expect(c.fake.direct.values(FIGURES)[0][15]).toBe(0.15);
+    expect(c.fake.direct.values(FIGURES)[0][1]).toBe(0.15);
     const row = c.fake.direct.values(FIGURES).find((r) => r[1] === 'New')!;
     expect(row[6]).toBeCloseTo(0.3, 10);
   });

@@ -6,6 +6,7 @@
  */
 import { defaultReading } from '../../emulator/document';
 import type { BlockId } from '../../src/core/block-ids';
+import { FIRST_FIGURE_ROW } from '../../src/core/key-figures-plan';
 import type { BlockView, CanvasView } from '../../src/core/view';
 import { CONTENT } from '../support/content';
 import {
@@ -30,6 +31,8 @@ const contentOf = (id: BlockId) => CONTENT.blocks.find((b) => b.id === id)!;
 const allEntries = () => CONTENT.blocks.map((b) => b.entries);
 const figureCount = CONTENT.blocks.reduce((n, b) => n + b.figures.length, 0);
 const sheet = (c: Canvas, name: string) => c.fake.spreadsheet.getSheetByName(name)!;
+/** Index, in a sheet's rows of values or formulas, of Key Figures' first figure row (under the settings and header). */
+const FIRST_FIGURE = FIRST_FIGURE_ROW - 1;
 const NO_CANVAS = /^There is no Xiaomi canvas in this spreadsheet.*Insert Xiaomi canvas/;
 const DAMAGED =
   /damaged.*Insert Xiaomi canvas|Insert Xiaomi canvas.*damaged|can no longer be found.*Insert Xiaomi canvas/;
@@ -57,10 +60,10 @@ function expectKeyFiguresHealthy(c: Canvas, count = figureCount, name = FIGURES)
   expect(errorCells(c, name)).toEqual([]);
   const rows = c.fake.direct
     .values(name)
-    .slice(1)
+    .slice(FIRST_FIGURE)
     .filter((r) => r[1] !== '');
   expect(rows).toHaveLength(count);
-  const formulas = c.fake.direct.formulas(name).slice(1, count + 1);
+  const formulas = c.fake.direct.formulas(name).slice(FIRST_FIGURE, FIRST_FIGURE + count);
   for (const row of formulas) expect(row[2]).toMatch(/^='?.+'?!G\d+$/);
 }
 
@@ -368,14 +371,16 @@ describe('Key Figures deleted, flattened, or its settings cleared', () => {
     const c = withCanvas();
     const formulas = c.fake.direct.formulas(FIGURES);
     const ks = sheet(c, FIGURES);
-    ks.getRange(2, 2, figureCount, 9).setValues(Array.from({ length: figureCount }, () => Array<number>(9).fill(7)));
-    expect(c.fake.direct.formulas(FIGURES)[1][2]).toBe('');
+    ks.getRange(FIRST_FIGURE_ROW, 2, figureCount, 9).setValues(
+      Array.from({ length: figureCount }, () => Array<number>(9).fill(7)),
+    );
+    expect(c.fake.direct.formulas(FIGURES)[FIRST_FIGURE][2]).toBe('');
     c.call('refreshKeyFigures');
     expect(c.fake.direct.formulas(FIGURES)).toEqual(formulas);
     expectKeyFiguresHealthy(c);
     // and the links are live again: a value edited in the details flows through
     c.fake.direct.setCell(DETAILS, `G${figureRow(c, 'key-partners', 0)}`, '123');
-    expect(c.fake.direct.values(FIGURES)[1][2]).toBe(123);
+    expect(c.fake.direct.values(FIGURES)[FIRST_FIGURE][2]).toBe(123);
   });
 
   test.each([
@@ -387,9 +392,9 @@ describe('Key Figures deleted, flattened, or its settings cleared', () => {
     'a user %s: USD bn of CNY figures is %s, USD figures keep theirs, no error value anywhere',
     (_does, input, cny) => {
       const c = withCanvas();
-      c.fake.direct.setCell(FIGURES, 'P1', input);
+      c.fake.direct.setCell(FIGURES, 'B1', input);
       expect(errorsAnywhere(c)).toEqual([]);
-      const rows = c.fake.direct.values(FIGURES).slice(1, figureCount + 1);
+      const rows = c.fake.direct.values(FIGURES).slice(FIRST_FIGURE, FIRST_FIGURE + figureCount);
       expect(rows.some((r) => r[3] === 'CNY bn')).toBe(true);
       for (const row of rows) {
         if (row[3] === 'USD bn' || row[3] === 'USD m') expect(typeof row[6]).toBe('number');
@@ -402,12 +407,12 @@ describe('Key Figures deleted, flattened, or its settings cleared', () => {
 
   test('a user clears the conflict tolerance: Conflict shows blank, never an error value', () => {
     const c = withCanvas();
-    c.fake.direct.setCell(FIGURES, 'P2', null);
+    c.fake.direct.setCell(FIGURES, 'B2', null);
     expect(errorsAnywhere(c)).toEqual([]);
     expect(
       c.fake.direct
         .values(FIGURES)
-        .slice(1)
+        .slice(FIRST_FIGURE)
         .map((r) => r[7])
         .filter((v) => v !== ''),
     ).toEqual([]);
@@ -427,9 +432,9 @@ describe('Key Figures deleted, flattened, or its settings cleared', () => {
     expectKeyFiguresHealthy(c);
     c.call('refreshKeyFigures');
     expectKeyFiguresHealthy(c);
-    expect(c.fake.direct.formulas(FIGURES)[1][2]).toMatch(/^='Alice''s notes'!G\d+$/);
+    expect(c.fake.direct.formulas(FIGURES)[FIRST_FIGURE][2]).toMatch(/^='Alice''s notes'!G\d+$/);
     c.fake.direct.setCell(`Alice's notes`, `G${figureRow(c, 'key-partners', 0, `Alice's notes`)}`, '77');
-    expect(c.fake.direct.values(FIGURES)[1][2]).toBe(77);
+    expect(c.fake.direct.values(FIGURES)[FIRST_FIGURE][2]).toBe(77);
     expectSaveWorks(c, 'key-partners');
   });
 });

@@ -5,6 +5,7 @@
  * back exactly as saved.
  */
 import { BLOCK_IDS, type BlockId } from '../../src/core/block-ids';
+import { FIRST_FIGURE_ROW } from '../../src/core/key-figures-plan';
 import { LIMITS } from '../../src/core/requests';
 import type { BlockView, CanvasView, Figure } from '../../src/core/view';
 import { insertCanvas } from '../../src/server/insert';
@@ -84,10 +85,11 @@ describe('every block at the maximum entries and figures', () => {
     expect(errorCells(c, FIGURES)).toEqual([]);
     const rows = c.fake.direct
       .values(FIGURES)
-      .slice(1)
+      .slice(FIRST_FIGURE_ROW - 1)
       .filter((r) => r[1] !== '');
     expect(rows).toHaveLength(BLOCK_IDS.length * LIMITS.figures);
-    expect(c.fake.direct.formulas(FIGURES)[360][2]).toMatch(/^='Xiaomi Details'!G\d+$/);
+    // The 360th figure's row, under the settings and the header
+    expect(c.fake.direct.formulas(FIGURES)[FIRST_FIGURE_ROW - 2 + 360][2]).toMatch(/^='Xiaomi Details'!G\d+$/);
     expect(rows.at(-1)![2]).toBe(LIMITS.figures * 1.25);
   });
 

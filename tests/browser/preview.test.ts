@@ -221,7 +221,7 @@ test('typing a figure value into a cell of the details changes Key Figures', asy
   expect(fake.direct.evaluate(KEY_FIGURES, `G${row}`)).toBeCloseTo(14, 10);
 
   // The rate is a cell too: a teammate changes it and the USD column follows.
-  await page.locator('#grid-scroll td[data-a1="P1"]').dblclick();
+  await page.locator('#grid-scroll td[data-a1="B1"]').dblclick();
   await page.locator('textarea.cell-editor').fill('0.2');
   await page.keyboard.press('Enter');
   await waitForCellText(`G${row}`, '20.000');

@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { insertedCanvas } from '../../scripts/xlsx/export-canvas';
 import { writeWorkbookFile } from '../../scripts/xlsx/workbook';
 import { BLOCK_TITLES } from '../../src/core/block-ids';
+import { FIRST_FIGURE_ROW } from '../../src/core/key-figures-plan';
 import type { CellScalar, FakeGoogle } from '../../emulator';
 
 function findSoffice(): string | null {
@@ -90,7 +91,7 @@ async function compareKeyFigures(fake: FakeGoogle, converted: string): Promise<n
   if (!ws) throw new Error('LibreOffice output has no Key Figures sheet');
   const expected = fake.direct.values(KEY_FIGURES);
   let compared = 0;
-  for (let r = 2; r <= expected.length; r++) {
+  for (let r = FIRST_FIGURE_ROW; r <= expected.length; r++) {
     for (let c = 1; c <= 13; c++) {
       const want = expected[r - 1][c - 1];
       const got = computed(ws.getCell(r, c));
@@ -129,7 +130,7 @@ maybe(
   async () => {
     const fake = insertedCanvas();
     // A teammate's edits in Sheets: another exchange rate, and a CNY figure changed where it lives.
-    fake.direct.setCell(KEY_FIGURES, 'P1', '0.2');
+    fake.direct.setCell(KEY_FIGURES, 'B1', '0.2');
     const values = fake.direct.values(KEY_FIGURES);
     const formulas = fake.direct.formulas(KEY_FIGURES);
     // a CNY figure that Xiaomi reported too (so LibreOffice has a Reported value to compare it with)

@@ -167,7 +167,7 @@ describe('the workbook', () => {
     );
     expect([...symbols].sort()).toEqual(['◆', '✓']);
 
-    const header = sheet(KEY_FIGURES).getRow(1).values as unknown[];
+    const header = sheet(KEY_FIGURES).getRow(4).values as unknown[];
     expect(header.slice(1, 11)).toEqual([
       'Block',
       'Figure',
@@ -180,13 +180,14 @@ describe('the workbook', () => {
       'Metric',
       'Compared',
     ]);
-    expect(sheet(KEY_FIGURES).getCell('P1').value).toBe(0.14);
-    expect(sheet(KEY_FIGURES).getCell('P1').note).toBeTruthy();
+    expect(sheet(KEY_FIGURES).getCell('A1').value).toBe('CNY to USD rate');
+    expect(sheet(KEY_FIGURES).getCell('B1').value).toBe(0.14);
+    expect(sheet(KEY_FIGURES).getCell('B1').note).toBeTruthy();
   });
 
   test('Key Figures formulas link to the details and carry numbers; only functions all three spreadsheets share are used', () => {
     const kf = sheet(KEY_FIGURES);
-    const value = kf.getCell('C2');
+    const value = kf.getCell('C5');
     expect(value.formula).toMatch(/^'Xiaomi Details'!G\d+$/);
     expect(typeof cachedResult(value)).toBe('number');
     const used = new Set<string>();
@@ -220,9 +221,9 @@ describe('the workbook', () => {
     ]);
     // The conflicts the source text contains are flagged in the cached values.
     let conflicts = 0;
-    for (let r = 2; r <= kf.rowCount; r++) if (cachedResult(kf.getCell(`H${r}`)) === '⚠ Conflict') conflicts++;
+    for (let r = 5; r <= kf.rowCount; r++) if (cachedResult(kf.getCell(`H${r}`)) === '⚠ Conflict') conflicts++;
     const expected = modelSheet(KEY_FIGURES).cells.filter(
-      (c) => c.column === 8 && c.row > 1 && c.computed === '⚠ Conflict',
+      (c) => c.column === 8 && c.row > 4 && c.computed === '⚠ Conflict',
     ).length;
     expect(conflicts).toBe(expected);
     expect(conflicts).toBeGreaterThan(0);
@@ -292,7 +293,7 @@ describe('the workbook', () => {
     }
     expect(sheet(CANVAS).getColumn(1).hidden).toBe(true);
     expect(sheet(CANVAS).views[0].showGridLines).toBe(false);
-    expect(sheet(KEY_FIGURES).views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet(KEY_FIGURES).views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     // Wrapped detail paragraphs get room for their lines (Excel does not re-fit rows on open).
     const details = modelSheet(DETAILS);
     const tallest = Math.max(...[...estimateAutoRowHeights(details).values()]);
@@ -310,7 +311,7 @@ describe('the workbook', () => {
       const area = c2 ? `${abs(c1)}:${abs(c2)}` : abs(c1);
       expect(names.get(n.name)).toEqual([`'${n.sheet}'!${area}`]);
     }
-    expect(names.get('XiaomiCanvas_Rate')).toEqual(["'Key Figures'!$P$1"]);
+    expect(names.get('XiaomiCanvas_Rate')).toEqual(["'Key Figures'!$B$1"]);
     expect(names.get('XiaomiCanvas_KeyPartners')?.[0]).toMatch(/^'Xiaomi Canvas'!\$B\$\d+:\$C\$\d+$/);
   });
 
@@ -361,9 +362,9 @@ describe('text stays text', () => {
 
   test('buildWorkbook without cached values writes bare formulas (for readers that must compute)', () => {
     const book = buildWorkbook(model, { cacheValues: false });
-    const c2 = book.getWorksheet(KEY_FIGURES)?.getCell('C2').value as ExcelJS.CellFormulaValue;
-    expect(c2.formula).toMatch(/^'Xiaomi Details'!G\d+$/);
-    expect(c2.result).toBeUndefined();
+    const c5 = book.getWorksheet(KEY_FIGURES)?.getCell('C5').value as ExcelJS.CellFormulaValue;
+    expect(c5.formula).toMatch(/^'Xiaomi Details'!G\d+$/);
+    expect(c5.result).toBeUndefined();
   });
 });
 
@@ -384,14 +385,14 @@ describe('npm run export', () => {
 
   test('--from-state exports a saved preview spreadsheet', async () => {
     const saved = insertedCanvas();
-    saved.direct.setCell(KEY_FIGURES, 'P1', '0.5');
+    saved.direct.setCell(KEY_FIGURES, 'B1', '0.5');
     const state = join(dir, 'state.json');
     writeFileSync(state, JSON.stringify(saved.toJSON()));
     const out = join(dir, 'from-state.xlsx');
     const result = await exportCanvas({ out, fromState: state });
     expect(result.sheets).toEqual([CANVAS, DETAILS, KEY_FIGURES, REPORTED, NUMBERS, ASSUMPTIONS]);
     const book = await readBack(out);
-    expect(book.getWorksheet(KEY_FIGURES)?.getCell('P1').value).toBe(0.5);
+    expect(book.getWorksheet(KEY_FIGURES)?.getCell('B1').value).toBe(0.5);
   });
 
   test('an unknown option fails with the usage', () => {

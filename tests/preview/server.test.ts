@@ -262,7 +262,7 @@ describe('what the preview runs', () => {
 
   test('Download .xlsx exports the current state', async () => {
     const preview = await start();
-    await postJson(preview, '/api/cell', { sheet: 'Key Figures', a1: 'P1', value: '0.2' });
+    await postJson(preview, '/api/cell', { sheet: 'Key Figures', a1: 'B1', value: '0.2' });
     const bytes = await new Promise<Buffer>((resolve, reject) => {
       request({ host: '127.0.0.1', port: preview.port, path: '/download.xlsx' }, (res) => {
         expect(res.statusCode).toBe(200);
@@ -285,7 +285,7 @@ describe('what the preview runs', () => {
       'Xiaomi in Numbers',
       'Assumptions',
     ]);
-    expect(wb.getWorksheet('Key Figures')?.getCell('P1').value).toBe(0.2);
+    expect(wb.getWorksheet('Key Figures')?.getCell('B1').value).toBe(0.2);
   });
 });
 
@@ -469,11 +469,11 @@ describe('the server refuses anything that is not its own API, changing nothing'
       400,
       (p) => postJson(p, '/api/cell', { sheet: 'Xiaomi Canvas', a1: 'ZZ1', value: '1' }),
     ],
-    ['a cell edit with a number', 400, (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'P1', value: 2 })],
+    ['a cell edit with a number', 400, (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'B1', value: 2 })],
     [
       'a cell value over 50,000 characters',
       400,
-      (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'P1', value: 'x'.repeat(50001) }),
+      (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'B1', value: 'x'.repeat(50001) }),
     ],
     [
       'a body over 2 MB (declared)',
@@ -499,18 +499,18 @@ describe('the server refuses anything that is not its own API, changing nothing'
       'a foreign Origin',
       403,
       (p) =>
-        postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'P1', value: '9' }, { origin: 'https://evil.example' }),
+        postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'B1', value: '9' }, { origin: 'https://evil.example' }),
     ],
     [
       'a null Origin',
       403,
-      (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'P1', value: '9' }, { origin: 'null' }),
+      (p) => postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'B1', value: '9' }, { origin: 'null' }),
     ],
     [
       'a cross-site fetch',
       403,
       (p) =>
-        postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'P1', value: '9' }, { 'sec-fetch-site': 'cross-site' }),
+        postJson(p, '/api/cell', { sheet: 'Key Figures', a1: 'B1', value: '9' }, { 'sec-fetch-site': 'cross-site' }),
     ],
   ];
 
@@ -532,11 +532,11 @@ describe('the server refuses anything that is not its own API, changing nothing'
     const reply = await postJson(
       preview,
       '/api/cell',
-      { sheet: 'Key Figures', a1: 'P1', value: '0.15' },
+      { sheet: 'Key Figures', a1: 'B1', value: '0.15' },
       { origin: `http://127.0.0.1:${preview.port}`, 'sec-fetch-site': 'same-origin' },
     );
     expect(reply.status).toBe(200);
-    expect(preview.session.fake.direct.evaluate('Key Figures', 'P1')).toBe(0.15);
+    expect(preview.session.fake.direct.evaluate('Key Figures', 'B1')).toBe(0.15);
   });
 });
 
@@ -544,7 +544,7 @@ describe('the saved state', () => {
   test('every change is saved and loaded at the next start; --fresh starts over', async () => {
     const stateFile = join(dir, 'state', 'preview-state.json');
     const first = await start({ stateFile });
-    await postJson(first, '/api/cell', { sheet: 'Key Figures', a1: 'P1', value: '0.25' });
+    await postJson(first, '/api/cell', { sheet: 'Key Figures', a1: 'B1', value: '0.25' });
     const canvas = (await postJson(first, '/api/run', { fn: 'getCanvas', args: [] })).json() as { result: CanvasView };
     const cs = canvas.result.blocks.find((b) => b.id === 'customer-segments') as BlockView;
     await postJson(first, '/api/run', {
@@ -557,7 +557,7 @@ describe('the saved state', () => {
 
     const second = await start({ stateFile });
     expect(second.startup.source).toBe('restored');
-    expect(second.session.fake.direct.evaluate('Key Figures', 'P1')).toBe(0.25);
+    expect(second.session.fake.direct.evaluate('Key Figures', 'B1')).toBe(0.25);
     expect(second.session.fake.direct.evaluate('Xiaomi Canvas', 'J6')).toBe('•  Everyone 🌍');
     expect(readFileSync(stateFile, 'utf8')).toBe(saved); // loading changes nothing
     expect(second.session.sheetNames().filter((n) => n.startsWith('Xiaomi Canvas'))).toEqual(['Xiaomi Canvas']); // not inserted again
@@ -566,7 +566,7 @@ describe('the saved state', () => {
 
     const third = await start({ stateFile, fresh: true });
     expect(third.startup.source).toBe('fresh');
-    expect(third.session.fake.direct.evaluate('Key Figures', 'P1')).toBe(0.14);
+    expect(third.session.fake.direct.evaluate('Key Figures', 'B1')).toBe(0.14);
     expect(third.session.fake.direct.evaluate('Xiaomi Canvas', 'J6')).not.toBe('Everyone 🌍');
   });
 

@@ -32,7 +32,7 @@ describe('the Refresh plan', () => {
     for (const target of [...plan.names.canvas, ...plan.names.details]) expect(inserted).toContainEqual(target);
     expect(plan.names.canvas).toHaveLength(1 + BLOCK_IDS.length);
     expect(plan.names.details).toHaveLength(BLOCK_IDS.length);
-    expect(plan.names.figures).toEqual([{ name: rangeNames.rate(1), range: expect.any(String) as string }]);
+    expect(plan.names.figures).toEqual([{ name: rangeNames.rate(1), range: 'B1' }]);
     expect(plan.names.reported).toEqual([
       { name: rangeNames.reported(1), range: a1Range(1, 1, 200, REPORTED_RESULTS_COLUMNS) },
     ]);
@@ -65,9 +65,26 @@ describe('the companion sheets in the Refresh plan', () => {
       figures: { position: 0, lastRow: 40, legacySettings: false },
       reported: { position: 5, name: 'Reported Results' },
     });
-    expect(plan.keyFigures).toEqual({ kind: 'relink', previousRows: 39, moveLegacySettings: false });
+    // The rows under the header (row 4): 5..40.
+    expect(plan.keyFigures).toEqual({ kind: 'relink', previousRows: 36, moveLegacySettings: false });
     expect(plan.reported).toEqual({ kind: 'keep', name: 'Reported Results' });
     expect([plan.reportedPosition, plan.inserted]).toEqual([5, 0]);
+  });
+
+  test('the rows to clear are those under the header where it is now: row 4, or row 1 in a layout still to move', () => {
+    const relink = (legacySettings: boolean, lastRow: number) =>
+      planCompanions({
+        ...base,
+        detailsPosition: 0,
+        figures: { position: 1, lastRow, legacySettings },
+        reported: { position: 2, name: 'Reported Results' },
+      }).keyFigures;
+    expect(relink(false, 20)).toEqual({ kind: 'relink', previousRows: 16, moveLegacySettings: false });
+    expect(relink(true, 20)).toEqual({ kind: 'relink', previousRows: 19, moveLegacySettings: true });
+    // Nothing under the header (or a sheet cut shorter than it): nothing to clear, never a negative count.
+    expect(relink(false, 4)).toEqual({ kind: 'relink', previousRows: 0, moveLegacySettings: false });
+    expect(relink(false, 2)).toEqual({ kind: 'relink', previousRows: 0, moveLegacySettings: false });
+    expect(relink(true, 1)).toEqual({ kind: 'relink', previousRows: 0, moveLegacySettings: true });
   });
 
   test('a deleted Key Figures comes back after the details, under a free name; the sheets after it move on', () => {
@@ -96,6 +113,7 @@ describe('the companion sheets in the Refresh plan', () => {
       figures: { position: 7, lastRow: 10, legacySettings: true },
       reported: null,
     });
+    // An older layout, its settings still to move: the header is still in row 1, so the rows under it are 2..10.
     expect(plan.keyFigures).toEqual({ kind: 'relink', previousRows: 9, moveLegacySettings: true });
     expect(plan.reported).toEqual({ kind: 'recreate', name: 'Reported Results', index: 7 });
     expect(plan.reportedPosition).toBe(8);

@@ -1,5 +1,6 @@
 import { createFakeGoogle } from '../../emulator';
-import { DIFFERS_FLAG, RATE_CELL, TOLERANCE_CELL } from '../../src/core/key-figures-plan';
+import { columnLetter } from '../../src/core/a1';
+import { DIFFERS_FLAG, FIRST_FIGURE_ROW, RATE_CELL, TOLERANCE_CELL } from '../../src/core/key-figures-plan';
 import { isLowerBound } from '../../src/core/figure-bound';
 import { compareWithReported, convertUnit } from '../../src/core/reported-compare';
 import { reportedFormulas } from '../../src/core/reported-formulas';
@@ -35,8 +36,8 @@ const REPORTED: ReportedFigure[] = [
   },
 ];
 
-const RATE = `$P$${RATE_CELL.row}`;
-const TOLERANCE = `$P$${TOLERANCE_CELL.row}`;
+const RATE = `$${columnLetter(RATE_CELL.column)}$${RATE_CELL.row}`;
+const TOLERANCE = `$${columnLetter(TOLERANCE_CELL.column)}$${TOLERANCE_CELL.row}`;
 
 interface Row {
   value: number | string;
@@ -48,8 +49,8 @@ interface Row {
 }
 
 /**
- * A spreadsheet with a Reported Results sheet and a Key Figures sheet whose rows hold constants in the
- * columns the formulas read (C value, D unit, E period, I metric) and the three formulas in K:M.
+ * A spreadsheet with a Reported Results sheet and a Key Figures sheet whose rows (from the first figure row) hold
+ * constants in the columns the formulas read (C value, D unit, E period, I metric) and the three formulas in K:M.
  */
 function sheetsWith(rows: Row[], rate: unknown = 0.14, tolerance: unknown = 0.1) {
   const fake = createFakeGoogle();
@@ -62,7 +63,7 @@ function sheetsWith(rows: Row[], rate: unknown = 0.14, tolerance: unknown = 0.1)
   grid.setValues(plan.values);
   kf.getRange(RATE_CELL.row, RATE_CELL.column, 2, 1).setValues([[rate], [tolerance]]);
   rows.forEach((row, i) => {
-    const r = i + 2;
+    const r = i + FIRST_FIGURE_ROW;
     kf.getRange(`C${r}:E${r}`).setValues([[row.value, row.unit, row.period]]);
     kf.getRange(`I${r}`).setValue(row.metric);
     if (row.note !== undefined) kf.getRange(`F${r}`).setValue(row.note);
@@ -74,7 +75,7 @@ function sheetsWith(rows: Row[], rate: unknown = 0.14, tolerance: unknown = 0.1)
       ),
     ]);
   });
-  const results = () => kf.getRange(2, 11, rows.length, 3).getValues();
+  const results = () => kf.getRange(FIRST_FIGURE_ROW, 11, rows.length, 3).getValues();
   return { fake, kf, rr, results };
 }
 
@@ -211,7 +212,7 @@ describe('a lower bound ("over 600 million") is flagged only when the reported v
       '',
     ]);
     // Live: a teammate who deletes the "over" turns the bound into a plain figure, flagged both ways.
-    kf.getRange('F2').setValue('');
+    kf.getRange(`F${FIRST_FIGURE_ROW}`).setValue('');
     expect(results()[0][2]).toBe(DIFFERS_FLAG);
   });
 

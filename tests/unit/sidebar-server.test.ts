@@ -201,7 +201,7 @@ describe('each result is checked once, in the call wrapper, from one table keyed
       figures: [block('channels', '').figures[0], { label: 'Reach', value: null, unit: '', period: '2024' }],
       problems: [problem],
     };
-    const setting = { sheet: 'Key Figures', cell: 'P1', found: '', expected: 'number', setting: 'rate' };
+    const setting = { sheet: 'Key Figures', cell: 'B1', found: '', expected: 'number', setting: 'rate' };
     // As google.script.run hands them over: fresh copies, parsed from JSON.
     const wire = (value: unknown) => () => JSON.parse(JSON.stringify(value)) as unknown;
     installRun(
