@@ -1,4 +1,5 @@
 import { BLOCK_IDS, BLOCK_TITLES } from '../../src/core/block-ids';
+import { FIRST_FIGURE_ROW } from '../../src/core/key-figures-plan';
 import type { BlockView, CanvasView, Figure } from '../../src/core/view';
 import { loadBundle, type LoadedBundle } from '../support/bundle';
 import { CONTENT } from '../support/content';
@@ -159,7 +160,7 @@ describe('saveBlock', () => {
     const total = CONTENT.blocks.reduce((n, x) => n + x.figures.length, 0) - block.figures.length + figures.length;
     const rows = b.fake.direct
       .values(FIGURES)
-      .slice(1)
+      .slice(FIRST_FIGURE_ROW - 1)
       .filter((r) => r[1] !== '');
     expect(rows).toHaveLength(total);
     expect(rows.filter((r) => r[0] === 'Revenue Streams').map((r) => r[1])).toEqual(figures.map((f) => f.label));

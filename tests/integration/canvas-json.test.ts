@@ -1,5 +1,6 @@
 import { BLOCK_IDS } from '../../src/core/block-ids';
 import type { CanvasJson } from '../../src/core/canvas-json';
+import { FIRST_FIGURE_ROW } from '../../src/core/key-figures-plan';
 import type { BlockView, CanvasView, Figure } from '../../src/core/view';
 import { loadBundle, type LoadedBundle } from '../support/bundle';
 import { CONTENT, sheetFigures, INSERTED_SHEETS } from '../support/content';
@@ -131,7 +132,7 @@ describe('importCanvasJson', () => {
     // Key Figures of the new canvas is live
     const kf = b.fake.direct
       .values('Key Figures (2)')
-      .slice(1)
+      .slice(FIRST_FIGURE_ROW - 1)
       .filter((r) => r[1] !== '');
     expect(kf.map((r) => [r[1], r[2]])).toEqual(
       CONTENT.blocks.flatMap((x) => x.figures.map((f) => [f.label, f.value])),

@@ -1,6 +1,6 @@
 import { BLOCK_IDS, BLOCK_TITLES } from '../../src/core/block-ids';
 import { blockArea, layoutFromMarkers } from '../../src/core/canvas-layout';
-import { KEY_FIGURES_HEADER } from '../../src/core/key-figures-plan';
+import { FIRST_FIGURE_ROW, KEY_FIGURES_HEADER } from '../../src/core/key-figures-plan';
 import { createFakeGoogle } from '../../emulator';
 import { loadBundle, sidebarFile } from '../support/bundle';
 import { CONTENT, INSERTED_SHEETS } from '../support/content';
@@ -189,26 +189,27 @@ describe('Key Figures', () => {
     const { fake } = inserted();
     const values = fake.direct.values(FIGURES);
     const formulas = fake.direct.formulas(FIGURES);
-    expect(values[0].slice(0, 8)).toEqual(KEY_FIGURES_HEADER.slice(0, 8));
-    const rows = values.slice(1).filter((r) => r[1] !== '');
+    // the header in row 4, under the settings (rows 1-2) and a blank row
+    expect(values[3].slice(0, 8)).toEqual(KEY_FIGURES_HEADER.slice(0, 8));
+    const rows = values.slice(4).filter((r) => r[1] !== '');
     expect(rows).toHaveLength(figureCount);
     const all = CONTENT.blocks.flatMap((b) => b.figures.map((f) => ({ block: b.title, ...f })));
     all.forEach((f, i) => {
-      expect(formulas[i + 1][2]).toMatch(/^='Xiaomi Details'!G\d+$/);
+      expect(formulas[4 + i][2]).toMatch(/^='Xiaomi Details'!G\d+$/);
       expect(rows[i].slice(0, 5)).toEqual([f.block, f.label, f.value, f.unit, f.period]);
     });
     const rateRow = values.findIndex((r) => r.includes('CNY to USD rate'));
     const rateCol = values[rateRow].indexOf('CNY to USD rate');
     expect(values[rateRow][rateCol + 1]).toBe(0.14);
-    expect(fake.direct.cell(FIGURES, 'P1').note).toMatch(/assumption/i);
+    expect(fake.direct.cell(FIGURES, 'B1').note).toMatch(/assumption/i);
   });
 
   test('follows edits made directly in the cells, with no script running', () => {
     const { fake } = inserted();
     const formulas = fake.direct.formulas(FIGURES);
-    const ref = formulas[1][2].replace(/^='Xiaomi Details'!/, '');
+    const ref = formulas[FIRST_FIGURE_ROW - 1][2].replace(/^='Xiaomi Details'!/, '');
     fake.direct.setCell(DETAILS, ref, '123.5');
-    expect(fake.direct.values(FIGURES)[1][2]).toBe(123.5);
+    expect(fake.direct.values(FIGURES)[FIRST_FIGURE_ROW - 1][2]).toBe(123.5);
   });
 
   test('converts currencies to USD bn with the editable rate, blank (never an error) when the rate is not a number', () => {
@@ -223,11 +224,11 @@ describe('Key Figures', () => {
     expect(usdOf(cny.label)).toBeCloseTo(cny.value * 0.14, 6);
     expect(usdOf(usd.label)).toBe(usd.value);
     expect(usdOf(pct.label)).toBe('');
-    fake.direct.setCell(FIGURES, 'P1', '0.2');
+    fake.direct.setCell(FIGURES, 'B1', '0.2');
     expect(usdOf(cny.label)).toBeCloseTo(cny.value * 0.2, 6);
-    fake.direct.setCell(FIGURES, 'P1', 'unknown');
+    fake.direct.setCell(FIGURES, 'B1', 'unknown');
     expect(usdOf(cny.label)).toBe('');
-    fake.direct.setCell(FIGURES, 'P1', '');
+    fake.direct.setCell(FIGURES, 'B1', '');
     expect(usdOf(cny.label)).toBe('');
     expect(
       fake.direct
@@ -293,7 +294,7 @@ describe('running Insert again', () => {
       'Assumptions (2)',
     ]);
     expect([CANVAS, DETAILS, FIGURES].map(sheetState)).toEqual(before);
-    expect(fake.direct.formulas(`${FIGURES} (2)`)[1][2]).toMatch(/^='Xiaomi Details \(2\)'!G\d+$/);
+    expect(fake.direct.formulas(`${FIGURES} (2)`)[FIRST_FIGURE_ROW - 1][2]).toMatch(/^='Xiaomi Details \(2\)'!G\d+$/);
     expect(fake.spreadsheet.getRangeByName('XiaomiCanvas2_KeyPartners')!.getSheet().getName()).toBe(`${CANVAS} (2)`);
   });
 });

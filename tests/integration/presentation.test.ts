@@ -1,4 +1,5 @@
 /** Issue 20 on the built bundle: the canvas and Key Figures as a consultant would show them (contrast, sizes, formats). */
+import { KEY_FIGURES_HEADER_ROW } from '../../src/core/key-figures-plan';
 import { contrastRatio } from '../../src/core/segment-palette';
 import { isShopCopy } from '../../src/core/shop-copy';
 import { loadBundle } from '../support/bundle';
@@ -79,7 +80,9 @@ describe('Key Figures reads as numbers (built bundle)', () => {
     const { b } = inserted();
     const shown = b.fake.direct.displayValues(FIGURES);
     const values = b.fake.direct.values(FIGURES);
-    const rows = values.slice(1).map((row, i) => ({ value: row[2], unit: String(row[3]), shown: shown[i + 1][2] }));
+    const rows = values
+      .slice(KEY_FIGURES_HEADER_ROW)
+      .map((row, i) => ({ value: row[2], unit: String(row[3]), shown: shown[KEY_FIGURES_HEADER_ROW + i][2] }));
     const employees = rows.find((r) => r.unit === 'employees' && typeof r.value === 'number')!;
     expect(employees.shown).toMatch(/^\d{1,3}(,\d{3})+$/);
     const percent = rows.find((r) => r.unit === '%')!;
@@ -93,8 +96,9 @@ describe('Key Figures reads as numbers (built bundle)', () => {
   test('the header row and the row labels stay in view, every header fits its column, every text at least 9 pt', () => {
     const { sheet: _canvas, b } = inserted();
     const figures = b.fake.model().sheets.find((s) => s.name === FIGURES)!;
-    expect([figures.frozenRows, figures.frozenColumns]).toEqual([1, 2]);
-    const headers = b.fake.direct.values(FIGURES)[0];
+    expect([figures.frozenRows, figures.frozenColumns]).toEqual([4, 2]);
+    const headers = b.fake.direct.values(FIGURES)[KEY_FIGURES_HEADER_ROW - 1];
+    expect(headers[0]).toBe('Block');
     headers.forEach((header, i) => {
       if (header === '' || figures.hiddenColumns.includes(i + 1)) return;
       // bold 10 pt Arial: under 0.62 em per character, plus the cell's padding

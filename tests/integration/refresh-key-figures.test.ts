@@ -1,3 +1,4 @@
+import { FIRST_FIGURE_ROW } from '../../src/core/key-figures-plan';
 import type { CanvasView } from '../../src/core/view';
 import { loadBundle } from '../support/bundle';
 import { CONTENT } from '../support/content';
@@ -15,12 +16,12 @@ describe('Refresh Key Figures', () => {
   test('restores links a user overwrote with numbers, keeping the rate the user set', () => {
     const b = ready();
     const before = b.fake.direct.formulas(FIGURES);
-    b.fake.direct.setCell(FIGURES, 'C2', '999');
-    b.fake.direct.setCell(FIGURES, 'G3', '1');
-    b.fake.direct.setCell(FIGURES, 'P1', '0.15');
+    b.fake.direct.setCell(FIGURES, `C${FIRST_FIGURE_ROW}`, '999');
+    b.fake.direct.setCell(FIGURES, `G${FIRST_FIGURE_ROW + 1}`, '1');
+    b.fake.direct.setCell(FIGURES, 'B1', '0.15');
     b.call('refreshKeyFigures');
     expect(b.fake.direct.formulas(FIGURES)).toEqual(before);
-    expect(b.fake.direct.values(FIGURES)[0][15]).toBe(0.15);
+    expect(b.fake.direct.values(FIGURES)[0][1]).toBe(0.15);
     expect(b.fake.ui.toasts.at(-1)!.message).toMatch(new RegExp(`${figureCount} figures`));
   });
 
@@ -40,7 +41,7 @@ describe('Refresh Key Figures', () => {
     const values = b.fake.direct.values(FIGURES);
     b.call('refreshKeyFigures');
     expect(b.fake.direct.values(FIGURES)).toEqual(values);
-    expect(b.fake.direct.formulas(FIGURES)[1][2]).toMatch(/^='Xiaomi Details'!G\d+$/);
+    expect(b.fake.direct.formulas(FIGURES)[FIRST_FIGURE_ROW - 1][2]).toMatch(/^='Xiaomi Details'!G\d+$/);
   });
 
   test('with the named ranges removed, the canvas still works and Refresh puts the names back', () => {
@@ -70,7 +71,7 @@ describe('renamed sheets', () => {
     b.fake.spreadsheet.getSheetByName('Xiaomi Details')!.setName("Bob's details (final)");
     expect(b.fake.direct.values(FIGURES)).toEqual(values);
     b.call('refreshKeyFigures');
-    expect(b.fake.direct.formulas(FIGURES)[1][2]).toMatch(/^='Bob''s details \(final\)'!G\d+$/);
+    expect(b.fake.direct.formulas(FIGURES)[FIRST_FIGURE_ROW - 1][2]).toMatch(/^='Bob''s details \(final\)'!G\d+$/);
     expect(b.fake.direct.values(FIGURES)).toEqual(values);
   });
 });

@@ -5,6 +5,7 @@
  */
 import reportedFile from '../../content/reported-results.json';
 import { createFakeGoogle } from '../../emulator';
+import { FIRST_FIGURE_ROW } from '../../src/core/key-figures-plan';
 import { NOT_A_NUMBER, NOT_FOUND } from '../../src/core/reported-results-plan';
 import { loadBundle, sidebarFile } from '../support/bundle';
 
@@ -76,9 +77,12 @@ describe.each(['strict', 'lenient'] as const)('Reported Results, formulas parsed
       b.fake.direct.setCell(REPORTED, `D${rowOf('miui-mau', '2024')}`, 'million users');
       // a template figure Xiaomi's results do not cover yet, typed below the table by a teammate, is found
       const open = before.findIndex(
-        (r, i) => i > 0 && r[8] !== '' && !figures.some((f) => f.metric === r[8] && f.period === String(r[4])),
+        (r, i) =>
+          i >= FIRST_FIGURE_ROW - 1 &&
+          r[8] !== '' &&
+          !figures.some((f) => f.metric === r[8] && f.period === String(r[4])),
       );
-      expect(open).toBeGreaterThan(0);
+      expect(open).toBeGreaterThanOrEqual(FIRST_FIGURE_ROW - 1);
       const added = figures.length + 5;
       b.fake.direct.setCell(REPORTED, `A${added}`, String(before[open][8]));
       b.fake.direct.setCell(REPORTED, `B${added}`, String(before[open][4])); // a plain-text cell: kept as typed
@@ -155,7 +159,7 @@ describe('Key Figures: every number column names its unit (built bundle)', () =>
     expect(shown[shipments][10]).toBe('168.5 million units');
     // the longest shown value fits its column (10 pt Arial: digits and lower case under 0.5 em on average)
     for (const c of [9, 10]) {
-      const longest = Math.max(...shown.slice(1).map((r) => r[c].length));
+      const longest = Math.max(...shown.slice(FIRST_FIGURE_ROW - 1).map((r) => r[c].length));
       expect(sheet.columnWidths[c]).toBeGreaterThanOrEqual(longest * 10 * (96 / 72) * 0.5 + 6);
     }
   });

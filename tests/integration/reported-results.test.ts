@@ -1,4 +1,13 @@
 import reportedFile from '../../content/reported-results.json';
+import { columnLetter } from '../../src/core/a1';
+import {
+  FIGURES_MARKER_CELL,
+  FIRST_FIGURE_ROW,
+  KEY_FIGURES_COLUMNS,
+  KEY_FIGURES_HEADER,
+  KEY_FIGURES_HEADER_ROW,
+  SETTINGS_NOTES,
+} from '../../src/core/key-figures-plan';
 import type { CanvasView } from '../../src/core/view';
 import { loadBundle } from '../support/bundle';
 import { CONTENT, INSERTED_SHEETS } from '../support/content';
@@ -8,6 +17,8 @@ import { CONTENT, INSERTED_SHEETS } from '../support/content';
 const FIGURES = 'Key Figures';
 const REPORTED = 'Reported Results';
 const DETAILS = 'Xiaomi Details';
+const NUMBERS = 'Xiaomi in Numbers';
+const MARKER = 'xiaomi-canvas:figures:1';
 const FLAG = '⚠ Differs from reported';
 const reported = (reportedFile as { figures: Array<{ metric: string; period: string; value: number; unit: string }> })
   .figures;
@@ -62,9 +73,9 @@ describe('Reported Results sheet', () => {
     expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_ReportedResults')!.getSheet().getName()).toBe(REPORTED);
   });
 
-  test('Key Figures has the three new columns after today’s, and the settings moved right', () => {
+  test('Key Figures has the three new columns after today’s, and the settings above the table', () => {
     const values = b.fake.direct.values(FIGURES);
-    expect(values[0].slice(0, 13)).toEqual([
+    expect(values[3].slice(0, 13)).toEqual([
       'Block',
       'Figure',
       'Value',
@@ -79,10 +90,10 @@ describe('Reported Results sheet', () => {
       'Vs reported',
       'Reported check',
     ]);
-    expect(values[0].slice(14, 16)).toEqual(['CNY to USD rate', 0.14]);
-    expect(values[1].slice(14, 16)).toEqual(['Conflict tolerance', 0.1]);
-    expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_Rate')!.getA1Notation()).toBe('P1');
-    expect(b.fake.direct.cell(FIGURES, 'L2').format.numberFormat).toBe('0.0%');
+    expect(values[0].slice(0, 2)).toEqual(['CNY to USD rate', 0.14]);
+    expect(values[1].slice(0, 2)).toEqual(['Conflict tolerance', 0.1]);
+    expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_Rate')!.getA1Notation()).toBe('B1');
+    expect(b.fake.direct.cell(FIGURES, 'L5').format.numberFormat).toBe('0.0%');
     expect(errorsIn(b, FIGURES)).toEqual([]);
   });
 
@@ -110,12 +121,12 @@ describe('live: no script runs when a teammate edits', () => {
   test('changing the rate recalculates Reported and its check', () => {
     const b = ready();
     const r = rowOf(b, 'Total revenue', 'USD bn', '2024');
-    b.fake.direct.setCell(FIGURES, 'P1', '0.0957');
+    b.fake.direct.setCell(FIGURES, 'B1', '0.0957');
     const [value, vs, check] = comparison(b, r);
     expect(value).toBeCloseTo(365.9064 * 0.0957, 9);
     expect(Math.abs(vs as number)).toBeLessThan(0.001);
     expect(check).toBe('');
-    b.fake.direct.setCell(FIGURES, 'P1', '');
+    b.fake.direct.setCell(FIGURES, 'B1', '');
     expect(comparison(b, r)).toEqual(['', '', '']);
     expect(errorsIn(b, FIGURES)).toEqual([]);
   });
@@ -153,7 +164,7 @@ describe('live: no script runs when a teammate edits', () => {
   test('the tolerance cell decides what is flagged', () => {
     const b = ready();
     const r = rowOf(b, 'Total revenue', 'CNY bn', '2023');
-    b.fake.direct.setCell(FIGURES, 'P2', '0.03');
+    b.fake.direct.setCell(FIGURES, 'B2', '0.03');
     expect(comparison(b, r)[2]).toBe(FLAG);
   });
 });
@@ -162,12 +173,12 @@ describe('Refresh Key Figures after damage', () => {
   test('restores the new columns a user overwrote and keeps the moved rate', () => {
     const b = ready();
     const before = b.fake.direct.formulas(FIGURES);
-    b.fake.direct.setCell(FIGURES, 'K2', '1');
-    b.fake.direct.setCell(FIGURES, 'M5', 'fine');
-    b.fake.direct.setCell(FIGURES, 'P1', '0.15');
+    b.fake.direct.setCell(FIGURES, `K${FIRST_FIGURE_ROW}`, '1');
+    b.fake.direct.setCell(FIGURES, `M${FIRST_FIGURE_ROW + 3}`, 'fine');
+    b.fake.direct.setCell(FIGURES, 'B1', '0.15');
     b.call('refreshKeyFigures');
     expect(b.fake.direct.formulas(FIGURES)).toEqual(before);
-    expect(b.fake.direct.values(FIGURES)[0][15]).toBe(0.15);
+    expect(b.fake.direct.values(FIGURES)[0][1]).toBe(0.15);
   });
 
   test('recreates Reported Results when it was deleted, and Key Figures looks it up again', () => {
@@ -190,7 +201,7 @@ describe('Refresh Key Figures after damage', () => {
     b.call('refreshKeyFigures');
     expect(b.fake.direct.sheetNames()).not.toContain(REPORTED);
     expect(b.fake.direct.values(FIGURES)).toEqual(values);
-    expect(b.fake.direct.formulas(FIGURES)[1][10]).toContain("'Xiaomi says'!");
+    expect(b.fake.direct.formulas(FIGURES)[FIRST_FIGURE_ROW - 1][10]).toContain("'Xiaomi says'!");
   });
 
   test('recreates both Key Figures and Reported Results when both were deleted', () => {
@@ -204,41 +215,159 @@ describe('Refresh Key Figures after damage', () => {
   });
 });
 
+/**
+ * Key Figures as an older version left it, made from a fresh one: the three rows above the table taken out (the
+ * header back in row 1, and every reference to the table, on any sheet, with it), the formulas reading the rate
+ * and tolerance in `rateColumn` rows 1-2, where they sit labelled and noted with the user's values typed, the
+ * rate's name on them, the marker hidden two columns right of the rate, one frozen row. The table keeps
+ * `tableColumns` columns (the rest is cleared).
+ */
+function olderKeyFigures(b: Bundle, rateColumn: number, tableColumns: number) {
+  const sheet = b.fake.spreadsheet.getSheetByName(FIGURES)!;
+  const rate = columnLetter(rateColumn);
+  expect(rateColumn - 2).toBeGreaterThanOrEqual(tableColumns); // a gap column between the table and the settings
+  const label = columnLetter(rateColumn - 1);
+  const marker = rateColumn + 2;
+  b.fake.direct.uncounted(() => {
+    // this sheet's $B$1 and $B$2 as $P$4 and $P$5 (say): the three rows taken out bring them to P1 and P2
+    const formulas = sheet.getRange(1, 1, sheet.getLastRow(), KEY_FIGURES_HEADER.length).getFormulas();
+    formulas.forEach((row, r) =>
+      row.forEach((f, c) => {
+        if (f.includes('$B$'))
+          sheet
+            .getRange(r + 1, c + 1)
+            .setFormula(
+              f
+                .replace(/(?<![!:])\$B\$1\b/g, `$${rate}$${KEY_FIGURES_HEADER_ROW}`)
+                .replace(/(?<![!:])\$B\$2\b/g, `$${rate}$${KEY_FIGURES_HEADER_ROW + 1}`),
+            );
+      }),
+    );
+    sheet.getRange(1, tableColumns + 1, sheet.getLastRow(), KEY_FIGURES_COLUMNS - tableColumns).clear();
+    sheet.deleteRows(1, KEY_FIGURES_HEADER_ROW - 1);
+    sheet.setFrozenRows(1);
+    sheet.getRange(`${label}1:${label}2`).setValues([['CNY to USD rate'], ['Conflict tolerance']]);
+    sheet.getRange(`${rate}1`).setNumberFormat('0.0000');
+    sheet.getRange(`${rate}2`).setNumberFormat('0%');
+    sheet.getRange(`${rate}1:${rate}2`).setNotes(SETTINGS_NOTES);
+    sheet.getRange(1, marker).setValue(MARKER);
+    sheet.showColumns(FIGURES_MARKER_CELL.column);
+    sheet.hideColumns(marker);
+    // (its cell B1 went with the rows, the name stayed, pointing nowhere)
+    b.fake.spreadsheet.removeNamedRange('XiaomiCanvas_Rate');
+    b.fake.spreadsheet.setNamedRange('XiaomiCanvas_Rate', sheet.getRange(`${rate}1`));
+  });
+  // the user's own rate and tolerance, typed
+  b.fake.direct.setCell(FIGURES, `${rate}1`, '0.15');
+  b.fake.direct.setCell(FIGURES, `${rate}2`, '5%');
+  // a working sheet of its time: the header in row 1, the settings read where they are, nothing in error
+  const values = b.fake.direct.values(FIGURES);
+  expect(values[0][0]).toBe('Block');
+  expect(values[0].slice(rateColumn - 2, rateColumn)).toEqual(['CNY to USD rate', 0.15]);
+  expect(values[1].slice(rateColumn - 2, rateColumn)).toEqual(['Conflict tolerance', 0.05]);
+  const cny = values.find((row) => row[3] === 'CNY bn' && typeof row[2] === 'number')!;
+  expect(cny[6]).toBeCloseTo((cny[2] as number) * 0.15, 9);
+  const model = b.fake.model().sheets.find((s) => s.name === FIGURES)!;
+  expect([model.frozenRows, model.hiddenColumns]).toEqual([1, [marker]]);
+  expect(errorsIn(b, FIGURES)).toEqual([]);
+  expect(errorsIn(b, NUMBERS)).toEqual([]);
+}
+
+/**
+ * After Refresh, Key Figures has the layout of a fresh one with the user's rate (0.15) and tolerance (0.05) at the
+ * top, the old settings block gone, and every reference from the numbers sheet where it was.
+ */
+function expectMigrated(b: Bundle, numbersFormulas: string[][], old: { empty: string; noNotes: string }) {
+  const fresh = ready();
+  fresh.fake.direct.setCell(FIGURES, 'B1', '0.15');
+  fresh.fake.direct.setCell(FIGURES, 'B2', '5%');
+  const values = b.fake.direct.values(FIGURES);
+  const formulas = b.fake.direct.formulas(FIGURES);
+  expect(values.slice(0, 2).map((row) => row.slice(0, 2))).toEqual([
+    ['CNY to USD rate', 0.15],
+    ['Conflict tolerance', 0.05],
+  ]);
+  expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_Rate')!.getA1Notation()).toBe('B1');
+  expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_Rate')!.getSheet().getName()).toBe(FIGURES);
+  expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_KeyFigures')!.getA1Notation()).toBe(`A4:M${4 + figureCount}`);
+  expect(b.fake.direct.cell(FIGURES, 'B1').note).toMatch(/assumption/i);
+  expect(b.fake.direct.cell(FIGURES, 'B2').note).toMatch(/flags/i);
+  expect(values[2].every((v) => v === '')).toBe(true);
+  expect(values[3].slice(0, 13)).toEqual([...KEY_FIGURES_HEADER]);
+  // every figure row linked and computing, as on a fresh sheet with the same rate and tolerance
+  const rows = values.slice(FIRST_FIGURE_ROW - 1).filter((row) => row[1] !== '');
+  expect(rows).toHaveLength(figureCount);
+  rows.forEach((_, i) => expect(formulas[FIRST_FIGURE_ROW - 1 + i][2]).toMatch(/^='Xiaomi Details'!G\d+$/));
+  expect(formulas.slice(KEY_FIGURES_HEADER_ROW - 1)).toEqual(
+    fresh.fake.direct.formulas(FIGURES).slice(KEY_FIGURES_HEADER_ROW - 1),
+  );
+  expect(values.slice(KEY_FIGURES_HEADER_ROW - 1)).toEqual(
+    fresh.fake.direct.values(FIGURES).slice(KEY_FIGURES_HEADER_ROW - 1),
+  );
+  const cny = values.find((row) => row[3] === 'CNY bn' && typeof row[2] === 'number')!;
+  expect(cny[6]).toBeCloseTo((cny[2] as number) * 0.15, 9);
+  const r = rowOf(b, 'Total revenue', 'USD bn', '2024');
+  expect(comparison(b, r)[0]).toBeCloseTo(365.9064 * 0.15, 9);
+  // the old settings block is empty, notes included; the marker is in R1 only
+  const sheet = b.fake.spreadsheet.getSheetByName(FIGURES)!;
+  expect(
+    sheet
+      .getRange(old.empty)
+      .getValues()
+      .flat()
+      .filter((v) => v !== ''),
+  ).toEqual([]);
+  expect(
+    sheet
+      .getRange(old.noNotes)
+      .getNotes()
+      .flat()
+      .filter((note) => note !== ''),
+  ).toEqual([]);
+  const markers = values.flatMap((row, i) => row.map((v, c) => (v === MARKER ? `${columnLetter(c + 1)}${i + 1}` : '')));
+  expect(markers.filter((at) => at !== '')).toEqual(['R1']);
+  // in all: the values and notes of a fresh sheet
+  expect(values).toEqual(fresh.fake.direct.values(FIGURES));
+  const notes = (x: Bundle) => {
+    const figures = x.fake.spreadsheet.getSheetByName(FIGURES)!;
+    return figures.getRange(1, 1, figures.getLastRow(), figures.getLastColumn()).getNotes();
+  };
+  expect(notes(b)).toEqual(notes(fresh));
+  const model = b.fake.model().sheets.find((s) => s.name === FIGURES)!;
+  expect([model.frozenRows, model.frozenColumns]).toEqual([4, 2]);
+  expect(model.hiddenColumns).toEqual([18]);
+  // the numbers sheet reads the rows it read before, and nothing shows an error
+  expect(b.fake.direct.formulas(NUMBERS)).toEqual(numbersFormulas);
+  expect(errorsIn(b, FIGURES)).toEqual([]);
+  expect(errorsIn(b, NUMBERS)).toEqual([]);
+  // the canvas is still found from the Key Figures sheet, by its marker in the new place
+  b.fake.spreadsheet.setActiveSheet(sheet);
+  expect(b.call<CanvasView>('getCanvas').sheetName).toBe('Xiaomi Canvas');
+}
+
 describe('a Key Figures sheet from before the Reported columns', () => {
-  test('Refresh moves the rate and tolerance the user set out of the new columns, and the marker with them', () => {
+  test('Refresh moves the rate and tolerance the user set out of the new columns to the top, and the marker with them', () => {
     const b = ready();
-    const sheet = b.fake.spreadsheet.getSheetByName(FIGURES)!;
+    const numbers = b.fake.direct.formulas(NUMBERS);
     // the old layout: table A:J, settings in L1:M2, marker in hidden O1, the rate's name on M1
-    b.fake.direct.uncounted(() => {
-      sheet.getRange(1, 11, sheet.getLastRow(), 8).clear();
-      sheet.getRange('L1:M2').setValues([
-        ['CNY to USD rate', 0.15],
-        ['Conflict tolerance', 0.05],
-      ]);
-      sheet.getRange('O1').setValue('xiaomi-canvas:figures:1');
-      b.fake.spreadsheet.setNamedRange('XiaomiCanvas_Rate', sheet.getRange('M1'));
-    });
+    olderKeyFigures(b, 13, 10);
+    expect(b.fake.direct.formulas(NUMBERS)).not.toEqual(numbers); // they read the rows three rows up
     b.call('refreshKeyFigures');
-    const values = b.fake.direct.values(FIGURES);
-    expect(values[0].slice(10, 18)).toEqual([
-      'Reported',
-      'Vs reported',
-      'Reported check',
-      '',
-      'CNY to USD rate',
-      0.15,
-      '',
-      'xiaomi-canvas:figures:1',
-    ]);
-    expect(values[1].slice(14, 16)).toEqual(['Conflict tolerance', 0.05]);
-    expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_Rate')!.getA1Notation()).toBe('P1');
-    expect(b.fake.direct.cell(FIGURES, 'P1').note).toMatch(/assumption/i);
-    const r = rowOf(b, 'Total revenue', 'USD bn', '2024');
-    expect(comparison(b, r)[0]).toBeCloseTo(365.9064 * 0.15, 9);
-    expect(errorsIn(b, FIGURES)).toEqual([]);
-    // the canvas is still found from the Key Figures sheet, by its marker in the new place
-    b.fake.spreadsheet.setActiveSheet(sheet);
-    expect(b.call<CanvasView>('getCanvas').sheetName).toBe('Xiaomi Canvas');
+    // the old block (L4:O5 once three rows went in above) has the table's last two columns, the rest is empty; no
+    // note is left in it; column O shows again
+    expectMigrated(b, numbers, { empty: 'N4:O5', noNotes: 'L4:O5' });
+  });
+});
+
+describe('a Key Figures sheet from before the settings moved to the top', () => {
+  test('Refresh moves the rate and tolerance the user set from O1:P2 to A1:B2, the table under them', () => {
+    const b = ready();
+    const numbers = b.fake.direct.formulas(NUMBERS);
+    // the previous layout: header in row 1, table A:M, settings in O1:P2, marker in hidden R1, the rate's name on P1
+    olderKeyFigures(b, 16, 13);
+    expect(b.fake.direct.formulas(NUMBERS)).not.toEqual(numbers); // they read the rows three rows up
+    b.call('refreshKeyFigures');
+    expectMigrated(b, numbers, { empty: 'O4:R5', noNotes: 'O4:R5' });
   });
 });
 

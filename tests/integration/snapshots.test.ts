@@ -1,5 +1,6 @@
 import { BLOCK_IDS } from '../../src/core/block-ids';
 import type { CanvasJson } from '../../src/core/canvas-json';
+import { FIRST_FIGURE_ROW } from '../../src/core/key-figures-plan';
 import { CHUNK_LENGTH } from '../../src/core/snapshot';
 import type { BlockDiff, BlockView, CanvasView, Figure, SnapshotInfo, SnapshotListItem } from '../../src/core/view';
 import { createFakeGoogle } from '../../emulator';
@@ -383,11 +384,11 @@ describe('restoreSnapshot', () => {
     b.call('restoreSnapshot', { id: snap.id });
     const rows = b.fake.direct
       .values(FIGURES)
-      .slice(1)
+      .slice(FIRST_FIGURE_ROW - 1)
       .filter((r) => r[1] !== '');
     const figures = CONTENT.blocks.flatMap((x) => x.figures);
     expect(rows.map((r) => [r[1], r[2]])).toEqual(figures.map((f) => [f.label, f.value]));
-    expect(b.fake.direct.formulas(FIGURES)[1][2]).toMatch(/^='Xiaomi Details'!G\d+$/);
+    expect(b.fake.direct.formulas(FIGURES)[FIRST_FIGURE_ROW - 1][2]).toMatch(/^='Xiaomi Details'!G\d+$/);
   });
 
   test('restores a much bigger canvas into a small one (rows inserted in several blocks at once) and back', () => {
@@ -412,7 +413,7 @@ describe('restoreSnapshot', () => {
     expect(restored.blocks.map((x) => [x.entries, x.figures])).toEqual(big.blocks.map((x) => [x.entries, x.figures]));
     const rows = b.fake.direct
       .values(FIGURES)
-      .slice(1)
+      .slice(FIRST_FIGURE_ROW - 1)
       .filter((r) => r[1] !== '');
     expect(rows.map((r) => [r[1], r[2]])).toEqual(
       BLOCK_IDS.flatMap((id) => figures(id).map((f) => [f.label, f.value])),
