@@ -113,6 +113,36 @@ describe('segments and links on the inserted canvas', () => {
   });
 });
 
+describe('a canvas from before the fit-check summary moved to the left', () => {
+  test('its next save writes the summary in B, the marker legend back in F, and clears the stale count in J', () => {
+    const b = ready();
+    const [summary, legend] = [b.fake.direct.cell(CANVAS, 'B3'), b.fake.direct.cell(CANVAS, 'F3')];
+    // The older spacer row: the marker legend at the left (8 pt), the count at the right, in the older words.
+    b.fake.direct.setCell(CANVAS, 'B3', String(legend.value));
+    b.fake.direct.setCell(CANVAS, 'F3', null);
+    b.fake.direct.setCell(CANVAS, 'J3', 'Fit checks: 16 to review');
+    b.fake.spreadsheet.getSheetByName(CANVAS)!.getRange('B3').setFontSize(8);
+    expect(b.call<FitCheckView[]>('getFitChecks').length).toBeGreaterThan(0);
+
+    const block = b.canvas().blocks.find((x) => x.id === 'key-partners')!;
+    b.call('saveBlock', request(block, { entries: [...block.entries, 'Chip design partners'] }));
+    const row = b.fake.direct.values(CANVAS)[2];
+    expect(row[1]).toBe(summary.value);
+    expect(row[5]).toBe(legend.value);
+    expect(row[9]).toBe('');
+    expect(row.filter((v) => /^Fit checks/.test(String(v)))).toHaveLength(1);
+    const [b3, f3] = [b.fake.direct.cell(CANVAS, 'B3'), b.fake.direct.cell(CANVAS, 'F3')];
+    expect([b3.format.fontSize, b3.format.fontColor]).toEqual([summary.format.fontSize, summary.format.fontColor]);
+    expect([f3.format.fontSize, f3.format.fontColor]).toEqual([legend.format.fontSize, legend.format.fontColor]);
+
+    // Written once: the next save only updates the count, as on any canvas.
+    b.fake.resetStats();
+    const again = b.canvas().blocks.find((x) => x.id === 'key-partners')!;
+    b.call('saveBlock', request(again, { entries: again.entries.slice(0, -1) }));
+    expect(b.fake.direct.values(CANVAS)[2].slice(1, 10)).toEqual(row.slice(1, 10));
+  });
+});
+
 describe('saveBlock with links', () => {
   test('sets links, changes the version, updates the markers and the count; getCanvas agrees', () => {
     const b = ready();

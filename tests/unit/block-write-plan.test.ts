@@ -107,4 +107,25 @@ describe('the plan of a block write', () => {
     for (const id of linked) expect(markers).toContain(id);
     expect(plan.after.segmentIds).toEqual(read.canvas.segmentIds.slice(1));
   });
+
+  test('an older canvas (summary in J, marker legend where the summary goes): its spacer row is planned whole', () => {
+    const fresh = freshRead();
+    const values = buildCanvasPlan(CONTENT, 1).plan.values.map((row) => [...row]);
+    const row = fresh.canvas.layout.topTitleRow - 2;
+    const [summary, legend] = [values[row][1], values[row][5]];
+    values[row][1] = legend;
+    values[row][5] = '';
+    values[row][9] = 'Fit checks: 16 to review';
+    const read = { ...fresh, canvas: readCanvasGrid(values, 'Xiaomi Canvas') };
+    const step = planBlockWrites(read, [block(read, 'key-partners')]).steps.find((s) => s.kind === 'fit-count');
+    expect(step).toEqual({
+      kind: 'fit-count',
+      row: row + 1,
+      column: 2,
+      text: summary,
+      spacer: [summary, '', '', '', legend, '', '', '', ''],
+    });
+    // A canvas in today's layout writes the count only when it changes, and never the whole row.
+    expect(kinds(fresh, [block(fresh, 'key-partners')])).not.toContain('fit-count');
+  });
 });
