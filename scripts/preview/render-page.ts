@@ -65,6 +65,9 @@ table.grid th.rh.after-hidden { box-shadow: inset 0 3px 0 -1px #80868b; }
 table.grid td { padding: 0 3px; overflow: hidden; position: relative; background-clip: padding-box; cursor: cell; }
 table.grid td.spill { overflow: visible; }
 table.grid td.fr, table.grid td.fc { position: sticky; z-index: 2; background-color: #fff; background-clip: border-box; }
+/* Where frozen rows and frozen columns meet (and the frozen columns' letters), cells stay over the scrolled ones. */
+table.grid td.fr.fc { z-index: 3; }
+table.grid thead th[data-frozen-col] { z-index: 5; }
 table.grid tr.frozen td { box-shadow: inset 0 -1px 0 #c7c7c7; }
 table.grid td .v { line-height: 1.25; padding: 2px 0; }
 table.grid td.has-note::after { content: ""; position: absolute; top: 0; right: 0; border-style: solid; border-width: 0 6px 6px 0; border-color: transparent #000 transparent transparent; }

@@ -210,10 +210,10 @@ export function buildSettingsGrid(
   const grid = new PlanGrid(KEY_FIGURES_HEADER_ROW - 1, KEY_FIGURES_COLUMNS, { ...baseStyle });
   const hint = { fontColor: THEME.muted, verticalAlignment: 'middle' } as const;
   grid.text(1, 1, RATE_LABEL, { fontWeight: 'bold', verticalAlignment: 'middle' });
-  grid.set(1, 2, rate, { numberFormat: '0.0000', background: THEME.inputFill, ...right });
+  grid.set(1, 2, rate, { numberFormat: '0.0000', background: THEME.inputFill });
   grid.text(1, 3, 'Assumption to update: USD bn, Reported and the charts follow it', hint);
   grid.text(2, 1, TOLERANCE_LABEL, { fontWeight: 'bold', verticalAlignment: 'middle' });
-  grid.set(2, 2, tolerance, { numberFormat: '0%', background: THEME.inputFill, ...right });
+  grid.set(2, 2, tolerance, { numberFormat: '0%', background: THEME.inputFill });
   grid.text(2, 3, 'Conflict and Reported check flag differences larger than this', hint);
   grid.set(FIGURES_MARKER_CELL.row, FIGURES_MARKER_CELL.column, sheetMarker('figures', instance));
   return grid;
