@@ -225,6 +225,19 @@ test('typing a figure value into a cell of the details changes Key Figures', asy
   await page.locator('textarea.cell-editor').fill('0.2');
   await page.keyboard.press('Enter');
   await waitForCellText(`G${row}`, '20.000');
+
+  // Scrolled far right, the settings, the header's labels and the row labels stay in view over the scrolled
+  // cells, as in Sheets (the frozen corner is painted on top).
+  const grid = page.locator('#grid-scroll');
+  await grid.evaluate((el) => (el.scrollLeft = 900));
+  for (const a1 of ['A1', 'B1', 'A2', 'A4', 'B4', `B${row}`]) {
+    const inView = await page.locator(`#grid-scroll td[data-a1="${a1}"]`).evaluate((td) => {
+      const box = td.getBoundingClientRect();
+      return td.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2));
+    });
+    expect([a1, inView]).toEqual([a1, true]);
+  }
+  await grid.evaluate((el) => (el.scrollLeft = 0));
   await page.locator(`#grid-scroll td[data-a1="C${row}"]`).click();
   await page.screenshot({ path: join(OUTPUT, 'preview-key-figures.png') });
 

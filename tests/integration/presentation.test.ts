@@ -93,6 +93,40 @@ describe('Key Figures reads as numbers (built bundle)', () => {
       expect(r.shown).not.toContain('.');
   });
 
+  test('the rate and the tolerance are labelled at the top left, frozen with the header, at AA contrast', () => {
+    const { b } = inserted();
+    const figures = b.fake.model().sheets.find((s) => s.name === FIGURES)!;
+    const values = b.fake.direct.values(FIGURES);
+    // Labels with their values to the right (A1:B2), a line each on what it drives, a blank row, then the table.
+    expect(values.slice(0, 2).map((row) => row.slice(0, 2))).toEqual([
+      ['CNY to USD rate', 0.14],
+      ['Conflict tolerance', 0.1],
+    ]);
+    expect(values[0][2]).toMatch(/USD bn, Reported and the charts follow it/);
+    expect(values[1][2]).toMatch(/flag differences larger than this/);
+    expect(values[2].every((v, c) => v === '' || figures.hiddenColumns.includes(c + 1))).toBe(true);
+    // In the frozen corner, so in view however far the table is scrolled, and inside the first screen.
+    expect(figures.frozenRows).toBeGreaterThanOrEqual(2);
+    expect(figures.frozenColumns).toBeGreaterThanOrEqual(2);
+    expect(figures.columnWidths[0] + figures.columnWidths[1]).toBeLessThanOrEqual(FIRST_SCREEN_PX);
+    expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_Rate')!.getA1Notation()).toBe('B1');
+    expect(
+      b.fake.direct
+        .displayValues(FIGURES)
+        .slice(0, 2)
+        .map((row) => row[1]),
+    ).toEqual(['0.1400', '10%']);
+    for (const cell of figures.cells.filter((c) => c.row <= 2 && c.display !== '')) {
+      const ratio = contrastRatio(cell.format.fontColor, cell.format.background);
+      expect([cell.row, cell.column, ratio >= 4.5, cell.format.fontSize >= 9]).toEqual([
+        cell.row,
+        cell.column,
+        true,
+        true,
+      ]);
+    }
+  });
+
   test('the header row and the row labels stay in view, every header fits its column, every text at least 9 pt', () => {
     const { sheet: _canvas, b } = inserted();
     const figures = b.fake.model().sheets.find((s) => s.name === FIGURES)!;
