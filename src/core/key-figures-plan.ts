@@ -7,6 +7,7 @@ import { FIGURE_COLUMNS } from './details-plan';
 import { rangeNames, sheetMarker } from './instance-names';
 import { PlanGrid, emptyPlan, type CellStyle, type CellValue, type SheetPlan } from './sheet-plan';
 import { THEME } from './theme';
+import type { Figure } from './view';
 
 /**
  * Key Figures: one row per figure, every cell a formula linked to where the figure lives in the details sheet,
@@ -194,8 +195,8 @@ const baseStyle: CellStyle = {
 };
 
 export const SETTINGS_NOTES = [
-  ['Assumption: 1 CNY = 0.14 USD, a rounded 2024 average. USD bn and Reported follow the rate you type.'],
-  ['Flags Compared values of one Metric and Period apart by more than this, and a Vs reported beyond it.'],
+  ['Assumption: 1 CNY = 0.14 USD, a rounded 2024 average. Type the rate to use.'],
+  ['How far apart two values may be before Conflict or Reported check flags them.'],
 ];
 
 /**
@@ -262,4 +263,29 @@ export function buildKeyFiguresPlan(
     { name: rangeNames.rate(instance), range: a1(RATE_CELL.row, RATE_CELL.column) },
   ];
   return plan;
+}
+
+/**
+ * Where each figure row of Key Figures is after a write (null: removed), from every block's figures before and
+ * after (in block order): a written block keeps a figure by its label and period, the others keep their order.
+ * `firstRowBefore` is the first figure row before the write (row 2 on a sheet in an older layout).
+ */
+export function keyFigureRowMoves(
+  before: readonly (readonly Pick<Figure, 'label' | 'period'>[])[],
+  after: readonly (readonly Pick<Figure, 'label' | 'period'>[])[],
+  written: (block: number) => boolean,
+  firstRowBefore: number,
+): (row: number) => number | null {
+  const moves: number[] = [];
+  let now = FIRST_FIGURE_ROW;
+  before.forEach((figures, b) => {
+    const left = after[b].map((g) => g.label + '\n' + g.period);
+    for (const [i, f] of figures.entries()) {
+      const j = written(b) ? left.indexOf(f.label + '\n' + f.period) : i;
+      if (j >= 0) left[j] = '';
+      moves.push(j < 0 ? 0 : now + j);
+    }
+    now += after[b].length;
+  });
+  return (row) => moves[row - firstRowBefore] || null;
 }

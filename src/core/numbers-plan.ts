@@ -127,6 +127,40 @@ export function comparableFigures(
     .map(({ f, row }) => ({ row, label: `${f.label} (${f.period})` }));
 }
 
+/**
+ * One row of the template-against-reported table: the figure's label and period, and its value and Xiaomi's in USD
+ * bn, all read from Key Figures row `row` (`figures`: the sheet's name as a formula writes it). Key Figures'
+ * Reported is in the row's unit: times USD bn ÷ Value puts it in USD bn at the sheet's rate.
+ */
+function templateRowFormulas(figures: string, row: number): string[] {
+  const [B, C, E, G, K] = ['B', 'C', 'E', 'G', 'K'].map((col) => `${figures}!$${col}$${row}`);
+  return [
+    formula(`${B}&${literal(' (')}&${E}&${literal(')')}`),
+    formula(IF(ISNUMBER(G), G, EMPTY)),
+    formula(IF(AND(ISNUMBER(K), ISNUMBER(G), ISNUMBER(C)), IF(`${C}=0`, EMPTY, `${K}*${G}/${C}`), EMPTY)),
+  ];
+}
+
+/**
+ * The template-against-reported rows after Key Figures' rows moved (a save added or removed figures), from the
+ * numbers sheet's formulas (`formulas`, row 1 first): each row pointed at where its figure is now (`moved`), or
+ * emptied when the figure is gone; Refresh rebuilds the whole table. The rows to write from `firstRow`, in order.
+ */
+export function relinkTemplateRows(
+  formulas: readonly (readonly string[])[],
+  moved: (row: number) => number | null,
+): { firstRow: number; values: string[][] } {
+  let firstRow = 0;
+  const values = formulas.flatMap(([first], i) => {
+    const found = /^=(.+?)!\$B\$(\d+)&/.exec(first);
+    if (!found) return [];
+    firstRow ||= i + 1;
+    const now = moved(+found[2]);
+    return [now ? templateRowFormulas(found[1], now) : ['', '', '']];
+  });
+  return { firstRow, values };
+}
+
 const text = (value: string): string => textInput(value, AUTOMATIC_FORMAT);
 
 /** A table at (row, column): header row, then one row per category with one formula per series. */
@@ -161,16 +195,7 @@ export function buildNumbersPlan(src: NumbersSources, reported: readonly Reporte
   const quarters = from(REVENUE_SEGMENTS.map((s) => s.metric));
   const evQuarters = from(['ev-deliveries']);
   const phoneQuarters = from(['smartphone-shipments']);
-  const kf = (col: string, row: number) => `${quoteSheetName(src.figuresSheet)}!$${col}$${row}`;
-  // Key Figures' Reported is in the row's unit: times USD bn ÷ Value puts it in USD bn at the sheet's rate.
-  const templateRows = src.comparisons.map(({ row }) => {
-    const [B, C, E, G, K] = ['B', 'C', 'E', 'G', 'K'].map((col) => kf(col, row));
-    return [
-      formula(`${B}&${literal(' (')}&${E}&${literal(')')}`),
-      formula(IF(ISNUMBER(G), G, EMPTY)),
-      formula(IF(AND(ISNUMBER(K), ISNUMBER(G), ISNUMBER(C)), IF(`${C}=0`, EMPTY, `${K}*${G}/${C}`), EMPTY)),
-    ];
-  });
+  const templateRows = src.comparisons.map(({ row }) => templateRowFormulas(quoteSheetName(src.figuresSheet), row));
   const tables: Record<ChartSpec['id'], Table> = {
     segments: {
       row: TABLES_ROW,

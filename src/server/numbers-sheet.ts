@@ -5,6 +5,7 @@ import {
   buildNumbersPlan,
   chartOptions,
   comparableFigures,
+  relinkTemplateRows,
   rangeBounds,
   type ChartSpec,
   type NumbersPlan,
@@ -155,4 +156,22 @@ export function refreshNumbersSheet(spreadsheet: Spreadsheet, instance: number, 
   // Only a missing sheet needs a position: then it goes last.
   const position = target ? 0 : spreadsheet.getNumSheets();
   applyNumbersSheet(spreadsheet, instance, target, planNumbersSheet(instance, target, position, inputs));
+}
+
+/** The numbers sheet and its formulas, read before any write (a save that moves Key Figures' rows re-points them). */
+export function readNumbersFormulas(
+  spreadsheet: Spreadsheet,
+  instance: number,
+): { sheet: Sheet; formulas: string[][] } | null {
+  const sheet = spreadsheet.getSheetByName(sheetName('numbers', instance));
+  return sheet ? { sheet, formulas: sheet.getDataRange().getFormulas() } : null;
+}
+
+/** Points the template-against-reported rows at their figures' new Key Figures rows (core/numbers-plan.ts): one write. */
+export function relinkNumbers(
+  numbers: { sheet: Sheet; formulas: string[][] },
+  moved: (row: number) => number | null,
+): void {
+  const { firstRow, values } = relinkTemplateRows(numbers.formulas, moved);
+  if (firstRow) numbers.sheet.getRange(firstRow, 1, values.length, 3).setValues(values);
 }

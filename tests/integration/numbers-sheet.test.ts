@@ -1,4 +1,5 @@
 import reportedFile from '../../content/reported-results.json';
+import type { CanvasView } from '../../src/core/view';
 import { loadBundle } from '../support/bundle';
 import { INSERTED_SHEETS } from '../support/content';
 
@@ -122,6 +123,68 @@ describe('The charts follow edits live, with no script', () => {
     const after = b.fake.direct.values(NUMBERS)[header + 1].slice(1, 3) as number[];
     // a CNY figure doubles in USD with the rate; its reported value too
     expect(after[1]).toBeCloseTo(before[1] * 2, 6);
+  });
+});
+
+describe('A save that moves Key Figures’ rows keeps the template-against-reported table on its figures', () => {
+  /** The table's rows as shown: label (period), template and reported in USD bn. */
+  const templateTable = (b: Bundle) => {
+    const values = b.fake.direct.values(NUMBERS);
+    const header = values.findIndex((row) => row[1] === 'Template (USD bn)');
+    const rows: unknown[][] = [];
+    for (let r = header + 1; r < values.length && values[r][0] !== ''; r++) rows.push(values[r].slice(0, 3));
+    return { header, rows };
+  };
+  const save = (b: Bundle, id: string, figures: (f: CanvasView['blocks'][number]['figures']) => unknown[]) => {
+    const view = b.call<CanvasView>('getCanvas');
+    const block = view.blocks.find((x) => x.id === id)!;
+    b.fake.resetStats();
+    b.call('saveBlock', {
+      canvasId: view.canvasId,
+      blockId: id,
+      version: block.version,
+      entries: block.entries,
+      figures: figures(block.figures),
+    });
+    return b.fake.stats;
+  };
+
+  test('a figure added first in the first block: every row still shows its figure, within two round trips', () => {
+    const b = ready();
+    const before = templateTable(b);
+    expect(before.rows.length).toBeGreaterThan(5);
+    const stats = save(b, 'key-partners', (figures) => [
+      { label: 'Chip design partners', value: 3, unit: 'CNY bn', period: '2024' },
+      ...figures,
+    ]);
+    expect(stats.roundTrips).toBeLessThanOrEqual(2);
+    expect(templateTable(b)).toEqual(before);
+    // and the rows read Key Figures where the figures are now (the first figure row moved down by one)
+    const formulas = b.fake.direct.formulas(NUMBERS)[before.header + 1];
+    const row = Number(/!\$B\$(\d+)&/.exec(String(formulas[0]))![1]);
+    expect(b.fake.direct.values(FIGURES)[row - 1][1]).toBe(String(before.rows[0][0]).replace(/ \([^)]*\)$/, ''));
+  });
+
+  test('a figure removed: its row is emptied, the others keep their figures; Refresh rebuilds the table', () => {
+    const b = ready();
+    const before = templateTable(b);
+    const view = b.call<CanvasView>('getCanvas');
+    const first = String(before.rows[0][0]);
+    const owner = view.blocks.find((x) => x.figures.some((f) => `${f.label} (${f.period})` === first))!;
+    const gone = owner.figures.findIndex((f) => `${f.label} (${f.period})` === first);
+    save(b, owner.id, (figures) => figures.filter((_, i) => i !== gone));
+    const after = templateTable(b);
+    expect(after.header).toBe(before.header);
+    const shown = b.fake.direct.values(NUMBERS)[before.header + 1].slice(0, 3);
+    expect(shown).toEqual(['', '', '']);
+    expect(after.rows).toEqual([]);
+    const rest = b.fake.direct.values(NUMBERS).slice(before.header + 2, before.header + 1 + before.rows.length);
+    expect(rest.map((row) => row.slice(0, 3))).toEqual(before.rows.slice(1));
+
+    b.call('refreshKeyFigures');
+    const rebuilt = templateTable(b);
+    // the template states some label and period twice (in different blocks): only the removed one goes
+    expect(rebuilt.rows).toEqual(before.rows.slice(1));
   });
 });
 
