@@ -369,6 +369,38 @@ describe('a Key Figures sheet from before the settings moved to the top', () => 
     b.call('refreshKeyFigures');
     expectMigrated(b, numbers, { empty: 'O4:R5', noNotes: 'O4:R5' });
   });
+
+  test('a save that adds a figure moves it the same way, and the numbers sheet still shows the same figures', () => {
+    const b = ready();
+    const shown = () => b.fake.direct.values(NUMBERS).map((row) => row.slice(0, 3));
+    const before = shown();
+    olderKeyFigures(b, 16, 13);
+    const view = b.call<CanvasView>('getCanvas');
+    const partners = view.blocks.find((x) => x.id === 'key-partners')!;
+    b.call('saveBlock', {
+      blockId: partners.id,
+      version: partners.version,
+      entries: partners.entries,
+      figures: [{ label: 'Chip design partners', value: 3, unit: 'CNY bn', period: '2024' }, ...partners.figures],
+    });
+    const values = b.fake.direct.values(FIGURES);
+    expect(values.slice(0, 2).map((row) => row.slice(0, 2))).toEqual([
+      ['CNY to USD rate', 0.15],
+      ['Conflict tolerance', 0.05],
+    ]);
+    expect(values[3][0]).toBe('Block');
+    expect(values[FIRST_FIGURE_ROW - 1][1]).toBe('Chip design partners');
+    expect(errorsIn(b, FIGURES)).toEqual([]);
+    // the same figures, each with its template value in USD bn (a CNY one at the user's rate, 0.15 for 0.14)
+    const header = before.findIndex((row) => row[1] === 'Template (USD bn)');
+    const after = shown();
+    for (let r = header + 1; r < before.length && before[r][0] !== ''; r++) {
+      expect(after[r][0]).toBe(before[r][0]);
+      const [was, now] = [before[r][1] as number, after[r][1] as number];
+      expect([Math.abs(now - was) < 1e-9, Math.abs(now - (was * 0.15) / 0.14) < 1e-9]).toContain(true);
+    }
+    expect(errorsIn(b, NUMBERS)).toEqual([]);
+  });
 });
 
 describe('the sidebar data', () => {
