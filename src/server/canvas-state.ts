@@ -169,8 +169,8 @@ function readComparisonSettings(
   if (!rate) return { settings: { rate: null, tolerance: null }, legacySettings: null, problems: [] };
   const values = rate.offset(0, 0, 2, 1).getValues();
   const numberOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-  const column = rate.getColumn();
-  const legacy = withKeyFigures && LEGACY_RATE_COLUMNS.includes(column) && rate.getRow() === 1;
+  // Asked only on write paths (a call each).
+  const legacy = withKeyFigures && LEGACY_RATE_COLUMNS.includes(rate.getColumn()) && rate.getRow() === 1;
   // Named only when one holds no number (so a read costs no more calls otherwise).
   const problems = values.flatMap(([v], i): CellProblem[] =>
     numberOrNull(v) === null
@@ -184,7 +184,7 @@ function readComparisonSettings(
   );
   return {
     settings: { rate: numberOrNull(values[0][0]), tolerance: numberOrNull(values[1][0]) },
-    legacySettings: legacy ? { values, column } : null,
+    legacySettings: legacy ? { values, column: rate.getColumn() } : null,
     problems,
   };
 }
