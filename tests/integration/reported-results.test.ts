@@ -345,29 +345,20 @@ function expectMigrated(b: Bundle, numbersFormulas: string[][], old: { empty: st
   expect(b.call<CanvasView>('getCanvas').sheetName).toBe('Xiaomi Canvas');
 }
 
-describe('a Key Figures sheet from before the Reported columns', () => {
-  test('Refresh moves the rate and tolerance the user set out of the new columns to the top, and the marker with them', () => {
+describe('a Key Figures sheet from an older layout (header in row 1, settings right of the table)', () => {
+  // The oldest: table A:J, settings in L1:M2, marker in hidden O1, the rate's name on M1; once three rows go in above,
+  // L4:O5 has the table's last two columns and the rest is empty, and column O shows again. The previous one: table
+  // A:M, settings in O1:P2, marker in hidden R1, the rate's name on P1.
+  test.each([
+    ['before the Reported columns', 13, 10, { empty: 'N4:O5', noNotes: 'L4:O5' }],
+    ['before the settings moved to the top', 16, 13, { empty: 'O4:R5', noNotes: 'O4:R5' }],
+  ])('%s: Refresh moves the rate and tolerance the user set, and the marker, to the top', (_, rate, table, old) => {
     const b = ready();
     const numbers = b.fake.direct.formulas(NUMBERS);
-    // the old layout: table A:J, settings in L1:M2, marker in hidden O1, the rate's name on M1
-    olderKeyFigures(b, 13, 10);
+    olderKeyFigures(b, rate, table);
     expect(b.fake.direct.formulas(NUMBERS)).not.toEqual(numbers); // they read the rows three rows up
     b.call('refreshKeyFigures');
-    // the old block (L4:O5 once three rows went in above) has the table's last two columns, the rest is empty; no
-    // note is left in it; column O shows again
-    expectMigrated(b, numbers, { empty: 'N4:O5', noNotes: 'L4:O5' });
-  });
-});
-
-describe('a Key Figures sheet from before the settings moved to the top', () => {
-  test('Refresh moves the rate and tolerance the user set from O1:P2 to A1:B2, the table under them', () => {
-    const b = ready();
-    const numbers = b.fake.direct.formulas(NUMBERS);
-    // the previous layout: header in row 1, table A:M, settings in O1:P2, marker in hidden R1, the rate's name on P1
-    olderKeyFigures(b, 16, 13);
-    expect(b.fake.direct.formulas(NUMBERS)).not.toEqual(numbers); // they read the rows three rows up
-    b.call('refreshKeyFigures');
-    expectMigrated(b, numbers, { empty: 'O4:R5', noNotes: 'O4:R5' });
+    expectMigrated(b, numbers, old);
   });
 
   test('a save that adds a figure moves it the same way, and the numbers sheet still shows the same figures', () => {
