@@ -35,6 +35,7 @@ import { createNamedRange, freshSheetRange } from './apply-plan';
 import { beginWrites } from './write-progress';
 import { withDocumentLock } from './lock';
 import { writeBlocks } from './write-block';
+import { readNumbersFormulas } from './numbers-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -258,8 +259,10 @@ export function restoreSnapshot(request: unknown): CanvasView {
     // The whole change is planned before the first write: the "Before restoring" snapshot, then the blocks.
     const append = planSnapshotAppend(target.read, info, currentJson);
     const blocks = planRestoreBlocks(state.sheets.instance, versions, snapshot.canvas);
+    // Read before the snapshot is written, for the blocks' write (one round trip in all).
+    const numbers = blocks.length > 0 ? readNumbersFormulas(spreadsheet, state.sheets.instance) : null;
     applySnapshotAppend(spreadsheet, target, append);
-    if (blocks.length > 0) for (const view of writeBlocks(state, blocks)) views.set(view.id, view);
+    if (blocks.length > 0) for (const view of writeBlocks(state, blocks, numbers)) views.set(view.id, view);
     const segmentIds = segmentIdsAfterRestore(blocks, snapshot.canvas, state.canvas.segmentIds);
     return canvasView(state, spreadsheet, { canvases, blocks: BLOCK_IDS.map((id) => views.get(id)!), segmentIds });
   });

@@ -50,12 +50,18 @@ export function writeBlock(
  * block's entries and figures are written with one call each, and Key Figures is re-linked once at the end.
  * Restoring all nine blocks costs about the same as saving one.
  */
-export function writeBlocks(state: CanvasState, blocks: readonly BlockContent[]): BlockView[] {
+export function writeBlocks(
+  state: CanvasState,
+  blocks: readonly BlockContent[],
+  numbersRead?: ReturnType<typeof readNumbersFormulas>,
+): BlockView[] {
   const plan = planBlockWrites(state, blocks);
-  // Read before the first write (the same round trip): the numbers sheet points at Key Figures' rows too.
-  const numbers = plan.keyFigureRows
-    ? readNumbersFormulas(state.sheets.canvas.getParent(), state.sheets.instance)
-    : null;
+  // Read before the first write (the same round trip), unless the caller did before its own writes: the numbers
+  // sheet points at Key Figures' rows too.
+  const numbers =
+    numbersRead !== undefined || !plan.keyFigureRows
+      ? numbersRead
+      : readNumbersFormulas(state.sheets.canvas.getParent(), state.sheets.instance);
   beginWrites();
   applyBlockWrites(state.sheets, plan.steps);
   // The Assumptions list points at entry cells and shows their evidence: rebuilt whenever the add-on writes (Insert
