@@ -118,10 +118,11 @@ function moveLegacySettings(state: CanvasState, sheet: Sheet, legacy: { values: 
   const old = sheet.getRange(above + 1, legacy.column - 1, 2, 4);
   old.clear();
   old.clearNote();
-  // The oldest layout hid its marker in column O.
+  // The oldest layout hid its marker in column O, and had no table in K:M: their widths become today's (as P's).
   if (legacy.column < FIGURES_MARKER_CELL.column - 2) {
     sheet.showColumns(legacy.column + 2);
     sheet.hideColumns(FIGURES_MARKER_CELL.column);
+    sheet.setColumnWidths(legacy.column - 2, FIGURES_MARKER_CELL.column - legacy.column + 1, 160);
   }
   sheet.setFrozenRows(KEY_FIGURES_HEADER_ROW);
   const rateCell = sheet.getRange(RATE_CELL.row, RATE_CELL.column);

@@ -253,6 +253,8 @@ function olderKeyFigures(b: Bundle, rateColumn: number, tableColumns: number) {
     sheet.getRange(1, marker).setValue(MARKER);
     sheet.showColumns(FIGURES_MARKER_CELL.column);
     sheet.hideColumns(marker);
+    // the oldest table ended at J: the columns after it had Sheets' default width (the previous layout's are today's)
+    if (tableColumns < KEY_FIGURES_HEADER.length) sheet.setColumnWidths(tableColumns + 1, 6, 100);
     // (its cell B1 went with the rows, the name stayed, pointing nowhere)
     b.fake.spreadsheet.removeNamedRange('XiaomiCanvas_Rate');
     b.fake.spreadsheet.setNamedRange('XiaomiCanvas_Rate', sheet.getRange(`${rate}1`));
@@ -336,6 +338,9 @@ function expectMigrated(b: Bundle, numbersFormulas: string[][], old: { empty: st
   const model = b.fake.model().sheets.find((s) => s.name === FIGURES)!;
   expect([model.frozenRows, model.frozenColumns]).toEqual([4, 2]);
   expect(model.hiddenColumns).toEqual([18]);
+  // every column of the table and the settings as wide as on a fresh sheet
+  const freshModel = fresh.fake.model().sheets.find((s) => s.name === FIGURES)!;
+  expect(model.columnWidths.slice(0, 16)).toEqual(freshModel.columnWidths.slice(0, 16));
   // the numbers sheet reads the rows it read before, and nothing shows an error
   expect(b.fake.direct.formulas(NUMBERS)).toEqual(numbersFormulas);
   expect(errorsIn(b, FIGURES)).toEqual([]);
