@@ -6,12 +6,11 @@
 import type { Page } from 'playwright-core';
 import type { BlockView, CanvasView } from '../../src/core/view';
 import { loadBundle } from '../support/bundle';
+import { SERVICE_TIMEOUT as TIMEOUT } from '../support/thrown';
 import { seriousAxeViolations } from './axe';
 import { sidebarSuite } from './sidebar-suite';
 
 const { openBundleSidebar } = sidebarSuite();
-
-const TIMEOUT = 'Service Spreadsheets timed out while accessing document with id 1AbC.';
 
 const idle = (page: Page) =>
   page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');

@@ -1,13 +1,11 @@
 import type { BlockView, CanvasView } from '../../src/core/view';
 import { loadBundle } from '../support/bundle';
-import { thrown } from '../support/thrown';
+import { PARTIAL_WRITE as PARTIAL, SERVICE_TIMEOUT as TIMEOUT, thrown } from '../support/thrown';
 import { INSERTED_SHEETS } from '../support/content';
 
 /** Failures tell the truth (issue 17, item 4): a Google service failing part-way through a write. */
 
-const TIMEOUT = 'Service Spreadsheets timed out while accessing document with id 1AbC.';
 const RAW = /Service Spreadsheets|document with id|1AbC/;
-const PARTIAL = /stopped part-way: part of it may already be in the sheet/;
 
 function ready() {
   const b = loadBundle();

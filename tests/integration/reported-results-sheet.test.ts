@@ -7,11 +7,10 @@ import reportedFile from '../../content/reported-results.json';
 import { createFakeGoogle } from '../../emulator';
 import { FIRST_FIGURE_ROW } from '../../src/core/key-figures-plan';
 import { NOT_A_NUMBER, NOT_FOUND } from '../../src/core/reported-results-plan';
-import { loadBundle, sidebarFile } from '../support/bundle';
+import { errorValues, loadBundle, sidebarFile } from '../support/bundle';
 
 const REPORTED = 'Reported Results';
 const FIGURES = 'Key Figures';
-const ERROR = /^#[A-Z/0!?]+/;
 const figures = (reportedFile as { figures: Array<{ metric: string; period: string; unit: string }> }).figures;
 /** Sheet row of a reported figure. */
 const rowOf = (metric: string, period: string) =>
@@ -22,12 +21,6 @@ function inserted(locale: string, reading: 'strict' | 'lenient') {
   b.call('insertXiaomiCanvas');
   return b;
 }
-
-const errorsIn = (b: ReturnType<typeof inserted>, sheet: string) =>
-  b.fake.direct
-    .values(sheet)
-    .flat()
-    .filter((v) => typeof v === 'string' && ERROR.test(v));
 
 /** The Row check column (K) of Reported Results: sheet row → what it says, where it says something. */
 function checks(b: ReturnType<typeof inserted>): Record<number, string> {
@@ -48,7 +41,7 @@ describe.each(['strict', 'lenient'] as const)('Reported Results, formulas parsed
       // every check is a formula, down to the last row Key Figures reads, and all are quiet on the shipped figures
       expect(b.fake.direct.formulas(REPORTED)[199][10]).toMatch(/^=IF\(/);
       expect(checks(b)).toEqual({});
-      expect(errorsIn(b, REPORTED)).toEqual([]);
+      expect(errorValues(b, REPORTED)).toEqual([]);
       expect(b.fake.spreadsheet.getSpreadsheetLocale()).toBe(locale);
 
       const text = rowOf('total-revenue', '2024');
@@ -65,7 +58,7 @@ describe.each(['strict', 'lenient'] as const)('Reported Results, formulas parsed
         [figures.length + 5]: NOT_FOUND,
       });
       // Key Figures stays computed: only the rows that looked those figures up lose their Reported
-      expect(errorsIn(b, FIGURES)).toEqual([]);
+      expect(errorValues(b, FIGURES)).toEqual([]);
       const after = b.fake.direct.values(FIGURES);
       const changed = after.filter((row, i) => JSON.stringify(row) !== JSON.stringify(before[i]));
       expect(changed.length).toBeGreaterThan(0);

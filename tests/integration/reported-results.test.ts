@@ -9,7 +9,7 @@ import {
   SETTINGS_NOTES,
 } from '../../src/core/key-figures-plan';
 import type { CanvasView } from '../../src/core/view';
-import { loadBundle } from '../support/bundle';
+import { errorValues, loadBundle } from '../support/bundle';
 import { CONTENT, INSERTED_SHEETS } from '../support/content';
 
 /** Xiaomi's reported results beside the template's figures (issue 12), on the built bundle. */
@@ -42,12 +42,6 @@ function rowOf(b: Bundle, label: string, unit: string, period: string): number {
 
 /** Reported, Vs reported and Reported check of a Key Figures row. */
 const comparison = (b: Bundle, r: number) => b.fake.direct.values(FIGURES)[r].slice(10, 13);
-
-const errorsIn = (b: Bundle, sheet: string) =>
-  b.fake.direct
-    .values(sheet)
-    .flat()
-    .filter((v) => typeof v === 'string' && /^#[A-Z/0!?]+/.test(v));
 
 describe('Reported Results sheet', () => {
   const b = ready();
@@ -94,7 +88,7 @@ describe('Reported Results sheet', () => {
     expect(values[1].slice(0, 2)).toEqual(['Conflict tolerance', 0.1]);
     expect(b.fake.spreadsheet.getRangeByName('XiaomiCanvas_Rate')!.getA1Notation()).toBe('B1');
     expect(b.fake.direct.cell(FIGURES, 'L5').format.numberFormat).toBe('0.0%');
-    expect(errorsIn(b, FIGURES)).toEqual([]);
+    expect(errorValues(b, FIGURES)).toEqual([]);
   });
 
   test('the template’s figures meet Xiaomi’s: 2024 revenue, smartphone revenue, R&D, shipments, 2023 revenue', () => {
@@ -128,7 +122,7 @@ describe('live: no script runs when a teammate edits', () => {
     expect(check).toBe('');
     b.fake.direct.setCell(FIGURES, 'B1', '');
     expect(comparison(b, r)).toEqual(['', '', '']);
-    expect(errorsIn(b, FIGURES)).toEqual([]);
+    expect(errorValues(b, FIGURES)).toEqual([]);
   });
 
   test('changing a figure in the details sheet, or a reported value, recalculates Vs reported', () => {
@@ -152,13 +146,13 @@ describe('live: no script runs when a teammate edits', () => {
     b.fake.direct.setCell(REPORTED, `C${other}`, 'n/a');
     b.fake.direct.setCell(REPORTED, `C${last}`, '');
     b.fake.direct.setCell(REPORTED, `B${other + 1}`, '42');
-    expect(errorsIn(b, FIGURES)).toEqual([]);
+    expect(errorValues(b, FIGURES)).toEqual([]);
     expect(comparison(b, r)).toEqual(before);
     // the row itself holding text: its Reported is blank, not an error
     const own = reported.findIndex((f) => f.metric === 'smartphone-shipments' && f.period === '2024') + 2;
     b.fake.direct.setCell(REPORTED, `C${own}`, '365.906,4');
     expect(comparison(b, r)).toEqual(['', '', '']);
-    expect(errorsIn(b, FIGURES)).toEqual([]);
+    expect(errorValues(b, FIGURES)).toEqual([]);
   });
 
   test('the tolerance cell decides what is flagged', () => {
@@ -186,7 +180,7 @@ describe('Refresh Key Figures after damage', () => {
     const reportedBefore = b.fake.direct.values(REPORTED);
     const figuresBefore = b.fake.direct.values(FIGURES);
     b.fake.spreadsheet.deleteSheet(b.fake.spreadsheet.getSheetByName(REPORTED)!);
-    expect(errorsIn(b, FIGURES).length).toBeGreaterThan(0); // #REF! until refreshed
+    expect(errorValues(b, FIGURES).length).toBeGreaterThan(0); // #REF! until refreshed
     b.call('refreshKeyFigures');
     expect(b.fake.direct.sheetNames()).toEqual(['Sheet1', ...INSERTED_SHEETS]);
     expect(b.fake.direct.values(REPORTED)).toEqual(reportedBefore);
@@ -271,8 +265,8 @@ function olderKeyFigures(b: Bundle, rateColumn: number, tableColumns: number) {
   expect(cny[6]).toBeCloseTo((cny[2] as number) * 0.15, 9);
   const model = b.fake.model().sheets.find((s) => s.name === FIGURES)!;
   expect([model.frozenRows, model.hiddenColumns]).toEqual([1, [marker]]);
-  expect(errorsIn(b, FIGURES)).toEqual([]);
-  expect(errorsIn(b, NUMBERS)).toEqual([]);
+  expect(errorValues(b, FIGURES)).toEqual([]);
+  expect(errorValues(b, NUMBERS)).toEqual([]);
 }
 
 /**
@@ -343,8 +337,8 @@ function expectMigrated(b: Bundle, numbersFormulas: string[][], old: { empty: st
   expect(model.columnWidths.slice(0, 16)).toEqual(freshModel.columnWidths.slice(0, 16));
   // the numbers sheet reads the rows it read before, and nothing shows an error
   expect(b.fake.direct.formulas(NUMBERS)).toEqual(numbersFormulas);
-  expect(errorsIn(b, FIGURES)).toEqual([]);
-  expect(errorsIn(b, NUMBERS)).toEqual([]);
+  expect(errorValues(b, FIGURES)).toEqual([]);
+  expect(errorValues(b, NUMBERS)).toEqual([]);
   // the canvas is still found from the Key Figures sheet, by its marker in the new place
   b.fake.spreadsheet.setActiveSheet(sheet);
   expect(b.call<CanvasView>('getCanvas').sheetName).toBe('Xiaomi Canvas');
@@ -386,7 +380,7 @@ describe('a Key Figures sheet from an older layout (header in row 1, settings ri
     ]);
     expect(values[3][0]).toBe('Block');
     expect(values[FIRST_FIGURE_ROW - 1][1]).toBe('Chip design partners');
-    expect(errorsIn(b, FIGURES)).toEqual([]);
+    expect(errorValues(b, FIGURES)).toEqual([]);
     // the same figures, each with its template value in USD bn (a CNY one at the user's rate, 0.15 for 0.14)
     const header = before.findIndex((row) => row[1] === 'Template (USD bn)');
     const after = shown();
@@ -395,7 +389,7 @@ describe('a Key Figures sheet from an older layout (header in row 1, settings ri
       const [was, now] = [before[r][1] as number, after[r][1] as number];
       expect([Math.abs(now - was) < 1e-9, Math.abs(now - (was * 0.15) / 0.14) < 1e-9]).toContain(true);
     }
-    expect(errorsIn(b, NUMBERS)).toEqual([]);
+    expect(errorValues(b, NUMBERS)).toEqual([]);
   });
 });
 

@@ -1,15 +1,12 @@
 import type { BlockView, CanvasView, EntryEvidence, SaveBlockRequest } from '../../src/core/view';
 import { loadBundle } from '../support/bundle';
-import { thrown } from '../support/thrown';
+import { PARTIAL_WRITE as PARTIAL, SERVICE_TIMEOUT as TIMEOUT, thrown } from '../support/thrown';
 
 /**
  * Failures tell the truth (issue 17, item 4), as the sidebar recovers: after a write stopped part-way, it reads the
  * block (or the canvas) again and keeps the user's edits as the draft; a retry from what the sheet now holds lands
  * exactly what was meant (no duplicated entries or figures, no false conflict), whichever write failed.
  */
-
-const TIMEOUT = 'Service Spreadsheets timed out while accessing document with id 1AbC.';
-const PARTIAL = /stopped part-way: part of it may already be in the sheet/;
 
 function ready() {
   const b = loadBundle();

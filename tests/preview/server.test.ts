@@ -13,6 +13,7 @@ import { startPreview, type PreviewServer } from '../../scripts/preview/server';
 import { BLOCK_IDS, BLOCK_TITLES } from '../../src/core/block-ids';
 import { SIDEBAR_FUNCTION_NAMES } from '../../src/core/sidebar-functions';
 import type { BlockView, CanvasView } from '../../src/core/view';
+import { INSERTED_SHEETS } from '../support/content';
 
 let dir: string;
 const running: PreviewServer[] = [];
@@ -105,15 +106,7 @@ describe('what the preview runs', () => {
     expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(preview.startup.source).toBe('new');
     expect(existsSync(preview.stateFile)).toBe(true);
-    expect(preview.session.sheetNames()).toEqual([
-      'Sheet1',
-      'Xiaomi Canvas',
-      'Xiaomi Details',
-      'Key Figures',
-      'Reported Results',
-      'Xiaomi in Numbers',
-      'Assumptions',
-    ]);
+    expect(preview.session.sheetNames()).toEqual(['Sheet1', ...INSERTED_SHEETS]);
     // The add-on's own menu, built by its onOpen.
     expect(preview.session.menuEntries().map((m) => m.functionName)).toEqual(
       expect.arrayContaining(['insertXiaomiCanvas', 'showCanvasSidebar', 'refreshKeyFigures']),
@@ -136,15 +129,7 @@ describe('what the preview runs', () => {
       grid: string;
     };
     expect(view.sheet).toBe('Key Figures');
-    expect(view.sheets.map((s) => s.name)).toEqual([
-      'Sheet1',
-      'Xiaomi Canvas',
-      'Xiaomi Details',
-      'Key Figures',
-      'Reported Results',
-      'Xiaomi in Numbers',
-      'Assumptions',
-    ]);
+    expect(view.sheets.map((s) => s.name)).toEqual(['Sheet1', ...INSERTED_SHEETS]);
     expect(view.grid).toContain('⚠ Conflict');
   });
 
@@ -276,15 +261,7 @@ describe('what the preview runs', () => {
     });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Sheet1',
-      'Xiaomi Canvas',
-      'Xiaomi Details',
-      'Key Figures',
-      'Reported Results',
-      'Xiaomi in Numbers',
-      'Assumptions',
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sheet1', ...INSERTED_SHEETS]);
     expect(wb.getWorksheet('Key Figures')?.getCell('B1').value).toBe(0.2);
   });
 });

@@ -43,3 +43,14 @@ export function loadBundle(opts: { fake?: FakeGoogle } = {}): LoadedBundle {
     },
   };
 }
+
+/** A spreadsheet error value: #REF!, #N/A, #VALUE!, #DIV/0!, #NAME?, #ERROR! and the like (never a colour like #000000). */
+const ERROR_VALUE = /^#(?:[A-Z]+[!?]|N\/A|DIV\/0!)$/;
+
+/** Every error value `sheet` shows (none is what a test of live formulas expects). */
+export function errorValues(b: Pick<LoadedBundle, 'fake'>, sheet: string): string[] {
+  return b.fake.direct
+    .values(sheet)
+    .flat()
+    .filter((v): v is string => typeof v === 'string' && ERROR_VALUE.test(v));
+}
