@@ -52,6 +52,8 @@ export const FIRST_FIGURE_ROW = KEY_FIGURES_HEADER_ROW + 1;
  * Reported columns) or P1, the hidden marker two columns further right (O1, then R1). Refresh moves them.
  */
 export const LEGACY_RATE_COLUMNS: readonly number[] = [13, 16];
+/** Their first figure row (under the header in row 1). */
+export const LEGACY_FIRST_FIGURE_ROW = 2;
 export const LEGACY_FIGURES_MARKER_COLUMN = 15;
 export const KEY_FIGURES_COLUMNS = 18;
 

@@ -11,7 +11,7 @@ import type { DetailsRegion } from './details-read';
 import { rangeNames, sheetName } from './instance-names';
 import { freeSheetName } from './sheet-names';
 import { rangeBounds } from './numbers-plan';
-import { KEY_FIGURES_HEADER_ROW, RATE_CELL } from './key-figures-plan';
+import { FIRST_FIGURE_ROW, LEGACY_FIRST_FIGURE_ROW, RATE_CELL } from './key-figures-plan';
 import { reportedTableRange } from './reported-results-plan';
 
 export interface NamedRangeTarget {
@@ -115,7 +115,10 @@ export function planCompanions(read: CompanionSheetsRead): CompanionPlan {
     ? {
         kind: 'relink',
         // Rows under the header as it is now (row 1 in a layout whose settings are still to move).
-        previousRows: Math.max(read.figures.lastRow - (read.figures.legacySettings ? 1 : KEY_FIGURES_HEADER_ROW), 0),
+        previousRows: Math.max(
+          read.figures.lastRow - (read.figures.legacySettings ? LEGACY_FIRST_FIGURE_ROW : FIRST_FIGURE_ROW) + 1,
+          0,
+        ),
         moveLegacySettings: read.figures.legacySettings,
       }
     : {

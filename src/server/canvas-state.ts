@@ -39,10 +39,9 @@ export interface CanvasState {
   /** The rate or tolerance cell when it holds no number (the comparisons then go without it): named for the sidebar. */
   problems: CellProblem[];
   /**
-   * The rate and tolerance cells as typed, when Key Figures still has the layout from before the Reported
-   * columns (settings in L:M): re-linking moves them right instead of writing the table over them.
+   * The rate and tolerance cells as typed, and the rate's column, when Key Figures still has an older layout
+   * (header in row 1, settings right of the table): re-linking moves them to the top first (key-figures.ts).
    */
-  /** The rate and tolerance as read, and the rate's column, when they sit where an older layout put them. */
   legacySettings: { values: unknown[][]; column: number } | null;
   /** The Assumptions sheet, read on write paths (every write rebuilds its list); else none. */
   assumptions: AssumptionsTarget;

@@ -42,16 +42,10 @@ export function writeKeyFiguresTable(
   state: CanvasState,
   rows: Record<BlockId, number[]>,
   plan: CompanionPlan = planCompanions(state.companions!),
-  alsoWrite?: () => void,
 ): number {
   const spreadsheet = state.sheets.canvas.getParent();
   const locale = state.locale ?? spreadsheet.getSpreadsheetLocale();
-  // `alsoWrite`: more formulas to write under the same locale switch (the numbers sheet's, after a save).
-  return withFormulaLocale(spreadsheet, locale, () => {
-    const count = applyCompanions(state, rows, plan);
-    alsoWrite?.();
-    return count;
-  });
+  return withFormulaLocale(spreadsheet, locale, () => applyCompanions(state, rows, plan));
 }
 
 function applyCompanions(state: CanvasState, rows: Record<BlockId, number[]>, plan: CompanionPlan): number {

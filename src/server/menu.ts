@@ -84,11 +84,13 @@ export function refreshKeyFigures(): void {
       // Apply, writes only.
       beginWrites();
       restoreNamedRanges(state, plan);
-      const written = writeKeyFiguresTable(state, plan.figureRows, companions);
-      const locale = state.locale ?? spreadsheet.getSpreadsheetLocale();
-      withFormulaLocale(spreadsheet, locale, () => applyNumbersSheet(spreadsheet, n, numbersTarget, numbers));
-      rebuildAssumptions(state, { create: { index: assumptionsIndex } });
-      return written;
+      // Every formula under one locale switch (formula-locale.ts).
+      return withFormulaLocale(spreadsheet, state.locale ?? spreadsheet.getSpreadsheetLocale(), () => {
+        const written = writeKeyFiguresTable(state, plan.figureRows, companions);
+        applyNumbersSheet(spreadsheet, n, numbersTarget, numbers);
+        rebuildAssumptions(state, { create: { index: assumptionsIndex } });
+        return written;
+      });
     });
     spreadsheet.toast(
       `Key Figures is linked to all ${count} figures again; the numbers sheet's charts are rebuilt.`,

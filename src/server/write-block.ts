@@ -1,6 +1,6 @@
 /** Applies a block write plan (core/block-write-plan.ts) to the canvas and details sheets: save, reset, restore. */
 import { BLOCK_IDS, BLOCK_TITLES, type BlockId } from '../core/block-ids';
-import { FIRST_FIGURE_ROW, keyFigureRowMoves } from '../core/key-figures-plan';
+import { FIRST_FIGURE_ROW, LEGACY_FIRST_FIGURE_ROW, keyFigureRowMoves } from '../core/key-figures-plan';
 import { planBlockWrites, type BlockContent, type BlockWriteStep, type SourcedFigure } from '../core/block-write-plan';
 import { CANVAS_COLUMNS } from '../core/canvas-layout';
 import { MARKER_STYLE } from '../core/canvas-plan';
@@ -19,6 +19,7 @@ import { withReported, type CanvasState } from './canvas-state';
 import { beginWrites } from './write-progress';
 import { writeKeyFiguresTable } from './key-figures';
 import { readNumbersFormulas, relinkNumbers } from './numbers-sheet';
+import { withFormulaLocale } from './formula-locale';
 import { rebuildAssumptions } from './assumptions';
 import { canvasEntries } from '../core/assumptions-plan';
 
@@ -64,21 +65,26 @@ export function writeBlocks(
       : readNumbersFormulas(state.sheets.canvas.getParent(), state.sheets.instance);
   beginWrites();
   applyBlockWrites(state.sheets, plan.steps);
-  // The Assumptions list points at entry cells and shows their evidence: rebuilt whenever the add-on writes (Insert
-  // creates it; Refresh recreates it where it was deleted).
-  rebuildAssumptions(state, { entries: canvasEntries(plan.layout, (id) => plan.entryRows[id], plan.after.evidence) });
-  // Key Figures links cells, so it follows value edits by itself; it is re-linked only when figures moved.
-  if (plan.keyFigureRows) {
+  const spreadsheet = state.sheets.canvas.getParent();
+  // Every formula below goes in under one locale switch (formula-locale.ts).
+  withFormulaLocale(spreadsheet, state.locale ?? spreadsheet.getSpreadsheetLocale(), () => {
+    // The Assumptions list points at entry cells and shows their evidence: rebuilt whenever the add-on writes
+    // (Insert creates it; Refresh recreates it where it was deleted).
+    rebuildAssumptions(state, { entries: canvasEntries(plan.layout, (id) => plan.entryRows[id], plan.after.evidence) });
+    // Key Figures links cells, so it follows value edits by itself; it is re-linked only when figures moved, and the
+    // numbers sheet's rows that read it follow their figures.
+    if (!plan.keyFigureRows) return;
+    writeKeyFiguresTable(state, plan.keyFigureRows);
     const before = BLOCK_IDS.map((id) => state.details[id].figures.map((f) => f.figure));
     const written = BLOCK_IDS.map((id) => blocks.find((b) => b.id === id)?.figures);
-    const moved = keyFigureRowMoves(
-      before,
-      before.map((figures, b) => written[b] ?? figures),
-      (b) => !!written[b],
-      state.legacySettings ? 2 : FIRST_FIGURE_ROW,
-    );
-    writeKeyFiguresTable(state, plan.keyFigureRows, undefined, () => numbers && relinkNumbers(numbers, moved));
-  }
+    const firstRow = state.legacySettings ? LEGACY_FIRST_FIGURE_ROW : FIRST_FIGURE_ROW;
+    const after = before.map((figures, b) => written[b] ?? figures);
+    if (numbers)
+      relinkNumbers(
+        numbers,
+        keyFigureRowMoves(before, after, (b) => !!written[b], firstRow),
+      );
+  });
   // What a read will give for the cells just written (the literal rule stores them exactly), without reading back.
   return blocks.map(({ id, entries, figures }) => {
     const storedEntries = entriesAsStored(entries);

@@ -1,4 +1,5 @@
 import { createFakeGoogle } from '../../emulator';
+import { formulaWriteLocale } from '../../src/core/formula';
 import type { BlockView, CanvasView, Figure } from '../../src/core/view';
 import { loadBundle, sidebarFile } from '../support/bundle';
 
@@ -26,7 +27,11 @@ describe.each(['strict', 'lenient'] as const)('Every locale, formulas parsed the
     '%s: insert, save (figures move) and Refresh compute every formula; the locale stays',
     (locale) => {
       const b = bundleIn(locale, reading);
+      // Each operation switches to en_US and back once, however many sheets' formulas it writes.
+      const switches = formulaWriteLocale(locale) === null ? 0 : 2;
+      const switched = () => b.fake.stats.byMethod['Spreadsheet.setSpreadsheetLocale'] ?? 0;
       b.call('insertXiaomiCanvas');
+      expect(switched()).toBe(switches);
       expect(b.fake.spreadsheet.getSpreadsheetLocale()).toBe(locale);
       expectKeyFiguresComputed(b.fake.direct.values(FIGURES));
 
@@ -38,19 +43,23 @@ describe.each(['strict', 'lenient'] as const)('Every locale, formulas parsed the
         period: '2025 plan',
         metric: 'ev-revenue',
       };
+      b.fake.resetStats();
       b.call('saveBlock', {
         blockId: block.id,
         version: block.version,
         entries: block.entries,
         figures: [extra, ...block.figures],
       });
+      expect(switched()).toBe(switches);
       expect(b.fake.spreadsheet.getSpreadsheetLocale()).toBe(locale);
       const saved = b.fake.direct.values(FIGURES);
       expectKeyFiguresComputed(saved);
       expect(saved.find((r) => r[1] === 'EV revenue')![6]).toBeCloseTo(4.2, 6);
 
       b.fake.spreadsheet.deleteSheet(b.fake.spreadsheet.getSheetByName(FIGURES)!);
+      b.fake.resetStats();
       b.call('refreshKeyFigures');
+      expect(switched()).toBe(switches);
       expect(b.fake.spreadsheet.getSpreadsheetLocale()).toBe(locale);
       expectKeyFiguresComputed(b.fake.direct.values(FIGURES));
       expect(b.call<CanvasView>('getCanvas').blocks).toHaveLength(9);
