@@ -90,7 +90,7 @@ export function rebuildAssumptions(
   }: { entries?: BlockEntries[]; create?: { index?: number } } = {},
 ): void {
   if (!state.assumptions.sheet && !create) return;
-  const spreadsheet = state.sheets.canvas.getParent();
+  const spreadsheet = state.spreadsheet;
   withFormulaLocale(spreadsheet, state.locale ?? spreadsheet.getSpreadsheetLocale(), () =>
     writeAssumptions(spreadsheet, state.assumptions, state.sheets.instance, state.canvasName, entries, create),
   );

@@ -19,6 +19,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Everything the sheet says about a canvas, read in one round trip (reads only, no writes in between). */
 export interface CanvasState {
+  /** The spreadsheet it was read from (asking a sheet for its parent would be one more call). */
+  spreadsheet: Spreadsheet;
   sheets: CanvasInstance;
   canvasName: string;
   detailsName: string;
@@ -116,6 +118,7 @@ export function readCanvasState(spreadsheet: Spreadsheet, options: ReadOptions =
       }
     : null;
   return {
+    spreadsheet,
     companions,
     assumptions,
     sheets,

@@ -43,14 +43,14 @@ export function writeKeyFiguresTable(
   rows: Record<BlockId, number[]>,
   plan: CompanionPlan = planCompanions(state.companions!),
 ): number {
-  const spreadsheet = state.sheets.canvas.getParent();
+  const spreadsheet = state.spreadsheet;
   const locale = state.locale ?? spreadsheet.getSpreadsheetLocale();
   return withFormulaLocale(spreadsheet, locale, () => applyCompanions(state, rows, plan));
 }
 
 function applyCompanions(state: CanvasState, rows: Record<BlockId, number[]>, plan: CompanionPlan): number {
   const links = linksFor(rows, state);
-  const spreadsheet = state.sheets.canvas.getParent();
+  const spreadsheet = state.spreadsheet;
   const instance = state.sheets.instance;
   const reportedName = plan.reported.name;
   const recreateReported = () => {
@@ -93,7 +93,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * the top, and what is left of the old settings block is cleared. The table itself is rewritten right after.
  */
 function moveLegacySettings(state: CanvasState, sheet: Sheet, legacy: { values: unknown[][]; column: number }): void {
-  const spreadsheet = state.sheets.canvas.getParent();
+  const spreadsheet = state.spreadsheet;
   const above = KEY_FIGURES_HEADER_ROW - 1;
   sheet.insertRowsBefore(1, above);
   // The settings cells have number formats (not text): a typed text goes back with the apostrophe (literal.ts).

@@ -19,7 +19,7 @@ export function refreshPlanOf(state: CanvasState): RefreshPlan {
  * removed by hand), as planned. Key Figures' table name is set when its table is written.
  */
 export function restoreNamedRanges(state: CanvasState, plan: RefreshPlan = refreshPlanOf(state)): void {
-  const spreadsheet = state.sheets.canvas.getParent();
+  const spreadsheet = state.spreadsheet;
   const { canvas, details, figures, reported } = state.sheets;
   placeNamedRanges(spreadsheet, canvas, plan.names.canvas, state.namedRanges);
   placeNamedRanges(spreadsheet, details, plan.names.details, state.namedRanges);

@@ -62,10 +62,10 @@ export function writeBlocks(
   const numbers =
     numbersRead !== undefined || !plan.keyFigureRows
       ? numbersRead
-      : readNumbersFormulas(state.sheets.canvas.getParent(), state.sheets.instance);
+      : readNumbersFormulas(state.spreadsheet, state.sheets.instance);
   beginWrites();
   applyBlockWrites(state.sheets, plan.steps);
-  const spreadsheet = state.sheets.canvas.getParent();
+  const spreadsheet = state.spreadsheet;
   // Every formula below goes in under one locale switch (formula-locale.ts).
   withFormulaLocale(spreadsheet, state.locale ?? spreadsheet.getSpreadsheetLocale(), () => {
     // The Assumptions list points at entry cells and shows their evidence: rebuilt whenever the add-on writes
